@@ -1,0 +1,1 @@
+"""Claim extraction: sentence splitting, claim analysis and check-worthiness (no grpc/kafka here)."""

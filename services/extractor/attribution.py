@@ -1,0 +1,164 @@
+"""Attribution frames: who said it, with which reporting verb, and the statement without the frame.
+
+Handled shapes (checked in this order, first hit wins):
+  "…," Trump told reporters / "…," said Peskov        direct quote first
+  According to the company, X  /  X, according to Y    "accord"
+  X, the company said.                                trailing attribution
+  X was confirmed by the ministry                      passive
+  Poland confirmed on Wednesday that X / He said, "X"  indirect (verb near the start)
+Rules are surface patterns over one sentence; spans are sentence offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Inflected reporting verb -> lemma.
+VERBS: dict[str, str] = {}
+for _lemma, _forms in {
+    "say": "said says say", "tell": "told tells", "confirm": "confirmed confirms",
+    "deny": "denied denies", "announce": "announced announces", "claim": "claimed claims",
+    "report": "reported reports", "add": "added adds", "state": "stated states",
+    "warn": "warned warns", "note": "noted notes", "insist": "insisted insists",
+    "argue": "argued argues", "estimate": "estimated estimates", "acknowledge": "acknowledged",
+    "admit": "admitted admits", "write": "wrote writes", "reject": "rejected rejects",
+    "accuse": "accused accuses", "remark": "remarked", "predict": "predicted predicts",
+    "explain": "explained explains", "suggest": "suggested suggests", "stress": "stressed stresses",
+    "declare": "declared declares", "allege": "alleged alleges", "point out": "pointed_out points_out", "urge": "urged urges", "decline": "declined", "refuse": "refused",
+}.items():
+    for _f in _forms.split():
+        VERBS[_f.replace("_", " ")] = _lemma
+
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True))
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_TIME = r"(?:(?:late|early|again|also|later|earlier|previously|separately|on|last|this|in a statement|in an interview)\s+)*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)?(?:\s+(?:night|morning|evening|afternoon))?"
+
+_LEADING_QUOTE = re.compile(
+    rf"^[\"“](?P<q>.+?)[,.?!]?[\"”],?\s+(?:(?P<v1>{_VERB_ALT})\s+(?P<s1>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:the|a|an)\s+[^,.]{{1,40}}?)|(?P<s2>[^,.\"“]{{1,80}}?)\s+(?:also\s+)?(?P<v2>{_VERB_ALT}))\b"
+)
+_ACCORDING_LEAD = re.compile(r"^According to (?P<s>[^,]{1,80}),\s*")
+_ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
+_TRAILING = re.compile(
+    rf",[\"”]?\s+(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{{1,60}}?)\s+(?:also\s+)?(?P<v>said|says|added|adds|told|warned|noted|stated|confirmed|announced|reported|claimed|insisted|estimated)\b[^,\"“]{{0,60}}$"
+)
+_PASSIVE = re.compile(rf"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{{1,60}})")
+_VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
+_AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|\w+ly|{_TIME}))+\s*$")
+_INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However)\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b")
+_AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?\s*(?:that\b)?[\s,:]*")
+# "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
+_FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
+_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,])")
+_INFINITIVE = re.compile(rf"^(?:\s+{_TIME})?\s+to\s+")
+_FRONT_QUOTE = re.compile(r"^[\"“](?P<q>[^\"”]+)[\"”]")
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: str = ""
+    verb: str = ""
+    stmt_start: int = 0
+    stmt_end: int = 0
+    # Prepended to the statement when the frame had to be rewritten ("X claimed to have Y").
+    stmt_prefix: str = ""
+    # The frame itself negates the content ("declined to confirm", "refused to say").
+    frame_negated: bool = False
+
+
+def _clean_speaker(raw: str) -> str:
+    s = raw.strip(" ,\"“”")
+    s = _AUX_TAIL.sub("", s).strip(" ,")
+    return s
+
+
+def select_speaker(pre: str) -> str:
+    """Pick the subject noun phrase from the text before a reporting verb ("" when it isn't one)."""
+    parts = [p.strip() for p in pre.strip().rstrip(",").split(",") if p.strip()]
+    had_intro = False
+    while len(parts) > 1 and _INTRO.match(parts[0]):
+        parts.pop(0)
+        had_intro = True
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        cand = parts[0]
+    elif not had_intro and parts[0][:1].isupper() and parts[-1][:1].islower():
+        cand = parts[0]  # "Ruud Hoekstra, director of the association, said"
+    else:
+        cand = parts[-1]  # "the German foreign minister, Annalena Baerbock, said"
+    cand = _clean_speaker(cand)
+    words = cand.split()
+    if not words or len(words) > 8 or _FINITE.search(cand) or any(ch in cand for ch in "\"“”;:"):
+        return ""
+    if not (cand[0].isupper() or words[0].lower() in ("the", "a", "an", "its", "his", "her", "their")):
+        return ""
+    return cand
+
+
+def find_attribution(sentence: str, offset: int = 0) -> Attribution:
+    """Analyse sentence[offset:] (offset skips a dateline); spans are into `sentence`."""
+    body = sentence[offset:]
+    end = len(sentence)
+    # Statement end excludes the final full stop / quote so the statement reads as a clause.
+    m = _LEADING_QUOTE.match(body)
+    if m:
+        verb = m.group("v1") or m.group("v2")
+        speaker = _clean_speaker(m.group("s1") or m.group("s2"))
+        if len(speaker.split()) <= 8 and not _FINITE.search(speaker):
+            return Attribution(speaker, VERBS[verb], offset + m.start("q"), offset + m.end("q"))
+    m = _ACCORDING_LEAD.match(body)
+    if m:
+        return Attribution(_clean_speaker(m.group("s")), "accord", offset + m.end(), end)
+    m = _ACCORDING_TRAIL.search(body)
+    if m:
+        return Attribution(_clean_speaker(m.group("s")), "accord", offset, offset + m.start())
+    m = _TRAILING.search(body)
+    if m and len(m.group("s").split()) <= 6 and not _FINITE.search(m.group("s")):
+        verb = m.group("v").split()[0]
+        return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
+    m = _PASSIVE.search(body)
+    if m:
+        return Attribution(_clean_speaker(m.group("s")), VERBS[m.group("v")], offset, offset + m.start())
+    return _indirect(sentence, offset)
+
+
+def _indirect(sentence: str, offset: int) -> Attribution:
+    body = sentence[offset:]
+    for m in _VERB_IN_TEXT.finditer(body, 0, min(len(body), 220)):
+        pre = body[: m.start()]
+        if pre.count("\"") % 2 or pre.count("“") > pre.count("”"):
+            continue  # inside a quotation
+        speaker = select_speaker(pre)
+        if not speaker:
+            return Attribution(stmt_start=offset, stmt_end=len(sentence))
+        lemma = VERBS[m.group("v")]
+        rest_at = m.end()
+        negated = False
+        if lemma in ("decline", "refuse"):
+            inner = re.match(rf"\s+to\s+(?P<v>{_VERB_ALT}|comment)\b", body[rest_at:])
+            if not inner:
+                return Attribution(stmt_start=offset, stmt_end=len(sentence))
+            lemma = VERBS.get(inner.group("v"), "comment")
+            rest_at += inner.end()
+            negated = True
+        rest = body[rest_at:]
+        if lemma == "tell":
+            obj = _TOLD_OBJECT.match(rest)
+            if obj:
+                rest_at += obj.end()
+                rest = body[rest_at:]
+        prefix = ""
+        inf = _INFINITIVE.match(rest)
+        if inf and lemma in ("claim", "deny", "admit", "acknowledge"):
+            rest_at += inf.end()
+            prefix = speaker + " "  # "Russian forces claimed to have retaken X" -> "Russian forces have retaken X"
+        else:
+            ft = _FRAME_THAT.match(rest)
+            rest_at += ft.end() if ft else _AFTER_VERB.match(rest).end()
+        fq = _FRONT_QUOTE.match(body[rest_at:])
+        if fq and fq.end() >= len(body[rest_at:].rstrip(". ")) - 1:
+            return Attribution(speaker, lemma, offset + rest_at + 1, offset + rest_at + fq.end() - 1, prefix, negated)
+        return Attribution(speaker, lemma, offset + rest_at, len(sentence), prefix, negated)
+    return Attribution(stmt_start=offset, stmt_end=len(sentence))

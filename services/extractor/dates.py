@@ -1,0 +1,124 @@
+"""Date mentions resolved against the article's publication time.
+
+News copy dates events relative to publication ("on Tuesday", "yesterday", "last Thursday"), so
+two outlets publishing a day apart write different words for one day; resolving to ISO dates lets
+the matcher compare them. A bare weekday points back to the most recent such day (today included)
+unless the sentence talks about the future ("will", "due", "scheduled"), then forward.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE = re.compile(
+    rf"\b(?P<dm>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>\d{{4}}))?)"
+    rf"|\b(?P<md>(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?)"
+    rf"|\b(?P<my>(?P<m3>{_MONTH})\s+(?P<y3>\d{{4}}))\b"
+    rf"|\b(?P<mo>{_MONTH})(?!\w)"
+    rf"|\b(?P<wd>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<w>{_WEEKDAY}))\b"
+    rf"|\b(?P<rd>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"
+    rf"|\b(?P<ry>(?P<ryrel>[Ll]ast|[Nn]ext|[Tt]his)\s+year)\b"
+    rf"|(?<![\w.,-])(?P<season>(?P<sy>(?:19|20)\d\d)[-–/](?P<sy2>\d\d))(?![\w-])"
+    rf"|(?<![\w.,-])(?P<year>(?:19|20)\d\d)(?![\w-]|[.,]\d)",
+)  # case-sensitive on purpose: month and weekday names are capitalised, and it is 5x faster
+_FUTURE = re.compile(r"\b(?:will|shall|due|scheduled|expected|plans?|planned|upcoming|starting)\b", re.IGNORECASE)
+# "said on Tuesday": a weekday right after a past-tense verb is in the past whatever else follows.
+_PAST_VERB_BEFORE = re.compile(r"\b(?:said|told|\w+ed)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+_MAY_MONTH_BEFORE = re.compile(r"\b(?:in|of|since|until|by|early|late|mid-?)\s*$")
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMentionSpan:
+    text: str
+    resolved: str
+    start: int
+    end: int
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _full_date(year: int | None, month: int, day: int, ref: date | None) -> str:
+    if year is None:
+        if ref is None:
+            return ""
+        year = ref.year
+        # "12 December" in a January article is last year's.
+        if (month - ref.month) > 6:
+            year -= 1
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def find_dates(sentence: str, published_at: datetime | None) -> list[DateMentionSpan]:
+    ref = published_at.date() if published_at else None
+    future: bool | None = None
+    out: list[DateMentionSpan] = []
+    for m in _DATE.finditer(sentence):
+        resolved = ""
+        if m.group("dm"):
+            y = int(m.group("y1")) if m.group("y1") else None
+            resolved = _full_date(y, _month(m.group("m1")), int(m.group("d1")), ref)
+        elif m.group("md"):
+            y = int(m.group("y2")) if m.group("y2") else None
+            resolved = _full_date(y, _month(m.group("m2")), int(m.group("d2")), ref)
+        elif m.group("my"):
+            resolved = f"{int(m.group('y3')):04d}-{_month(m.group('m3')):02d}"
+        elif m.group("mo"):
+            name = m.group("mo")
+            before = sentence[max(0, m.start() - 12) : m.start()].lower()
+            if name == "May" and not _MAY_MONTH_BEFORE.search(before):
+                continue  # "may" the modal verb
+            if ref is not None:
+                month = _month(name)
+                if future is None:
+                    future = _FUTURE.search(sentence) is not None
+                year = ref.year if month <= ref.month or future else ref.year - 1
+                resolved = f"{year:04d}-{month:02d}"
+        elif m.group("wd"):
+            if ref is not None:
+                target = _WEEKDAYS.index(m.group("w").lower())
+                rel = (m.group("rel") or "").lower()
+                back = (ref.weekday() - target) % 7
+                if rel == "last":
+                    back = back or 7
+                    resolved = (ref - timedelta(days=back)).isoformat()
+                else:
+                    if future is None:
+                        future = _FUTURE.search(sentence) is not None
+                    past_verb = _PAST_VERB_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+                    if rel == "next" or (future and back != 0 and not past_verb):
+                        resolved = (ref + timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat()
+                    else:
+                        resolved = (ref - timedelta(days=back)).isoformat()
+        elif m.group("rd"):
+            if ref is not None:
+                resolved = (ref + timedelta(days=_RELATIVE_DAYS[m.group("rd").lower()])).isoformat()
+        elif m.group("ry"):
+            if ref is not None:
+                shift = {"last": -1, "next": 1, "this": 0}[m.group("ryrel").lower()]
+                resolved = str(ref.year + shift)
+        elif m.group("season"):
+            resolved = m.group("sy")  # "the 2024-25 winter": anchor on the first year
+        elif m.group("year"):
+            resolved = m.group("year")
+        out.append(DateMentionSpan(m.group(), resolved, m.start(), m.end()))
+    return out

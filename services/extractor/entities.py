@@ -1,0 +1,180 @@
+"""Named-entity mentions: capitalised name sequences, a guessed kind, and a folded canonical form.
+
+The canonical form is what the matcher compares, so spelling variants across outlets must fold to
+one string: diacritics are dropped, a few transliteration endings are regularised (German -ow ->
+-ov, -yj/-yy -> -y, dsch -> dzh), demonyms map to their country, and one small alias table covers
+the rest. Multi-word person names fold to the surname so "Donald Trump" and "Trump" meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from shared.pb import claim_pb2
+
+PERSON = claim_pb2.ENTITY_KIND_PERSON
+ORG = claim_pb2.ENTITY_KIND_ORGANIZATION
+PLACE = claim_pb2.ENTITY_KIND_PLACE
+OTHER = claim_pb2.ENTITY_KIND_OTHER
+
+# The one alias table: folded variant -> canonical. Demonyms and country abbreviations live here too.
+ALIASES: dict[str, str] = {
+    "us": "united states", "u.s.": "united states", "usa": "united states", "u.s.a.": "united states",
+    "america": "united states", "american": "united states", "americans": "united states",
+    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "british": "united kingdom",
+    "russian": "russia", "russians": "russia", "ukrainian": "ukraine", "ukrainians": "ukraine",
+    "polish": "poland", "german": "germany", "germans": "germany", "french": "france",
+    "italian": "italy", "danish": "denmark", "dutch": "netherlands", "chinese": "china",
+    "israeli": "israel", "iranian": "iran", "saudi": "saudi arabia", "irish": "ireland",
+    "european": "europe", "eu": "european union", "un": "united nations", "u.n.": "united nations",
+    "selensky": "zelensky", "zelenskiy": "zelensky", "zelenski": "zelensky",
+    "sacharova": "zakharova", "wolodymyr": "volodymyr", "dmitri": "dmitry",
+    "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
+}
+# Last words that make a name a place ("Red Sea", "Kursk region" is lowercase and not needed).
+_PLACE_WORDS = frozenset("sea,river,lake,island,islands,coast,bay,gulf,strait,mountains,square,county,province,valley".split(","))
+# Canonical forms that are places, for the kind guess.
+_PLACES = frozenset(
+    "united states,united kingdom,russia,ukraine,poland,germany,france,italy,denmark,netherlands,"
+    "china,israel,iran,saudi arabia,ireland,europe,canada,kyiv,moscow,washington,london,berlin,"
+    "paris,brussels,beijing,riyadh,jeddah,copenhagen,antwerp,hamburg,bremerhaven,kursk,sudzha".split(",")
+)
+_TITLES = frozenset(
+    "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
+    "dr,sir,dame,gen,general,sen,senator,rep,gov,governor,king,queen,pope,judge,chief,envoy,"
+    "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy".split(",")
+)
+_ORG_WORDS = frozenset(
+    "ministry,authority,union,council,agency,association,university,securities,line,biologics,"
+    "press,office,house,court,bank,group,inc,corp,ltd,plc,company,party,government,parliament,"
+    "kremlin,pentagon,army,navy,commission,committee,service,wire,airport,port,street,terminal,"
+    "department,institute,organization,organisation,fund,league,club,news,times,post,media".split(",")
+)
+# Capitalised words that are not names when they open or stand alone.
+_STOP = frozenset(
+    "the,a,an,in,on,at,for,but,and,or,he,she,it,they,we,i,his,her,its,their,this,that,these,those,"
+    "there,then,meanwhile,according,after,before,as,by,from,with,while,when,where,what,why,how,"
+    "whether,if,yet,still,so,some,all,any,no,one,half,both,each,every,everyone,anyone,few,many,"
+    "most,several,our,my,your,mr.,however,also,about,around,almost,more,less,until,since,during,"
+    "monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,"
+    "july,august,september,october,november,december,speaking,asked,having,here,to,of,over,under,"
+    "against,into,through,shares,side,volunteers,nobody,investors,analysts,officials,is,are,was,were,"
+    "will,can,does,did,has,have,had,would,could,should".split(",")
+)
+_CONNECTORS = frozenset({"of", "de", "del", "von", "van", "der", "al", "bin", "la", "le", "du", "and"})
+
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.&-]*"
+_NAME_RUN = re.compile(
+    rf"{_WORD}(?:\s+(?:(?:of|de|del|von|van|der|al|bin|la|le|du)\s+)?{_WORD})*|\b(?:[A-Z]\.){{2,}}"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    text: str
+    canonical: str
+    kind: int
+    start: int
+    end: int
+
+
+def _ascii_fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def _fold_word(word: str) -> str:
+    w = _ascii_fold(word)
+    if w in ALIASES:
+        return ALIASES[w]
+    w = w.replace("dsch", "dzh").replace("tsch", "ch")
+    w = re.sub(r"(?:yy|iy|yj|ij)$", "y", w)
+    if re.search(r"owa?$", word):  # plain ASCII German transliteration, not Polish -ów
+        w = re.sub(r"ow(a?)$", r"ov\1", w)
+    return ALIASES.get(w, w)
+
+
+@lru_cache(maxsize=65536)
+def canonicalize(name: str) -> tuple[str, int]:
+    """Folded canonical form and guessed kind for a name as written (titles included)."""
+    words = name.split()
+    low = [_ascii_fold(w).rstrip(".") for w in words]
+    if any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name:
+        whole = " ".join(low)
+        return ALIASES.get(whole, " ".join(_fold_word(w) for w in words)), ORG
+    # Leading titles ("Secretary of State", "Prime Minister") are not part of the name.
+    i = 0
+    while i < len(words) - 1 and (low[i] in _TITLES or low[i] in _CONNECTORS):
+        i += 1
+    titled = i > 0
+    core = words[i:]
+    whole = " ".join(low[i:])
+    if whole in _PLACES:
+        return whole, PLACE
+    if whole in ALIASES:
+        canon = ALIASES[whole]
+        return canon, PLACE if canon in _PLACES else OTHER
+    folded = [_fold_word(w) for w in core]
+    canon = " ".join(folded)
+    if canon in _PLACES:
+        return canon, PLACE
+    if folded[-1] in _PLACE_WORDS:
+        return canon, PLACE
+    has_connector = any(f in _CONNECTORS for f in folded)
+    if (titled or 2 <= len(core) <= 3) and not has_connector:
+        return folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet
+    return canon, OTHER
+
+
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+|(?<=[a-z]{2})\.\s+")
+
+
+def _runs(sentence: str):
+    """Capitalised runs, split at inner possessives ("Russia's Kursk" -> "Russia's", "Kursk")."""
+    for m in _NAME_RUN.finditer(sentence):
+        pos, text = m.start(), m.group()
+        for piece in _INNER_POSSESSIVE.finditer(text):
+            yield pos, text[: piece.start() + (2 if piece.group()[0] != "." else 0)]
+            cut = piece.end()
+            pos, text = pos + cut, text[cut:]
+        yield pos, text
+
+
+def find_entities(sentence: str) -> list[EntityMention]:
+    out: list[EntityMention] = []
+    for start, text in _runs(sentence):
+        words = text.split()
+        # Drop function words that are capitalised only because they open the sentence/clause.
+        while words and words[0].lower().rstrip(".") in _STOP:
+            start += len(words[0])
+            rest = text[len(words[0]) :]
+            start += len(rest) - len(rest.lstrip())
+            text = rest.lstrip()
+            words = words[1:]
+        while words and (words[-1].lower() in _CONNECTORS or words[-1].lower().rstrip(".") in _STOP):
+            text = text[: len(text) - len(words[-1])].rstrip()
+            words = words[:-1]
+        if not words:
+            continue
+        # Trim possessive and trailing full stop (unless it is an initialism like U.S.).
+        if not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):
+            trimmed = _POSSESSIVE.sub("", text)
+            text = trimmed or text
+        if not text or len(text) < 2 and not text.isupper():
+            continue
+        if all(_ascii_fold(w).rstrip(".") in _TITLES for w in words):
+            continue
+        # "Ukrainian President X": the demonym is its own (place) entity, the rest is the person.
+        if len(words) > 2 and _ascii_fold(words[0]) in ALIASES and _ascii_fold(words[1]) in _TITLES:
+            demonym = words[0]
+            canon, kind = canonicalize(demonym)
+            out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))
+            skip = text.index(words[1], len(demonym))
+            start, text = start + skip, text[skip:]
+        canon, kind = canonicalize(text)
+        out.append(EntityMention(text, canon, kind, start, start + len(text)))
+    return out

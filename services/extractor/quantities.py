@@ -1,0 +1,144 @@
+"""Numbers with units, written as digits or words, parsed to a comparable (value, unit).
+
+"$12.4 billion", "12.4bn dollars" and "12,400 million USD" all become (12.4e9, "usd"); "six and a
+half percent" and "6.5%" both become (6.5, "percent"). Years and codes (CVB-204, 06:00) are not
+quantities: dates are handled in dates.py, identifiers are not numbers anyone checks as amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+# Unit words (singular/plural, symbols) -> normalised unit.
+_UNITS = {
+    "percent": "percent", "per cent": "percent", "%": "percent", "percentage points": "pp",
+    "dollars": "usd", "dollar": "usd", "usd": "usd", "$": "usd", "us$": "usd",
+    "euros": "eur", "euro": "eur", "eur": "eur", "€": "eur",
+    "pounds": "gbp", "pound": "gbp", "gbp": "gbp", "£": "gbp", "sterling": "gbp",
+    "danish crowns": "dkk", "crowns": "crown", "kroner": "dkk", "dkk": "dkk",
+    "hours": "hour", "hour": "hour", "days": "day", "day": "day", "weeks": "week", "week": "week",
+    "months": "month", "month": "month", "years": "year", "year": "year", "minutes": "minute",
+    "kilometres": "km", "kilometers": "km", "km": "km", "miles": "mile", "tonnes": "tonne",
+    "tons": "tonne", "teu": "teu", "barrels": "barrel", "doses": "dose",
+}
+_WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_WORD_NUMBER = rf"(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|an?(?=\s+{_SCALE}))(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|{_SCALE}|a\s+half))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£")
+_QUANTITY = re.compile(
+    rf"(?<![\w.,:/-])(?P<cur>US\$|[$€£])?\s?(?P<num>{_DIGITS}|\b(?:{_WORD_NUMBER})\b)"
+    rf"(?:\s?(?P<scale>bn|mn|mln|trn|tn|k|m|b)\b|\s+(?P<scaleword>{_SCALE})\b)?"
+    rf"(?:(?P<pct>%)|[\s-](?P<unit>{_UNIT_RE})\b)?"
+    rf"(?![\w:/]|[.,]\d)",
+    re.IGNORECASE,
+)
+# Fractions of a whole ("half of the volunteers", "nearly a third of their value").
+_FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
+_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+_YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    text: str
+    value: float
+    unit: str
+    start: int
+    end: int
+
+
+def parse_word_number(words: str) -> float | None:
+    """'six and a half' -> 6.5, 'three thousand' -> 3000, 'twenty-four' -> 24."""
+    total, current = 0.0, 0.0
+    seen = False
+    tokens = re.split(r"[\s-]+", words.lower())
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok == "and":
+            pass
+        elif tok in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] == "half":
+            current += 0.5
+            i += 1
+        elif tok in ("a", "an"):
+            current += 1
+        elif tok in _SMALL:
+            current += _SMALL[tok]
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0.0
+            seen = True
+        else:
+            return None
+        i += 1
+    return total + current if seen else None
+
+
+def find_quantities(sentence: str) -> list[QuantityMention]:
+    out: list[QuantityMention] = []
+    for m in _QUANTITY.finditer(sentence):
+        num = m.group("num")
+        cur, scale, scaleword, unit = m.group("cur"), m.group("scale"), m.group("scaleword"), m.group("unit")
+        if num[0].isdigit():
+            if _YEARLIKE.match(num) and not (cur or scale or scaleword or unit or m.group("pct")):
+                continue  # a year, not an amount
+            value = float(num.replace(",", ""))
+        else:
+            if num[0].isupper() and m.start() > 0 and sentence[m.start() - 1] not in "\"“‘'(":
+                continue  # "Group of Seven": a capitalised number word mid-sentence is a name
+            if num.lower() in ("a", "an", "one") and not (scale or scaleword):
+                continue  # "one of", "a day": too ambiguous to be an amount
+            parsed = parse_word_number(num)
+            if parsed is None:
+                continue
+            value = parsed
+        if scale:
+            # A bare "m"/"b" is only a magnitude next to a currency ("$5m"), not "5 m" of distance.
+            if scale.lower() in ("m", "b") and not cur and not unit:
+                scale = None
+            else:
+                value *= _SCALES[scale.lower()]
+        if scaleword:
+            value *= _SCALES[scaleword.lower()]
+        unit_norm = ""
+        if m.group("pct"):
+            unit_norm = "percent"
+        elif unit:
+            unit_norm = _UNITS[unit.lower()]
+        elif cur:
+            unit_norm = _UNITS[cur.lower()]
+        if cur and not unit_norm:
+            unit_norm = _UNITS[cur.lower()]
+        text = m.group().strip()
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        out.append(QuantityMention(text, value, unit_norm, start, start + len(text)))
+    for m in _FRACTION.finditer(sentence):
+        if any(q.start <= m.start() < q.end for q in out):
+            continue  # "six and a half percent" is already one quantity
+        count = _COUNT[m.group("a").lower()] if m.group("a") else 1
+        value = count / _FRACTIONS[m.group("f").lower()]
+        out.append(QuantityMention(m.group(), round(value, 6), "fraction", m.start(), m.end()))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def value_form(q: QuantityMention) -> str:
+    """Canonical text for a quantity inside normalized_text, e.g. '12400000000 usd'."""
+    v = f"{q.value:.6f}".rstrip("0").rstrip(".")
+    return f"{v} {q.unit}" if q.unit else v

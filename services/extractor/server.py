@@ -1,0 +1,99 @@
+"""Extractor process: ExtractorService over gRPC, and the articles -> claims Kafka stage."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Sequence
+
+import grpc
+import structlog
+from aiokafka.errors import KafkaError
+
+from services.extractor.extraction import extract_claims
+from shared.config import Settings
+from shared.grpc_errors import reject_invalid
+from shared.kafka import Output, TransformLoop, ensure_topics, idempotent_producer, record_headers
+from shared.log import configure_logging
+from shared.pb import article_pb2, extractor_service_pb2 as pb, extractor_service_pb2_grpc as pb_grpc
+from shared.service import Registration, Worker, serve
+from shared.validation import article_id_for, validate_article
+
+log = structlog.get_logger()
+
+
+class ArticleProcessor:
+    """Kafka stage: each article on the articles topic becomes claims on the claims topic."""
+
+    input_type = article_pb2.Article
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def validate(self, article: article_pb2.Article) -> list[str]:
+        return validate_article(article, self._settings.max_article_bytes)
+
+    def process(self, article: article_pb2.Article) -> Sequence[Output]:
+        if not article.id:
+            article.id = article_id_for(article)
+        claims = extract_claims(article)
+        log.info("article extracted", article_id=article.id, source=article.source, claims=len(claims))
+        return [Output(self._settings.topics.claims, claim.article_id, claim) for claim in claims]
+
+    def reset(self) -> None:
+        """Stateless."""
+
+
+class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self.producer = idempotent_producer(settings, linger_ms=2)
+
+    async def _valid_article(self, article: article_pb2.Article, context: grpc.aio.ServicerContext) -> article_pb2.Article:
+        await reject_invalid(context, validate_article(article, self._settings.max_article_bytes))
+        if not article.id:
+            article.id = article_id_for(article)
+        return article
+
+    async def Extract(self, request: pb.ExtractRequest, context: grpc.aio.ServicerContext) -> pb.ExtractResponse:
+        article = await self._valid_article(request.article, context)
+        return pb.ExtractResponse(claims=extract_claims(article))
+
+    async def SubmitArticle(self, request: pb.SubmitArticleRequest,
+                            context: grpc.aio.ServicerContext) -> pb.SubmitArticleResponse:
+        article = await self._valid_article(request.article, context)
+        try:
+            stored = await self.producer.send_and_wait(
+                self._settings.topics.articles, article.SerializeToString(), key=article.id.encode(),
+                headers=record_headers(article))
+        except KafkaError as exc:
+            log.warning("article not acknowledged by Kafka", article_id=article.id, error=repr(exc))
+            await context.abort(grpc.StatusCode.UNAVAILABLE,
+                                f"Kafka did not acknowledge the article ({exc.__class__.__name__}); "
+                                "nothing was accepted, retry with backoff")
+        log.info("article accepted", article_id=article.id, source=article.source,
+                 partition=stored.partition, offset=stored.offset)
+        return pb.SubmitArticleResponse(article_id=article.id, partition=stored.partition, offset=stored.offset)
+
+
+async def main(settings: Settings) -> int:
+    service_log = configure_logging("extractor", settings.log_level, settings.log_format)
+    await ensure_topics(settings)
+    servicer = ExtractorServicer(settings)
+
+    async def run_producer(stop: asyncio.Event) -> None:
+        await servicer.producer.start()
+        producer_worker.ready.set()
+        try:
+            await stop.wait()
+        finally:
+            await servicer.producer.stop()
+
+    producer_worker = Worker("article-producer", run_producer)
+    loop = TransformLoop(settings, stage="extractor", input_topic=settings.topics.articles,
+                         processor=ArticleProcessor(settings), stateful=False)
+    return await serve(
+        "extractor", settings, settings.listen_addr(settings.extractor_addr),
+        [Registration(pb_grpc.add_ExtractorServiceServicer_to_server, servicer,
+                      pb.DESCRIPTOR.services_by_name["ExtractorService"].full_name)],
+        [producer_worker, Worker("articles-to-claims", loop.run, loop.ready)],
+        service_log)

@@ -1,0 +1,104 @@
+"""Check-worthiness: a transparent, hand-weighted rule set squashed to 0..1.
+
+Each feature is a 0/1 (or small count) signal; the score is the logistic of bias + sum(weight *
+value). Positive signals are what a fact-checker can verify (who said what, a number, a date, a
+named actor doing something); negative ones mark the outlet's own voice: evaluation, hedged
+prediction, rhetoric, questions and scene-setting. Hedges and evaluation inside an attributed
+statement are the speaker's and do not count against it: "X said Y could happen" is checkable.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+CHECK_WORTHINESS_THRESHOLD = 0.5
+
+BIAS = 0.3
+WEIGHTS: dict[str, float] = {
+    "attributed": 1.6,        # a named (or pronoun) speaker with a reporting verb
+    "named_entity": 0.7,      # at least one capitalised name not opening the sentence
+    "quantity": 1.2,          # a number with or without unit
+    "date": 0.9,              # a weekday, calendar date or year
+    "event_verb": 0.5,        # a past-tense / perfect verb: something happened
+    "negation_fact": 0.3,     # "has not agreed", "no ... approved": checkable absence
+    "evaluative": -1.8,       # "incredibly", "crucial", "hard to", "of sorts" (per hit, capped at 2)
+    "hedge": -2.2,            # unattributed "could", "may", "might", "perhaps"
+    "deontic": -1.4,          # unattributed "should", "must", "ought to"
+    "question": -4.0,         # ends with "?" or opens with a wh-/whether clause of the outlet's own
+    "rhetorical_opener": -1.2,  # "Yet", "Still,", "For many in X,", "Anyone who", "Few in"
+    "scene": -1.5,            # descriptive scene words ("sky", "eerie", "resembles"), per hit, capped at 2
+    "vague_source": -1.5,     # unattributable crowd as subject: "few officials", "many in Kyiv"
+    "short": -1.0,            # fewer than 6 words
+    "no_anchor": -0.9,        # no entity, number, date or speaker at all
+}
+
+_EVALUATIVE = re.compile(
+    r"\b(?:incredibl[ey]|remarkabl[ey]|extraordinar(?:y|ily)|crucial|pivotal|vital|dramatic(?:ally)?|"
+    r"stakes|vindication|gamble|boldest|hard to (?:read|say|see|remember|dismiss|imagine|believe)|"
+    r"hardly|of sorts|the kind of|another (?:matter|question|story)|well placed|clearly|obviously|"
+    r"surely|arguably|undoubtedly|seemingly|symbolism|mood|tone|caveat|caution is|fine print|"
+    r"no small|not a small|lives? up to|worse moment|bargaining chip|straight yes|"
+    r"unprecedented|shocking|stunning|disastrous|welcome news|good news|bad news)\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(?:could|might|may|perhaps|possibly)\b", re.IGNORECASE)
+_VAGUE_SOURCE = re.compile(
+    r"\b(?:few|many|some|most) (?:officials|observers|analysts|people|diplomats|experts|investors|in)\b", re.IGNORECASE
+)
+_DEONTIC = re.compile(r"\b(?:should|must|ought to|needs? to)\b", re.IGNORECASE)
+_WH_OPENER = re.compile(r"^(?:Whether|What|How|Why|Who|Will|Can|Is|Are|Does|Do|But will|And will)\b")
+_RHETORICAL = re.compile(
+    r"^(?:Yet|Still|Indeed|Of course|After all|Then again|Anyone|Few\b|For many|For (?:the|carriers|those|some|now)\b[^,]*,|It is (?:hard|easy|difficult|worth)|It was the kind|That is)\b"
+)
+_SCENE = re.compile(
+    r"\b(?:sky|skies|eerie|silence|quiet|motionless|deserted|resembles?|resembled|clatter|grey|gray|gloomy|"
+    r"sunshine|drizzle|breeze)\b",
+    re.IGNORECASE,
+)
+_EVENT_VERB = re.compile(
+    r"\b(?:\w{3,}ed|was|were|had|has|have|began|came|fell|rose|met|left|took|gave|won|lost|held|"
+    r"became|made|sent|went|led|paid|set|cut|hit|spent|stood|struck|visited|seized)\b",
+    re.IGNORECASE,
+)
+_NEGATION_FACT = re.compile(r"\b(?:not|no|never|n't|yet to)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Signals:
+    """What the analyser already found, so the score needs no second pass over entities etc."""
+
+    attributed: bool
+    n_entities: int
+    n_quantities: int
+    n_dates: int
+
+
+def features(sentence: str, statement: str, sig: Signals) -> dict[str, float]:
+    """Named feature values for one sentence. `statement` is the unattributed part."""
+    own_voice = sentence if not sig.attributed else ""
+    words = sentence.split()
+    f: dict[str, float] = {
+        "attributed": float(sig.attributed),
+        "named_entity": float(sig.n_entities > 0),
+        "quantity": float(sig.n_quantities > 0),
+        "date": float(sig.n_dates > 0),
+        "event_verb": float(_EVENT_VERB.search(statement) is not None),
+        "negation_fact": float(_NEGATION_FACT.search(statement) is not None),
+        "evaluative": float(min(2, len(_EVALUATIVE.findall(own_voice)))),
+        "hedge": float(_HEDGE.search(own_voice) is not None),
+        "deontic": float(_DEONTIC.search(own_voice) is not None),
+        "question": float(sentence.rstrip("\"”' ").endswith("?") or (not sig.attributed and _WH_OPENER.match(sentence) is not None)),
+        "rhetorical_opener": float(not sig.attributed and _RHETORICAL.match(sentence) is not None),
+        "scene": float(min(2, len(_SCENE.findall(own_voice)))),
+        "vague_source": float(_VAGUE_SOURCE.search(own_voice) is not None),
+        "short": float(len(words) < 6),
+        "no_anchor": float(not (sig.attributed or sig.n_entities or sig.n_quantities or sig.n_dates)),
+    }
+    return f
+
+
+def score(feats: dict[str, float]) -> float:
+    z = BIAS + sum(WEIGHTS[name] * value for name, value in feats.items())
+    return 1.0 / (1.0 + math.exp(-z))

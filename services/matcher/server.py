@@ -1,0 +1,89 @@
+"""Matcher process: MatcherService over gRPC, and the claims -> matches Kafka stage."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import grpc
+import structlog
+
+from services.extractor.extraction import analyze_sentence
+from services.matcher.matching import ClaimIndex, compare
+from shared.config import Settings
+from shared.grpc_errors import reject_invalid
+from shared.kafka import Output, TransformLoop, ensure_topics
+from shared.log import configure_logging
+from shared.pb import claim_pb2, matcher_service_pb2 as pb, matcher_service_pb2_grpc as pb_grpc
+from shared.service import Registration, Worker, serve
+from shared.validation import validate_claim
+
+log = structlog.get_logger()
+MAX_QUERY_CHARS = 10_000
+
+
+class ClaimProcessor:
+    """Kafka stage: places each claim in a cluster; the index is rebuilt by replay on start."""
+
+    input_type = claim_pb2.Claim
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self.index = ClaimIndex(threshold=settings.match_threshold)
+
+    def validate(self, claim: claim_pb2.Claim) -> list[str]:
+        return validate_claim(claim)
+
+    def process(self, claim: claim_pb2.Claim) -> Sequence[Output]:
+        match = self.index.place(claim)
+        log.debug("claim placed", claim_id=claim.id, cluster_id=match.cluster_id,
+                  decision=match.explanation.decision, score=match.explanation.score)
+        return [Output(self._settings.topics.matches, match.cluster_id, match)]
+
+    def reset(self) -> None:
+        self.index = ClaimIndex(threshold=self._settings.match_threshold)
+
+
+def _text_problems(field: str, text: str) -> list[str]:
+    if not text.strip():
+        return [f"{field} is empty"]
+    if len(text) > MAX_QUERY_CHARS:
+        return [f"{field} is longer than {MAX_QUERY_CHARS} characters"]
+    return []
+
+
+class MatcherServicer(pb_grpc.MatcherServiceServicer):
+    def __init__(self, processor: ClaimProcessor) -> None:
+        self._processor = processor
+
+    async def Compare(self, request: pb.CompareRequest, context: grpc.aio.ServicerContext) -> pb.CompareResponse:
+        await reject_invalid(context, _text_problems("text_a", request.text_a) + _text_problems("text_b", request.text_b))
+        a, b = analyze_sentence(request.text_a), analyze_sentence(request.text_b)
+        return pb.CompareResponse(explanation=compare(a, b, self._processor.index.threshold))
+
+    async def FindSimilar(self, request: pb.FindSimilarRequest,
+                          context: grpc.aio.ServicerContext) -> pb.FindSimilarResponse:
+        problems = _text_problems("text", request.text)
+        if request.limit < 0 or request.limit > 1000:
+            problems.append("limit must be between 0 and 1000")
+        if not 0 <= request.min_score <= 100:
+            problems.append("min_score must be between 0 and 100")
+        await reject_invalid(context, problems)
+        query = analyze_sentence(request.text)
+        found = self._processor.index.find_similar(query, request.limit or 10, request.min_score)
+        return pb.FindSimilarResponse(results=[
+            pb.SimilarClaim(claim=match.claim, cluster_id=match.cluster_id, explanation=explanation)
+            for match, explanation in found])
+
+
+async def main(settings: Settings) -> int:
+    service_log = configure_logging("matcher", settings.log_level, settings.log_format)
+    await ensure_topics(settings)
+    processor = ClaimProcessor(settings)
+    loop = TransformLoop(settings, stage="matcher", input_topic=settings.topics.claims,
+                         processor=processor, stateful=True)
+    return await serve(
+        "matcher", settings, settings.listen_addr(settings.matcher_addr),
+        [Registration(pb_grpc.add_MatcherServiceServicer_to_server, MatcherServicer(processor),
+                      pb.DESCRIPTOR.services_by_name["MatcherService"].full_name)],
+        [Worker("claims-to-matches", loop.run, loop.ready)],
+        service_log)

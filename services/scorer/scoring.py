@@ -1,0 +1,122 @@
+"""Verdicts per claim cluster: independent sources counted once, conflicts surfaced.
+
+Plain domain code: no grpc, no aiokafka.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shared.pb import claim_pb2, match_pb2, verdict_pb2
+
+SINGLE_SOURCE = verdict_pb2.VERDICT_STATUS_SINGLE_SOURCE
+CORROBORATED = verdict_pb2.VERDICT_STATUS_CORROBORATED
+CONFLICTING = verdict_pb2.VERDICT_STATUS_CONFLICTING
+
+STATUS_NAMES = {
+    SINGLE_SOURCE: "single_source",
+    CORROBORATED: "corroborated",
+    CONFLICTING: "conflicting",
+}
+
+
+def status_name(status: int) -> str:
+    return STATUS_NAMES.get(status, "unspecified")
+
+
+@dataclass
+class _Cluster:
+    cluster_id: str
+    members: list[match_pb2.ClaimMatch] = field(default_factory=list)
+    verdict: verdict_pb2.Verdict | None = None
+
+
+class VerdictBook:
+    """The scorer's state. Deterministic, so replaying the matches topic rebuilds it exactly."""
+
+    def __init__(self, min_independent_sources: int = 2) -> None:
+        self.min_independent_sources = min_independent_sources
+        self._clusters: dict[str, _Cluster] = {}
+        self._claim_cluster: dict[str, str] = {}
+        self._claim_order: list[str] = []
+
+    def apply(self, match: match_pb2.ClaimMatch) -> verdict_pb2.Verdict | None:
+        """Adds a placed claim; returns the cluster's new verdict, or None if the claim was known."""
+        if match.claim.id in self._claim_cluster:
+            return None
+        cluster = self._clusters.setdefault(match.cluster_id, _Cluster(match.cluster_id))
+        cluster.members.append(match)
+        self._claim_cluster[match.claim.id] = match.cluster_id
+        self._claim_order.append(match.claim.id)
+        cluster.verdict = self._judge(cluster, match)
+        return cluster.verdict
+
+    def _judge(self, cluster: _Cluster, latest: match_pb2.ClaimMatch) -> verdict_pb2.Verdict:
+        previous = cluster.verdict
+        sources = sorted({m.independent_source for m in cluster.members})
+        conflicts = [m for m in cluster.members
+                     if m.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
+                     and self._source_of(m.matched_claim_id) != m.independent_source]
+        if conflicts:
+            status = CONFLICTING
+            reason = "; ".join(f"{m.independent_source}: {m.explanation.reason}" for m in conflicts)
+        elif len(sources) >= self.min_independent_sources:
+            status = CORROBORATED
+            reason = f"{len(sources)} independent sources agree: {', '.join(sources)}"
+        else:
+            status = SINGLE_SOURCE
+            reason = f"{len(sources)} independent source ({', '.join(sources)}); " \
+                     f"{self.min_independent_sources} needed to corroborate"
+        verdict = verdict_pb2.Verdict(
+            cluster_id=cluster.cluster_id, status=status,
+            canonical_text=cluster.members[0].claim.statement or cluster.members[0].claim.text,
+            independent_sources=sources, reason=reason,
+            revision=(previous.revision + 1) if previous else 1,
+            previous_status=previous.status if previous else verdict_pb2.VERDICT_STATUS_UNSPECIFIED,
+        )
+        verdict.updated_at.CopyFrom(latest.claim.published_at)
+        for m in cluster.members:
+            verdict.evidence.add(claim_id=m.claim.id, article_id=m.claim.article_id, source=m.claim.source,
+                                 independent_source=m.independent_source, text=m.claim.text,
+                                 span=m.claim.span, explanation=m.explanation)
+        return verdict
+
+    def _source_of(self, claim_id: str) -> str:
+        cluster = self._clusters.get(self._claim_cluster.get(claim_id, ""))
+        for m in cluster.members if cluster else ():
+            if m.claim.id == claim_id:
+                return m.independent_source
+        return ""
+
+    def verdict(self, cluster_id: str) -> verdict_pb2.Verdict | None:
+        cluster = self._clusters.get(cluster_id)
+        return cluster.verdict if cluster else None
+
+    def verdicts(self) -> list[verdict_pb2.Verdict]:
+        return [c.verdict for c in self._clusters.values() if c.verdict is not None]
+
+    def claim(self, claim_id: str) -> tuple[claim_pb2.Claim, verdict_pb2.Verdict] | None:
+        cluster_id = self._claim_cluster.get(claim_id)
+        if cluster_id is None:
+            return None
+        cluster = self._clusters[cluster_id]
+        member = next(m for m in cluster.members if m.claim.id == claim_id)
+        return member.claim, cluster.verdict
+
+    def claims(self, status: int = 0, source: str = "", start: int = 0,
+               limit: int = 50) -> tuple[list[tuple[claim_pb2.Claim, verdict_pb2.Verdict]], int | None]:
+        """Claims in arrival order, filtered; returns a page and the position after it (None at the end)."""
+        page = []
+        for position in range(start, len(self._claim_order)):
+            claim, verdict = self.claim(self._claim_order[position])
+            if status and verdict.status != status:
+                continue
+            if source and claim.source != source:
+                continue
+            if len(page) == limit:
+                return page, position
+            page.append((claim, verdict))
+        return page, None
+
+    def reset(self) -> None:
+        self.__init__(self.min_independent_sources)

@@ -1,0 +1,137 @@
+"""Scorer process: VerdictService over gRPC, and the matches -> verdicts Kafka stage."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import AsyncIterator, Sequence
+
+import grpc
+import structlog
+
+from services.scorer.scoring import VerdictBook, status_name
+from shared.config import Settings
+from shared.grpc_errors import reject_invalid
+from shared.kafka import Output, TransformLoop, ensure_topics
+from shared.log import configure_logging
+from shared.pb import match_pb2, verdict_pb2, verdict_service_pb2 as pb, verdict_service_pb2_grpc as pb_grpc
+from shared.service import Registration, Worker, serve
+from shared.validation import validate_claim_match
+
+log = structlog.get_logger()
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+# A watcher this far behind is disconnected rather than buffered without bound.
+WATCH_QUEUE_LIMIT = 10_000
+
+
+class MatchProcessor:
+    """Kafka stage: each placed claim updates its cluster's verdict; state rebuilt by replay."""
+
+    input_type = match_pb2.ClaimMatch
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self.book = VerdictBook(settings.min_independent_sources)
+
+    def validate(self, match: match_pb2.ClaimMatch) -> list[str]:
+        return validate_claim_match(match)
+
+    def process(self, match: match_pb2.ClaimMatch) -> Sequence[Output]:
+        verdict = self.book.apply(match)
+        if verdict is None:
+            return []
+        log.info("verdict", cluster_id=verdict.cluster_id, claim_id=match.claim.id,
+                 article_id=match.claim.article_id, status=status_name(verdict.status),
+                 sources=list(verdict.independent_sources), revision=verdict.revision)
+        return [Output(self._settings.topics.verdicts, verdict.cluster_id, verdict)]
+
+    def reset(self) -> None:
+        self.book.reset()
+
+
+class VerdictBroadcaster:
+    """Fans committed verdict changes out to WatchVerdicts streams."""
+
+    def __init__(self) -> None:
+        self._queues: set[asyncio.Queue] = set()
+
+    def publish(self, outputs: Sequence[Output]) -> None:
+        for queue in list(self._queues):
+            for out in outputs:
+                if queue.full():  # the stream sees it is unsubscribed once it drains its queue
+                    self._queues.discard(queue)
+                    break
+                queue.put_nowait(out.value)
+
+    def subscribe(self) -> asyncio.Queue:
+        queue: asyncio.Queue = asyncio.Queue(WATCH_QUEUE_LIMIT)
+        self._queues.add(queue)
+        return queue
+
+    def unsubscribe(self, queue: asyncio.Queue) -> None:
+        self._queues.discard(queue)
+
+    def is_subscribed(self, queue: asyncio.Queue) -> bool:
+        return queue in self._queues
+
+
+class VerdictServicer(pb_grpc.VerdictServiceServicer):
+    def __init__(self, processor: MatchProcessor, broadcaster: VerdictBroadcaster) -> None:
+        self._processor = processor
+        self._broadcaster = broadcaster
+
+    async def GetClaim(self, request: pb.GetClaimRequest, context: grpc.aio.ServicerContext) -> pb.GetClaimResponse:
+        await reject_invalid(context, [] if request.claim_id else ["claim_id is required"])
+        found = self._processor.book.claim(request.claim_id)
+        if found is None:
+            await context.abort(grpc.StatusCode.NOT_FOUND, f"no claim {request.claim_id!r}")
+        claim, verdict = found
+        return pb.GetClaimResponse(claim=claim, verdict=verdict)
+
+    async def ListClaims(self, request: pb.ListClaimsRequest,
+                         context: grpc.aio.ServicerContext) -> pb.ListClaimsResponse:
+        problems = []
+        if not 0 <= request.page_size <= MAX_PAGE_SIZE:
+            problems.append(f"page_size must be between 0 and {MAX_PAGE_SIZE}")
+        if request.status not in verdict_pb2.VerdictStatus.values():
+            problems.append(f"unknown status {request.status}")
+        if request.page_token and not request.page_token.isdigit():
+            problems.append("page_token is not one this service issued")
+        await reject_invalid(context, problems)
+        page, next_position = self._processor.book.claims(
+            status=request.status, source=request.source, start=int(request.page_token or 0),
+            limit=request.page_size or DEFAULT_PAGE_SIZE)
+        return pb.ListClaimsResponse(
+            claims=[pb.ClaimWithVerdict(claim=c, verdict=v) for c, v in page],
+            next_page_token="" if next_position is None else str(next_position))
+
+    async def WatchVerdicts(self, request: pb.WatchVerdictsRequest,
+                            context: grpc.aio.ServicerContext) -> AsyncIterator[pb.WatchVerdictsResponse]:
+        queue = self._broadcaster.subscribe()
+        try:
+            if request.include_current:
+                for verdict in self._processor.book.verdicts():
+                    yield pb.WatchVerdictsResponse(verdict=verdict)
+            while True:
+                verdict = await queue.get()
+                if not self._broadcaster.is_subscribed(queue) and queue.empty():
+                    await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
+                                        "watcher fell too far behind; reconnect with include_current")
+                yield pb.WatchVerdictsResponse(verdict=verdict)
+        finally:
+            self._broadcaster.unsubscribe(queue)
+
+
+async def main(settings: Settings) -> int:
+    service_log = configure_logging("scorer", settings.log_level, settings.log_format)
+    await ensure_topics(settings)
+    processor = MatchProcessor(settings)
+    broadcaster = VerdictBroadcaster()
+    loop = TransformLoop(settings, stage="scorer", input_topic=settings.topics.matches,
+                         processor=processor, stateful=True, on_commit=broadcaster.publish)
+    return await serve(
+        "scorer", settings, settings.listen_addr(settings.scorer_addr),
+        [Registration(pb_grpc.add_VerdictServiceServicer_to_server, VerdictServicer(processor, broadcaster),
+                      pb.DESCRIPTOR.services_by_name["VerdictService"].full_name)],
+        [Worker("matches-to-verdicts", loop.run, loop.ready)],
+        service_log)

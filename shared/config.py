@@ -1,0 +1,77 @@
+"""The one settings object: read from the environment once per process (see README, Configuration)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"CLAIMCHECK_{name}", default)
+
+
+@dataclass(frozen=True)
+class Topics:
+    """Topic names; a prefix lets several stacks (or test runs) share one cluster."""
+
+    prefix: str = "claimcheck"
+
+    @property
+    def articles(self) -> str:
+        return f"{self.prefix}.articles.v1"
+
+    @property
+    def claims(self) -> str:
+        return f"{self.prefix}.claims.v1"
+
+    @property
+    def matches(self) -> str:
+        return f"{self.prefix}.matches.v1"
+
+    @property
+    def verdicts(self) -> str:
+        return f"{self.prefix}.verdicts.v1"
+
+    @staticmethod
+    def dlq(topic: str) -> str:
+        return f"{topic}.dlq"
+
+
+@dataclass(frozen=True)
+class Settings:
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    topics: Topics = field(default_factory=Topics)
+    topic_partitions: int = 1
+    replication_factor: int = 1
+    extractor_addr: str = "127.0.0.1:50051"
+    matcher_addr: str = "127.0.0.1:50052"
+    scorer_addr: str = "127.0.0.1:50053"
+    # Where this process's gRPC server binds; empty means the service's own *_addr.
+    grpc_listen: str = ""
+    # Distinguishes transactional ids when several instances of one service run.
+    instance_id: str = "0"
+    log_level: str = "info"
+    log_format: str = "json"
+    shutdown_grace_s: float = 10.0
+    max_article_bytes: int = 1_000_000
+    match_threshold: float = 70.0
+    min_independent_sources: int = 2
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        defaults = cls()
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            if f.name == "topics":
+                values["topics"] = Topics(_env("TOPIC_PREFIX", defaults.topics.prefix))
+                continue
+            default = getattr(defaults, f.name)
+            raw = _env(f.name.upper(), str(default))
+            try:
+                values[f.name] = type(default)(raw)
+            except ValueError as exc:
+                raise ValueError(f"CLAIMCHECK_{f.name.upper()}={raw!r}: {exc}") from None
+        return cls(**values)  # type: ignore[arg-type]
+
+    def listen_addr(self, service_addr: str) -> str:
+        return self.grpc_listen or service_addr

@@ -1,0 +1,1 @@
+"""Sample articles shipped with claimcheck (written for the project)."""

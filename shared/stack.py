@@ -1,0 +1,133 @@
+"""The whole stack on this machine: a local Kafka broker (unless one is given) and the three
+services as separate processes. Used by `claimcheck up`/`demo` and by the integration tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import IO
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from shared.kafka_runner import LocalKafka
+
+SERVICES = ("extractor", "matcher", "scorer")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_serving(addr: str, timeout: float, process: subprocess.Popen | None = None) -> None:
+    """Polls grpc.health.v1 until SERVING; fails fast if the process died."""
+    deadline = time.monotonic() + timeout
+    with grpc.insecure_channel(addr) as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        while True:
+            if process is not None and process.poll() is not None:
+                raise RuntimeError(f"service at {addr} exited with code {process.returncode}")
+            try:
+                reply = stub.Check(health_pb2.HealthCheckRequest(), timeout=1)
+                if reply.status == health_pb2.HealthCheckResponse.SERVING:
+                    return
+            except grpc.RpcError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"service at {addr} not SERVING after {timeout:.0f}s")
+            time.sleep(0.2)
+
+
+class LocalStack:
+    """Broker plus services; `env` adds CLAIMCHECK_* settings for every service."""
+
+    def __init__(self, *, kafka_bootstrap: str | None = None, env: dict[str, str] | None = None,
+                 log_dir: Path | None = None) -> None:
+        self.kafka = None if kafka_bootstrap else LocalKafka()
+        self._bootstrap = kafka_bootstrap
+        self.log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimcheck-logs-"))
+        self.addrs = {name: f"127.0.0.1:{free_port()}" for name in SERVICES}
+        self._env = dict(env or {})
+        self.processes: dict[str, subprocess.Popen] = {}
+        self._logs: dict[str, IO] = {}
+
+    @property
+    def bootstrap(self) -> str:
+        return self._bootstrap or self.kafka.bootstrap
+
+    def service_env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+        env.update({
+            "CLAIMCHECK_KAFKA_BOOTSTRAP": self.bootstrap,
+            **{f"CLAIMCHECK_{name.upper()}_ADDR": addr for name, addr in self.addrs.items()},
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+            "PYTHONUNBUFFERED": "1",
+        })
+        env.update(self._env)
+        return env
+
+    def start(self, timeout: float = 120) -> "LocalStack":
+        if self.kafka is not None:
+            self.kafka.start()
+        try:
+            for name in SERVICES:
+                self.start_service(name)
+            for name in SERVICES:
+                self.wait_ready(name, timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def start_service(self, name: str) -> subprocess.Popen:
+        log_file = self._logs.get(name) or open(self.log_dir / f"{name}.log", "ab")
+        self._logs[name] = log_file
+        process = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=self.service_env(),
+                                   stdout=log_file, stderr=subprocess.STDOUT, cwd=ROOT)
+        self.processes[name] = process
+        return process
+
+    def wait_ready(self, name: str, timeout: float = 120) -> None:
+        try:
+            wait_serving(self.addrs[name], timeout, self.processes[name])
+        except (RuntimeError, TimeoutError) as exc:
+            raise RuntimeError(f"{exc}; last log lines:\n{self.log_tail(name)}") from None
+
+    def log_tail(self, name: str, lines: int = 30) -> str:
+        path = self.log_dir / f"{name}.log"
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+
+    def stop_service(self, name: str, sig: int = signal.SIGTERM, timeout: float = 30) -> int | None:
+        process = self.processes.get(name)
+        if process is None or process.poll() is not None:
+            return process.returncode if process else None
+        process.send_signal(sig)
+        try:
+            return process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            return process.wait()
+
+    def stop(self) -> None:
+        for name in reversed(SERVICES):  # downstream first is not needed: each commits its own work
+            self.stop_service(name)
+        for log_file in self._logs.values():
+            log_file.close()
+        self._logs.clear()
+        if self.kafka is not None:
+            self.kafka.stop()
+
+    def __enter__(self) -> "LocalStack":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

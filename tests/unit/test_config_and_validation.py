@@ -1,0 +1,45 @@
+import pytest
+
+from shared.config import Settings
+from shared.pb import article_pb2
+from shared.validation import article_id_for, validate_article
+
+
+def test_settings_read_the_environment(monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_KAFKA_BOOTSTRAP", "kafka:9092")
+    monkeypatch.setenv("CLAIMCHECK_TOPIC_PREFIX", "story7")
+    monkeypatch.setenv("CLAIMCHECK_MATCH_THRESHOLD", "82.5")
+    monkeypatch.setenv("CLAIMCHECK_TOPIC_PARTITIONS", "3")
+    settings = Settings.from_env()
+    assert settings.kafka_bootstrap == "kafka:9092"
+    assert settings.topics.verdicts == "story7.verdicts.v1"
+    assert settings.topics.dlq(settings.topics.claims) == "story7.claims.v1.dlq"
+    assert settings.match_threshold == 82.5 and settings.topic_partitions == 3
+
+
+def test_a_malformed_setting_names_the_variable(monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_TOPIC_PARTITIONS", "three")
+    with pytest.raises(ValueError, match="CLAIMCHECK_TOPIC_PARTITIONS"):
+        Settings.from_env()
+
+
+def good_article(**changes) -> article_pb2.Article:
+    article = article_pb2.Article(id="a1", source="north.example", text="The bridge reopened on Monday.")
+    article.published_at.FromJsonString("2026-01-01T00:00:00Z")
+    for key, value in changes.items():
+        setattr(article, key, value)
+    return article
+
+
+def test_validate_article_accepts_a_good_one_and_names_each_problem():
+    assert validate_article(good_article(), 1000) == []
+    problems = validate_article(article_pb2.Article(source=" ", text=""), 1000)
+    assert any("source" in p for p in problems)
+    assert any("text is empty" in p for p in problems)
+    assert any("published_at" in p for p in problems)
+    assert any("over the limit" in p for p in validate_article(good_article(text="x" * 2000), 1000))
+
+
+def test_derived_article_ids_are_stable_and_distinct():
+    assert article_id_for(good_article(id="")) == article_id_for(good_article(id=""))
+    assert article_id_for(good_article(id="")) != article_id_for(good_article(id="", source="south.example"))

@@ -1,0 +1,237 @@
+from datetime import datetime, timezone
+
+import pytest
+
+from services.extractor.entities import canonicalize
+from services.extractor.extraction import CHECK_WORTHINESS_THRESHOLD, analyze_sentence, extract_claims
+from services.extractor.quantities import find_quantities
+from shared.pb import article_pb2
+
+# A Thursday.
+PUB = datetime(2024, 11, 14, 16, 0, tzinfo=timezone.utc)
+
+
+def _article(text: str, article_id: str = "art-1") -> article_pb2.Article:
+    art = article_pb2.Article(id=article_id, source="example.test", byline="By A. Writer", text=text)
+    art.published_at.FromDatetime(PUB)
+    return art
+
+
+# --- attribution -------------------------------------------------------------------------------
+
+def test_indirect_attribution_strips_frame() -> None:
+    c = analyze_sentence("Norway confirmed on Wednesday that fishing quotas had been cut.", PUB)
+    assert c.speaker == "Norway"
+    assert c.reporting_verb == "confirm"
+    assert c.statement == "fishing quotas had been cut"
+
+
+def test_direct_quote_with_told() -> None:
+    c = analyze_sentence('"The bridge will reopen in March," Mayor Ines Kall told reporters.', PUB)
+    assert c.reporting_verb == "tell"
+    assert c.speaker == "Mayor Ines Kall"
+    assert c.statement == "The bridge will reopen in March"
+
+
+def test_quote_then_said_speaker() -> None:
+    c = analyze_sentence('"We have enough fuel," said Tomas Brun.', PUB)
+    assert (c.speaker, c.reporting_verb, c.statement) == ("Tomas Brun", "say", "We have enough fuel")
+
+
+def test_according_to_trailing_and_leading() -> None:
+    trail = analyze_sentence("Exports fell 4 percent, according to the statistics office.", PUB)
+    assert (trail.speaker, trail.reporting_verb) == ("the statistics office", "accord")
+    assert trail.statement == "Exports fell 4 percent"
+    lead = analyze_sentence("According to the coastguard, two trawlers sank.", PUB)
+    assert (lead.speaker, lead.reporting_verb, lead.statement) == ("the coastguard", "accord", "two trawlers sank")
+
+
+def test_trailing_said_attribution() -> None:
+    c = analyze_sentence("The dam held overnight, the regional governor said.", PUB)
+    assert (c.speaker, c.reporting_verb, c.statement) == ("the regional governor", "say", "The dam held overnight")
+
+
+def test_passive_attribution() -> None:
+    c = analyze_sentence("The closure of the mine was confirmed by Halvik Mining.", PUB)
+    assert c.speaker == "Halvik Mining"
+    assert c.reporting_verb == "confirm"
+
+
+def test_appositive_speaker_is_the_name() -> None:
+    c = analyze_sentence("Lena Voss, head of the pilots' union, said flights would resume on Monday.", PUB)
+    assert c.speaker == "Lena Voss"
+    assert c.statement == "flights would resume on Monday"
+
+
+def test_claimed_to_have_keeps_subject_in_statement() -> None:
+    c = analyze_sentence("Rebel forces claimed to have seized the airport.", PUB)
+    assert c.reporting_verb == "claim"
+    assert c.statement == "Rebel forces have seized the airport"
+
+
+def test_unattributed_sentence_is_its_own_statement() -> None:
+    c = analyze_sentence("The ferry left Bergen at 9 a.m. with 212 passengers.", PUB)
+    assert c.speaker == "" and c.reporting_verb == ""
+    assert c.statement == "The ferry left Bergen at 9 a.m. with 212 passengers"
+
+
+# --- entities -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        ("Zelenskyy", "zelensky"), ("Selenskyj", "zelensky"), ("Peskow", "peskov"), ("Sudscha", "sudzha"),
+        ("Polish", "poland"), ("U.S.", "united states"), ("American", "united states"),
+        ("United States", "united states"), ("President Emmanuel Macron", "macron"),
+    ],
+)
+def test_entity_variants_fold(variant: str, canonical: str) -> None:
+    assert canonicalize(variant)[0] == canonical
+
+
+def test_entities_found_with_exact_spans_and_no_sentence_opener() -> None:
+    text = "The Polish minister met Wolodymyr Selenskyj in Warsaw."
+    c = analyze_sentence(text, PUB)
+    by_canon = {e.canonical: e for e in c.entities}
+    assert set(by_canon) == {"poland", "zelensky", "warsaw"}
+    for e in c.entities:
+        assert text[e.span.start : e.span.end] == e.text
+
+
+def test_normalized_text_folds_variants_and_numbers() -> None:
+    a = analyze_sentence("Peskow said the U.S. offered three thousand tonnes of grain.", PUB)
+    b = analyze_sentence("Peskov said the US offered 3,000 tonnes of grain.", PUB)
+    assert a.normalized_text == b.normalized_text
+    assert "united states" in a.normalized_text and "3000 tonne" in a.normalized_text
+
+
+# --- quantities -----------------------------------------------------------------------------------
+
+def _q(text: str) -> tuple[float, str]:
+    (q,) = find_quantities(text)
+    return q.value, q.unit
+
+
+def test_money_forms_are_equivalent() -> None:
+    assert _q("a deal worth $12.4 billion") == _q("a deal worth 12.4bn dollars") == (12.4e9, "usd")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("up 71.4 percent", (71.4, "percent")),
+        ("up 71.4%", (71.4, "percent")),
+        ("a rise of six and a half percent", (6.5, "percent")),
+        ("some 3,000 troops", (3000.0, "")),
+        ("some three thousand troops", (3000.0, "")),
+        ("talks lasted eight hours", (8.0, "hour")),
+        ("a 30-day truce", (30.0, "day")),
+        ("a cost of €35 million", (35e6, "eur")),
+    ],
+)
+def test_quantity_parsing(text: str, expected: tuple[float, str]) -> None:
+    assert _q(text) == expected
+
+
+def test_years_and_codes_are_not_quantities() -> None:
+    assert find_quantities("The CVB-204 trial began in 2019 at 06:00.") == []
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+def test_dates_resolve_against_publication_time() -> None:
+    c = analyze_sentence("The strike began on Monday, a day after talks failed on 10 November.", PUB)
+    resolved = {d.text: d.resolved for d in c.dates}
+    assert resolved == {"Monday": "2024-11-11", "10 November": "2024-11-10"}
+
+
+def test_relative_and_future_dates() -> None:
+    c = analyze_sentence("Officials said yesterday that talks will resume on Saturday.", PUB)
+    resolved = {d.text: d.resolved for d in c.dates}
+    assert resolved == {"yesterday": "2024-11-13", "Saturday": "2024-11-16"}
+    last = analyze_sentence("The plant closed last Friday.", PUB)
+    assert last.dates[0].resolved == "2024-11-08"
+
+
+# --- negation -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow has not agreed to the plan.",
+        "The ministry denied that troops had crossed the border.",
+        "The firm no longer sells the drug in Canada.",
+        "The minister refused to confirm the figure.",
+    ],
+)
+def test_negation_detected(text: str) -> None:
+    assert analyze_sentence(text, PUB).negated
+
+
+def test_plain_statement_not_negated() -> None:
+    assert not analyze_sentence("Moscow agreed to the plan on Tuesday.", PUB).negated
+
+
+# --- check-worthiness -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stakes are incredibly high for everyone involved.",
+        "Will the board really change course?",
+        "The region must do better.",
+        "The coming weeks could prove decisive.",
+        "Along the river, the old mills stood silent under a grey sky.",
+        "Yet the hard part has barely begun.",
+    ],
+)
+def test_opinion_and_rhetoric_score_below_threshold(text: str) -> None:
+    assert analyze_sentence(text, PUB).check_worthiness < CHECK_WORTHINESS_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Port of Tarsk handled 9.8 million containers last year.",
+        "Finance Minister Ola Berg said the deficit could reach 3 percent.",
+        "Protesters blocked the main road into Kaunas on Friday.",
+    ],
+)
+def test_checkable_sentences_score_above_threshold(text: str) -> None:
+    assert analyze_sentence(text, PUB).check_worthiness >= CHECK_WORTHINESS_THRESHOLD
+
+
+# --- article level --------------------------------------------------------------------------------
+
+def test_extract_claims_drops_opinion_and_sets_exact_spans() -> None:
+    text = (
+        "TARSK (Fjord Wire) — Dock workers at Tarsk walked out on Monday, the union said.\n\n"
+        "The mood on the quay is grim. Some 2,400 members joined the strike.\n\n"
+        "How long can it last?"
+    )
+    claims = extract_claims(_article(text))
+    assert [c.id for c in claims] == ["art-1#0", "art-1#1"]
+    assert [text[c.span.start : c.span.end] for c in claims] == [c.text for c in claims]
+    assert claims[0].text.startswith("TARSK (Fjord Wire) —")
+    assert claims[1].text == "Some 2,400 members joined the strike."
+    for c in claims:
+        assert (c.article_id, c.source, c.byline) == ("art-1", "example.test", "By A. Writer")
+        assert c.published_at.ToDatetime(tzinfo=timezone.utc) == PUB
+        for group in (c.entities, c.quantities, c.dates):
+            for item in group:
+                assert text[item.span.start : item.span.end] == item.text
+    assert claims[0].speaker == "the union" and claims[0].dates[0].resolved == "2024-11-11"
+
+
+def test_pronoun_speaker_resolved_to_previous_named_speaker() -> None:
+    text = "Ilse Brandt said 38 ships were delayed. She said 45,000 containers were stranded."
+    claims = extract_claims(_article(text))
+    assert [c.speaker for c in claims] == ["Ilse Brandt", "Ilse Brandt"]
+
+
+def test_extract_claims_is_deterministic_and_threshold_applies() -> None:
+    text = "Exports rose 3 percent in May. The outlook is incredibly uncertain."
+    first = extract_claims(_article(text))
+    assert first == extract_claims(_article(text))
+    assert len(extract_claims(_article(text), threshold=0.0)) == 2
+    assert len(extract_claims(_article(text), threshold=1.01)) == 0

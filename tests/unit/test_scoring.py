@@ -1,0 +1,71 @@
+from services.scorer.scoring import CONFLICTING, CORROBORATED, SINGLE_SOURCE, VerdictBook
+from shared.pb import claim_pb2, match_pb2
+
+
+def placed(claim_id: str, source: str, cluster_id: str, *, independent_source: str = "",
+           decision: int = match_pb2.MATCH_DECISION_SAME, matched: str = "") -> match_pb2.ClaimMatch:
+    claim = claim_pb2.Claim(id=claim_id, article_id=claim_id.split("#")[0], source=source,
+                            text=f"text of {claim_id}", span=claim_pb2.Span(start=0, end=10))
+    return match_pb2.ClaimMatch(claim=claim, cluster_id=cluster_id, matched_claim_id=matched,
+                                independent_source=independent_source or source,
+                                explanation=match_pb2.MatchExplanation(decision=decision, reason="test"))
+
+
+def test_one_source_is_single_source_and_a_second_outlet_corroborates():
+    book = VerdictBook()
+    first = book.apply(placed("a1#0", "north.example", "a1#0"))
+    assert first.status == SINGLE_SOURCE and first.revision == 1
+    second = book.apply(placed("a2#0", "south.example", "a1#0", matched="a1#0"))
+    assert second.status == CORROBORATED
+    assert list(second.independent_sources) == ["north.example", "south.example"]
+    assert second.previous_status == SINGLE_SOURCE and second.revision == 2
+    assert [e.claim_id for e in second.evidence] == ["a1#0", "a2#0"]
+
+
+def test_same_outlet_twice_and_a_reprint_count_once():
+    book = VerdictBook()
+    book.apply(placed("a1#0", "wire.example", "a1#0"))
+    same_outlet = book.apply(placed("a2#3", "wire.example", "a1#0", matched="a1#0"))
+    reprint = book.apply(placed("a3#0", "paper.example", "a1#0", independent_source="wire.example",
+                                matched="a1#0"))
+    assert same_outlet.status == SINGLE_SOURCE
+    assert reprint.status == SINGLE_SOURCE and list(reprint.independent_sources) == ["wire.example"]
+
+
+def test_redelivered_claim_changes_nothing():
+    book = VerdictBook()
+    book.apply(placed("a1#0", "north.example", "a1#0"))
+    assert book.apply(placed("a1#0", "north.example", "a1#0")) is None
+    assert book.verdict("a1#0").revision == 1
+
+
+def test_conflict_between_outlets_makes_the_cluster_conflicting_with_the_reason():
+    book = VerdictBook()
+    book.apply(placed("a1#0", "north.example", "a1#0"))
+    book.apply(placed("a2#0", "south.example", "a1#0", matched="a1#0"))
+    conflict = placed("a3#0", "east.example", "a1#0", decision=match_pb2.MATCH_DECISION_CONFLICTING,
+                      matched="a1#0")
+    conflict.explanation.reason = "number mismatch: 14 vs 17"
+    verdict = book.apply(conflict)
+    assert verdict.status == CONFLICTING
+    assert "14 vs 17" in verdict.reason and "east.example" in verdict.reason
+
+
+def test_min_sources_is_configurable():
+    book = VerdictBook(min_independent_sources=3)
+    book.apply(placed("a1#0", "n.example", "c"))
+    assert book.apply(placed("a2#0", "s.example", "c")).status == SINGLE_SOURCE
+    assert book.apply(placed("a3#0", "e.example", "c")).status == CORROBORATED
+
+
+def test_claims_pages_and_filters():
+    book = VerdictBook()
+    for i in range(5):
+        book.apply(placed(f"a{i}#0", "north.example" if i % 2 else "south.example", f"a{i}#0"))
+    page, after = book.claims(limit=2)
+    assert [c.id for c, _ in page] == ["a0#0", "a1#0"] and after == 2
+    page, after = book.claims(start=after, limit=2)
+    assert [c.id for c, _ in page] == ["a2#0", "a3#0"]
+    north, end = book.claims(source="north.example", limit=10)
+    assert [c.id for c, _ in north] == ["a1#0", "a3#0"] and end is None
+    assert book.claims(status=CORROBORATED)[0] == []
