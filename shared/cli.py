@@ -46,6 +46,23 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+DECISION_NAMES = {1: "same", 2: "conflicting", 3: "different"}
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from services.extractor.extraction import analyze_sentence
+    from services.matcher.matching import compare
+    from shared.pairs_io import read_pairs
+
+    threshold = Settings.from_env().match_threshold
+    for text_a, text_b in read_pairs(args.pairs):
+        explanation = compare(analyze_sentence(text_a), analyze_sentence(text_b), threshold)
+        sys.stdout.write(json.dumps({"decision": DECISION_NAMES[explanation.decision],
+                                     "score": round(explanation.score, 2), "reason": explanation.reason},
+                                    ensure_ascii=False) + "\n")
+    return 0
+
+
 def _print_verdict_change(verdict: verdict_pb2.Verdict) -> None:
     previous = _label(verdict.previous_status) if verdict.previous_status else "new"
     print(f"  verdict  {previous:>13} -> {_label(verdict.status):<13} "
@@ -190,6 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("analyze", help="extract, match and score a file in-process (no Kafka); JSONL out")
     p.add_argument("file", help="scenario JSON or JSONL with one article a line")
     p.set_defaults(func=cmd_analyze)
+    p = commands.add_parser("compare", help="judge sentence pairs (same / conflicting / different); JSONL out")
+    p.add_argument("--pairs", required=True, help="tab-separated pairs; MRPC's header is understood")
+    p.set_defaults(func=cmd_compare)
     p = commands.add_parser("submit", help="submit articles to the extractor over gRPC")
     p.add_argument("file")
     p.set_defaults(func=cmd_submit)
@@ -210,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ArticleFileError, FileNotFoundError) as exc:
+    except (ArticleFileError, FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `claimcheck analyze … | head` is fine

@@ -1,0 +1,32 @@
+import json
+
+from shared.cli import main
+
+MRPC_STYLE = (
+    "\ufeffQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
+    "1\t1\t2\tThe union has agreed to the new wage offer from the port operators.\t"
+    "The port operators' new wage offer has been agreed by the union.\n"
+    "0\t3\t4\tThe union has agreed to the new wage offer from the port operators.\t"
+    "The union has not agreed to the new wage offer from the port operators.\n"
+    "0\t5\t6\tThe museum reopened on Friday after a long renovation.\t"
+    "Ship traffic was suspended until Thursday at the harbour.\n"
+)
+
+
+def run_compare(tmp_path, capsys, content: str) -> list[dict]:
+    path = tmp_path / "pairs.tsv"
+    path.write_text(content, encoding="utf-8")
+    assert main(["compare", "--pairs", str(path)]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_compare_reads_mrpc_columns_and_prints_one_line_per_pair_in_order(tmp_path, capsys):
+    rows = run_compare(tmp_path, capsys, MRPC_STYLE)
+    assert [r["decision"] for r in rows] == ["same", "conflicting", "different"]
+    for row in rows:
+        assert set(row) == {"decision", "score", "reason"} and 0 <= row["score"] <= 100 and row["reason"]
+
+
+def test_compare_without_header_takes_the_first_two_columns(tmp_path, capsys):
+    rows = run_compare(tmp_path, capsys, "The bridge reopened on Monday.\tThe bridge reopened on Monday.\textra\n")
+    assert len(rows) == 1 and rows[0]["decision"] == "same"
