@@ -151,14 +151,20 @@ async def _demo(stack) -> int:
     return 0
 
 
-def _stack_from_env():
+def _stack_from_env(fixed_ports: bool = False):
     """A local stack; CLAIMCHECK_KAFKA_BOOTSTRAP uses that cluster instead of a local broker, and
-    other CLAIMCHECK_* settings pass through to the services (their addresses are picked free)."""
-    from shared.stack import LocalStack
+    other CLAIMCHECK_* settings pass through to the services. With `fixed_ports` the services
+    listen on their configured addresses (defaults 50051-50053) and the broker on 9092 when free;
+    otherwise free ports are picked."""
+    from shared.stack import SERVICES, LocalStack, port_is_free
 
+    settings = Settings.from_env()
     passed = {k: v for k, v in os.environ.items()
               if k.startswith("CLAIMCHECK_") and not k.endswith("_ADDR") and k != "CLAIMCHECK_KAFKA_BOOTSTRAP"}
-    return LocalStack(kafka_bootstrap=os.environ.get("CLAIMCHECK_KAFKA_BOOTSTRAP") or None, env=passed)
+    addrs = {name: getattr(settings, f"{name}_addr") for name in SERVICES} if fixed_ports else None
+    kafka_port = 9092 if fixed_ports and port_is_free(9092) else None
+    return LocalStack(kafka_bootstrap=os.environ.get("CLAIMCHECK_KAFKA_BOOTSTRAP") or None, env=passed,
+                      addrs=addrs, kafka_port=kafka_port)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -174,23 +180,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_up(args: argparse.Namespace) -> int:
-    stack = _stack_from_env()
+    stack = _stack_from_env(fixed_ports=True)
     stop = []
-    signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+    for sig in (signal.SIGTERM, signal.SIGINT):  # SIGINT too: a backgrounded shell job ignores it by default
+        signal.signal(sig, lambda *_: stop.append(True))
     with stack:
         print(f"CLAIMCHECK_KAFKA_BOOTSTRAP={stack.bootstrap}")
         for name, addr in stack.addrs.items():
             print(f"CLAIMCHECK_{name.upper()}_ADDR={addr}")
         print(f"logs: {stack.log_dir}   (Ctrl-C stops everything)", flush=True)
-        try:
-            while not stop:
-                for name, process in stack.processes.items():
-                    if process.poll() is not None:
-                        print(f"{name} exited with {process.returncode}; restarting", flush=True)
-                        stack.start_service(name)
-                time.sleep(1)
-        except KeyboardInterrupt:
-            pass
+        while not stop:
+            for name, process in stack.processes.items():
+                if process.poll() is not None:
+                    print(f"{name} exited with {process.returncode}; restarting", flush=True)
+                    stack.start_service(name)
+            time.sleep(1)
         print("stopping", flush=True)
     return 0
 

@@ -28,6 +28,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def wait_serving(addr: str, timeout: float, process: subprocess.Popen | None = None) -> None:
     """Polls grpc.health.v1 until SERVING; fails fast if the process died."""
     deadline = time.monotonic() + timeout
@@ -51,11 +60,13 @@ class LocalStack:
     """Broker plus services; `env` adds CLAIMCHECK_* settings for every service."""
 
     def __init__(self, *, kafka_bootstrap: str | None = None, env: dict[str, str] | None = None,
-                 log_dir: Path | None = None) -> None:
-        self.kafka = None if kafka_bootstrap else LocalKafka()
+                 log_dir: Path | None = None, addrs: dict[str, str] | None = None,
+                 kafka_port: int | None = None) -> None:
+        """Without `addrs` (and `kafka_port`) free loopback ports are picked, so runs never collide."""
+        self.kafka = None if kafka_bootstrap else LocalKafka(port=kafka_port)
         self._bootstrap = kafka_bootstrap
         self.log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimcheck-logs-"))
-        self.addrs = {name: f"127.0.0.1:{free_port()}" for name in SERVICES}
+        self.addrs = addrs or {name: f"127.0.0.1:{free_port()}" for name in SERVICES}
         self._env = dict(env or {})
         self.processes: dict[str, subprocess.Popen] = {}
         self._logs: dict[str, IO] = {}

@@ -1,0 +1,178 @@
+"""The form of a claim the matcher scores and compares: canonical statement tokens plus the details
+(numbers, dates, places, polarity) that decide whether two similar statements state the same fact.
+
+Plain domain code, deterministic, no state: the same Claim always gives the same MatchForm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from shared.pb import claim_pb2
+
+# Function words carry no fact. Negation words are not here: they are dropped from the scored
+# text too, but polarity is compared explicitly (Claim.negated), never by fuzzy score.
+STOP_WORDS = frozenset(
+    "a an the and or but of in on at to for from by with as into onto about over after before "
+    "is are was were be been being am has have had do does did will would shall should can could "
+    "may might must that this these those it its their theirs his her hers they them he she we us "
+    "you your i me my our which who whom whose what when where while there here then than so such "
+    "also just only very some any all both each other more most own same too out up off again "
+    "further once during until against among through between under above below because if "
+    "according per via said says say told tells tell stated states reportedly reported reports "
+    "added adds noted notes explained explains insisted insists remarked wrote writes".split()
+)
+NEGATION_WORDS = frozenset(
+    "not no never none nothing neither nor n't denied denies deny refused refuses reject "
+    "rejected rejects declined yet longer".split()
+)
+
+# Irregular forms news copy uses often -> base form (the stemmer handles regular ones).
+_IRREGULAR = {
+    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
+    "began": "begin", "begun": "begin", "sold": "sell", "bought": "buy", "won": "win", "lost": "lose",
+    "went": "go", "gone": "go", "took": "take", "taken": "take", "gave": "give", "given": "give",
+    "made": "make", "met": "meet", "left": "leave", "held": "hold", "struck": "strike", "fled": "flee",
+    "sent": "send", "spent": "spend", "built": "build", "shot": "shoot", "brought": "bring",
+    "thought": "think", "found": "find", "saw": "see", "seen": "see", "came": "come",
+    "became": "become", "ran": "run", "wrote": "write", "written": "write", "chose": "choose",
+    "chosen": "choose", "spoke": "speak", "spoken": "speak", "paid": "pay", "led": "lead",
+    "knew": "know", "known": "know", "kept": "keep", "hung": "hang", "stood": "stand", "sought": "seek",
+    "caught": "catch", "fought": "fight", "dead": "die", "died": "die", "dies": "die", "dying": "die",
+    "death": "die", "deaths": "die", "children": "child", "men": "man", "women": "woman",
+    "people": "person", "persons": "person",
+}
+# Synonyms folded to one representative (after stemming), for the verbs and nouns of news facts.
+_SYNONYMS = {
+    "kill": "die", "fatal": "die", "fatality": "die", "fataliti": "die",
+    "injur": "injure", "injury": "injure", "injuri": "injure", "wound": "injure", "hurt": "injure",
+    "acknowledg": "confirm", "acknowledge": "confirm", "verifi": "confirm", "verify": "confirm",
+    "purchas": "buy", "purchase": "buy", "acquir": "buy", "acquire": "buy",
+    "increas": "rise", "increase": "rise", "climb": "rise", "jump": "rise", "soar": "rise",
+    "decreas": "fall", "decrease": "fall", "drop": "fall", "declin": "fall", "decline": "fall",
+    "slump": "fall", "plung": "fall", "plunge": "fall", "tumbl": "fall", "tumble": "fall",
+    "start": "begin", "launch": "begin", "commenc": "begin",
+    "detain": "arrest", "apprehend": "arrest",
+    "quit": "resign", "vessel": "ship", "boat": "ship", "automobil": "car", "vehicl": "car",
+    "approximately": "about", "around": "about", "roughly": "about", "nearly": "about",
+    "almost": "about", "some": "about",
+    "us": "united states", "u.s": "united states",
+    "firm": "company", "compani": "company", "corporation": "company",
+    "talk": "negotiation", "negotiat": "negotiation",
+    "presid": "president", "percent": "percent", "pct": "percent",
+    "stat": "state", "announc": "announce", "unveil": "announce",
+}
+# Predicates of opposite direction: one claim with the first and one with the second conflict.
+OPPOSITES = (
+    ("rise", "fall"), ("win", "lose"), ("open", "close"), ("approve", "reject"),
+    ("accept", "reject"), ("guilty", "innocent"), ("acquit", "convict"), ("up", "down"),
+    ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("increase", "cut"),
+)
+_OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_VOWEL = re.compile(r"[aeiouy]")
+_UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Light, deterministic suffix stripping plus irregular forms and synonym folding."""
+    w = _IRREGULAR.get(word, word)
+    if w == word and len(w) > 3 and not w.isdigit():
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith("sses"):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+            w = w[:-1]
+        if w.endswith("ied") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith("ed") and len(w) > 4 and _VOWEL.search(w[:-2]):
+            w = w[:-2]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            elif w.endswith(("at", "bl", "iz", "v", "c", "g", "us")):
+                w += "e"
+        elif w.endswith("ing") and len(w) > 5 and _VOWEL.search(w[:-3]):
+            w = w[:-3]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            elif w.endswith(("at", "bl", "iz", "v", "c", "g", "us")):
+                w += "e"
+        elif w.endswith("ly") and len(w) > 5:
+            w = w[:-2]
+    return _SYNONYMS.get(w, w)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchForm:
+    """What the matcher needs of one claim; small, so a million of them fit in memory."""
+
+    text: str                          # scored string: canonical content tokens, in order
+    core: str                          # `text` without numbers and dates: the event frame
+    entities: frozenset[str]           # canonical entity forms (blocking keys too)
+    numbers: tuple[tuple[str, str, float], ...]  # (unit, head word, value)
+    dates: frozenset[str]              # resolved ISO dates, or folded date text when unresolved
+    places: frozenset[str]
+    negated: bool
+    predicates: frozenset[str]         # tokens that have an opposite (rise/fall, approve/reject)
+    verb: str                          # reporting verb lemma of the frame
+
+
+def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
+    """Each quantity with its unit and the content word after it ("14 people died" -> person)."""
+    out = []
+    text = claim.text
+    for q in claim.quantities:
+        rest = text[q.span.end:q.span.end + 40] if q.span.end else ""
+        head = ""
+        for raw in _TOKEN.findall(rest.lower()):
+            if raw in STOP_WORDS or raw in ("than", "about", "some", "over", "under", "more", "less"):
+                continue
+            head = stem(raw)
+            break
+        out.append((q.unit, head if not q.unit else "", float(q.value)))
+    return out
+
+
+def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
+    keys = set()
+    for d in claim.dates:
+        if d.resolved:
+            keys.add(d.resolved)
+        elif any(ch.isdigit() for ch in d.text):
+            keys.add("~" + " ".join(_TOKEN.findall(d.text.lower())))
+    return frozenset(keys)
+
+
+def match_form(claim: claim_pb2.Claim) -> MatchForm:
+    source = claim.normalized_text or claim.statement or claim.text
+    date_words = set()
+    for d in claim.dates:
+        date_words.update(_TOKEN.findall(d.text.lower()))
+    words: list[str] = []
+    core: list[str] = []
+    for raw in _TOKEN.findall(source.lower()):
+        if raw in STOP_WORDS or raw in NEGATION_WORDS:
+            continue
+        token = stem(raw)
+        if token in STOP_WORDS:
+            continue
+        words.append(token)
+        if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
+            core.append(token)
+    entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
+    places = frozenset(e.canonical for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE)
+    return MatchForm(
+        text=" ".join(words), core=" ".join(core), entities=entities,
+        numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim), places=places,
+        negated=bool(claim.negated), predicates=frozenset(t for t in words if t in _OPPOSITE),
+        verb=claim.reporting_verb)
+
+
+def opposite(token: str) -> str | None:
+    return _OPPOSITE.get(token)
