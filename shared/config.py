@@ -54,6 +54,8 @@ class Settings:
     log_format: str = "json"
     shutdown_grace_s: float = 10.0
     max_article_bytes: int = 1_000_000
+    # SubmitArticle calls waiting for Kafka's acknowledgement before new ones get UNAVAILABLE.
+    max_pending_submits: int = 1_000
     match_threshold: float = 70.0
     min_independent_sources: int = 2
 

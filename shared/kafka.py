@@ -49,7 +49,7 @@ def record_headers(message: Message) -> list[tuple[str, bytes]]:
 
 
 def decode_record(record: ConsumerRecord, message_type: type[Message],
-                  validate: Callable[[Message], list[str]]) -> Message:
+                  validate: Callable[[Message], list]) -> Message:
     """Parses and validates a record; headers are optional so plain feeds may produce too."""
     headers = dict(record.headers or ())
     declared = headers.get(TYPE_HEADER)
@@ -67,7 +67,7 @@ def decode_record(record: ConsumerRecord, message_type: type[Message],
         raise PoisonMessage(f"undecodable {message_type.DESCRIPTOR.full_name}: {exc}") from None
     problems = validate(message)
     if problems:
-        raise PoisonMessage("invalid: " + "; ".join(problems))
+        raise PoisonMessage("invalid: " + "; ".join(map(str, problems)))
     return message
 
 
@@ -132,7 +132,7 @@ class Processor(Protocol):
 
     input_type: type[Message]
 
-    def validate(self, message: Message) -> list[str]: ...
+    def validate(self, message: Message) -> list: ...
 
     def process(self, message: Message) -> Sequence[Output]: ...
 

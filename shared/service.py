@@ -6,23 +6,76 @@ from __future__ import annotations
 import asyncio
 import signal
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable
+from typing import Any, AsyncIterator, Awaitable, Callable
 
 import grpc
 import structlog
+from google.protobuf.descriptor import ServiceDescriptor
+from google.protobuf.message import DecodeError, Message
+from google.protobuf.message_factory import GetMessageClass
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from shared.config import Settings
 
 
+class _Undecodable:
+    """Stands in for a request that did not parse, so the method can reject it as INVALID_ARGUMENT
+    (gRPC's own deserializer failure would surface as INTERNAL)."""
+
+    def __init__(self, type_name: str, error: Exception) -> None:
+        self.reason = f"request is not a valid {type_name} (invalid protobuf or UTF-8): {error}"
+
+
+def _tolerant_deserializer(message_type: type[Message]) -> Callable[[bytes], Any]:
+    def deserialize(data: bytes) -> Any:
+        try:
+            return message_type.FromString(data)
+        except DecodeError as exc:
+            return _Undecodable(message_type.DESCRIPTOR.full_name, exc)
+    return deserialize
+
+
+def _guard_unary(method: Callable) -> Callable:
+    async def handler(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        if isinstance(request, _Undecodable):
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, request.reason)
+        return await method(request, context)
+    return handler
+
+
+def _guard_stream(method: Callable) -> Callable:
+    async def handler(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+        if isinstance(request, _Undecodable):
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, request.reason)
+        async for reply in method(request, context):
+            yield reply
+    return handler
+
+
 @dataclass
 class Registration:
-    """One gRPC service: its generated `add_*_to_server` function, servicer and full name."""
+    """One gRPC service: its servicer and the service's descriptor from the generated code."""
 
-    add_to_server: Callable[[Any, grpc.aio.Server], None]
     servicer: Any
-    full_name: str
+    descriptor: ServiceDescriptor
+
+    @property
+    def full_name(self) -> str:
+        return self.descriptor.full_name
+
+    def add_to(self, server: grpc.aio.Server) -> None:
+        handlers = {}
+        for method in self.descriptor.methods:
+            request_type = GetMessageClass(method.input_type)
+            response_type = GetMessageClass(method.output_type)
+            implementation = getattr(self.servicer, method.name)
+            make, guard = ((grpc.unary_stream_rpc_method_handler, _guard_stream) if method.server_streaming
+                           else (grpc.unary_unary_rpc_method_handler, _guard_unary))
+            handlers[method.name] = make(guard(implementation),
+                                         request_deserializer=_tolerant_deserializer(request_type),
+                                         response_serializer=response_type.SerializeToString)
+        server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(self.full_name, handlers),))
 
 
 @dataclass
@@ -42,7 +95,7 @@ async def serve(name: str, settings: Settings, listen: str, registrations: list[
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for reg in registrations:
-        reg.add_to_server(reg.servicer, server)
+        reg.add_to(server)
     names = [r.full_name for r in registrations]
     reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
     if server.add_insecure_port(listen) == 0:

@@ -1,13 +1,24 @@
 """Checks on messages that arrive from outside (gRPC requests and Kafka records alike).
 
-Each returns a list of human-readable problems, empty when the message is acceptable.
+Each returns a list of violations (field and why), empty when the message is acceptable.
 """
 
 from __future__ import annotations
 
 import hashlib
+from typing import NamedTuple
 
 from shared.pb import article_pb2, claim_pb2, match_pb2
+
+
+class Violation(NamedTuple):
+    """One problem with one field; `str()` reads as a sentence for logs, DLQ headers and errors."""
+
+    field: str
+    description: str
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.description}"
 
 MAX_SOURCE_CHARS = 256
 MAX_ID_CHARS = 256
@@ -19,37 +30,37 @@ def article_id_for(article: article_pb2.Article) -> str:
     return f"art-{digest[:16]}"
 
 
-def validate_article(article: article_pb2.Article, max_text_bytes: int) -> list[str]:
+def validate_article(article: article_pb2.Article, max_text_bytes: int) -> list[Violation]:
     problems = []
     if not article.source.strip():
-        problems.append("article.source is required (the outlet, e.g. northwire.example)")
+        problems.append(Violation("article.source", "is required (the outlet, e.g. northwire.example)"))
     elif len(article.source) > MAX_SOURCE_CHARS:
-        problems.append(f"article.source is longer than {MAX_SOURCE_CHARS} characters")
+        problems.append(Violation("article.source", f"is longer than {MAX_SOURCE_CHARS} characters"))
     if len(article.id) > MAX_ID_CHARS:
-        problems.append(f"article.id is longer than {MAX_ID_CHARS} characters")
+        problems.append(Violation("article.id", f"is longer than {MAX_ID_CHARS} characters"))
     if not article.text.strip():
-        problems.append("article.text is empty")
+        problems.append(Violation("article.text", "is empty"))
     elif len(article.text.encode()) > max_text_bytes:
-        problems.append(f"article.text is {len(article.text.encode())} bytes, over the limit of {max_text_bytes}")
+        problems.append(Violation("article.text", f"is {len(article.text.encode())} bytes, over the limit of {max_text_bytes}"))
     if not article.HasField("published_at"):
-        problems.append("article.published_at is required")
+        problems.append(Violation("article.published_at", "is required"))
     return problems
 
 
-def validate_claim(claim: claim_pb2.Claim) -> list[str]:
+def validate_claim(claim: claim_pb2.Claim) -> list[Violation]:
     problems = []
     for name in ("id", "article_id", "source", "text"):
         if not getattr(claim, name):
-            problems.append(f"claim.{name} is required")
+            problems.append(Violation(f"claim.{name}", "is required"))
     if claim.span.end <= claim.span.start:
-        problems.append("claim.span is empty")
+        problems.append(Violation("claim.span", "is empty"))
     return problems
 
 
-def validate_claim_match(match: match_pb2.ClaimMatch) -> list[str]:
-    problems = [f"claim_match.{p}" for p in validate_claim(match.claim)]
+def validate_claim_match(match: match_pb2.ClaimMatch) -> list[Violation]:
+    problems = [Violation(f"claim_match.{v.field}", v.description) for v in validate_claim(match.claim)]
     if not match.cluster_id:
-        problems.append("claim_match.cluster_id is required")
+        problems.append(Violation("claim_match.cluster_id", "is required"))
     if not match.independent_source:
-        problems.append("claim_match.independent_source is required")
+        problems.append(Violation("claim_match.independent_source", "is required"))
     return problems

@@ -11,7 +11,7 @@ from aiokafka.errors import KafkaError
 
 from services.extractor.extraction import extract_claims
 from shared.config import Settings
-from shared.grpc_errors import reject_invalid
+from shared.grpc_errors import reject_invalid, reject_unavailable
 from shared.kafka import Output, TransformLoop, ensure_topics, idempotent_producer, record_headers
 from shared.log import configure_logging
 from shared.pb import article_pb2, extractor_service_pb2 as pb, extractor_service_pb2_grpc as pb_grpc
@@ -47,6 +47,7 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self.producer = idempotent_producer(settings, linger_ms=2)
+        self._waiting_for_kafka = 0
 
     async def _valid_article(self, article: article_pb2.Article, context: grpc.aio.ServicerContext) -> article_pb2.Article:
         await reject_invalid(context, validate_article(article, self._settings.max_article_bytes))
@@ -61,15 +62,22 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
     async def SubmitArticle(self, request: pb.SubmitArticleRequest,
                             context: grpc.aio.ServicerContext) -> pb.SubmitArticleResponse:
         article = await self._valid_article(request.article, context)
+        if self._waiting_for_kafka >= self._settings.max_pending_submits:
+            # Back-pressure: refuse now rather than queue without bound while Kafka is slow.
+            await reject_unavailable(context, "too many articles are waiting for Kafka; nothing was accepted, "
+                                     "retry with backoff", retry_after_s=1.0)
+        self._waiting_for_kafka += 1
         try:
-            stored = await self.producer.send_and_wait(
+            stored = await asyncio.wait_for(self.producer.send_and_wait(
                 self._settings.topics.articles, article.SerializeToString(), key=article.id.encode(),
-                headers=record_headers(article))
-        except KafkaError as exc:
+                headers=record_headers(article)), timeout=context.time_remaining())
+        except (KafkaError, asyncio.TimeoutError) as exc:
             log.warning("article not acknowledged by Kafka", article_id=article.id, error=repr(exc))
-            await context.abort(grpc.StatusCode.UNAVAILABLE,
-                                f"Kafka did not acknowledge the article ({exc.__class__.__name__}); "
-                                "nothing was accepted, retry with backoff")
+            # Resubmitting is safe: the same article id yields the same claim ids downstream.
+            await reject_unavailable(context, f"Kafka did not acknowledge the article in time "
+                                     f"({exc.__class__.__name__}); resubmit it (same id) with backoff")
+        finally:
+            self._waiting_for_kafka -= 1
         log.info("article accepted", article_id=article.id, source=article.source,
                  partition=stored.partition, offset=stored.offset)
         return pb.SubmitArticleResponse(article_id=article.id, partition=stored.partition, offset=stored.offset)
@@ -93,7 +101,6 @@ async def main(settings: Settings) -> int:
                          processor=ArticleProcessor(settings), stateful=False)
     return await serve(
         "extractor", settings, settings.listen_addr(settings.extractor_addr),
-        [Registration(pb_grpc.add_ExtractorServiceServicer_to_server, servicer,
-                      pb.DESCRIPTOR.services_by_name["ExtractorService"].full_name)],
+        [Registration(servicer, pb.DESCRIPTOR.services_by_name["ExtractorService"])],
         [producer_worker, Worker("articles-to-claims", loop.run, loop.ready)],
         service_log)

@@ -15,7 +15,7 @@ from shared.kafka import Output, TransformLoop, ensure_topics
 from shared.log import configure_logging
 from shared.pb import claim_pb2, matcher_service_pb2 as pb, matcher_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
-from shared.validation import validate_claim
+from shared.validation import Violation, validate_claim
 
 log = structlog.get_logger()
 MAX_QUERY_CHARS = 10_000
@@ -43,11 +43,11 @@ class ClaimProcessor:
         self.index = ClaimIndex(threshold=self._settings.match_threshold)
 
 
-def _text_problems(field: str, text: str) -> list[str]:
+def _text_problems(field: str, text: str) -> list[Violation]:
     if not text.strip():
-        return [f"{field} is empty"]
+        return [Violation(field, "is empty")]
     if len(text) > MAX_QUERY_CHARS:
-        return [f"{field} is longer than {MAX_QUERY_CHARS} characters"]
+        return [Violation(field, f"is longer than {MAX_QUERY_CHARS} characters")]
     return []
 
 
@@ -64,9 +64,9 @@ class MatcherServicer(pb_grpc.MatcherServiceServicer):
                           context: grpc.aio.ServicerContext) -> pb.FindSimilarResponse:
         problems = _text_problems("text", request.text)
         if request.limit < 0 or request.limit > 1000:
-            problems.append("limit must be between 0 and 1000")
+            problems.append(Violation("limit", "must be between 0 and 1000"))
         if not 0 <= request.min_score <= 100:
-            problems.append("min_score must be between 0 and 100")
+            problems.append(Violation("min_score", "must be between 0 and 100"))
         await reject_invalid(context, problems)
         query = analyze_sentence(request.text)
         found = self._processor.index.find_similar(query, request.limit or 10, request.min_score)
@@ -83,7 +83,6 @@ async def main(settings: Settings) -> int:
                          processor=processor, stateful=True)
     return await serve(
         "matcher", settings, settings.listen_addr(settings.matcher_addr),
-        [Registration(pb_grpc.add_MatcherServiceServicer_to_server, MatcherServicer(processor),
-                      pb.DESCRIPTOR.services_by_name["MatcherService"].full_name)],
+        [Registration(MatcherServicer(processor), pb.DESCRIPTOR.services_by_name["MatcherService"])],
         [Worker("claims-to-matches", loop.run, loop.ready)],
         service_log)

@@ -15,7 +15,7 @@ from shared.kafka import Output, TransformLoop, ensure_topics
 from shared.log import configure_logging
 from shared.pb import match_pb2, verdict_pb2, verdict_service_pb2 as pb, verdict_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
-from shared.validation import validate_claim_match
+from shared.validation import Violation, validate_claim_match
 
 log = structlog.get_logger()
 DEFAULT_PAGE_SIZE = 50
@@ -81,7 +81,7 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
         self._broadcaster = broadcaster
 
     async def GetClaim(self, request: pb.GetClaimRequest, context: grpc.aio.ServicerContext) -> pb.GetClaimResponse:
-        await reject_invalid(context, [] if request.claim_id else ["claim_id is required"])
+        await reject_invalid(context, [] if request.claim_id else [Violation("claim_id", "is required")])
         found = self._processor.book.claim(request.claim_id)
         if found is None:
             await context.abort(grpc.StatusCode.NOT_FOUND, f"no claim {request.claim_id!r}")
@@ -92,11 +92,11 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
                          context: grpc.aio.ServicerContext) -> pb.ListClaimsResponse:
         problems = []
         if not 0 <= request.page_size <= MAX_PAGE_SIZE:
-            problems.append(f"page_size must be between 0 and {MAX_PAGE_SIZE}")
+            problems.append(Violation("page_size", f"must be between 0 and {MAX_PAGE_SIZE}"))
         if request.status not in verdict_pb2.VerdictStatus.values():
-            problems.append(f"unknown status {request.status}")
+            problems.append(Violation("status", f"{request.status} is not a VerdictStatus"))
         if request.page_token and not request.page_token.isdigit():
-            problems.append("page_token is not one this service issued")
+            problems.append(Violation("page_token", "is not one this service issued"))
         await reject_invalid(context, problems)
         page, next_position = self._processor.book.claims(
             status=request.status, source=request.source, start=int(request.page_token or 0),
@@ -131,7 +131,6 @@ async def main(settings: Settings) -> int:
                          processor=processor, stateful=True, on_commit=broadcaster.publish)
     return await serve(
         "scorer", settings, settings.listen_addr(settings.scorer_addr),
-        [Registration(pb_grpc.add_VerdictServiceServicer_to_server, VerdictServicer(processor, broadcaster),
-                      pb.DESCRIPTOR.services_by_name["VerdictService"].full_name)],
+        [Registration(VerdictServicer(processor, broadcaster), pb.DESCRIPTOR.services_by_name["VerdictService"])],
         [Worker("matches-to-verdicts", loop.run, loop.ready)],
         service_log)

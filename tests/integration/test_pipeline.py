@@ -7,7 +7,9 @@ import time
 import grpc
 import pytest
 from aiokafka import AIOKafkaConsumer
+from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_status import rpc_status
 
 from shared import client
 from shared.analyze import analyze
@@ -121,7 +123,23 @@ async def test_invalid_article_is_rejected_and_nothing_is_published(stack):
             await stub.SubmitArticle(extractor_service_pb2.SubmitArticleRequest(article=bad))
     assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "source" in rejected.value.details() and "text is empty" in rejected.value.details()
+    status = rpc_status.from_call(rejected.value)
+    bad_request = error_details_pb2.BadRequest()
+    assert status.details[0].Unpack(bad_request)
+    assert {v.field for v in bad_request.field_violations} == {"article.source", "article.text",
+                                                               "article.published_at"}
     assert len(await read_topic(stack.bootstrap, "itest.articles.v1")) == before
+
+
+async def test_undecodable_request_is_invalid_argument_not_internal(stack):
+    text_field = b"\x32\x02\xff\xfe"  # Article.text (field 6) holding bytes that are not UTF-8
+    request = b"\x0a" + bytes([len(text_field)]) + text_field  # SubmitArticleRequest.article
+    async with grpc.aio.insecure_channel(stack.addrs["extractor"]) as channel:
+        raw_call = channel.unary_unary("/claimcheck.v1.ExtractorService/SubmitArticle")
+        with pytest.raises(grpc.aio.AioRpcError) as rejected:
+            await raw_call(request, timeout=10)
+    assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "claimcheck.v1.SubmitArticleRequest" in rejected.value.details()
 
 
 async def test_matcher_compare_explains_a_conflict(stack):

@@ -34,10 +34,10 @@ def good_article(**changes) -> article_pb2.Article:
 def test_validate_article_accepts_a_good_one_and_names_each_problem():
     assert validate_article(good_article(), 1000) == []
     problems = validate_article(article_pb2.Article(source=" ", text=""), 1000)
-    assert any("source" in p for p in problems)
-    assert any("text is empty" in p for p in problems)
-    assert any("published_at" in p for p in problems)
-    assert any("over the limit" in p for p in validate_article(good_article(text="x" * 2000), 1000))
+    assert {p.field for p in problems} == {"article.source", "article.text", "article.published_at"}
+    assert "article.text is empty" in map(str, problems)
+    too_big = validate_article(good_article(text="x" * 2000), 1000)
+    assert [p.field for p in too_big] == ["article.text"] and "over the limit" in too_big[0].description
 
 
 def test_derived_article_ids_are_stable_and_distinct():
