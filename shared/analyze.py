@@ -36,9 +36,9 @@ class Analysis:
 
 
 def analyze(articles: list[article_pb2.Article], threshold: float = DEFAULT_THRESHOLD,
-            min_independent_sources: int = 2) -> Analysis:
+            min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None) -> Analysis:
     index = ClaimIndex(threshold=threshold)
-    result = Analysis(book=VerdictBook(min_independent_sources))
+    result = Analysis(book=VerdictBook(min_independent_sources, source_aliases))
     for article in by_publication_time(articles):
         if not article.id:
             article.id = article_id_for(article)

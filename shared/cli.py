@@ -35,12 +35,14 @@ def _short(text: str, width: int = 90) -> str:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from services.scorer.scoring import parse_source_aliases
     from shared.analyze import analyze  # the domain code loads only for commands that need it
 
     settings = Settings.from_env()
     articles = load_articles(args.file)
     result = analyze(articles, threshold=settings.match_threshold,
-                     min_independent_sources=settings.min_independent_sources)
+                     min_independent_sources=settings.min_independent_sources,
+                     source_aliases=parse_source_aliases(settings.source_aliases))
     for row in result.rows():
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0

@@ -58,6 +58,8 @@ class Settings:
     max_pending_submits: int = 1_000
     match_threshold: float = 70.0
     min_independent_sources: int = 2
+    # Names of one outlet counted once, e.g. "apnews.com=AP,ap.org=AP".
+    source_aliases: str = ""
 
     @classmethod
     def from_env(cls) -> "Settings":

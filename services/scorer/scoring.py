@@ -20,8 +20,22 @@ STATUS_NAMES = {
 }
 
 
+HISTORY_LIMIT = 100
+
+
 def status_name(status: int) -> str:
     return STATUS_NAMES.get(status, "unspecified")
+
+
+def parse_source_aliases(spec: str) -> dict[str, str]:
+    """'apnews.com=AP, ap.org=AP' -> {'apnews.com': 'AP', 'ap.org': 'AP'}: one outlet, many names."""
+    aliases = {}
+    for item in filter(None, (part.strip() for part in spec.split(","))):
+        alias, sep, outlet = item.partition("=")
+        if not sep or not alias.strip() or not outlet.strip():
+            raise ValueError(f"source alias {item!r} is not of the form alias=outlet")
+        aliases[alias.strip()] = outlet.strip()
+    return aliases
 
 
 @dataclass
@@ -34,19 +48,23 @@ class _Cluster:
 class VerdictBook:
     """The scorer's state. Deterministic, so replaying the matches topic rebuilds it exactly."""
 
-    def __init__(self, min_independent_sources: int = 2) -> None:
+    def __init__(self, min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None) -> None:
         self.min_independent_sources = min_independent_sources
+        self.source_aliases = dict(source_aliases or {})
         self._clusters: dict[str, _Cluster] = {}
-        self._claim_cluster: dict[str, str] = {}
+        self._claims: dict[str, match_pb2.ClaimMatch] = {}
         self._claim_order: list[str] = []
 
     def apply(self, match: match_pb2.ClaimMatch) -> verdict_pb2.Verdict | None:
         """Adds a placed claim; returns the cluster's new verdict, or None if the claim was known."""
-        if match.claim.id in self._claim_cluster:
+        if match.claim.id in self._claims:
             return None
         cluster = self._clusters.setdefault(match.cluster_id, _Cluster(match.cluster_id))
+        counted = self.source_aliases.get(match.independent_source, match.independent_source)
+        if counted != match.independent_source:
+            match = _with_independent_source(match, counted)
         cluster.members.append(match)
-        self._claim_cluster[match.claim.id] = match.cluster_id
+        self._claims[match.claim.id] = match
         self._claim_order.append(match.claim.id)
         cluster.verdict = self._judge(cluster, match)
         return cluster.verdict
@@ -57,6 +75,7 @@ class VerdictBook:
         conflicts = [m for m in cluster.members
                      if m.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
                      and self._source_of(m.matched_claim_id) != m.independent_source]
+        revision = (previous.revision + 1) if previous else 1
         if conflicts:
             status = CONFLICTING
             reason = "; ".join(f"{m.independent_source}: {m.explanation.reason}" for m in conflicts)
@@ -71,10 +90,14 @@ class VerdictBook:
             cluster_id=cluster.cluster_id, status=status,
             canonical_text=cluster.members[0].claim.statement or cluster.members[0].claim.text,
             independent_sources=sources, reason=reason,
-            revision=(previous.revision + 1) if previous else 1,
+            revision=revision,
             previous_status=previous.status if previous else verdict_pb2.VERDICT_STATUS_UNSPECIFIED,
         )
         verdict.updated_at.CopyFrom(latest.claim.published_at)
+        if previous is not None:
+            verdict.history.extend(previous.history[-(HISTORY_LIMIT - 1):])
+        change = verdict.history.add(revision=revision, status=status, cause=_cause(latest))
+        change.changed_at.CopyFrom(latest.claim.published_at)
         for m in cluster.members:
             verdict.evidence.add(claim_id=m.claim.id, article_id=m.claim.article_id, source=m.claim.source,
                                  independent_source=m.independent_source, text=m.claim.text,
@@ -82,11 +105,8 @@ class VerdictBook:
         return verdict
 
     def _source_of(self, claim_id: str) -> str:
-        cluster = self._clusters.get(self._claim_cluster.get(claim_id, ""))
-        for m in cluster.members if cluster else ():
-            if m.claim.id == claim_id:
-                return m.independent_source
-        return ""
+        known = self._claims.get(claim_id)
+        return known.independent_source if known else ""
 
     def verdict(self, cluster_id: str) -> verdict_pb2.Verdict | None:
         cluster = self._clusters.get(cluster_id)
@@ -96,12 +116,10 @@ class VerdictBook:
         return [c.verdict for c in self._clusters.values() if c.verdict is not None]
 
     def claim(self, claim_id: str) -> tuple[claim_pb2.Claim, verdict_pb2.Verdict] | None:
-        cluster_id = self._claim_cluster.get(claim_id)
-        if cluster_id is None:
+        known = self._claims.get(claim_id)
+        if known is None:
             return None
-        cluster = self._clusters[cluster_id]
-        member = next(m for m in cluster.members if m.claim.id == claim_id)
-        return member.claim, cluster.verdict
+        return known.claim, self._clusters[known.cluster_id].verdict
 
     def claims(self, status: int = 0, source: str = "", start: int = 0,
                limit: int = 50) -> tuple[list[tuple[claim_pb2.Claim, verdict_pb2.Verdict]], int | None]:
@@ -119,4 +137,18 @@ class VerdictBook:
         return page, None
 
     def reset(self) -> None:
-        self.__init__(self.min_independent_sources)
+        self.__init__(self.min_independent_sources, self.source_aliases)
+
+
+def _with_independent_source(match: match_pb2.ClaimMatch, source: str) -> match_pb2.ClaimMatch:
+    aliased = match_pb2.ClaimMatch()
+    aliased.CopyFrom(match)
+    aliased.independent_source = source
+    return aliased
+
+
+def _cause(match: match_pb2.ClaimMatch) -> str:
+    counted = match.independent_source
+    via = f" (counted for {counted})" if counted != match.claim.source else ""
+    how = match.explanation.reason or "first claim of the cluster"
+    return f"claim {match.claim.id} from {match.claim.source}{via} joined: {how}"

@@ -8,7 +8,7 @@ from typing import AsyncIterator, Sequence
 import grpc
 import structlog
 
-from services.scorer.scoring import VerdictBook, status_name
+from services.scorer.scoring import VerdictBook, parse_source_aliases, status_name
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid
 from shared.kafka import Output, TransformLoop, ensure_topics
@@ -31,7 +31,7 @@ class MatchProcessor:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self.book = VerdictBook(settings.min_independent_sources)
+        self.book = VerdictBook(settings.min_independent_sources, parse_source_aliases(settings.source_aliases))
 
     def validate(self, match: match_pb2.ClaimMatch) -> list[str]:
         return validate_claim_match(match)

@@ -41,8 +41,20 @@ class Evidence(_message.Message):
     explanation: _match_pb2.MatchExplanation
     def __init__(self, claim_id: _Optional[str] = ..., article_id: _Optional[str] = ..., source: _Optional[str] = ..., independent_source: _Optional[str] = ..., text: _Optional[str] = ..., span: _Optional[_Union[_claim_pb2.Span, _Mapping]] = ..., explanation: _Optional[_Union[_match_pb2.MatchExplanation, _Mapping]] = ...) -> None: ...
 
+class VerdictChange(_message.Message):
+    __slots__ = ("revision", "status", "changed_at", "cause")
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_AT_FIELD_NUMBER: _ClassVar[int]
+    CAUSE_FIELD_NUMBER: _ClassVar[int]
+    revision: int
+    status: VerdictStatus
+    changed_at: _timestamp_pb2.Timestamp
+    cause: str
+    def __init__(self, revision: _Optional[int] = ..., status: _Optional[_Union[VerdictStatus, str]] = ..., changed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cause: _Optional[str] = ...) -> None: ...
+
 class Verdict(_message.Message):
-    __slots__ = ("cluster_id", "status", "canonical_text", "independent_sources", "evidence", "reason", "revision", "previous_status", "updated_at")
+    __slots__ = ("cluster_id", "status", "canonical_text", "independent_sources", "evidence", "reason", "revision", "previous_status", "updated_at", "history")
     CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     CANONICAL_TEXT_FIELD_NUMBER: _ClassVar[int]
@@ -52,6 +64,7 @@ class Verdict(_message.Message):
     REVISION_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_STATUS_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
     cluster_id: str
     status: VerdictStatus
     canonical_text: str
@@ -61,4 +74,5 @@ class Verdict(_message.Message):
     revision: int
     previous_status: VerdictStatus
     updated_at: _timestamp_pb2.Timestamp
-    def __init__(self, cluster_id: _Optional[str] = ..., status: _Optional[_Union[VerdictStatus, str]] = ..., canonical_text: _Optional[str] = ..., independent_sources: _Optional[_Iterable[str]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., reason: _Optional[str] = ..., revision: _Optional[int] = ..., previous_status: _Optional[_Union[VerdictStatus, str]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    history: _containers.RepeatedCompositeFieldContainer[VerdictChange]
+    def __init__(self, cluster_id: _Optional[str] = ..., status: _Optional[_Union[VerdictStatus, str]] = ..., canonical_text: _Optional[str] = ..., independent_sources: _Optional[_Iterable[str]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., reason: _Optional[str] = ..., revision: _Optional[int] = ..., previous_status: _Optional[_Union[VerdictStatus, str]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., history: _Optional[_Iterable[_Union[VerdictChange, _Mapping]]] = ...) -> None: ...

@@ -69,3 +69,47 @@ def test_claims_pages_and_filters():
     north, end = book.claims(source="north.example", limit=10)
     assert [c.id for c, _ in north] == ["a1#0", "a3#0"] and end is None
     assert book.claims(status=CORROBORATED)[0] == []
+
+
+def test_aliases_of_one_outlet_count_once():
+    from services.scorer.scoring import parse_source_aliases
+
+    book = VerdictBook(source_aliases=parse_source_aliases("apnews.com=AP, ap.org=AP"))
+    book.apply(placed("a1#0", "apnews.com", "c"))
+    verdict = book.apply(placed("a2#0", "ap.org", "c"))
+    assert verdict.status == SINGLE_SOURCE and list(verdict.independent_sources) == ["AP"]
+    assert verdict.evidence[1].source == "ap.org" and verdict.evidence[1].independent_source == "AP"
+    assert book.apply(placed("a3#0", "reuters.com", "c")).status == CORROBORATED
+
+
+def test_malformed_alias_spec_is_an_error():
+    import pytest
+
+    from services.scorer.scoring import parse_source_aliases
+
+    with pytest.raises(ValueError, match="alias=outlet"):
+        parse_source_aliases("apnews.com")
+
+
+def test_history_records_every_change_with_time_and_cause():
+    book = VerdictBook()
+    first = placed("a1#0", "north.example", "c")
+    first.claim.published_at.FromJsonString("2026-03-01T10:00:00Z")
+    second = placed("a2#0", "south.example", "c", matched="a1#0")
+    second.claim.published_at.FromJsonString("2026-03-01T11:00:00Z")
+    second.explanation.reason = "similarity 91.0"
+    book.apply(first)
+    verdict = book.apply(second)
+    assert [(h.revision, h.status) for h in verdict.history] == [(1, SINGLE_SOURCE), (2, CORROBORATED)]
+    assert verdict.history[1].changed_at.ToJsonString() == "2026-03-01T11:00:00Z"
+    assert "a2#0" in verdict.history[1].cause and "similarity 91.0" in verdict.history[1].cause
+    assert verdict.updated_at == verdict.history[-1].changed_at
+
+
+def test_history_is_bounded():
+    from services.scorer.scoring import HISTORY_LIMIT
+
+    book = VerdictBook()
+    for i in range(HISTORY_LIMIT + 20):
+        verdict = book.apply(placed(f"a{i}#0", f"s{i}.example", "c"))
+    assert len(verdict.history) == HISTORY_LIMIT and verdict.history[-1].revision == HISTORY_LIMIT + 20
