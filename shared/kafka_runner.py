@@ -24,6 +24,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -78,14 +79,15 @@ def _require(tool: str) -> str:
 def ensure_kafka_jars(cache_dir: Path | None = None) -> Path:
     """Return the directory holding Kafka's jars, running Maven only when they are missing.
 
-    The marker (the pom's hash) is written last, so an interrupted download or an edited pom is
-    fetched again from scratch rather than trusted. A file lock keeps parallel first runs (test
-    workers, the demo) from fetching over each other.
+    The marker (a hash of the pom) is written last, so an interrupted download or an edited pom is
+    fetched again rather than trusted. A file lock keeps parallel first runs (test workers, the
+    demo) from fetching over each other.
     """
     root = cache_dir or Path(os.environ.get("CLAIMCHECK_CACHE") or Path.home() / ".cache" / "claimcheck")
     base = Path(root) / f"kafka-{KAFKA_VERSION}"
     libs, marker = base / "libs", base / "complete"
-    want = hashlib.sha256(POM.read_bytes()).hexdigest()
+    pom = re.sub(r"<!--.*?-->|\s+", "", POM.read_text(), flags=re.S)  # comment edits need no refetch
+    want = hashlib.sha256(pom.encode()).hexdigest()
 
     def complete() -> bool:
         return marker.is_file() and marker.read_text().strip() == want and any(libs.glob("kafka_2.13-*.jar"))
@@ -99,13 +101,20 @@ def ensure_kafka_jars(cache_dir: Path | None = None) -> Path:
             return libs
         _require("java")
         mvn = _require("mvn")
-        marker.unlink(missing_ok=True)
-        shutil.rmtree(libs, ignore_errors=True)
-        libs.mkdir(parents=True)
-        cmd = [mvn, "-q", "-B", "-f", str(POM), "dependency:copy-dependencies", f"-DoutputDirectory={libs}"]
+        # Fetch into a staging dir and swap it in, so a broker running from libs/ keeps its jars.
+        staging, old = base / "libs.new", base / "libs.old"  # fixed names: we hold the lock
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+        cmd = [mvn, "-q", "-B", "-f", str(POM), "dependency:copy-dependencies", f"-DoutputDirectory={staging}"]
         res = subprocess.run(cmd, check=False, capture_output=True, text=True, stdin=subprocess.DEVNULL)
         if res.returncode != 0:
+            shutil.rmtree(staging, ignore_errors=True)
             raise RuntimeError(f"fetching Kafka jars failed: {' '.join(cmd)}\n{(res.stdout + res.stderr)[-4000:]}")
+        marker.unlink(missing_ok=True)
+        if libs.exists():
+            libs.rename(old)
+        staging.rename(libs)
+        shutil.rmtree(old, ignore_errors=True)
         marker.write_text(want + "\n")
     return libs
 
@@ -144,8 +153,11 @@ def _api_versions_answered(port: int, timeout: float = 2.0) -> bool:
 
 def _parent_death_hook() -> Callable[[], None] | None:
     """A preexec_fn asking Linux to SIGKILL the broker when the thread that started it dies, so a
-    crashed test run leaves no JVM behind. prctl is looked up here, before the fork."""
-    if not sys.platform.startswith("linux"):
+    crashed test run leaves no JVM behind. prctl is looked up here, before the fork.
+
+    Only from the main thread: the signal follows the starting *thread*, so a broker started from a
+    worker thread (asyncio.to_thread) would die with it; the atexit hook covers those."""
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
         return None
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
@@ -236,9 +248,12 @@ class LocalKafka:
             cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
             cmd = [*jvm, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(config)]
             left = max(deadline - time.monotonic(), 1)
-            res = subprocess.run(
-                cmd, check=False, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=left
-            )
+            try:
+                res = subprocess.run(
+                    cmd, check=False, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=left
+                )
+            except subprocess.TimeoutExpired:
+                raise RuntimeError(f"kafka storage format did not finish in {left:.0f}s") from None
             if res.returncode != 0:
                 raise RuntimeError(f"kafka storage format failed:\n{(res.stdout + res.stderr)[-4000:]}")
         out_path = data_dir / "kafka.out"
@@ -324,7 +339,8 @@ def main(argv: list[str] | None = None) -> None:
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupt)  # SIGINT already raises KeyboardInterrupt
+    for sig in (signal.SIGINT, signal.SIGTERM):  # explicit: a shell's background job starts with SIGINT ignored
+        signal.signal(sig, interrupt)
     kafka = LocalKafka(args.data_dir, args.port)
     code = 0
     try:
