@@ -35,9 +35,9 @@ class Analysis:
         return rows
 
 
-def analyze(articles: list[article_pb2.Article], threshold: float = DEFAULT_THRESHOLD,
+def analyze(articles: list[article_pb2.Article], threshold: float | None = None,
             min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None) -> Analysis:
-    index = ClaimIndex(threshold=threshold)
+    index = ClaimIndex(threshold=threshold or DEFAULT_THRESHOLD)
     result = Analysis(book=VerdictBook(min_independent_sources, source_aliases))
     for article in by_publication_time(articles):
         if not article.id:

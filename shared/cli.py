@@ -40,7 +40,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env()
     articles = load_articles(args.file)
-    result = analyze(articles, threshold=settings.match_threshold,
+    result = analyze(articles, threshold=settings.match_threshold or None,
                      min_independent_sources=settings.min_independent_sources,
                      source_aliases=parse_source_aliases(settings.source_aliases))
     for row in result.rows():
@@ -56,7 +56,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from services.matcher.matching import compare
     from shared.pairs_io import read_pairs
 
-    threshold = Settings.from_env().match_threshold
+    from services.matcher.matching import DEFAULT_THRESHOLD
+
+    threshold = Settings.from_env().match_threshold or DEFAULT_THRESHOLD
     for text_a, text_b in read_pairs(args.pairs):
         explanation = compare(analyze_sentence(text_a), analyze_sentence(text_b), threshold)
         sys.stdout.write(json.dumps({"decision": DECISION_NAMES[explanation.decision],

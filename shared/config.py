@@ -56,7 +56,8 @@ class Settings:
     max_article_bytes: int = 1_000_000
     # SubmitArticle calls waiting for Kafka's acknowledgement before new ones get UNAVAILABLE.
     max_pending_submits: int = 1_000
-    match_threshold: float = 70.0
+    # Similarity (0-100) at which two claims can be the same; 0 means the matcher's calibrated default.
+    match_threshold: float = 0.0
     min_independent_sources: int = 2
     # Names of one outlet counted once, e.g. "apnews.com=AP,ap.org=AP".
     source_aliases: str = ""

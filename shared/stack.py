@@ -16,6 +16,7 @@ from typing import IO
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from shared.config import Topics
 from shared.kafka_runner import LocalKafka
 
 SERVICES = ("extractor", "matcher", "scorer")
@@ -61,9 +62,10 @@ class LocalStack:
 
     def __init__(self, *, kafka_bootstrap: str | None = None, env: dict[str, str] | None = None,
                  log_dir: Path | None = None, addrs: dict[str, str] | None = None,
-                 kafka_port: int | None = None) -> None:
-        """Without `addrs` (and `kafka_port`) free loopback ports are picked, so runs never collide."""
-        self.kafka = None if kafka_bootstrap else LocalKafka(port=kafka_port)
+                 kafka_port: int | None = None, kafka_data_dir: Path | None = None) -> None:
+        """Without `addrs` (and `kafka_port`) free loopback ports are picked, so runs never collide.
+        A `kafka_data_dir` keeps the broker's storage across its stop and start (bounce tests)."""
+        self.kafka = None if kafka_bootstrap else LocalKafka(data_dir=kafka_data_dir, port=kafka_port)
         self._bootstrap = kafka_bootstrap
         self.log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimcheck-logs-"))
         self.addrs = addrs or {name: f"127.0.0.1:{free_port()}" for name in SERVICES}
@@ -74,6 +76,10 @@ class LocalStack:
     @property
     def bootstrap(self) -> str:
         return self._bootstrap or self.kafka.bootstrap
+
+    @property
+    def topics(self) -> Topics:
+        return Topics(self._env.get("CLAIMCHECK_TOPIC_PREFIX", Topics().prefix))
 
     def service_env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}

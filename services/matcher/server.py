@@ -8,7 +8,7 @@ import grpc
 import structlog
 
 from services.extractor.extraction import analyze_sentence
-from services.matcher.matching import ClaimIndex, compare
+from services.matcher.matching import DEFAULT_THRESHOLD, ClaimIndex, compare
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid
 from shared.kafka import Output, TransformLoop, ensure_topics
@@ -28,7 +28,10 @@ class ClaimProcessor:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self.index = ClaimIndex(threshold=settings.match_threshold)
+        self.index = self._new_index()
+
+    def _new_index(self) -> ClaimIndex:
+        return ClaimIndex(threshold=self._settings.match_threshold or DEFAULT_THRESHOLD)
 
     def validate(self, claim: claim_pb2.Claim) -> list[str]:
         return validate_claim(claim)
@@ -40,7 +43,7 @@ class ClaimProcessor:
         return [Output(self._settings.topics.matches, match.cluster_id, match)]
 
     def reset(self) -> None:
-        self.index = ClaimIndex(threshold=self._settings.match_threshold)
+        self.index = self._new_index()
 
 
 def _text_problems(field: str, text: str) -> list[Violation]:

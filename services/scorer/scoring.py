@@ -21,6 +21,7 @@ STATUS_NAMES = {
 
 
 HISTORY_LIMIT = 100
+EVIDENCE_LIMIT = 50
 
 
 def status_name(status: int) -> str:
@@ -40,9 +41,26 @@ def parse_source_aliases(spec: str) -> dict[str, str]:
 
 @dataclass
 class _Cluster:
+    """Kept incrementally, so a claim joining a large cluster costs the same as joining a small one."""
+
     cluster_id: str
-    members: list[match_pb2.ClaimMatch] = field(default_factory=list)
+    first: match_pb2.ClaimMatch
+    size: int = 0
+    sources: set[str] = field(default_factory=set)
+    conflicts: list[match_pb2.ClaimMatch] = field(default_factory=list)
+    evidence: list[match_pb2.ClaimMatch] = field(default_factory=list)
     verdict: verdict_pb2.Verdict | None = None
+
+    def add(self, match: match_pb2.ClaimMatch, is_conflict: bool) -> None:
+        self.size += 1
+        new_source = match.independent_source not in self.sources
+        self.sources.add(match.independent_source)
+        if is_conflict:
+            self.conflicts.append(match)
+        # Evidence shows every conflict and each source's first claim, up to the limit, so that a
+        # verdict record stays small however large the cluster grows.
+        if (is_conflict or new_source) and len(self.evidence) < EVIDENCE_LIMIT:
+            self.evidence.append(match)
 
 
 class VerdictBook:
@@ -59,11 +77,13 @@ class VerdictBook:
         """Adds a placed claim; returns the cluster's new verdict, or None if the claim was known."""
         if match.claim.id in self._claims:
             return None
-        cluster = self._clusters.setdefault(match.cluster_id, _Cluster(match.cluster_id))
         counted = self.source_aliases.get(match.independent_source, match.independent_source)
         if counted != match.independent_source:
             match = _with_independent_source(match, counted)
-        cluster.members.append(match)
+        cluster = self._clusters.setdefault(match.cluster_id, _Cluster(match.cluster_id, first=match))
+        is_conflict = (match.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
+                       and self._source_of(match.matched_claim_id) != match.independent_source)
+        cluster.add(match, is_conflict)
         self._claims[match.claim.id] = match
         self._claim_order.append(match.claim.id)
         cluster.verdict = self._judge(cluster, match)
@@ -71,14 +91,14 @@ class VerdictBook:
 
     def _judge(self, cluster: _Cluster, latest: match_pb2.ClaimMatch) -> verdict_pb2.Verdict:
         previous = cluster.verdict
-        sources = sorted({m.independent_source for m in cluster.members})
-        conflicts = [m for m in cluster.members
-                     if m.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
-                     and self._source_of(m.matched_claim_id) != m.independent_source]
+        sources = sorted(cluster.sources)
         revision = (previous.revision + 1) if previous else 1
-        if conflicts:
+        if cluster.conflicts:
             status = CONFLICTING
-            reason = "; ".join(f"{m.independent_source}: {m.explanation.reason}" for m in conflicts)
+            shown = cluster.conflicts[:5]
+            reason = "; ".join(f"{m.independent_source}: {m.explanation.reason}" for m in shown)
+            if len(cluster.conflicts) > len(shown):
+                reason += f"; and {len(cluster.conflicts) - len(shown)} more conflicts"
         elif len(sources) >= self.min_independent_sources:
             status = CORROBORATED
             reason = f"{len(sources)} independent sources agree: {', '.join(sources)}"
@@ -86,11 +106,10 @@ class VerdictBook:
             status = SINGLE_SOURCE
             reason = f"{len(sources)} independent source ({', '.join(sources)}); " \
                      f"{self.min_independent_sources} needed to corroborate"
+        first = cluster.first.claim
         verdict = verdict_pb2.Verdict(
-            cluster_id=cluster.cluster_id, status=status,
-            canonical_text=cluster.members[0].claim.statement or cluster.members[0].claim.text,
-            independent_sources=sources, reason=reason,
-            revision=revision,
+            cluster_id=cluster.cluster_id, status=status, canonical_text=first.statement or first.text,
+            independent_sources=sources, reason=reason, revision=revision, claim_count=cluster.size,
             previous_status=previous.status if previous else verdict_pb2.VERDICT_STATUS_UNSPECIFIED,
         )
         verdict.updated_at.CopyFrom(latest.claim.published_at)
@@ -98,7 +117,7 @@ class VerdictBook:
             verdict.history.extend(previous.history[-(HISTORY_LIMIT - 1):])
         change = verdict.history.add(revision=revision, status=status, cause=_cause(latest))
         change.changed_at.CopyFrom(latest.claim.published_at)
-        for m in cluster.members:
+        for m in cluster.evidence:
             verdict.evidence.add(claim_id=m.claim.id, article_id=m.claim.article_id, source=m.claim.source,
                                  independent_source=m.independent_source, text=m.claim.text,
                                  span=m.claim.span, explanation=m.explanation)

@@ -75,6 +75,15 @@ class VerdictBroadcaster:
         return queue in self._queues
 
 
+def _summary(verdict: verdict_pb2.Verdict) -> verdict_pb2.Verdict:
+    """A verdict without its evidence and history: pages of claims stay small."""
+    summary = verdict_pb2.Verdict()
+    summary.CopyFrom(verdict)
+    summary.ClearField("evidence")
+    summary.ClearField("history")
+    return summary
+
+
 class VerdictServicer(pb_grpc.VerdictServiceServicer):
     def __init__(self, processor: MatchProcessor, broadcaster: VerdictBroadcaster) -> None:
         self._processor = processor
@@ -102,7 +111,7 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
             status=request.status, source=request.source, start=int(request.page_token or 0),
             limit=request.page_size or DEFAULT_PAGE_SIZE)
         return pb.ListClaimsResponse(
-            claims=[pb.ClaimWithVerdict(claim=c, verdict=v) for c, v in page],
+            claims=[pb.ClaimWithVerdict(claim=c, verdict=_summary(v)) for c, v in page],
             next_page_token="" if next_position is None else str(next_position))
 
     async def WatchVerdicts(self, request: pb.WatchVerdictsRequest,

@@ -27,19 +27,19 @@ from . import match_pb2 as claimcheck_dot_v1_dot_match__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63laimcheck/v1/verdict.proto\x12\rclaimcheck.v1\x1a\x19\x63laimcheck/v1/claim.proto\x1a\x19\x63laimcheck/v1/match.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc3\x01\n\x08\x45vidence\x12\x10\n\x08\x63laim_id\x18\x01 \x01(\t\x12\x12\n\narticle_id\x18\x02 \x01(\t\x12\x0e\n\x06source\x18\x03 \x01(\t\x12\x1a\n\x12independent_source\x18\x04 \x01(\t\x12\x0c\n\x04text\x18\x05 \x01(\t\x12!\n\x04span\x18\x06 \x01(\x0b\x32\x13.claimcheck.v1.Span\x12\x34\n\x0b\x65xplanation\x18\x07 \x01(\x0b\x32\x1f.claimcheck.v1.MatchExplanation\"\x8e\x01\n\rVerdictChange\x12\x10\n\x08revision\x18\x01 \x01(\x03\x12,\n\x06status\x18\x02 \x01(\x0e\x32\x1c.claimcheck.v1.VerdictStatus\x12.\n\nchanged_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x63\x61use\x18\x04 \x01(\t\"\xe3\x02\n\x07Verdict\x12\x12\n\ncluster_id\x18\x01 \x01(\t\x12,\n\x06status\x18\x02 \x01(\x0e\x32\x1c.claimcheck.v1.VerdictStatus\x12\x16\n\x0e\x63\x61nonical_text\x18\x03 \x01(\t\x12\x1b\n\x13independent_sources\x18\x04 \x03(\t\x12)\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x17.claimcheck.v1.Evidence\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\x10\n\x08revision\x18\x07 \x01(\x03\x12\x35\n\x0fprevious_status\x18\x08 \x01(\x0e\x32\x1c.claimcheck.v1.VerdictStatus\x12.\n\nupdated_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\x07history\x18\n \x03(\x0b\x32\x1c.claimcheck.v1.VerdictChange*\x92\x01\n\rVerdictStatus\x12\x1e\n\x1aVERDICT_STATUS_UNSPECIFIED\x10\x00\x12 \n\x1cVERDICT_STATUS_SINGLE_SOURCE\x10\x01\x12\x1f\n\x1bVERDICT_STATUS_CORROBORATED\x10\x02\x12\x1e\n\x1aVERDICT_STATUS_CONFLICTING\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63laimcheck/v1/verdict.proto\x12\rclaimcheck.v1\x1a\x19\x63laimcheck/v1/claim.proto\x1a\x19\x63laimcheck/v1/match.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc3\x01\n\x08\x45vidence\x12\x10\n\x08\x63laim_id\x18\x01 \x01(\t\x12\x12\n\narticle_id\x18\x02 \x01(\t\x12\x0e\n\x06source\x18\x03 \x01(\t\x12\x1a\n\x12independent_source\x18\x04 \x01(\t\x12\x0c\n\x04text\x18\x05 \x01(\t\x12!\n\x04span\x18\x06 \x01(\x0b\x32\x13.claimcheck.v1.Span\x12\x34\n\x0b\x65xplanation\x18\x07 \x01(\x0b\x32\x1f.claimcheck.v1.MatchExplanation\"\x8e\x01\n\rVerdictChange\x12\x10\n\x08revision\x18\x01 \x01(\x03\x12,\n\x06status\x18\x02 \x01(\x0e\x32\x1c.claimcheck.v1.VerdictStatus\x12.\n\nchanged_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x63\x61use\x18\x04 \x01(\t\"\xf8\x02\n\x07Verdict\x12\x12\n\ncluster_id\x18\x01 \x01(\t\x12,\n\x06status\x18\x02 \x01(\x0e\x32\x1c.claimcheck.v1.VerdictStatus\x12\x16\n\x0e\x63\x61nonical_text\x18\x03 \x01(\t\x12\x1b\n\x13independent_sources\x18\x04 \x03(\t\x12)\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x17.claimcheck.v1.Evidence\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\x10\n\x08revision\x18\x07 \x01(\x03\x12\x35\n\x0fprevious_status\x18\x08 \x01(\x0e\x32\x1c.claimcheck.v1.VerdictStatus\x12.\n\nupdated_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\x07history\x18\n \x03(\x0b\x32\x1c.claimcheck.v1.VerdictChange\x12\x13\n\x0b\x63laim_count\x18\x0b \x01(\x05*\x92\x01\n\rVerdictStatus\x12\x1e\n\x1aVERDICT_STATUS_UNSPECIFIED\x10\x00\x12 \n\x1cVERDICT_STATUS_SINGLE_SOURCE\x10\x01\x12\x1f\n\x1bVERDICT_STATUS_CORROBORATED\x10\x02\x12\x1e\n\x1aVERDICT_STATUS_CONFLICTING\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'claimcheck.v1.verdict_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_VERDICTSTATUS']._serialized_start=835
-  _globals['_VERDICTSTATUS']._serialized_end=981
+  _globals['_VERDICTSTATUS']._serialized_start=856
+  _globals['_VERDICTSTATUS']._serialized_end=1002
   _globals['_EVIDENCE']._serialized_start=134
   _globals['_EVIDENCE']._serialized_end=329
   _globals['_VERDICTCHANGE']._serialized_start=332
   _globals['_VERDICTCHANGE']._serialized_end=474
   _globals['_VERDICT']._serialized_start=477
-  _globals['_VERDICT']._serialized_end=832
+  _globals['_VERDICT']._serialized_end=853
 # @@protoc_insertion_point(module_scope)

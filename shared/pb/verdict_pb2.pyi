@@ -54,7 +54,7 @@ class VerdictChange(_message.Message):
     def __init__(self, revision: _Optional[int] = ..., status: _Optional[_Union[VerdictStatus, str]] = ..., changed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cause: _Optional[str] = ...) -> None: ...
 
 class Verdict(_message.Message):
-    __slots__ = ("cluster_id", "status", "canonical_text", "independent_sources", "evidence", "reason", "revision", "previous_status", "updated_at", "history")
+    __slots__ = ("cluster_id", "status", "canonical_text", "independent_sources", "evidence", "reason", "revision", "previous_status", "updated_at", "history", "claim_count")
     CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     CANONICAL_TEXT_FIELD_NUMBER: _ClassVar[int]
@@ -65,6 +65,7 @@ class Verdict(_message.Message):
     PREVIOUS_STATUS_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     HISTORY_FIELD_NUMBER: _ClassVar[int]
+    CLAIM_COUNT_FIELD_NUMBER: _ClassVar[int]
     cluster_id: str
     status: VerdictStatus
     canonical_text: str
@@ -75,4 +76,5 @@ class Verdict(_message.Message):
     previous_status: VerdictStatus
     updated_at: _timestamp_pb2.Timestamp
     history: _containers.RepeatedCompositeFieldContainer[VerdictChange]
-    def __init__(self, cluster_id: _Optional[str] = ..., status: _Optional[_Union[VerdictStatus, str]] = ..., canonical_text: _Optional[str] = ..., independent_sources: _Optional[_Iterable[str]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., reason: _Optional[str] = ..., revision: _Optional[int] = ..., previous_status: _Optional[_Union[VerdictStatus, str]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., history: _Optional[_Iterable[_Union[VerdictChange, _Mapping]]] = ...) -> None: ...
+    claim_count: int
+    def __init__(self, cluster_id: _Optional[str] = ..., status: _Optional[_Union[VerdictStatus, str]] = ..., canonical_text: _Optional[str] = ..., independent_sources: _Optional[_Iterable[str]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., reason: _Optional[str] = ..., revision: _Optional[int] = ..., previous_status: _Optional[_Union[VerdictStatus, str]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., history: _Optional[_Iterable[_Union[VerdictChange, _Mapping]]] = ..., claim_count: _Optional[int] = ...) -> None: ...

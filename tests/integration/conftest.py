@@ -1,9 +1,11 @@
-"""One real Kafka broker and one stack of the three services for the whole test session."""
+"""One real Kafka broker for the whole test session; each test module gets its own three service
+processes on its own topic prefix, so modules never see each other's data."""
 
 import os
 
 import pytest
 
+from shared.kafka_runner import LocalKafka
 from shared.stack import LocalStack
 
 
@@ -14,10 +16,21 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory):
-    """Starts the broker (or uses CLAIMCHECK_KAFKA_BOOTSTRAP) and the services; fails loudly if
-    they never come up, and always stops them."""
-    with LocalStack(kafka_bootstrap=os.environ.get("CLAIMCHECK_KAFKA_BOOTSTRAP") or None,
-                    env={"CLAIMCHECK_TOPIC_PREFIX": "itest", "CLAIMCHECK_LOG_LEVEL": "debug"},
-                    log_dir=tmp_path_factory.mktemp("service-logs")) as running:
+def kafka_bootstrap():
+    """The broker: CLAIMCHECK_KAFKA_BOOTSTRAP if set, else a local one that fails loudly if it
+    never comes up and is always stopped."""
+    given = os.environ.get("CLAIMCHECK_KAFKA_BOOTSTRAP")
+    if given:
+        yield given
+        return
+    with LocalKafka() as kafka:
+        yield kafka.bootstrap
+
+
+@pytest.fixture(scope="module")
+def stack(kafka_bootstrap, request, tmp_path_factory):
+    prefix = request.module.__name__.rsplit(".", 1)[-1].replace("_", "-")
+    with LocalStack(kafka_bootstrap=kafka_bootstrap,
+                    env={"CLAIMCHECK_TOPIC_PREFIX": prefix, "CLAIMCHECK_LOG_LEVEL": "debug"},
+                    log_dir=tmp_path_factory.mktemp(f"{prefix}-logs")) as running:
         yield running

@@ -93,7 +93,7 @@ async def test_sample_story_reaches_the_expected_verdicts(stack):
 
     # ...and so does a plain Kafka subscriber of the verdicts topic (latest record per key).
     latest = {}
-    for record in await read_topic(stack.bootstrap, "itest.verdicts.v1"):
+    for record in await read_topic(stack.bootstrap, stack.topics.verdicts):
         verdict = verdict_pb2.Verdict.FromString(record.value)
         assert record.key.decode() == verdict.cluster_id
         assert dict(record.headers)["claimcheck-type"] == b"claimcheck.v1.Verdict"
@@ -115,7 +115,7 @@ async def test_get_claim_returns_the_claim_with_its_verdict(stack):
 
 
 async def test_invalid_article_is_rejected_and_nothing_is_published(stack):
-    before = len(await read_topic(stack.bootstrap, "itest.articles.v1"))
+    before = len(await read_topic(stack.bootstrap, stack.topics.articles))
     bad = article_pb2.Article(id="bad-1", source="", text="   ")
     async with grpc.aio.insecure_channel(stack.addrs["extractor"]) as channel:
         stub = extractor_service_pb2_grpc.ExtractorServiceStub(channel)
@@ -128,7 +128,7 @@ async def test_invalid_article_is_rejected_and_nothing_is_published(stack):
     assert status.details[0].Unpack(bad_request)
     assert {v.field for v in bad_request.field_violations} == {"article.source", "article.text",
                                                                "article.published_at"}
-    assert len(await read_topic(stack.bootstrap, "itest.articles.v1")) == before
+    assert len(await read_topic(stack.bootstrap, stack.topics.articles)) == before
 
 
 async def test_undecodable_request_is_invalid_argument_not_internal(stack):

@@ -78,7 +78,8 @@ def test_aliases_of_one_outlet_count_once():
     book.apply(placed("a1#0", "apnews.com", "c"))
     verdict = book.apply(placed("a2#0", "ap.org", "c"))
     assert verdict.status == SINGLE_SOURCE and list(verdict.independent_sources) == ["AP"]
-    assert verdict.evidence[1].source == "ap.org" and verdict.evidence[1].independent_source == "AP"
+    assert verdict.evidence[0].source == "apnews.com" and verdict.evidence[0].independent_source == "AP"
+    assert "counted for AP" in verdict.history[-1].cause and verdict.claim_count == 2
     assert book.apply(placed("a3#0", "reuters.com", "c")).status == CORROBORATED
 
 
@@ -113,3 +114,18 @@ def test_history_is_bounded():
     for i in range(HISTORY_LIMIT + 20):
         verdict = book.apply(placed(f"a{i}#0", f"s{i}.example", "c"))
     assert len(verdict.history) == HISTORY_LIMIT and verdict.history[-1].revision == HISTORY_LIMIT + 20
+
+
+def test_evidence_keeps_conflicts_and_one_claim_per_source_within_its_limit():
+    from services.scorer.scoring import EVIDENCE_LIMIT
+
+    book = VerdictBook()
+    book.apply(placed("a1#0", "north.example", "c"))
+    book.apply(placed("a2#0", "north.example", "c", matched="a1#0"))  # same outlet again: not shown
+    book.apply(placed("a3#0", "east.example", "c", decision=match_pb2.MATCH_DECISION_CONFLICTING, matched="a1#0"))
+    verdict = book.verdict("c")
+    assert [e.claim_id for e in verdict.evidence] == ["a1#0", "a3#0"] and verdict.claim_count == 3
+    for i in range(EVIDENCE_LIMIT * 2):
+        verdict = book.apply(placed(f"b{i}#0", f"s{i}.example", "c"))
+    assert len(verdict.evidence) == EVIDENCE_LIMIT and verdict.claim_count == 3 + EVIDENCE_LIMIT * 2
+    assert len(verdict.independent_sources) == 2 + EVIDENCE_LIMIT * 2
