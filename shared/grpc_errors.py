@@ -26,7 +26,16 @@ async def reject_unavailable(context: grpc.aio.ServicerContext, message: str, re
     await _abort(context, code_pb2.UNAVAILABLE, message, retry)
 
 
+# Status messages travel in HTTP/2 trailers, which peers cap at 16 KiB; never echo input unbounded.
+MAX_MESSAGE_CHARS = 1_000
+
+
+def bounded(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 async def _abort(context: grpc.aio.ServicerContext, code: int, message: str, detail) -> None:
+    message = bounded(message)
     packed = any_pb2.Any()
     packed.Pack(detail)
     await context.abort_with_status(rpc_status.to_status(status_pb2.Status(code=code, message=message, details=[packed])))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import AsyncIterator, Sequence
 
 import grpc
@@ -15,10 +16,11 @@ from shared.kafka import Output, TransformLoop, ensure_topics
 from shared.log import configure_logging
 from shared.pb import match_pb2, verdict_pb2, verdict_service_pb2 as pb, verdict_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
-from shared.validation import Violation, validate_claim_match
+from shared.validation import MAX_ID_CHARS, MAX_SOURCE_CHARS, Violation, validate_claim_match
 
 log = structlog.get_logger()
 DEFAULT_PAGE_SIZE = 50
+PAGE_TOKEN = re.compile(r"[0-9]{1,18}")  # ASCII only: str.isdigit() accepts "²", which int() refuses
 MAX_PAGE_SIZE = 500
 # A watcher this far behind is disconnected rather than buffered without bound.
 WATCH_QUEUE_LIMIT = 10_000
@@ -90,7 +92,10 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
         self._broadcaster = broadcaster
 
     async def GetClaim(self, request: pb.GetClaimRequest, context: grpc.aio.ServicerContext) -> pb.GetClaimResponse:
-        await reject_invalid(context, [] if request.claim_id else [Violation("claim_id", "is required")])
+        problems = [] if request.claim_id else [Violation("claim_id", "is required")]
+        if len(request.claim_id) > MAX_ID_CHARS:
+            problems.append(Violation("claim_id", f"is longer than {MAX_ID_CHARS} characters"))
+        await reject_invalid(context, problems)
         found = self._processor.book.claim(request.claim_id)
         if found is None:
             await context.abort(grpc.StatusCode.NOT_FOUND, f"no claim {request.claim_id!r}")
@@ -104,7 +109,9 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
             problems.append(Violation("page_size", f"must be between 0 and {MAX_PAGE_SIZE}"))
         if request.status not in verdict_pb2.VerdictStatus.values():
             problems.append(Violation("status", f"{request.status} is not a VerdictStatus"))
-        if request.page_token and not request.page_token.isdigit():
+        if len(request.source) > MAX_SOURCE_CHARS:
+            problems.append(Violation("source", f"is longer than {MAX_SOURCE_CHARS} characters"))
+        if request.page_token and not PAGE_TOKEN.fullmatch(request.page_token):
             problems.append(Violation("page_token", "is not one this service issued"))
         await reject_invalid(context, problems)
         page, next_position = self._processor.book.claims(
