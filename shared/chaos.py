@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import grpc
 from aiokafka import AIOKafkaConsumer
 
-from shared import client
+from shared.client import AsyncClient
 from shared.analyze import analyze
 from shared.pb import article_pb2, verdict_pb2
 from shared.stack import SERVICES, LocalStack
@@ -57,13 +57,13 @@ class ChaosReport:
                 "seconds": round(self.seconds, 1)}
 
 
-async def submit_with_retry(channel: grpc.aio.Channel, article: article_pb2.Article, report: ChaosReport,
+async def submit_with_retry(cc: AsyncClient, article: article_pb2.Article, report: ChaosReport,
                             give_up_after: float = 120) -> None:
     """What a well-behaved newsroom client does: resubmit the same article until it is accepted."""
     deadline = time.monotonic() + give_up_after
     while True:
         try:
-            await client.submit_article(channel, article, timeout=10)
+            await cc.submit_article(article)
             return
         except grpc.aio.AioRpcError as exc:
             if exc.code() not in RETRYABLE or time.monotonic() > deadline:
@@ -118,10 +118,10 @@ async def run_chaos(stack: LocalStack, articles: list[article_pb2.Article], kill
     report.expected_claims = len(reference.matches)
     started = time.monotonic()
     faults = asyncio.create_task(_inflict(stack, rng, kills, duration, broker_restart, report, started))
-    async with grpc.aio.insecure_channel(stack.addrs["extractor"]) as extractor:
+    async with AsyncClient(stack.client_settings(), timeout=10) as cc:
         for i, article in enumerate(articles):
             await asyncio.sleep(max(0.0, started + duration * i / len(articles) - time.monotonic()))
-            await submit_with_retry(extractor, article, report)
+            await submit_with_retry(cc, article, report)
     await faults
     for name in SERVICES:
         await asyncio.to_thread(stack.wait_ready, name, settle_timeout)
@@ -136,9 +136,9 @@ async def run_chaos(stack: LocalStack, articles: list[article_pb2.Article], kill
 
 async def _wait_for_claims(stack: LocalStack, expected: int, timeout: float) -> list:
     deadline = time.monotonic() + timeout
-    async with grpc.aio.insecure_channel(stack.addrs["scorer"]) as scorer:
+    async with AsyncClient(stack.client_settings()) as cc:
         while True:
-            claims = await client.list_all_claims(scorer)
+            claims = await cc.all_claims()
             if len(claims) >= expected or time.monotonic() > deadline:
                 return claims
             await asyncio.sleep(0.5)

@@ -1,4 +1,5 @@
-"""`claimcheck`: run the stack, submit articles, watch verdicts, analyze files in-process."""
+"""`claimcheck`: run the stack, submit articles, watch and list verdicts, analyze files in-process,
+and diagnose a deployment (`doctor`)."""
 
 from __future__ import annotations
 
@@ -9,29 +10,19 @@ import os
 import signal
 import sys
 import time
-from collections import defaultdict
 
 import grpc
 
-from shared import client
+from shared import render
 from shared.articles_io import ArticleFileError, by_publication_time, load_articles, sample_articles
+from shared.client import AsyncClient
 from shared.config import Settings
 from shared.pb import verdict_pb2
 
-STATUS_LABEL = {
-    verdict_pb2.VERDICT_STATUS_SINGLE_SOURCE: "single_source",
-    verdict_pb2.VERDICT_STATUS_CORROBORATED: "corroborated",
-    verdict_pb2.VERDICT_STATUS_CONFLICTING: "conflicting",
-}
-
-
-def _label(status: int) -> str:
-    return STATUS_LABEL.get(status, "unspecified")
-
-
-def _short(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+STATUS_BY_NAME = {"single_source": verdict_pb2.VERDICT_STATUS_SINGLE_SOURCE,
+                  "corroborated": verdict_pb2.VERDICT_STATUS_CORROBORATED,
+                  "conflicting": verdict_pb2.VERDICT_STATUS_CONFLICTING}
+DECISION_NAMES = {1: "same", 2: "conflicting", 3: "different"}
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -39,8 +30,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from shared.analyze import analyze  # the domain code loads only for commands that need it
 
     settings = Settings.from_env()
-    articles = load_articles(args.file)
-    result = analyze(articles, threshold=settings.match_threshold or None,
+    result = analyze(load_articles(args.file), threshold=settings.match_threshold or None,
                      min_independent_sources=settings.min_independent_sources,
                      source_aliases=parse_source_aliases(settings.source_aliases))
     for row in result.rows():
@@ -48,15 +38,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-DECISION_NAMES = {1: "same", 2: "conflicting", 3: "different"}
-
-
 def cmd_compare(args: argparse.Namespace) -> int:
     from services.extractor.extraction import analyze_sentence
-    from services.matcher.matching import compare
+    from services.matcher.matching import DEFAULT_THRESHOLD, compare
     from shared.pairs_io import read_pairs
-
-    from services.matcher.matching import DEFAULT_THRESHOLD
 
     threshold = Settings.from_env().match_threshold or DEFAULT_THRESHOLD
     for text_a, text_b in read_pairs(args.pairs):
@@ -67,91 +52,99 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_verdict_change(verdict: verdict_pb2.Verdict) -> None:
-    previous = _label(verdict.previous_status) if verdict.previous_status else "new"
-    print(f"  verdict  {previous:>13} -> {_label(verdict.status):<13} "
-          f"[{len(verdict.independent_sources)} src] {_short(verdict.canonical_text, 70)}", flush=True)
-
-
-async def _watch(addr: str, include_current: bool, until: asyncio.Event | None = None) -> None:
-    async with grpc.aio.insecure_channel(addr) as channel:
-        async for verdict in client.watch_verdicts(channel, include_current):
-            _print_verdict_change(verdict)
-            if until is not None and until.is_set():
-                return
-
-
-async def _submit_all(addr: str, articles, quiet: bool = False) -> int:
-    """Submits articles in publication order; returns how many claims the extractor will publish."""
-    expected = 0
-    async with grpc.aio.insecure_channel(addr) as channel:
-        for article in by_publication_time(articles):
-            reply = await client.submit_article(channel, article)
-            expected += len(await client.extract(channel, article))
-            if not quiet:
-                print(f"submitted {reply.article_id} ({article.source}) -> partition {reply.partition} "
-                      f"offset {reply.offset}", flush=True)
+async def submit_all(cc: AsyncClient, articles, quiet: bool = False, as_json: bool = False) -> int:
+    """Submits articles in publication order, with progress on stderr; returns the claims the
+    extractor will publish for them."""
+    expected, started = 0, time.monotonic()
+    articles = by_publication_time(articles)
+    for done, article in enumerate(articles, 1):
+        reply = await cc.submit_article(article)
+        expected += len((await cc.extract(article)).claims)
+        if as_json:
+            render.json_line(reply)
+        elif not quiet:
+            print(f"submitted {reply.article_id} ({article.source}) -> partition {reply.partition} "
+                  f"offset {reply.offset}", flush=True)
+        if len(articles) >= 50 and (done % 50 == 0 or done == len(articles)):
+            rate = done / max(time.monotonic() - started, 1e-9)
+            print(f"\r{done}/{len(articles)} articles, {rate:.0f}/s", end="" if done < len(articles) else "\n",
+                  file=sys.stderr, flush=True)
     return expected
 
 
-def cmd_submit(args: argparse.Namespace) -> int:
-    settings = Settings.from_env()
+async def watch(cc: AsyncClient, include_current: bool, resume_after: int, as_json: bool) -> None:
+    async for event in cc.watch_verdicts(include_current, resume_after):
+        render.json_line(event) if as_json else render.verdict_change(event)
+
+
+def _rpc_errors(run):
+    """Runs a client coroutine; a gRPC error becomes one plain line and exit code 1."""
     try:
-        asyncio.run(_submit_all(settings.extractor_addr, load_articles(args.file)))
+        return asyncio.run(run) or 0
     except grpc.aio.AioRpcError as exc:
         print(f"error: {exc.code().name}: {exc.details()}", file=sys.stderr)
         return 1
-    return 0
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    articles = load_articles(args.file)
+
+    async def run() -> None:
+        async with AsyncClient.from_env() as cc:
+            await submit_all(cc, articles, quiet=args.quiet, as_json=args.json)
+    return _rpc_errors(run())
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    settings = Settings.from_env()
-    try:
-        asyncio.run(_watch(settings.scorer_addr, args.include_current))
-    except KeyboardInterrupt:
-        pass
-    return 0
+    async def run() -> None:
+        async with AsyncClient.from_env(timeout=None) as cc:
+            await watch(cc, args.include_current, args.resume_after, args.json)
+    return _rpc_errors(run())
 
 
-def print_verdict_table(claims) -> None:
-    clusters: dict[str, list] = defaultdict(list)
-    verdicts = {}
-    for item in claims:
-        clusters[item.verdict.cluster_id].append(item.claim)
-        verdicts[item.verdict.cluster_id] = item.verdict
-    order = {verdict_pb2.VERDICT_STATUS_CONFLICTING: 0, verdict_pb2.VERDICT_STATUS_CORROBORATED: 1,
-             verdict_pb2.VERDICT_STATUS_SINGLE_SOURCE: 2}
-    print(f"\n{'status':<14} {'sources':<8} claim")
-    for cluster_id in sorted(verdicts, key=lambda c: (order.get(verdicts[c].status, 3), c)):
-        verdict = verdicts[cluster_id]
-        print(f"{_label(verdict.status):<14} {len(verdict.independent_sources):<8} {_short(verdict.canonical_text)}")
-        print(f"{'':<23} from {', '.join(verdict.independent_sources)}")
-        if verdict.status == verdict_pb2.VERDICT_STATUS_CONFLICTING:
-            print(f"{'':<23} why: {_short(verdict.reason, 100)}")
+def cmd_claims(args: argparse.Namespace) -> int:
+    filters = {"status": STATUS_BY_NAME.get(args.status, 0), "source": args.source, "entity": args.entity,
+               "text": args.text}
+
+    async def run() -> None:
+        async with AsyncClient.from_env() as cc:
+            claims = await cc.all_claims(**filters)
+        if args.json:
+            for item in claims:
+                render.json_line(item)
+        else:
+            render.verdict_table(claims)
+    return _rpc_errors(run())
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from shared.doctor import diagnose
+
+    return asyncio.run(diagnose(Settings.from_env()))
 
 
 async def _demo(stack) -> int:
-    addrs = stack.addrs
     articles = sample_articles()
-    print(f"submitting {len(articles)} sample articles over gRPC to the extractor at {addrs['extractor']}")
-    watcher = asyncio.create_task(_watch(addrs["scorer"], include_current=False))
-    await asyncio.sleep(0.5)  # let the watch stream open before the first verdict
-    expected = await _submit_all(addrs["extractor"], articles)
-    deadline = time.monotonic() + 120
-    async with grpc.aio.insecure_channel(addrs["scorer"]) as channel:
+    print(f"submitting {len(articles)} sample articles over gRPC to the extractor at {stack.addrs['extractor']}")
+    async with AsyncClient(stack.client_settings()) as cc:
+        watcher = asyncio.create_task(watch(cc, include_current=False, resume_after=0, as_json=False))
+        await asyncio.sleep(0.5)  # let the watch stream open before the first verdict
+        expected = await submit_all(cc, articles)
+        deadline = time.monotonic() + 120
         while True:
-            claims = await client.list_all_claims(channel)
+            claims = await cc.all_claims()
             if len(claims) >= expected or time.monotonic() > deadline:
                 break
             await asyncio.sleep(0.5)
-    await asyncio.sleep(0.5)
-    watcher.cancel()
-    print_verdict_table(claims)
+        await asyncio.sleep(0.5)
+        watcher.cancel()
+    render.verdict_table(claims)
     if len(claims) < expected:
         print(f"\nerror: only {len(claims)} of {expected} claims reached a verdict in time", file=sys.stderr)
         return 1
-    print(f"\n{len(claims)} claims from {len(articles)} articles, "
-          f"{len({c.verdict.cluster_id for c in claims})} clusters")
+    print(f"\n{len(claims)} claims from {len(articles)} articles, {len({c.verdict.cluster_id for c in claims})} clusters")
     return 0
 
 
@@ -212,25 +205,34 @@ def cmd_kafka(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimcheck", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    p = commands.add_parser("analyze", help="extract, match and score a file in-process (no Kafka); JSONL out")
+
+    def command(name: str, func, help: str, json_flag: bool = False) -> argparse.ArgumentParser:
+        p = commands.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="JSON lines on stdout, for scripts")
+        return p
+
+    p = command("analyze", cmd_analyze, "extract, match and score a file in-process (no Kafka); JSONL out")
     p.add_argument("file", help="scenario JSON or JSONL with one article a line")
-    p.set_defaults(func=cmd_analyze)
-    p = commands.add_parser("compare", help="judge sentence pairs (same / conflicting / different); JSONL out")
+    p = command("compare", cmd_compare, "judge sentence pairs (same / conflicting / different); JSONL out")
     p.add_argument("--pairs", required=True, help="tab-separated pairs; MRPC's header is understood")
-    p.set_defaults(func=cmd_compare)
-    p = commands.add_parser("submit", help="submit articles to the extractor over gRPC")
+    p = command("submit", cmd_submit, "submit articles to the extractor over gRPC", json_flag=True)
     p.add_argument("file")
-    p.set_defaults(func=cmd_submit)
-    p = commands.add_parser("watch", help="stream verdict changes from the scorer")
+    p.add_argument("--quiet", action="store_true", help="progress only")
+    p = command("watch", cmd_watch, "stream verdict changes from the scorer", json_flag=True)
     p.add_argument("--include-current", action="store_true", help="start with every current verdict")
-    p.set_defaults(func=cmd_watch)
-    p = commands.add_parser("up", help="run a local broker and the three services until Ctrl-C")
-    p.set_defaults(func=cmd_up)
-    p = commands.add_parser("demo", help="run the stack, submit the sample story, print verdicts, stop")
-    p.set_defaults(func=cmd_demo)
-    p = commands.add_parser("kafka", help="run only the local Kafka broker (see shared/kafka_runner.py)")
+    p.add_argument("--resume-after", type=int, default=0, metavar="SEQ", help="continue after this sequence")
+    p = command("claims", cmd_claims, "list claims with their verdicts (a table, or --json)", json_flag=True)
+    p.add_argument("--status", choices=sorted(STATUS_BY_NAME))
+    p.add_argument("--source", default="")
+    p.add_argument("--entity", default="")
+    p.add_argument("--text", default="")
+    command("doctor", cmd_doctor, "check the broker, the topics and the services, and say what is wrong")
+    command("up", cmd_up, "run a local broker and the three services until Ctrl-C")
+    command("demo", cmd_demo, "run the stack, submit the sample story, print verdicts, stop")
+    p = command("kafka", cmd_kafka, "run only the local Kafka broker (see shared/kafka_runner.py)")
     p.add_argument("rest", nargs=argparse.REMAINDER)
-    p.set_defaults(func=cmd_kafka)
     return parser
 
 

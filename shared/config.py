@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
-
-
-def _env(name: str, default: str) -> str:
-    return os.environ.get(f"CLAIMCHECK_{name}", default)
+from typing import Mapping
 
 
 @dataclass(frozen=True)
@@ -54,6 +51,8 @@ class Settings:
     log_format: str = "json"
     shutdown_grace_s: float = 10.0
     max_article_bytes: int = 1_000_000
+    # Accepted articles the extractor keeps in memory for GetArticle (the oldest are dropped).
+    article_index_size: int = 20_000
     # SubmitArticle calls waiting for Kafka's acknowledgement before new ones get UNAVAILABLE.
     max_pending_submits: int = 1_000
     # Similarity (0-100) at which two claims can be the same; 0 means the matcher's calibrated default.
@@ -61,17 +60,37 @@ class Settings:
     min_independent_sources: int = 2
     # Names of one outlet counted once, e.g. "apnews.com=AP,ap.org=AP".
     source_aliases: str = ""
+    # Prometheus /metrics on this HTTP port; 0 turns it off.
+    metrics_port: int = 0
+    # Server TLS (cert + key); a client CA as well means mutual TLS. Clients: the CA to trust,
+    # and their own certificate for mutual TLS.
+    tls_cert_file: str = ""
+    tls_key_file: str = ""
+    tls_client_ca_file: str = ""
+    tls_ca_file: str = ""
+    tls_client_cert_file: str = ""
+    tls_client_key_file: str = ""
+    # Servers: lines "<read|write> <token>". Clients (the CLI): the token they send.
+    auth_tokens_file: str = ""
+    auth_token: str = field(default="", repr=False)
+    # Passed through to aiokafka (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL).
+    kafka_security_protocol: str = "PLAINTEXT"
+    kafka_sasl_mechanism: str = ""
+    kafka_sasl_username: str = ""
+    kafka_sasl_password: str = field(default="", repr=False)
+    kafka_ssl_cafile: str = ""
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        environ = os.environ if environ is None else environ
         defaults = cls()
         values: dict[str, object] = {}
         for f in fields(cls):
             if f.name == "topics":
-                values["topics"] = Topics(_env("TOPIC_PREFIX", defaults.topics.prefix))
+                values["topics"] = Topics(environ.get("CLAIMCHECK_TOPIC_PREFIX", defaults.topics.prefix))
                 continue
             default = getattr(defaults, f.name)
-            raw = _env(f.name.upper(), str(default))
+            raw = environ.get(f"CLAIMCHECK_{f.name.upper()}", str(default))
             try:
                 values[f.name] = type(default)(raw)
             except ValueError as exc:

@@ -16,10 +16,13 @@ from typing import Callable, NamedTuple, Protocol, Sequence
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.helpers import create_ssl_context
 from aiokafka.errors import KafkaError, ProducerFenced, UnknownTopicOrPartitionError
 from google.protobuf.message import DecodeError, Message
 
 from shared.config import Settings, Topics
+from shared.metrics import BATCH_SECONDS, CONSUMER_LAG, RECORDS
+from shared.tracing import trace_headers, trace_id
 
 CONTENT_TYPE = b"application/x-protobuf"
 SCHEMA_VERSION = b"1"
@@ -40,11 +43,12 @@ class Output(NamedTuple):
     value: Message
 
 
-def record_headers(message: Message) -> list[tuple[str, bytes]]:
+def record_headers(message: Message, trace: Sequence[tuple[str, bytes]] = ()) -> list[tuple[str, bytes]]:
     return [
         ("content-type", CONTENT_TYPE),
         (TYPE_HEADER, message.DESCRIPTOR.full_name.encode()),
         (VERSION_HEADER, SCHEMA_VERSION),
+        *trace,
     ]
 
 
@@ -101,9 +105,22 @@ def pipeline_topics(settings: Settings) -> list[TopicSpec]:
     return specs + [TopicSpec(Topics.dlq(s.name), 1, {}) for s in specs]
 
 
+def kafka_options(settings: Settings) -> dict:
+    """Connection settings for every aiokafka client: bootstrap plus TLS/SASL when configured."""
+    options: dict = {"bootstrap_servers": settings.kafka_bootstrap,
+                     "security_protocol": settings.kafka_security_protocol}
+    if settings.kafka_security_protocol in ("SSL", "SASL_SSL"):
+        options["ssl_context"] = create_ssl_context(cafile=settings.kafka_ssl_cafile or None)
+    if settings.kafka_sasl_mechanism:
+        options.update(sasl_mechanism=settings.kafka_sasl_mechanism,
+                       sasl_plain_username=settings.kafka_sasl_username,
+                       sasl_plain_password=settings.kafka_sasl_password)
+    return options
+
+
 async def ensure_topics(settings: Settings) -> None:
     """Creates the pipeline's topics if missing; safe to call from every service at start."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
+    admin = AIOKafkaAdminClient(**kafka_options(settings))
     await admin.start()  # before create_topics, or it speaks a protocol version Kafka 4 refuses
     try:
         existing = set(await admin.list_topics())
@@ -123,8 +140,7 @@ async def ensure_topics(settings: Settings) -> None:
 
 
 def idempotent_producer(settings: Settings, **kwargs) -> AIOKafkaProducer:
-    return AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all",
-                            enable_idempotence=True, **kwargs)
+    return AIOKafkaProducer(**kafka_options(settings), acks="all", enable_idempotence=True, **kwargs)
 
 
 class Processor(Protocol):
@@ -135,6 +151,9 @@ class Processor(Protocol):
     def validate(self, message: Message) -> list: ...
 
     def process(self, message: Message) -> Sequence[Output]: ...
+
+    def replay(self, message: Message) -> None:
+        """Rebuilds state from an input already processed before (its outputs are on Kafka)."""
 
     def reset(self) -> None: ...
 
@@ -155,6 +174,7 @@ class TransformLoop:
         self._stateful = stateful
         self._on_commit = on_commit
         self._max_batch = max_batch
+        self.stage = stage
         self.group_id = f"{settings.topics.prefix}.{stage}"
         self._transactional_id = f"{self.group_id}.{settings.instance_id}"
         self.ready = asyncio.Event()
@@ -180,7 +200,7 @@ class TransformLoop:
 
     async def _run_until(self, stop: asyncio.Event) -> None:
         consumer = AIOKafkaConsumer(
-            bootstrap_servers=self._settings.kafka_bootstrap, group_id=self.group_id,
+            **kafka_options(self._settings), group_id=self.group_id,
             enable_auto_commit=False, isolation_level="read_committed", auto_offset_reset="earliest")
         producer = idempotent_producer(self._settings, transactional_id=self._transactional_id)
         try:
@@ -220,9 +240,15 @@ class TransformLoop:
             replayed = [r for r in records if r.offset < live_from[TopicPartition(r.topic, r.partition)]]
             live = [r for r in records if r.offset >= live_from[TopicPartition(r.topic, r.partition)]]
             for record in replayed:
-                self._apply(record)
+                self._apply(record, replaying=True)
+            RECORDS.labels(self.stage, "replayed").inc(len(replayed))
             if live:
-                await self._process_in_transaction(producer, live)
+                with BATCH_SECONDS.labels(self.stage).time():
+                    await self._process_in_transaction(producer, live)
+            for tp in live_from:
+                highwater = consumer.highwater(tp)
+                if highwater is not None:
+                    CONSUMER_LAG.labels(self.stage, str(tp.partition)).set(highwater - await consumer.position(tp))
 
     async def _caught_up(self, consumer: AIOKafkaConsumer, live_from: dict[TopicPartition, int]) -> bool:
         for tp, offset in live_from.items():
@@ -234,7 +260,10 @@ class TransformLoop:
         sent: list[Output] = []
         async with producer.transaction():
             for record in records:
+                trace = trace_headers(record.headers)
+                structlog.contextvars.bind_contextvars(trace_id=trace_id(trace))
                 outputs, poison = self._apply(record)
+                RECORDS.labels(self.stage, "processed" if poison is None else "dlq").inc()
                 if poison is not None:
                     self._log.warning("poison message to DLQ", partition=record.partition,
                                       offset=record.offset, error=poison)
@@ -242,8 +271,9 @@ class TransformLoop:
                                         headers=dlq_headers(record, poison))
                 for out in outputs:
                     await producer.send(out.topic, out.value.SerializeToString(), key=out.key.encode(),
-                                        headers=record_headers(out.value))
+                                        headers=record_headers(out.value, trace))
                 sent.extend(outputs)
+            structlog.contextvars.unbind_contextvars("trace_id")
             offsets = {}
             for record in records:  # all of a batch's offsets together (aiokafka#1098)
                 offsets[TopicPartition(record.topic, record.partition)] = record.offset + 1
@@ -252,10 +282,13 @@ class TransformLoop:
         if self._on_commit is not None and sent:
             self._on_commit(sent)
 
-    def _apply(self, record: ConsumerRecord) -> tuple[Sequence[Output], str | None]:
+    def _apply(self, record: ConsumerRecord, replaying: bool = False) -> tuple[Sequence[Output], str | None]:
         """Runs one record through the processor; a record that cannot be processed is poison."""
         try:
             message = decode_record(record, self._processor.input_type, self._processor.validate)
+            if replaying:
+                self._processor.replay(message)
+                return (), None
             return self._processor.process(message), None
         except PoisonMessage as exc:
             return (), str(exc)

@@ -17,6 +17,8 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from shared.config import Settings
+from shared.metrics import MetricsInterceptor, serve_metrics
+from shared.security import TokenAuthInterceptor, load_tokens, server_credentials
 
 
 class _Undecodable:
@@ -91,20 +93,28 @@ class Worker:
 async def serve(name: str, settings: Settings, listen: str, registrations: list[Registration],
                 workers: list[Worker], log: structlog.stdlib.BoundLogger) -> int:
     """Runs until a signal or a worker failure; returns the process exit code."""
-    server = grpc.aio.server()
+    interceptors: list[grpc.aio.ServerInterceptor] = [MetricsInterceptor()]
+    if settings.auth_tokens_file:
+        interceptors.append(TokenAuthInterceptor(load_tokens(settings.auth_tokens_file)))
+    server = grpc.aio.server(interceptors=interceptors)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for reg in registrations:
         reg.add_to(server)
     names = [r.full_name for r in registrations]
     reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
-    if server.add_insecure_port(listen) == 0:
+    credentials = server_credentials(settings)
+    bound = server.add_secure_port(listen, credentials) if credentials else server.add_insecure_port(listen)
+    if bound == 0:
         log.error("cannot bind", listen=listen)
         return 2
+    serve_metrics(settings.metrics_port)
     for svc in ["", *names]:
         await health_servicer.set(svc, health_pb2.HealthCheckResponse.NOT_SERVING)
     await server.start()
-    log.info("grpc server started", listen=listen, services=names)
+    log.info("grpc server started", listen=listen, services=names, tls=credentials is not None,
+             mutual_tls=bool(settings.tls_client_ca_file), auth=bool(settings.auth_tokens_file),
+             metrics_port=settings.metrics_port or None)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -16,7 +16,8 @@ from typing import IO
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from shared.config import Topics
+from shared.client import open_sync_channel
+from shared.config import Settings, Topics  # noqa: F401  (Topics: the type of .topics)
 from shared.kafka_runner import LocalKafka
 
 SERVICES = ("extractor", "matcher", "scorer")
@@ -38,10 +39,11 @@ def port_is_free(port: int) -> bool:
         return True
 
 
-def wait_serving(addr: str, timeout: float, process: subprocess.Popen | None = None) -> None:
+def wait_serving(addr: str, timeout: float, process: subprocess.Popen | None = None,
+                 settings: Settings | None = None) -> None:
     """Polls grpc.health.v1 until SERVING; fails fast if the process died."""
     deadline = time.monotonic() + timeout
-    with grpc.insecure_channel(addr) as channel:
+    with open_sync_channel(addr, settings or Settings()) as channel:
         stub = health_pb2_grpc.HealthStub(channel)
         while True:
             if process is not None and process.poll() is not None:
@@ -79,7 +81,11 @@ class LocalStack:
 
     @property
     def topics(self) -> Topics:
-        return Topics(self._env.get("CLAIMCHECK_TOPIC_PREFIX", Topics().prefix))
+        return self.client_settings().topics
+
+    def client_settings(self) -> Settings:
+        """Settings for a client of this stack: its addresses, TLS and token settings."""
+        return Settings.from_env(self.service_env())
 
     def service_env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
@@ -115,7 +121,7 @@ class LocalStack:
 
     def wait_ready(self, name: str, timeout: float = 120) -> None:
         try:
-            wait_serving(self.addrs[name], timeout, self.processes[name])
+            wait_serving(self.addrs[name], timeout, self.processes[name], self.client_settings())
         except (RuntimeError, TimeoutError) as exc:
             raise RuntimeError(f"{exc}; last log lines:\n{self.log_tail(name)}") from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from typing import Sequence
 
 import grpc
@@ -14,38 +15,52 @@ from shared.config import Settings
 from shared.grpc_errors import reject_invalid, reject_unavailable
 from shared.kafka import Output, TransformLoop, ensure_topics, idempotent_producer, record_headers
 from shared.log import configure_logging
+from shared.tracing import new_traceparent, trace_headers, trace_id
 from shared.pb import article_pb2, extractor_service_pb2 as pb, extractor_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
-from shared.validation import article_id_for, validate_article
+from shared.validation import MAX_ID_CHARS, Violation, article_id_for, validate_article
 
 log = structlog.get_logger()
 
 
 class ArticleProcessor:
-    """Kafka stage: each article on the articles topic becomes claims on the claims topic."""
+    """Kafka stage: each article on the articles topic becomes claims on the claims topic. It also
+    keeps the latest accepted articles (rebuilt by replay) for GetArticle."""
 
     input_type = article_pb2.Article
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
+        self.articles: OrderedDict[str, article_pb2.Article] = OrderedDict()
+
+    def _remember(self, article: article_pb2.Article) -> None:
+        if not article.id:
+            article.id = article_id_for(article)
+        self.articles[article.id] = article
+        self.articles.move_to_end(article.id)
+        while len(self.articles) > self._settings.article_index_size:
+            self.articles.popitem(last=False)
+
+    def replay(self, article: article_pb2.Article) -> None:
+        self._remember(article)
 
     def validate(self, article: article_pb2.Article) -> list[str]:
         return validate_article(article, self._settings.max_article_bytes)
 
     def process(self, article: article_pb2.Article) -> Sequence[Output]:
-        if not article.id:
-            article.id = article_id_for(article)
+        self._remember(article)
         claims = extract_claims(article)
         log.info("article extracted", article_id=article.id, source=article.source, claims=len(claims))
         return [Output(self._settings.topics.claims, claim.article_id, claim) for claim in claims]
 
     def reset(self) -> None:
-        """Stateless."""
+        self.articles.clear()
 
 
 class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, processor: ArticleProcessor) -> None:
         self._settings = settings
+        self._processor = processor
         self.producer = idempotent_producer(settings, linger_ms=2)
         self._waiting_for_kafka = 0
 
@@ -59,6 +74,17 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
         article = await self._valid_article(request.article, context)
         return pb.ExtractResponse(claims=extract_claims(article))
 
+    async def GetArticle(self, request: pb.GetArticleRequest, context: grpc.aio.ServicerContext) -> pb.GetArticleResponse:
+        problems = [] if request.article_id else [Violation("article_id", "is required")]
+        if len(request.article_id) > MAX_ID_CHARS:
+            problems.append(Violation("article_id", f"is longer than {MAX_ID_CHARS} characters"))
+        await reject_invalid(context, problems)
+        article = self._processor.articles.get(request.article_id)
+        if article is None:
+            await context.abort(grpc.StatusCode.NOT_FOUND, f"no accepted article {request.article_id!r} "
+                                f"(only the latest {self._settings.article_index_size} are kept)")
+        return pb.GetArticleResponse(article=article, claims=extract_claims(article))
+
     async def SubmitArticle(self, request: pb.SubmitArticleRequest,
                             context: grpc.aio.ServicerContext) -> pb.SubmitArticleResponse:
         article = await self._valid_article(request.article, context)
@@ -67,10 +93,12 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
             await reject_unavailable(context, "too many articles are waiting for Kafka; nothing was accepted, "
                                      "retry with backoff", retry_after_s=1.0)
         self._waiting_for_kafka += 1
+        trace = trace_headers(context.invocation_metadata()) or new_traceparent()
+        structlog.contextvars.bind_contextvars(trace_id=trace_id(trace))
         try:
             stored = await asyncio.wait_for(self.producer.send_and_wait(
                 self._settings.topics.articles, article.SerializeToString(), key=article.id.encode(),
-                headers=record_headers(article)), timeout=context.time_remaining())
+                headers=record_headers(article, trace)), timeout=context.time_remaining())
         except (KafkaError, asyncio.TimeoutError) as exc:
             log.warning("article not acknowledged by Kafka", article_id=article.id, error=repr(exc))
             # Resubmitting is safe: the same article id yields the same claim ids downstream.
@@ -86,7 +114,8 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
 async def main(settings: Settings) -> int:
     service_log = configure_logging("extractor", settings.log_level, settings.log_format)
     await ensure_topics(settings)
-    servicer = ExtractorServicer(settings)
+    processor = ArticleProcessor(settings)
+    servicer = ExtractorServicer(settings, processor)
 
     async def run_producer(stop: asyncio.Event) -> None:
         await servicer.producer.start()
@@ -98,7 +127,7 @@ async def main(settings: Settings) -> int:
 
     producer_worker = Worker("article-producer", run_producer)
     loop = TransformLoop(settings, stage="extractor", input_topic=settings.topics.articles,
-                         processor=ArticleProcessor(settings), stateful=False)
+                         processor=processor, stateful=True)
     return await serve(
         "extractor", settings, settings.listen_addr(settings.extractor_addr),
         [Registration(servicer, pb.DESCRIPTOR.services_by_name["ExtractorService"])],

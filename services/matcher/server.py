@@ -42,6 +42,9 @@ class ClaimProcessor:
                   decision=match.explanation.decision, score=match.explanation.score)
         return [Output(self._settings.topics.matches, match.cluster_id, match)]
 
+    def replay(self, claim: claim_pb2.Claim) -> None:
+        self.index.place(claim)
+
     def reset(self) -> None:
         self.index = self._new_index()
 

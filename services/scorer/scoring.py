@@ -5,7 +5,9 @@ Plain domain code: no grpc, no aiokafka.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
+from typing import Callable
 
 from shared.pb import claim_pb2, match_pb2, verdict_pb2
 
@@ -22,6 +24,8 @@ STATUS_NAMES = {
 
 HISTORY_LIMIT = 100
 EVIDENCE_LIMIT = 50
+# Verdict changes kept for watchers resuming after a disconnect.
+RESUME_WINDOW = 100_000
 
 
 def status_name(status: int) -> str:
@@ -37,6 +41,26 @@ def parse_source_aliases(spec: str) -> dict[str, str]:
             raise ValueError(f"source alias {item!r} is not of the form alias=outlet")
         aliases[alias.strip()] = outlet.strip()
     return aliases
+
+
+def claim_filter(entity: str = "", text: str = "", published_after: tuple[int, int] | None = None,
+                 published_before: tuple[int, int] | None = None) -> Callable[[claim_pb2.Claim], bool] | None:
+    """A predicate for ListClaims' filters; times are (seconds, nanos). None when nothing filters."""
+    entity, text = entity.casefold(), text.casefold()
+    if not (entity or text or published_after or published_before):
+        return None
+
+    def matches(claim: claim_pb2.Claim) -> bool:
+        if entity and not any(entity in (e.text.casefold(), e.canonical.casefold()) for e in claim.entities):
+            return False
+        if text and text not in claim.text.casefold():
+            return False
+        published = (claim.published_at.seconds, claim.published_at.nanos)
+        if published_after and published < published_after:
+            return False
+        return not (published_before and published >= published_before)
+
+    return matches
 
 
 @dataclass
@@ -72,6 +96,9 @@ class VerdictBook:
         self._clusters: dict[str, _Cluster] = {}
         self._claims: dict[str, match_pb2.ClaimMatch] = {}
         self._claim_order: list[str] = []
+        # Every verdict change gets the next sequence number; replay renumbers them identically.
+        self.sequence = 0
+        self._recent: deque[tuple[int, verdict_pb2.Verdict]] = deque(maxlen=RESUME_WINDOW)
 
     def apply(self, match: match_pb2.ClaimMatch) -> verdict_pb2.Verdict | None:
         """Adds a placed claim; returns the cluster's new verdict, or None if the claim was known."""
@@ -87,7 +114,22 @@ class VerdictBook:
         self._claims[match.claim.id] = match
         self._claim_order.append(match.claim.id)
         cluster.verdict = self._judge(cluster, match)
+        self.sequence += 1
+        self._recent.append((self.sequence, cluster.verdict))
         return cluster.verdict
+
+    def changes_after(self, sequence: int) -> list[tuple[int, verdict_pb2.Verdict]] | None:
+        """Verdict changes after `sequence`, oldest first; None when they are no longer kept."""
+        if self._recent and sequence < self._recent[0][0] - 1:
+            return None
+        return [(seq, verdict) for seq, verdict in self._recent if seq > sequence]
+
+    def sequence_of(self, verdict: verdict_pb2.Verdict) -> int:
+        """The sequence of a recent change (the object apply() returned)."""
+        for seq, recent in reversed(self._recent):
+            if recent is verdict:
+                return seq
+        return 0
 
     def _judge(self, cluster: _Cluster, latest: match_pb2.ClaimMatch) -> verdict_pb2.Verdict:
         previous = cluster.verdict
@@ -140,8 +182,9 @@ class VerdictBook:
             return None
         return known.claim, self._clusters[known.cluster_id].verdict
 
-    def claims(self, status: int = 0, source: str = "", start: int = 0,
-               limit: int = 50) -> tuple[list[tuple[claim_pb2.Claim, verdict_pb2.Verdict]], int | None]:
+    def claims(self, status: int = 0, source: str = "", start: int = 0, limit: int = 50,
+               matches: Callable[[claim_pb2.Claim], bool] | None = None,
+               ) -> tuple[list[tuple[claim_pb2.Claim, verdict_pb2.Verdict]], int | None]:
         """Claims in arrival order, filtered; returns a page and the position after it (None at the end)."""
         page = []
         for position in range(start, len(self._claim_order)):
@@ -149,6 +192,8 @@ class VerdictBook:
             if status and verdict.status != status:
                 continue
             if source and claim.source != source:
+                continue
+            if matches is not None and not matches(claim):
                 continue
             if len(page) == limit:
                 return page, position

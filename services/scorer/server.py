@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import AsyncIterator, Sequence
+from typing import AsyncIterator, Callable, Sequence
 
 import grpc
 import structlog
 
-from services.scorer.scoring import VerdictBook, parse_source_aliases, status_name
+from services.scorer.scoring import VerdictBook, claim_filter, parse_source_aliases, status_name
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid
 from shared.kafka import Output, TransformLoop, ensure_topics
@@ -47,23 +47,29 @@ class MatchProcessor:
                  sources=list(verdict.independent_sources), revision=verdict.revision)
         return [Output(self._settings.topics.verdicts, verdict.cluster_id, verdict)]
 
+    def replay(self, match: match_pb2.ClaimMatch) -> None:
+        self.book.apply(match)
+
     def reset(self) -> None:
         self.book.reset()
 
 
 class VerdictBroadcaster:
-    """Fans committed verdict changes out to WatchVerdicts streams."""
+    """Fans committed verdict changes, with their sequence numbers, out to WatchVerdicts streams."""
 
-    def __init__(self) -> None:
+    def __init__(self, book_of: Callable[[], VerdictBook]) -> None:
+        self._book_of = book_of
         self._queues: set[asyncio.Queue] = set()
 
     def publish(self, outputs: Sequence[Output]) -> None:
+        book = self._book_of()
+        events = [(book.sequence_of(out.value), out.value) for out in outputs]
         for queue in list(self._queues):
-            for out in outputs:
+            for event in events:
                 if queue.full():  # the stream sees it is unsubscribed once it drains its queue
                     self._queues.discard(queue)
                     break
-                queue.put_nowait(out.value)
+                queue.put_nowait(event)
 
     def subscribe(self) -> asyncio.Queue:
         queue: asyncio.Queue = asyncio.Queue(WATCH_QUEUE_LIMIT)
@@ -114,26 +120,45 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
         if request.page_token and not PAGE_TOKEN.fullmatch(request.page_token):
             problems.append(Violation("page_token", "is not one this service issued"))
         await reject_invalid(context, problems)
+        after = request.published_after if request.HasField("published_after") else None
+        before = request.published_before if request.HasField("published_before") else None
+        matches = claim_filter(request.entity, request.text,
+                               (after.seconds, after.nanos) if after else None,
+                               (before.seconds, before.nanos) if before else None)
         page, next_position = self._processor.book.claims(
             status=request.status, source=request.source, start=int(request.page_token or 0),
-            limit=request.page_size or DEFAULT_PAGE_SIZE)
+            limit=request.page_size or DEFAULT_PAGE_SIZE, matches=matches)
         return pb.ListClaimsResponse(
             claims=[pb.ClaimWithVerdict(claim=c, verdict=_summary(v)) for c, v in page],
             next_page_token="" if next_position is None else str(next_position))
 
     async def WatchVerdicts(self, request: pb.WatchVerdictsRequest,
                             context: grpc.aio.ServicerContext) -> AsyncIterator[pb.WatchVerdictsResponse]:
-        queue = self._broadcaster.subscribe()
+        await reject_invalid(context, [Violation("resume_after", "must not be negative")] if request.resume_after < 0 else [])
+        queue = self._broadcaster.subscribe()  # before reading the book, so no change falls between
         try:
+            book = self._processor.book
             if request.include_current:
-                for verdict in self._processor.book.verdicts():
+                for verdict in book.verdicts():
                     yield pb.WatchVerdictsResponse(verdict=verdict)
+            last = book.sequence
+            if request.resume_after:
+                missed = book.changes_after(request.resume_after)
+                if missed is None:
+                    await context.abort(grpc.StatusCode.OUT_OF_RANGE,
+                                        f"changes after {request.resume_after} are no longer kept; "
+                                        "reconnect with include_current")
+                for sequence, verdict in missed:
+                    yield pb.WatchVerdictsResponse(verdict=verdict, sequence=sequence)
+                last = max(last, request.resume_after)
             while True:
-                verdict = await queue.get()
+                sequence, verdict = await queue.get()
                 if not self._broadcaster.is_subscribed(queue) and queue.empty():
                     await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
-                                        "watcher fell too far behind; reconnect with include_current")
-                yield pb.WatchVerdictsResponse(verdict=verdict)
+                                        "watcher fell too far behind; resume with the last sequence received")
+                if sequence > last:
+                    last = sequence
+                    yield pb.WatchVerdictsResponse(verdict=verdict, sequence=sequence)
         finally:
             self._broadcaster.unsubscribe(queue)
 
@@ -142,7 +167,7 @@ async def main(settings: Settings) -> int:
     service_log = configure_logging("scorer", settings.log_level, settings.log_format)
     await ensure_topics(settings)
     processor = MatchProcessor(settings)
-    broadcaster = VerdictBroadcaster()
+    broadcaster = VerdictBroadcaster(lambda: processor.book)
     loop = TransformLoop(settings, stage="scorer", input_topic=settings.topics.matches,
                          processor=processor, stateful=True, on_commit=broadcaster.publish)
     return await serve(

@@ -26,7 +26,7 @@ from . import article_pb2 as claimcheck_dot_v1_dot_article__pb2
 from . import claim_pb2 as claimcheck_dot_v1_dot_claim__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%claimcheck/v1/extractor_service.proto\x12\rclaimcheck.v1\x1a\x1b\x63laimcheck/v1/article.proto\x1a\x19\x63laimcheck/v1/claim.proto\"9\n\x0e\x45xtractRequest\x12\'\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x16.claimcheck.v1.Article\"7\n\x0f\x45xtractResponse\x12$\n\x06\x63laims\x18\x01 \x03(\x0b\x32\x14.claimcheck.v1.Claim\"?\n\x14SubmitArticleRequest\x12\'\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x16.claimcheck.v1.Article\"N\n\x15SubmitArticleResponse\x12\x12\n\narticle_id\x18\x01 \x01(\t\x12\x11\n\tpartition\x18\x02 \x01(\x05\x12\x0e\n\x06offset\x18\x03 \x01(\x03\x32\xb8\x01\n\x10\x45xtractorService\x12H\n\x07\x45xtract\x12\x1d.claimcheck.v1.ExtractRequest\x1a\x1e.claimcheck.v1.ExtractResponse\x12Z\n\rSubmitArticle\x12#.claimcheck.v1.SubmitArticleRequest\x1a$.claimcheck.v1.SubmitArticleResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%claimcheck/v1/extractor_service.proto\x12\rclaimcheck.v1\x1a\x1b\x63laimcheck/v1/article.proto\x1a\x19\x63laimcheck/v1/claim.proto\"9\n\x0e\x45xtractRequest\x12\'\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x16.claimcheck.v1.Article\"7\n\x0f\x45xtractResponse\x12$\n\x06\x63laims\x18\x01 \x03(\x0b\x32\x14.claimcheck.v1.Claim\"?\n\x14SubmitArticleRequest\x12\'\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x16.claimcheck.v1.Article\"N\n\x15SubmitArticleResponse\x12\x12\n\narticle_id\x18\x01 \x01(\t\x12\x11\n\tpartition\x18\x02 \x01(\x05\x12\x0e\n\x06offset\x18\x03 \x01(\x03\"\'\n\x11GetArticleRequest\x12\x12\n\narticle_id\x18\x01 \x01(\t\"c\n\x12GetArticleResponse\x12\'\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x16.claimcheck.v1.Article\x12$\n\x06\x63laims\x18\x02 \x03(\x0b\x32\x14.claimcheck.v1.Claim2\x8b\x02\n\x10\x45xtractorService\x12H\n\x07\x45xtract\x12\x1d.claimcheck.v1.ExtractRequest\x1a\x1e.claimcheck.v1.ExtractResponse\x12Z\n\rSubmitArticle\x12#.claimcheck.v1.SubmitArticleRequest\x1a$.claimcheck.v1.SubmitArticleResponse\x12Q\n\nGetArticle\x12 .claimcheck.v1.GetArticleRequest\x1a!.claimcheck.v1.GetArticleResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -41,6 +41,10 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SUBMITARTICLEREQUEST']._serialized_end=291
   _globals['_SUBMITARTICLERESPONSE']._serialized_start=293
   _globals['_SUBMITARTICLERESPONSE']._serialized_end=371
-  _globals['_EXTRACTORSERVICE']._serialized_start=374
-  _globals['_EXTRACTORSERVICE']._serialized_end=558
+  _globals['_GETARTICLEREQUEST']._serialized_start=373
+  _globals['_GETARTICLEREQUEST']._serialized_end=412
+  _globals['_GETARTICLERESPONSE']._serialized_start=414
+  _globals['_GETARTICLERESPONSE']._serialized_end=513
+  _globals['_EXTRACTORSERVICE']._serialized_start=516
+  _globals['_EXTRACTORSERVICE']._serialized_end=783
 # @@protoc_insertion_point(module_scope)

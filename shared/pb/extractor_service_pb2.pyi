@@ -35,3 +35,17 @@ class SubmitArticleResponse(_message.Message):
     partition: int
     offset: int
     def __init__(self, article_id: _Optional[str] = ..., partition: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
+
+class GetArticleRequest(_message.Message):
+    __slots__ = ("article_id",)
+    ARTICLE_ID_FIELD_NUMBER: _ClassVar[int]
+    article_id: str
+    def __init__(self, article_id: _Optional[str] = ...) -> None: ...
+
+class GetArticleResponse(_message.Message):
+    __slots__ = ("article", "claims")
+    ARTICLE_FIELD_NUMBER: _ClassVar[int]
+    CLAIMS_FIELD_NUMBER: _ClassVar[int]
+    article: _article_pb2.Article
+    claims: _containers.RepeatedCompositeFieldContainer[_claim_pb2.Claim]
+    def __init__(self, article: _Optional[_Union[_article_pb2.Article, _Mapping]] = ..., claims: _Optional[_Iterable[_Union[_claim_pb2.Claim, _Mapping]]] = ...) -> None: ...

@@ -45,6 +45,11 @@ class ExtractorServiceStub:
                 request_serializer=claimcheck_dot_v1_dot_extractor__service__pb2.SubmitArticleRequest.SerializeToString,
                 response_deserializer=claimcheck_dot_v1_dot_extractor__service__pb2.SubmitArticleResponse.FromString,
                 _registered_method=True)
+        self.GetArticle = channel.unary_unary(
+                '/claimcheck.v1.ExtractorService/GetArticle',
+                request_serializer=claimcheck_dot_v1_dot_extractor__service__pb2.GetArticleRequest.SerializeToString,
+                response_deserializer=claimcheck_dot_v1_dot_extractor__service__pb2.GetArticleResponse.FromString,
+                _registered_method=True)
 
 
 class ExtractorServiceServicer:
@@ -65,6 +70,13 @@ class ExtractorServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetArticle(self, request, context):
+        """An accepted article with the claims extracted from it (same ids as on the claims topic).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ExtractorServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -77,6 +89,11 @@ def add_ExtractorServiceServicer_to_server(servicer, server):
                     servicer.SubmitArticle,
                     request_deserializer=claimcheck_dot_v1_dot_extractor__service__pb2.SubmitArticleRequest.FromString,
                     response_serializer=claimcheck_dot_v1_dot_extractor__service__pb2.SubmitArticleResponse.SerializeToString,
+            ),
+            'GetArticle': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetArticle,
+                    request_deserializer=claimcheck_dot_v1_dot_extractor__service__pb2.GetArticleRequest.FromString,
+                    response_serializer=claimcheck_dot_v1_dot_extractor__service__pb2.GetArticleResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -134,6 +151,33 @@ class ExtractorService:
             '/claimcheck.v1.ExtractorService/SubmitArticle',
             claimcheck_dot_v1_dot_extractor__service__pb2.SubmitArticleRequest.SerializeToString,
             claimcheck_dot_v1_dot_extractor__service__pb2.SubmitArticleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetArticle(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/claimcheck.v1.ExtractorService/GetArticle',
+            claimcheck_dot_v1_dot_extractor__service__pb2.GetArticleRequest.SerializeToString,
+            claimcheck_dot_v1_dot_extractor__service__pb2.GetArticleResponse.FromString,
             options,
             channel_credentials,
             insecure,

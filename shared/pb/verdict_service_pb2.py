@@ -24,29 +24,30 @@ _sym_db = _symbol_database.Default()
 
 from . import claim_pb2 as claimcheck_dot_v1_dot_claim__pb2
 from . import verdict_pb2 as claimcheck_dot_v1_dot_verdict__pb2
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#claimcheck/v1/verdict_service.proto\x12\rclaimcheck.v1\x1a\x19\x63laimcheck/v1/claim.proto\x1a\x1b\x63laimcheck/v1/verdict.proto\"#\n\x0fGetClaimRequest\x12\x10\n\x08\x63laim_id\x18\x01 \x01(\t\"`\n\x10GetClaimResponse\x12#\n\x05\x63laim\x18\x01 \x01(\x0b\x32\x14.claimcheck.v1.Claim\x12\'\n\x07verdict\x18\x02 \x01(\x0b\x32\x16.claimcheck.v1.Verdict\"x\n\x11ListClaimsRequest\x12,\n\x06status\x18\x01 \x01(\x0e\x32\x1c.claimcheck.v1.VerdictStatus\x12\x0e\n\x06source\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"`\n\x10\x43laimWithVerdict\x12#\n\x05\x63laim\x18\x01 \x01(\x0b\x32\x14.claimcheck.v1.Claim\x12\'\n\x07verdict\x18\x02 \x01(\x0b\x32\x16.claimcheck.v1.Verdict\"^\n\x12ListClaimsResponse\x12/\n\x06\x63laims\x18\x01 \x03(\x0b\x32\x1f.claimcheck.v1.ClaimWithVerdict\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"/\n\x14WatchVerdictsRequest\x12\x17\n\x0finclude_current\x18\x01 \x01(\x08\"@\n\x15WatchVerdictsResponse\x12\'\n\x07verdict\x18\x01 \x01(\x0b\x32\x16.claimcheck.v1.Verdict2\x8e\x02\n\x0eVerdictService\x12K\n\x08GetClaim\x12\x1e.claimcheck.v1.GetClaimRequest\x1a\x1f.claimcheck.v1.GetClaimResponse\x12Q\n\nListClaims\x12 .claimcheck.v1.ListClaimsRequest\x1a!.claimcheck.v1.ListClaimsResponse\x12\\\n\rWatchVerdicts\x12#.claimcheck.v1.WatchVerdictsRequest\x1a$.claimcheck.v1.WatchVerdictsResponse0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#claimcheck/v1/verdict_service.proto\x12\rclaimcheck.v1\x1a\x19\x63laimcheck/v1/claim.proto\x1a\x1b\x63laimcheck/v1/verdict.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"#\n\x0fGetClaimRequest\x12\x10\n\x08\x63laim_id\x18\x01 \x01(\t\"`\n\x10GetClaimResponse\x12#\n\x05\x63laim\x18\x01 \x01(\x0b\x32\x14.claimcheck.v1.Claim\x12\'\n\x07verdict\x18\x02 \x01(\x0b\x32\x16.claimcheck.v1.Verdict\"\x81\x02\n\x11ListClaimsRequest\x12,\n\x06status\x18\x01 \x01(\x0e\x32\x1c.claimcheck.v1.VerdictStatus\x12\x0e\n\x06source\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\x12\x0e\n\x06\x65ntity\x18\x05 \x01(\t\x12\x0c\n\x04text\x18\x06 \x01(\t\x12\x33\n\x0fpublished_after\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x34\n\x10published_before\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"`\n\x10\x43laimWithVerdict\x12#\n\x05\x63laim\x18\x01 \x01(\x0b\x32\x14.claimcheck.v1.Claim\x12\'\n\x07verdict\x18\x02 \x01(\x0b\x32\x16.claimcheck.v1.Verdict\"^\n\x12ListClaimsResponse\x12/\n\x06\x63laims\x18\x01 \x03(\x0b\x32\x1f.claimcheck.v1.ClaimWithVerdict\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"E\n\x14WatchVerdictsRequest\x12\x17\n\x0finclude_current\x18\x01 \x01(\x08\x12\x14\n\x0cresume_after\x18\x02 \x01(\x03\"R\n\x15WatchVerdictsResponse\x12\'\n\x07verdict\x18\x01 \x01(\x0b\x32\x16.claimcheck.v1.Verdict\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x32\x8e\x02\n\x0eVerdictService\x12K\n\x08GetClaim\x12\x1e.claimcheck.v1.GetClaimRequest\x1a\x1f.claimcheck.v1.GetClaimResponse\x12Q\n\nListClaims\x12 .claimcheck.v1.ListClaimsRequest\x1a!.claimcheck.v1.ListClaimsResponse\x12\\\n\rWatchVerdicts\x12#.claimcheck.v1.WatchVerdictsRequest\x1a$.claimcheck.v1.WatchVerdictsResponse0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'claimcheck.v1.verdict_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_GETCLAIMREQUEST']._serialized_start=110
-  _globals['_GETCLAIMREQUEST']._serialized_end=145
-  _globals['_GETCLAIMRESPONSE']._serialized_start=147
-  _globals['_GETCLAIMRESPONSE']._serialized_end=243
-  _globals['_LISTCLAIMSREQUEST']._serialized_start=245
-  _globals['_LISTCLAIMSREQUEST']._serialized_end=365
-  _globals['_CLAIMWITHVERDICT']._serialized_start=367
-  _globals['_CLAIMWITHVERDICT']._serialized_end=463
-  _globals['_LISTCLAIMSRESPONSE']._serialized_start=465
-  _globals['_LISTCLAIMSRESPONSE']._serialized_end=559
-  _globals['_WATCHVERDICTSREQUEST']._serialized_start=561
-  _globals['_WATCHVERDICTSREQUEST']._serialized_end=608
-  _globals['_WATCHVERDICTSRESPONSE']._serialized_start=610
-  _globals['_WATCHVERDICTSRESPONSE']._serialized_end=674
-  _globals['_VERDICTSERVICE']._serialized_start=677
-  _globals['_VERDICTSERVICE']._serialized_end=947
+  _globals['_GETCLAIMREQUEST']._serialized_start=143
+  _globals['_GETCLAIMREQUEST']._serialized_end=178
+  _globals['_GETCLAIMRESPONSE']._serialized_start=180
+  _globals['_GETCLAIMRESPONSE']._serialized_end=276
+  _globals['_LISTCLAIMSREQUEST']._serialized_start=279
+  _globals['_LISTCLAIMSREQUEST']._serialized_end=536
+  _globals['_CLAIMWITHVERDICT']._serialized_start=538
+  _globals['_CLAIMWITHVERDICT']._serialized_end=634
+  _globals['_LISTCLAIMSRESPONSE']._serialized_start=636
+  _globals['_LISTCLAIMSRESPONSE']._serialized_end=730
+  _globals['_WATCHVERDICTSREQUEST']._serialized_start=732
+  _globals['_WATCHVERDICTSREQUEST']._serialized_end=801
+  _globals['_WATCHVERDICTSRESPONSE']._serialized_start=803
+  _globals['_WATCHVERDICTSRESPONSE']._serialized_end=885
+  _globals['_VERDICTSERVICE']._serialized_start=888
+  _globals['_VERDICTSERVICE']._serialized_end=1158
 # @@protoc_insertion_point(module_scope)

@@ -5,13 +5,12 @@ import asyncio
 import os
 import signal
 
-import grpc
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from shared import client
 from shared.chaos import read_committed, run_chaos
-from shared.pb import article_pb2, claim_pb2, match_pb2, matcher_service_pb2, matcher_service_pb2_grpc
+from shared.client import AsyncClient
+from shared.pb import article_pb2, claim_pb2, match_pb2
 from shared.stack import LocalStack
 from shared.storygen import generate
 
@@ -34,20 +33,19 @@ async def test_killed_services_lose_nothing_and_count_nothing_twice(kafka_bootst
                                                  "wrong_clusters": report.wrong_clusters[:5]}
         assert report.claims_seen == report.expected_claims > ARTICLES
 
-        # Replay: wipe the scorer's and matcher's state (kill them), and they rebuild the same.
-        async with grpc.aio.insecure_channel(stack.addrs["scorer"]) as scorer:
-            before = await client.list_all_claims(scorer)
-        query = matcher_service_pb2.FindSimilarRequest(text=before[0].claim.text, limit=5)
-        async with grpc.aio.insecure_channel(stack.addrs["matcher"]) as matcher:
-            similar_before = await matcher_service_pb2_grpc.MatcherServiceStub(matcher).FindSimilar(query)
-        for name in ("scorer", "matcher"):
+        # Replay: wipe every service's state (kill them all), and they rebuild the same.
+        async with AsyncClient(stack.client_settings()) as cc:
+            before = await cc.all_claims()
+            similar_before = await cc.find_similar(before[0].claim.text, limit=5)
+            article_before = await cc.get_article(before[-1].claim.article_id)
+        for name in ("scorer", "matcher", "extractor"):
             await asyncio.to_thread(stack.stop_service, name, signal.SIGKILL)
             stack.start_service(name)
             await asyncio.to_thread(stack.wait_ready, name)
-        async with grpc.aio.insecure_channel(stack.addrs["scorer"]) as scorer:
-            assert await client.list_all_claims(scorer) == before
-        async with grpc.aio.insecure_channel(stack.addrs["matcher"]) as matcher:
-            assert await matcher_service_pb2_grpc.MatcherServiceStub(matcher).FindSimilar(query) == similar_before
+        async with AsyncClient(stack.client_settings()) as cc:
+            assert await cc.all_claims() == before
+            assert await cc.find_similar(before[0].claim.text, limit=5) == similar_before
+            assert await cc.get_article(before[-1].claim.article_id) == article_before
     finally:
         await asyncio.to_thread(stack.stop)
 
@@ -98,9 +96,9 @@ async def test_poison_messages_go_to_the_dlq_and_good_ones_are_processed(stack):
     finally:
         await producer.stop()
 
-    async with grpc.aio.insecure_channel(stack.addrs["scorer"]) as scorer:
+    async with AsyncClient(stack.client_settings()) as cc:
         for _ in range(120):
-            claims = await client.list_all_claims(scorer, source="poison-check.example")
+            claims = await cc.all_claims(source="poison-check.example")
             if len(claims) >= len(good_ids):
                 break
             await asyncio.sleep(0.5)

@@ -1,49 +1,37 @@
 """The whole pipeline on a real broker: gRPC in, Kafka between the services, verdicts out on
-both WatchVerdicts and the verdicts topic."""
+WatchVerdicts, ListClaims/GetClaim/GetArticle and the verdicts topic."""
 
 import asyncio
 import time
 
 import grpc
 import pytest
-from aiokafka import AIOKafkaConsumer
 from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
 
-from shared import client
 from shared.analyze import analyze
 from shared.articles_io import by_publication_time, sample_articles
-from shared.pb import article_pb2, extractor_service_pb2, extractor_service_pb2_grpc, verdict_pb2
-from shared.pb import matcher_service_pb2, matcher_service_pb2_grpc
+from shared.chaos import read_committed
+from shared.client import AsyncClient
+from shared.pb import article_pb2, match_pb2, verdict_pb2
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
-async def wait_for_claims(channel, expected: int, timeout: float = 90) -> list:
+async def wait_for_claims(cc: AsyncClient, expected: int, timeout: float = 90) -> list:
     deadline = time.monotonic() + timeout
     while True:
-        claims = await client.list_all_claims(channel)
+        claims = await cc.all_claims()
         if len(claims) >= expected or time.monotonic() > deadline:
             return claims
         await asyncio.sleep(0.3)
 
 
-async def read_topic(bootstrap: str, topic: str) -> list:
-    """Everything committed on a topic, as any outside subscriber would read it."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, isolation_level="read_committed",
-                                enable_auto_commit=False, auto_offset_reset="earliest")
-    await consumer.start()
-    try:
-        partitions = sorted(consumer.assignment())
-        end = await consumer.end_offsets(partitions)
-        records = []
-        while any([await consumer.position(tp) < end[tp] for tp in partitions]):
-            batch = await consumer.getmany(timeout_ms=500)
-            records.extend(r for rs in batch.values() for r in rs)
-        return records
-    finally:
-        await consumer.stop()
+@pytest.fixture
+async def cc(stack):
+    async with AsyncClient(stack.client_settings()) as client:
+        yield client
 
 
 async def test_every_service_reports_serving_health(stack):
@@ -53,74 +41,116 @@ async def test_every_service_reports_serving_health(stack):
             assert reply.status == health_pb2.HealthCheckResponse.SERVING, name
 
 
-async def test_sample_story_reaches_the_expected_verdicts(stack):
+async def test_sample_story_reaches_the_expected_verdicts(stack, cc):
     articles = by_publication_time(sample_articles())
     expected = analyze(sample_articles())  # the same domain code in-process: the reference
-    async with grpc.aio.insecure_channel(stack.addrs["scorer"]) as scorer:
-        watched: list[verdict_pb2.Verdict] = []
+    watched = []
 
-        async def watch():
-            async for verdict in client.watch_verdicts(scorer):
-                watched.append(verdict)
+    async def watch():
+        async for event in cc.watch_verdicts():
+            watched.append(event)
 
-        watcher = asyncio.create_task(watch())
-        await asyncio.sleep(0.5)
-        async with grpc.aio.insecure_channel(stack.addrs["extractor"]) as extractor:
-            for article in articles:
-                reply = await client.submit_article(extractor, article)
-                assert reply.article_id == article.id
-        claims = await wait_for_claims(scorer, len(expected.matches))
-        await asyncio.sleep(0.5)
-        watcher.cancel()
+    watcher = asyncio.create_task(watch())
+    await asyncio.sleep(0.5)
+    for article in articles:
+        assert (await cc.submit_article(article)).article_id == article.id
+    claims = await wait_for_claims(cc, len(expected.matches))
+    await asyncio.sleep(0.5)
+    watcher.cancel()
 
     live = {c.claim.id: (c.verdict.cluster_id, c.verdict.status, tuple(c.verdict.independent_sources))
             for c in claims}
     reference = {m.claim.id: (m.cluster_id, expected.final_verdict(m).status,
                               tuple(expected.final_verdict(m).independent_sources)) for m in expected.matches}
     assert live == reference
-    statuses = {status for _, status, _ in live.values()}
-    assert statuses == {verdict_pb2.VERDICT_STATUS_SINGLE_SOURCE, verdict_pb2.VERDICT_STATUS_CORROBORATED,
-                        verdict_pb2.VERDICT_STATUS_CONFLICTING}
+    assert {status for _, status, _ in live.values()} == {
+        verdict_pb2.VERDICT_STATUS_SINGLE_SOURCE, verdict_pb2.VERDICT_STATUS_CORROBORATED,
+        verdict_pb2.VERDICT_STATUS_CONFLICTING}
     # A wire reprint never counts as a second source.
     assert all("bayherald.example" not in sources for _, _, sources in live.values())
 
-    # WatchVerdicts saw each cluster reach its final state...
-    final_watched = {}
-    for verdict in watched:
-        final_watched[verdict.cluster_id] = verdict
+    # WatchVerdicts saw every change, numbered without gaps, each cluster ending in its final state...
+    assert [e.sequence for e in watched] == list(range(1, len(expected.matches) + 1))
     final_live = {cluster: (status, sources) for cluster, status, sources in live.values()}
-    assert {c: (v.status, tuple(v.independent_sources)) for c, v in final_watched.items()} == final_live
+    final_watched = {e.verdict.cluster_id: (e.verdict.status, tuple(e.verdict.independent_sources)) for e in watched}
+    assert final_watched == final_live
 
     # ...and so does a plain Kafka subscriber of the verdicts topic (latest record per key).
     latest = {}
-    for record in await read_topic(stack.bootstrap, stack.topics.verdicts):
+    for record in await read_committed(stack.bootstrap, stack.topics.verdicts):
         verdict = verdict_pb2.Verdict.FromString(record.value)
+        headers = dict(record.headers)
         assert record.key.decode() == verdict.cluster_id
-        assert dict(record.headers)["claimcheck-type"] == b"claimcheck.v1.Verdict"
+        assert headers["claimcheck-type"] == b"claimcheck.v1.Verdict"
+        assert headers["traceparent"].startswith(b"00-"), "trace context must reach the verdicts"
         latest[verdict.cluster_id] = verdict
     assert {c: (v.status, tuple(v.independent_sources)) for c, v in latest.items()} == final_live
 
+    # Resuming a watch after a "disconnect" replays exactly the changes missed.
+    resumed = []
 
-async def test_get_claim_returns_the_claim_with_its_verdict(stack):
-    async with grpc.aio.insecure_channel(stack.addrs["scorer"]) as scorer:
-        claims = await wait_for_claims(scorer, 1)
-        from shared.pb import verdict_service_pb2, verdict_service_pb2_grpc
+    async def resume():
+        async for event in cc.watch_verdicts(resume_after=len(watched) - 3):
+            resumed.append(event)
+            if len(resumed) == 3:
+                return
 
-        stub = verdict_service_pb2_grpc.VerdictServiceStub(scorer)
-        reply = await stub.GetClaim(verdict_service_pb2.GetClaimRequest(claim_id=claims[0].claim.id))
-        assert reply.claim == claims[0].claim and reply.verdict.cluster_id == claims[0].verdict.cluster_id
-        with pytest.raises(grpc.aio.AioRpcError) as missing:
-            await stub.GetClaim(verdict_service_pb2.GetClaimRequest(claim_id="nope#0"))
-        assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+    await asyncio.wait_for(resume(), 10)
+    assert [(e.sequence, e.verdict) for e in resumed] == [(e.sequence, e.verdict) for e in watched[-3:]]
 
 
-async def test_invalid_article_is_rejected_and_nothing_is_published(stack):
-    before = len(await read_topic(stack.bootstrap, stack.topics.articles))
-    bad = article_pb2.Article(id="bad-1", source="", text="   ")
-    async with grpc.aio.insecure_channel(stack.addrs["extractor"]) as channel:
-        stub = extractor_service_pb2_grpc.ExtractorServiceStub(channel)
-        with pytest.raises(grpc.aio.AioRpcError) as rejected:
-            await stub.SubmitArticle(extractor_service_pb2.SubmitArticleRequest(article=bad))
+async def test_list_claims_filters_and_pages(cc):
+    everything = await cc.all_claims()
+    assert everything, "runs after the sample story"
+    conflicting = await cc.all_claims(status=verdict_pb2.VERDICT_STATUS_CONFLICTING)
+    assert conflicting and all(c.verdict.status == verdict_pb2.VERDICT_STATUS_CONFLICTING for c in conflicting)
+    by_source = await cc.all_claims(source="porttimes.example")
+    assert by_source and {c.claim.source for c in by_source} == {"porttimes.example"}
+    by_text = await cc.all_claims(text="SHIP TRAFFIC")
+    assert by_text and all("ship traffic" in c.claim.text.lower() for c in by_text)
+    entity = everything[0].claim.entities[0].canonical
+    by_entity = await cc.all_claims(entity=entity)
+    assert by_entity and all(any(entity in (e.canonical, e.text.lower()) for e in c.claim.entities) for c in by_entity)
+    later = max(c.claim.published_at.seconds for c in everything)
+    recent = await cc.all_claims(published_after={"seconds": later})
+    assert recent and all(c.claim.published_at.seconds >= later for c in recent) and len(recent) < len(everything)
+    paged, token = [], ""
+    while True:
+        page = await cc.verdicts.ListClaims(verdict_pb2_request(page_size=2, page_token=token))
+        assert len(page.claims) <= 2
+        paged += page.claims
+        token = page.next_page_token
+        if not token:
+            break
+    assert [c.claim.id for c in paged] == [c.claim.id for c in everything]
+    assert not any(c.verdict.evidence for c in paged), "pages carry verdict summaries"
+
+
+def verdict_pb2_request(**fields):
+    from shared.pb import verdict_service_pb2
+
+    return verdict_service_pb2.ListClaimsRequest(**fields)
+
+
+async def test_get_claim_and_get_article(cc):
+    claims = await wait_for_claims(cc, 1)
+    reply = await cc.get_claim(claims[0].claim.id)
+    assert reply.claim == claims[0].claim and reply.verdict.cluster_id == claims[0].verdict.cluster_id
+    assert reply.verdict.evidence and reply.verdict.history
+    with pytest.raises(grpc.aio.AioRpcError) as missing:
+        await cc.get_claim("nope#0")
+    assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+
+    article = await cc.get_article(claims[0].claim.article_id)
+    assert article.article.id == claims[0].claim.article_id
+    own = [c.claim for c in claims if c.claim.article_id == article.article.id]
+    assert [c.id for c in article.claims] == [c.id for c in own]
+
+
+async def test_invalid_article_is_rejected_with_details_and_nothing_is_published(stack, cc):
+    before = len(await read_committed(stack.bootstrap, stack.topics.articles))
+    with pytest.raises(grpc.aio.AioRpcError) as rejected:
+        await cc.submit_article(article_pb2.Article(id="bad-1", source="", text="   "))
     assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "source" in rejected.value.details() and "text is empty" in rejected.value.details()
     status = rpc_status.from_call(rejected.value)
@@ -128,7 +158,7 @@ async def test_invalid_article_is_rejected_and_nothing_is_published(stack):
     assert status.details[0].Unpack(bad_request)
     assert {v.field for v in bad_request.field_violations} == {"article.source", "article.text",
                                                                "article.published_at"}
-    assert len(await read_topic(stack.bootstrap, stack.topics.articles)) == before
+    assert len(await read_committed(stack.bootstrap, stack.topics.articles)) == before
 
 
 async def test_undecodable_request_is_invalid_argument_not_internal(stack):
@@ -142,14 +172,11 @@ async def test_undecodable_request_is_invalid_argument_not_internal(stack):
     assert "claimcheck.v1.SubmitArticleRequest" in rejected.value.details()
 
 
-async def test_matcher_compare_explains_a_conflict(stack):
-    async with grpc.aio.insecure_channel(stack.addrs["matcher"]) as channel:
-        stub = matcher_service_pb2_grpc.MatcherServiceStub(channel)
-        reply = await stub.Compare(matcher_service_pb2.CompareRequest(
-            text_a="Officials said 14 people died in the flooding in the northern province.",
-            text_b="Officials said 17 people died in the flooding in the northern province."))
-        assert reply.explanation.decision == 2  # MATCH_DECISION_CONFLICTING
-        assert "14" in reply.explanation.reason and "17" in reply.explanation.reason
-        with pytest.raises(grpc.aio.AioRpcError) as rejected:
-            await stub.Compare(matcher_service_pb2.CompareRequest(text_a="", text_b="x"))
-        assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+async def test_matcher_compare_explains_a_conflict(cc):
+    reply = await cc.compare("Officials said 14 people died in the flooding in the northern province.",
+                             "Officials said 17 people died in the flooding in the northern province.")
+    assert reply.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
+    assert "14" in reply.explanation.reason and "17" in reply.explanation.reason
+    with pytest.raises(grpc.aio.AioRpcError) as rejected:
+        await cc.compare("", "x")
+    assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
