@@ -45,12 +45,18 @@ CHANNEL_OPTIONS = [("grpc.enable_retries", 1), ("grpc.service_config", json.dump
                    ("grpc.max_receive_message_length", 64 * 1024 * 1024)]
 
 
+def _options(settings: Settings) -> list[tuple[str, object]]:
+    if settings.tls_server_name:
+        return CHANNEL_OPTIONS + [("grpc.ssl_target_name_override", settings.tls_server_name)]
+    return CHANNEL_OPTIONS
+
+
 def open_channel(addr: str, settings: Settings) -> grpc.aio.Channel:
     """An aio channel to one service, secured and authenticated as the settings say."""
     interceptors = [BearerTokenInterceptor(settings.auth_token)] if settings.auth_token else None
     credentials = channel_credentials(settings)
     if credentials is not None:
-        return grpc.aio.secure_channel(addr, credentials, CHANNEL_OPTIONS, interceptors=interceptors)
+        return grpc.aio.secure_channel(addr, credentials, _options(settings), interceptors=interceptors)
     return grpc.aio.insecure_channel(addr, CHANNEL_OPTIONS, interceptors=interceptors)
 
 
@@ -58,7 +64,7 @@ def open_sync_channel(addr: str, settings: Settings) -> grpc.Channel:
     """A blocking channel (health probes and the like: open services, so no token)."""
     credentials = channel_credentials(settings)
     if credentials is not None:
-        return grpc.secure_channel(addr, credentials, CHANNEL_OPTIONS)
+        return grpc.secure_channel(addr, credentials, _options(settings))
     return grpc.insecure_channel(addr, CHANNEL_OPTIONS)
 
 

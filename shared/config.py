@@ -70,6 +70,8 @@ class Settings:
     tls_ca_file: str = ""
     tls_client_cert_file: str = ""
     tls_client_key_file: str = ""
+    # Clients: the name to expect in the server's certificate when it differs from the address.
+    tls_server_name: str = ""
     # Servers: lines "<read|write> <token>". Clients (the CLI): the token they send.
     auth_tokens_file: str = ""
     auth_token: str = field(default="", repr=False)

@@ -71,6 +71,9 @@ class LocalStack:
         self._bootstrap = kafka_bootstrap
         self.log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimcheck-logs-"))
         self.addrs = addrs or {name: f"127.0.0.1:{free_port()}" for name in SERVICES}
+        # Each service's Prometheus port, when CLAIMCHECK_METRICS_PORT asks for metrics ("auto": free ports).
+        self.metrics_ports = ({name: free_port() for name in SERVICES}
+                              if (env or {}).get("CLAIMCHECK_METRICS_PORT") == "auto" else {})
         self._env = dict(env or {})
         self.processes: dict[str, subprocess.Popen] = {}
         self._logs: dict[str, IO] = {}
@@ -87,7 +90,7 @@ class LocalStack:
         """Settings for a client of this stack: its addresses, TLS and token settings."""
         return Settings.from_env(self.service_env())
 
-    def service_env(self) -> dict[str, str]:
+    def service_env(self, name: str | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
         env.update({
             "CLAIMCHECK_KAFKA_BOOTSTRAP": self.bootstrap,
@@ -96,6 +99,8 @@ class LocalStack:
             "PYTHONUNBUFFERED": "1",
         })
         env.update(self._env)
+        if self.metrics_ports:
+            env["CLAIMCHECK_METRICS_PORT"] = str(self.metrics_ports[name]) if name else "0"
         return env
 
     def start(self, timeout: float = 120) -> "LocalStack":
@@ -114,7 +119,7 @@ class LocalStack:
     def start_service(self, name: str) -> subprocess.Popen:
         log_file = self._logs.get(name) or open(self.log_dir / f"{name}.log", "ab")
         self._logs[name] = log_file
-        process = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=self.service_env(),
+        process = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=self.service_env(name),
                                    stdout=log_file, stderr=subprocess.STDOUT, cwd=ROOT)
         self.processes[name] = process
         return process
