@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo up test unit proto lint clean
+.PHONY: install demo up test unit proto proto-baseline lint clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,11 @@ proto: install
 	$(PY) -m shared.protogen
 
 lint: install
-	cd protos && ../$(VENV)/bin/buf lint
+	cd protos && ../$(VENV)/bin/buf lint && ../$(VENV)/bin/buf breaking . --against baseline/claimcheck-v1.json
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+proto-baseline: install  # on an API release: what later changes must stay compatible with
+	cd protos && ../$(VENV)/bin/buf build -o baseline/claimcheck-v1.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache

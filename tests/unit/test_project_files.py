@@ -35,3 +35,21 @@ def test_compose_file_matches_the_compose_specification():
     result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.compose-spec",
                              str(ROOT / "docker-compose.yml")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+BASELINE = "baseline/claimcheck-v1.json"  # the released v1 API; refresh with `make proto-baseline` on release
+
+
+def test_protos_do_not_break_the_released_api():
+    result = subprocess.run([tool("buf"), "breaking", ".", "--against", BASELINE], cwd=ROOT / "protos",
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_breaking_check_catches_a_removed_field(tmp_path):
+    shutil.copytree(ROOT / "protos", tmp_path / "protos")
+    claim = tmp_path / "protos" / "claimcheck" / "v1" / "claim.proto"
+    claim.write_text(claim.read_text().replace("  string speaker = 8;\n", ""))
+    result = subprocess.run([tool("buf"), "breaking", ".", "--against", BASELINE], cwd=tmp_path / "protos",
+                            capture_output=True, text=True)
+    assert result.returncode != 0 and "speaker" in result.stdout + result.stderr
