@@ -180,3 +180,24 @@ async def test_matcher_compare_explains_a_conflict(cc):
     with pytest.raises(grpc.aio.AioRpcError) as rejected:
         await cc.compare("", "x")
     assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_the_example_subscriber_prints_the_verdicts(stack, cc):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    clusters = {c.verdict.cluster_id for c in await cc.all_claims()}
+    script = Path(__file__).resolve().parents[2] / "deploy" / "examples" / "verdict_subscriber.py"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, str(script), "--bootstrap", stack.bootstrap, "--topic", stack.topics.verdicts,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    seen: set[str] = set()
+    try:
+        while not clusters <= seen:
+            line = await asyncio.wait_for(process.stdout.readline(), 30)
+            seen.add(line.decode().split(" rev ")[0])
+    finally:
+        process.terminate()
+        await process.wait()
+    assert clusters <= seen
