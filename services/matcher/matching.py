@@ -1,92 +1,140 @@
-"""Cross-outlet claim matching: fuzzy similarity (rapidfuzz) plus explicit rules for the details
-that decide truth (numbers, dates, places, confirm vs deny), over a blocking index.
+"""Cross-outlet claim matching: fuzzy similarity (rapidfuzz) of the canonical statement, explicit
+rules for the details that decide truth (numbers, dates, places, confirm vs deny, opposite
+predicates), over a blocking index, plus recognition of wire reprints.
 
-Plain domain code: no grpc, no aiokafka.
+Plain domain code: no grpc, no aiokafka. Deterministic: the same claims in the same order give the
+same clusters, so a restarted matcher rebuilds identical state by replaying the claims topic.
 """
 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict, defaultdict
+from collections import deque
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from shared.pb import claim_pb2, match_pb2
+
+from .blocking import BlockingIndex, pair_score
+from .normalize import MatchForm, match_form, opposite
 
 SAME = match_pb2.MATCH_DECISION_SAME
 CONFLICTING = match_pb2.MATCH_DECISION_CONFLICTING
 DIFFERENT = match_pb2.MATCH_DECISION_DIFFERENT
 
 DEFAULT_THRESHOLD = 70.0
+# A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
+# two claims are more likely about two events in two places.
+PLACE_CONFLICT_MIN_SCORE = 85.0
+# Two quantities within this relative distance are the same figure (rounding in the copy).
+NUMBER_TOLERANCE = 0.005
 # Wire copy reprinted elsewhere keeps its sentences nearly verbatim.
 REPRINT_TEXT_SIMILARITY = 90.0
 REPRINT_BYLINE_SIMILARITY = 85.0
-# Tokens in more than this many indexed claims are too common to block on.
-MAX_POSTING = 2_000
+# How many of the best-scoring candidates get the full decision rules.
+RULE_CANDIDATES = 20
+DEFAULT_WINDOW_SECONDS = 14 * 24 * 3600.0
 
-STOP_WORDS = frozenset(
-    "a an the and or but of in on at to for from by with as into about over after before "
-    "is are was were be been being has have had do does did will would shall should can could "
-    "that this these those it its their his her they he she we you i which who whom whose "
-    "said says say told tells according also than then there here not no".split()
-)
-_NEGATION_FREE_STOP = STOP_WORDS - {"not", "no"}
 _NON_WORD = re.compile(r"[^\w\s]+")
-
-
-def matching_tokens(normalized_text: str) -> list[str]:
-    """The tokens similarity is computed on: stop words and the attribution frame's verbs removed."""
-    return [t for t in _NON_WORD.sub(" ", normalized_text.lower()).split() if t not in STOP_WORDS]
+# "(Granite Wire) — …", "VLIEBORG, Netherlands (LPA) — …": the agency credit of a wire dateline.
+_DATELINE_CREDIT = re.compile(r"^\s*(?:[A-Z][A-Z .'-]*(?:,\s*[\w .'-]{1,30}?)?\s*)?\(([^)]{1,40})\)\s*[—–-]")
 
 
 def similarity(a: str, b: str, **_: object) -> float:
-    """0..100. token_set alone scores a sentence against any subset of itself as 100; averaging with
-    token_sort penalises the unshared remainder. Extra keywords (rapidfuzz passes score_cutoff)
-    are ignored: process.extract applies the cutoff itself."""
-    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+    """0..100 on two normalised statements. See blocking.pair_score."""
+    return pair_score(a, b)
 
 
-def _numbers_by_unit(claim: claim_pb2.Claim) -> dict[str, set[float]]:
-    by_unit: dict[str, set[float]] = defaultdict(set)
-    for q in claim.quantities:
-        by_unit[q.unit].add(round(q.value, 6))
-    return by_unit
+def _fmt(value: float) -> str:
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-def _detail_conflict(a: claim_pb2.Claim, b: claim_pb2.Claim) -> str | None:
-    """The first incompatible detail between two claims about the same thing, in words."""
-    if a.negated != b.negated:
-        affirmed, denied = (a, b) if b.negated else (b, a)
-        return f"confirm vs deny: {affirmed.text!r} vs {denied.text!r}"
-    numbers_a, numbers_b = _numbers_by_unit(a), _numbers_by_unit(b)
-    for unit in sorted(set(numbers_a) & set(numbers_b)):
-        if numbers_a[unit].isdisjoint(numbers_b[unit]):
-            shown = lambda values: ", ".join(f"{v:g}" for v in sorted(values))  # noqa: E731
-            return f"number mismatch{' (' + unit + ')' if unit else ''}: {shown(numbers_a[unit])} vs {shown(numbers_b[unit])}"
-    dates_a = {d.resolved for d in a.dates if d.resolved}
-    dates_b = {d.resolved for d in b.dates if d.resolved}
-    if dates_a and dates_b and dates_a.isdisjoint(dates_b):
-        return f"date mismatch: {', '.join(sorted(dates_a))} vs {', '.join(sorted(dates_b))}"
-    places_a = {e.canonical for e in a.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE}
-    places_b = {e.canonical for e in b.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE}
-    if places_a and places_b and places_a.isdisjoint(places_b):
-        return f"place mismatch: {', '.join(sorted(places_a))} vs {', '.join(sorted(places_b))}"
+def _number_conflict(a: MatchForm, b: MatchForm) -> str | None:
+    """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
+    head word is shared, one quantity per unit on each side is compared."""
+    def close(x: float, y: float) -> bool:
+        return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y))
+
+    def clash(values_a: list[float], values_b: list[float]) -> bool:
+        if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
+            return not all(close(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
+        return not any(close(x, y) for x in values_a for y in values_b)
+
+    by_key_a: dict[tuple[str, str], list[float]] = {}
+    by_key_b: dict[tuple[str, str], list[float]] = {}
+    for unit, head, value in a.numbers:
+        by_key_a.setdefault((unit, head), []).append(value)
+    for unit, head, value in b.numbers:
+        by_key_b.setdefault((unit, head), []).append(value)
+    shared = sorted(set(by_key_a) & set(by_key_b))
+    for key in shared:
+        if clash(by_key_a[key], by_key_b[key]):
+            unit, head = key
+            what = unit or head or "count"
+            return (f"number mismatch ({what}): {', '.join(map(_fmt, by_key_a[key]))} vs "
+                    f"{', '.join(map(_fmt, by_key_b[key]))}")
+    if shared:
+        return None
+    units_a: dict[str, list[float]] = {}
+    units_b: dict[str, list[float]] = {}
+    for unit, _, value in a.numbers:
+        units_a.setdefault(unit, []).append(value)
+    for unit, _, value in b.numbers:
+        units_b.setdefault(unit, []).append(value)
+    for unit in sorted(set(units_a) & set(units_b)):
+        if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(units_a[unit], units_b[unit]):
+            return (f"number mismatch ({unit or 'count'}): {_fmt(units_a[unit][0])} vs "
+                    f"{_fmt(units_b[unit][0])}")
     return None
 
 
-def compare(a: claim_pb2.Claim, b: claim_pb2.Claim, threshold: float = DEFAULT_THRESHOLD) -> match_pb2.MatchExplanation:
-    """Same claim, conflicting claim, or different: a high score alone never makes two claims the
-    same when a number, date, place or polarity differs."""
-    score = similarity(" ".join(matching_tokens(a.normalized_text)), " ".join(matching_tokens(b.normalized_text)))
-    if score < threshold:
-        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score,
-                                          reason=f"similarity {score:.1f} below threshold {threshold:g}")
-    conflict = _detail_conflict(a, b)
+def _dates_compatible(x: str, y: str) -> bool:
+    return x == y or x.startswith(y) or y.startswith(x)
+
+
+def detail_conflict(a: MatchForm, b: MatchForm, score: float) -> str | None:
+    """The first incompatible detail between two statements of the same event, in words."""
+    if a.negated != b.negated and a.negation_cues != b.negation_cues:
+        return f"confirm vs deny: {'first' if b.negated else 'second'} affirms, {'second' if b.negated else 'first'} denies"
+    for p in sorted(a.predicates):
+        q = opposite(p)
+        if q in b.predicates and p not in b.predicates:
+            return f"opposite predicates: {p!r} vs {q!r}"
+    conflict = _number_conflict(a, b)
     if conflict:
-        return match_pb2.MatchExplanation(decision=CONFLICTING, score=score, reason=conflict)
-    return match_pb2.MatchExplanation(decision=SAME, score=score,
-                                      reason=f"similarity {score:.1f} at or above threshold {threshold:g}; details agree")
+        return conflict
+    if a.dates and b.dates and not any(_dates_compatible(x, y) for x in a.dates for y in b.dates):
+        return f"date mismatch: {', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}"
+    if a.places and b.places and a.places.isdisjoint(b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
+        return f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
+    return None
+
+
+def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD) -> match_pb2.MatchExplanation:
+    """The decision on two match forms. The score is on the event frame (statement without its
+    numbers and dates), so a changed figure cannot hide a conflict below the threshold, and a high
+    score never makes claims the same when a figure, date, place or polarity differs."""
+    score = pair_score(a.core, b.core)
+    full = pair_score(a.text, b.text)
+    if score < threshold:
+        return match_pb2.MatchExplanation(
+            decision=DIFFERENT, score=score,
+            reason=f"statement similarity {score:.1f} below threshold {threshold:g} (with figures {full:.1f})")
+    conflict = detail_conflict(a, b, score)
+    if conflict:
+        return match_pb2.MatchExplanation(
+            decision=CONFLICTING, score=score,
+            reason=f"{conflict}; statement similarity {score:.1f} (with figures {full:.1f})")
+    return match_pb2.MatchExplanation(
+        decision=SAME, score=score,
+        reason=f"statement similarity {score:.1f} at or above threshold {threshold:g} "
+               f"(with figures {full:.1f}); numbers, dates, places and polarity agree")
+
+
+def compare(a: claim_pb2.Claim, b: claim_pb2.Claim, threshold: float = DEFAULT_THRESHOLD) -> match_pb2.MatchExplanation:
+    """Same claim, conflicting claim, or different, with the score and the rule that fired."""
+    return decide(match_form(a), match_form(b), threshold)
 
 
 def byline_credit(byline: str) -> str:
@@ -96,125 +144,176 @@ def byline_credit(byline: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-@dataclass
-class _Indexed:
-    claim: claim_pb2.Claim
-    match: match_pb2.ClaimMatch
-    tokens: str
+def dateline_credit(text: str) -> str:
+    """The agency credit of a wire dateline opening the text ('(LPA) — …' -> 'lpa'), or ''."""
+    m = _DATELINE_CREDIT.match(text)
+    return byline_credit(m.group(1)) if m else ""
+
+
+def _acronym(credit: str) -> str:
+    return "".join(word[0] for word in credit.split())
+
+
+def credits_match(credits: list[str], original_credit: str, original_source: str) -> bool:
+    """Whether a copy's credit names the original: its byline credit, its acronym, or its outlet."""
+    source_name = original_source.split(".")[0].lower()
+    for credit in credits:
+        if not credit:
+            continue
+        if original_credit and (fuzz.token_set_ratio(credit, original_credit) >= REPRINT_BYLINE_SIMILARITY
+                                or credit.replace(" ", "") == _acronym(original_credit)):
+            return True
+        if fuzz.ratio(credit.replace(" ", ""), source_name) >= REPRINT_BYLINE_SIMILARITY:
+            return True
+        if len(credit.split()) == 1 and len(credit) <= 5 and credit == _acronym(" ".join(
+                re.findall(r"[a-z]+", original_credit))):
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class _Row:
+    claim_id: str
+    article_id: str
+    source: str
+    text: str
+    form: MatchForm
+    match: bytes  # the serialised ClaimMatch: small, parsed only when asked for
 
 
 class ClaimIndex:
-    """The matcher's state: every indexed claim, its cluster, and reprint marks per article.
+    """The matcher's state: indexed claims (bounded by count and by age), their clusters, and
+    reprint marks per article."""
 
-    Deterministic: the same claims in the same order give the same clusters, so a restarted
-    matcher rebuilds identical state by replaying the claims topic.
-    """
-
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, max_claims: int = 1_000_000) -> None:
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, max_claims: int = 1_000_000,
+                 window_seconds: float = DEFAULT_WINDOW_SECONDS, workers: int = 1) -> None:
         self.threshold = threshold
         self.max_claims = max_claims
-        self._claims: OrderedDict[str, _Indexed] = OrderedDict()
-        self._postings: dict[str, set[str]] = defaultdict(set)
+        self.window_seconds = window_seconds
+        self._rows: dict[int, _Row] = {}
+        self._row_of: dict[str, int] = {}
+        self._blocking = BlockingIndex(workers=workers)
+        self._order: deque[tuple[int, float]] = deque()  # (row, published seconds) by arrival
+        self._next_row = 0
+        self._newest = 0.0
         self._article_source: dict[str, str] = {}
-        self._article_byline: dict[str, str] = {}
+        self._article_credit: dict[str, str] = {}
         self._reprint_of: dict[str, str] = {}
 
     def __len__(self) -> int:
-        return len(self._claims)
+        return len(self._rows)
 
     def get(self, claim_id: str) -> match_pb2.ClaimMatch | None:
-        indexed = self._claims.get(claim_id)
-        return indexed.match if indexed else None
+        row = self._row_of.get(claim_id)
+        return match_pb2.ClaimMatch.FromString(self._rows[row].match) if row is not None else None
 
     def place(self, claim: claim_pb2.Claim) -> match_pb2.ClaimMatch:
         """Puts a claim into a cluster and returns the placement. A claim seen before gets its
         earlier placement again (redelivery is harmless)."""
-        known = self._claims.get(claim.id)
+        known = self.get(claim.id)
         if known is not None:
-            return known.match
+            return known
         self._article_source.setdefault(claim.article_id, claim.source)
-        self._article_byline.setdefault(claim.article_id, claim.byline)
-        tokens = " ".join(matching_tokens(claim.normalized_text))
-        ranked = self._rank(claim, tokens)
+        self._article_credit.setdefault(claim.article_id, byline_credit(claim.byline))
+        form = match_form(claim)
+        published = _seconds(claim)
+        ranked = self._rank(form, published, exclude_article=claim.article_id)
         reprint_of = self._note_reprint(claim, ranked)
         match = match_pb2.ClaimMatch(claim=claim, cluster_id=claim.id, reprint_of_article_id=reprint_of,
                                      independent_source=self._article_source.get(reprint_of, claim.source))
-        best = self._best(ranked)
+        best = _best(ranked)
         if best is not None:
-            other, explanation = best
-            match.cluster_id = other.match.cluster_id
-            match.matched_claim_id = other.claim.id
+            other, other_match, explanation = best
+            match.cluster_id = other_match.cluster_id
+            match.matched_claim_id = other.claim_id
             match.explanation.CopyFrom(explanation)
         else:
             match.explanation.CopyFrom(match_pb2.MatchExplanation(
                 decision=DIFFERENT, reason="no indexed claim is similar enough: new cluster"))
-        self._add(_Indexed(claim, match, tokens))
+        self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, form,
+                       match.SerializeToString()), published)
         return match
 
     def find_similar(self, claim: claim_pb2.Claim, limit: int = 10,
                      min_score: float = 0.0) -> list[tuple[match_pb2.ClaimMatch, match_pb2.MatchExplanation]]:
-        tokens = " ".join(matching_tokens(claim.normalized_text))
+        """The indexed claims most similar to `claim`, best first, each with the full decision."""
+        form = match_form(claim)
+        hits = self._blocking.search(form, min_score, limit=max(limit, 1) * 3)
         found = []
-        for other, score in self._candidates_by_score(tokens, min_score, exclude_article=None, limit=limit):
-            found.append((other.match, compare(claim, other.claim, self.threshold)))
-        return found
+        for row_id, _ in hits:
+            row = self._rows.get(row_id)
+            if row is None:
+                continue
+            explanation = decide(form, row.form, self.threshold)
+            if explanation.score < min_score:
+                continue
+            found.append((explanation.score, row.claim_id, row, explanation))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        return [(match_pb2.ClaimMatch.FromString(r.match), e) for _, _, r, e in found[:limit]]
 
-    def _rank(self, claim: claim_pb2.Claim, tokens: str) -> list[tuple[_Indexed, match_pb2.MatchExplanation]]:
+    def _rank(self, form: MatchForm, published: float, exclude_article: str):
+        """The candidates at or above the threshold, with the decision rules applied."""
+        hits = self._blocking.search(form, self.threshold, limit=RULE_CANDIDATES,
+                                     window=(published, self.window_seconds) if published else None)
         ranked = []
-        for other, _ in self._candidates_by_score(tokens, self.threshold, exclude_article=claim.article_id, limit=20):
-            ranked.append((other, compare(claim, other.claim, self.threshold)))
+        for row_id, _ in hits:
+            row = self._rows.get(row_id)
+            if row is None or row.article_id == exclude_article:
+                continue
+            ranked.append((row, decide(form, row.form, self.threshold)))
         return ranked
 
-    def _candidates_by_score(self, tokens: str, cutoff: float, exclude_article: str | None,
-                             limit: int) -> list[tuple[_Indexed, float]]:
-        ids: set[str] = set()
-        for token in set(tokens.split()):
-            posting = self._postings.get(token)
-            if posting and len(posting) <= MAX_POSTING:
-                ids |= posting
-        candidates = {cid: self._claims[cid].tokens for cid in ids
-                      if self._claims[cid].claim.article_id != exclude_article}
-        if not candidates:
-            return []
-        hits = process.extract(tokens, candidates, scorer=similarity, score_cutoff=cutoff, limit=limit)
-        # Ties broken by claim id so results do not depend on set iteration order.
-        hits.sort(key=lambda hit: (-hit[1], hit[2]))
-        return [(self._claims[cid], score) for _, score, cid in hits]
-
-    @staticmethod
-    def _best(ranked: list[tuple[_Indexed, match_pb2.MatchExplanation]]):
-        """A same-claim link beats a conflict link; a conflict link beats a new cluster."""
-        for wanted in (SAME, CONFLICTING):
-            options = [(o, e) for o, e in ranked if e.decision == wanted]
-            if options:
-                return max(options, key=lambda oe: (oe[1].score, oe[0].claim.id))
-        return None
-
     def _note_reprint(self, claim: claim_pb2.Claim, ranked) -> str:
-        """Marks an article as a reprint of an earlier one when it shares its wire copy: a sentence
-        nearly verbatim and the same agency credit."""
+        """Marks an article as a reprint of an earlier one from another outlet when a sentence is
+        nearly verbatim and the byline or the dateline credits that outlet or its agency."""
         if claim.article_id in self._reprint_of:
             return self._reprint_of[claim.article_id]
-        credit = byline_credit(claim.byline)
-        for other, _ in ranked:
-            original = self._reprint_of.get(other.claim.article_id, other.claim.article_id)
-            if self._article_source[original] == claim.source:
+        credits = [byline_credit(claim.byline), dateline_credit(claim.text)]
+        if not any(credits):
+            return ""
+        for row, _ in ranked:
+            original = self._reprint_of.get(row.article_id, row.article_id)
+            if self._article_source.get(original) == claim.source:
                 continue
-            if fuzz.ratio(claim.text, other.claim.text) < REPRINT_TEXT_SIMILARITY:
+            if fuzz.ratio(_body(claim.text), _body(row.text)) < REPRINT_TEXT_SIMILARITY:
                 continue
-            original_credit = byline_credit(self._article_byline.get(original, ""))
-            source_name = self._article_source[original].split(".")[0]
-            if credit and (fuzz.token_set_ratio(credit, original_credit) >= REPRINT_BYLINE_SIMILARITY
-                           or fuzz.ratio(credit.replace(" ", ""), source_name) >= REPRINT_BYLINE_SIMILARITY):
+            if credits_match(credits, self._article_credit.get(original, ""), self._article_source.get(original, "")):
                 self._reprint_of[claim.article_id] = original
                 return original
         return ""
 
-    def _add(self, indexed: _Indexed) -> None:
-        self._claims[indexed.claim.id] = indexed
-        for token in set(indexed.tokens.split()):
-            self._postings[token].add(indexed.claim.id)
-        while len(self._claims) > self.max_claims:
-            old_id, old = self._claims.popitem(last=False)
-            for token in set(old.tokens.split()):
-                self._postings[token].discard(old_id)
+    def _add(self, row: _Row, published: float) -> None:
+        row_id = self._next_row
+        self._next_row += 1
+        self._rows[row_id] = row
+        self._row_of[row.claim_id] = row_id
+        self._blocking.add(row_id, row.form, published)
+        self._order.append((row_id, published))
+        self._newest = max(self._newest, published)
+        while self._order and (len(self._rows) > self.max_claims or (
+                self._order[0][1] and self._newest - self._order[0][1] > self.window_seconds)):
+            old_id, _ = self._order.popleft()
+            old = self._rows.pop(old_id)
+            self._row_of.pop(old.claim_id, None)
+            self._blocking.remove(old_id)
+
+
+def _body(text: str) -> str:
+    """Text without a leading wire dateline, for the verbatim test."""
+    m = _DATELINE_CREDIT.match(text)
+    return text[m.end():].strip() if m else text
+
+
+def _seconds(claim: claim_pb2.Claim) -> float:
+    return claim.published_at.seconds + claim.published_at.nanos / 1e9 if claim.HasField("published_at") else 0.0
+
+
+def _best(ranked):
+    """A same-claim link beats a conflict link; a conflict link beats a new cluster. Ties go to
+    the higher score, then the earliest claim (deterministic)."""
+    for wanted in (SAME, CONFLICTING):
+        options = [(row, e) for row, e in ranked if e.decision == wanted]
+        if options:
+            row, e = min(options, key=lambda re_: (-re_[1].score, re_[0].claim_id))
+            return row, match_pb2.ClaimMatch.FromString(row.match), e
+    return None

@@ -75,6 +75,13 @@ _OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _VOWEL = re.compile(r"[aeiouy]")
+_NEGATION_CUE = re.compile(
+    r"\b(?:not|never|no|nothing|none|neither|nor|denied|denies|deny|refused|refuses|declined|rejected|"
+    r"rejects|yet to)\b|n't\b", re.IGNORECASE)
+_MONTHS = {m[:3]: m for m in "january february march april may june july august september october "
+           "november december".split()} | {"sept": "september"}
+# A name right after "in"/"at"/"near" is a place even when the extractor does not know it.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
 
 
@@ -119,6 +126,7 @@ class MatchForm:
     dates: frozenset[str]              # resolved ISO dates, or folded date text when unresolved
     places: frozenset[str]
     negated: bool
+    negation_cues: int                 # negation words in the sentence, as written
     predicates: frozenset[str]         # tokens that have an opposite (rise/fall, approve/reject)
     verb: str                          # reporting verb lemma of the frame
 
@@ -145,7 +153,9 @@ def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
         if d.resolved:
             keys.add(d.resolved)
         elif any(ch.isdigit() for ch in d.text):
-            keys.add("~" + " ".join(_TOKEN.findall(d.text.lower())))
+            words = (_MONTHS.get(w[:4] if w.startswith("sept") else w[:3], w) if w.isalpha() else w
+                     for w in _TOKEN.findall(d.text.lower()))
+            keys.add("~" + " ".join(words))
     return frozenset(keys)
 
 
@@ -166,11 +176,12 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)
     entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
-    places = frozenset(e.canonical for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE)
+    places = frozenset(e.canonical for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
+        e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
     return MatchForm(
         text=" ".join(words), core=" ".join(core), entities=entities,
         numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim), places=places,
-        negated=bool(claim.negated), predicates=frozenset(t for t in words if t in _OPPOSITE),
+        negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)), predicates=frozenset(t for t in words if t in _OPPOSITE),
         verb=claim.reporting_verb)
 
 

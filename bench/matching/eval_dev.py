@@ -1,0 +1,121 @@
+"""Matching F1, verdicts and reprints on eval scenarios (FORMAT.md metrics), new matcher vs naive.
+
+usage: python bench/matching/eval_dev.py /work/shared/eval/dev/*.json [--threshold 70]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from collections import Counter
+
+from _common import load_naive, prf, table, write_json
+
+from services.extractor.extraction import extract_claims
+from services.matcher import matching
+from services.scorer.scoring import VerdictBook, status_name
+from shared.articles_io import article_from_dict, by_publication_time
+
+
+def run(scenario: dict, index) -> dict:
+    articles = [article_from_dict(a) for a in scenario["articles"]]
+    book = VerdictBook(2)
+    matches = []
+    for article in by_publication_time(articles):
+        for claim in extract_claims(article):
+            m = index.place(claim)
+            book.apply(m)
+            matches.append(m)
+    texts = {a["id"]: a["text"] for a in scenario["articles"]}
+
+    def predicted(article: str, sentence: str):
+        start = texts[article].find(sentence)
+        end = start + len(sentence)
+        for m in matches:
+            if m.claim.article_id == article and start <= m.claim.span.start < end:
+                return m
+        return None
+
+    mentions = []  # (article, sentence, claim ids, predicted match)
+    seen = {}
+    for c in scenario["claims"]:
+        for men in c["mentions"]:
+            key = (men["article"], men["sentence"])
+            if key not in seen:
+                seen[key] = [men["article"], men["sentence"], set(), predicted(*key)]
+                mentions.append(seen[key])
+            seen[key][2].add(c["id"])
+    tp = n_pred = n_gold = 0
+    missed, wrong = [], []
+    for x, y in itertools.combinations(mentions, 2):
+        if x[0] == y[0] or x[3] is None or y[3] is None:
+            continue
+        gold = bool(x[2] & y[2])
+        pred = x[3].cluster_id == y[3].cluster_id
+        n_gold += gold
+        n_pred += pred
+        tp += gold and pred
+        if gold and not pred:
+            missed.append((x[1][:80], y[1][:80]))
+        if pred and not gold:
+            wrong.append((x[1][:80], y[1][:80]))
+    statuses, conflicting = [], []
+    for c in scenario["claims"]:
+        got = [status_name(book.verdict(seen[(m["article"], m["sentence"])][3].cluster_id).status)
+               for m in c["mentions"] if seen[(m["article"], m["sentence"])][3] is not None]
+        status = Counter(got).most_common(1)[0][0] if got else "none"
+        statuses.append((c["status"], status))
+        if c["status"] == "conflicting":
+            conflicting.append(status == "conflicting")
+    reprints = {m.claim.article_id: m.reprint_of_article_id for m in matches if m.reprint_of_article_id}
+    gold_reprints = {s["copy"]: s["original"] for s in scenario.get("syndication", [])}
+    return {"tp": tp, "pred": n_pred, "gold": n_gold, "missed": missed, "wrong": wrong, "statuses": statuses,
+            "conflicting_ok": sum(conflicting), "conflicting": len(conflicting),
+            "reprints_found": sum(reprints.get(c) == o for c, o in gold_reprints.items()),
+            "reprints_gold": len(gold_reprints),
+            "reprints_false": sum(1 for c in reprints if c not in gold_reprints)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="+")
+    ap.add_argument("--threshold", type=float, default=matching.DEFAULT_THRESHOLD)
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    naive = load_naive()
+    variants = {"new": lambda: matching.ClaimIndex(threshold=args.threshold),
+                "naive f79c037": lambda: naive.ClaimIndex(threshold=70.0)}
+    rows, payload = [], {}
+    for name, make in variants.items():
+        total = Counter()
+        statuses = []
+        for path in args.files:
+            scenario = json.load(open(path, encoding="utf-8"))
+            r = run(scenario, make())
+            for k in ("tp", "pred", "gold", "conflicting_ok", "conflicting", "reprints_found", "reprints_gold", "reprints_false"):
+                total[k] += r[k]
+            statuses += r["statuses"]
+            if args.verbose and name == "new":
+                print(f"== {path}")
+                for a, b in r["missed"]:
+                    print(f"  MISSED  {a!r}\n          {b!r}")
+                for a, b in r["wrong"]:
+                    print(f"  WRONG   {a!r}\n          {b!r}")
+                for (g, s), c in zip(r["statuses"], scenario["claims"]):
+                    if g != s:
+                        print(f"  STATUS gold={g} got={s}: {c['canonical'][:80]}")
+        m = prf(total["tp"], total["pred"], total["gold"])
+        acc = sum(g == s for g, s in statuses) / len(statuses)
+        rows.append([name, m["precision"], m["recall"], m["f1"], round(acc, 4),
+                     f"{total['conflicting_ok']}/{total['conflicting']}",
+                     f"{total['reprints_found']}/{total['reprints_gold']} (+{total['reprints_false']} false)"])
+        payload[name] = {"matching": m, "verdict_accuracy": acc, **{k: total[k] for k in total},
+                         "confusion": Counter(f"{g}->{s}" for g, s in statuses)}
+    print(table(rows, ["matcher", "match P", "match R", "match F1", "verdict acc", "conflicting found", "reprints"]))
+    print("written", write_json("matching_eval_dev.json", {"files": args.files, "threshold": args.threshold, **payload}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""Candidate retrieval for the matcher: an inverted index over the rare tokens of each claim's
+event frame (MatchForm.core), within a time window, scored with rapidfuzz `process.cdist`.
+
+Only the rarest tokens of a query are probed (prefix filtering): two statements similar enough to
+pass the threshold share most of their tokens, so they share at least one of the rarer ones. Tokens
+found in more than MAX_POSTING live claims are never probed. Removal is lazy (rows leave postings
+at the next compaction), which keeps memory bounded when the matcher evicts old claims.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .normalize import MatchForm
+
+MAX_POSTING = 5_000
+# Candidates sharing the most probed tokens go on to cdist; the rest are dropped.
+MAX_CANDIDATES = 100
+# Above this many candidates cdist runs with all cores; below it threads cost more than they save.
+PARALLEL_FROM = 20_000
+# Weight of token_set_ratio in pair_score (rest: token_sort_ratio); chosen on MRPC train by CV.
+SET_WEIGHT = 0.85
+
+
+def pair_score(a: str, b: str, **_: object) -> float:
+    """0..100 on two normalised token strings: mostly token_set_ratio (a statement and a shorter
+    report of it match), with a share of token_sort_ratio that penalises the unshared remainder so
+    a two-word statement is not "the same" as every sentence containing both words."""
+    if not a or not b:
+        return 0.0
+    return SET_WEIGHT * fuzz.token_set_ratio(a, b) + (1 - SET_WEIGHT) * fuzz.token_sort_ratio(a, b)
+
+
+def score_matrix(queries: list[str], choices: list[str], cutoff: float = 0.0, workers: int = 1) -> np.ndarray:
+    """pair_score for every query x choice with cdist (uint8 per scorer, float32 mix). A pair can
+    reach `cutoff` only if its token_set_ratio reaches (cutoff - 100 (1 - w)) / w."""
+    set_cutoff = max(0, int(math.floor((cutoff - 100 * (1 - SET_WEIGHT)) / SET_WEIGHT)))
+    total = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=workers,
+                          score_cutoff=set_cutoff).astype(np.float32)
+    total *= SET_WEIGHT
+    total += (1 - SET_WEIGHT) * process.cdist(queries, choices, scorer=fuzz.token_sort_ratio, dtype=np.uint8,
+                                              workers=workers)
+    return total
+
+
+def probe_count(n_tokens: int, cutoff: float) -> int:
+    """How many of a query's rarest tokens to probe for a given score cutoff."""
+    if cutoff < 50 or n_tokens <= 3:
+        return n_tokens
+    return min(n_tokens, max(3, math.ceil(n_tokens * (1 - cutoff / 100) * 2) + 1))
+
+
+class BlockingIndex:
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
+        self._live: dict[int, tuple[str, float]] = {}   # row -> (core text, published seconds)
+        self._postings: dict[str, array] = {}
+        self._dead = 0
+
+    def __len__(self) -> int:
+        return len(self._live)
+
+    def add(self, row: int, form: MatchForm, published: float = 0.0) -> None:
+        self._live[row] = (form.core, published)
+        postings = self._postings
+        for token in set(form.core.split()):
+            posting = postings.get(token)
+            if posting is None:
+                postings[token] = array("q", (row,))
+            else:
+                posting.append(row)
+
+    def remove(self, row: int) -> None:
+        if self._live.pop(row, None) is not None:
+            self._dead += 1
+            if self._dead > 10_000 and self._dead > len(self._live) // 2:
+                self._compact()
+
+    def _compact(self) -> None:
+        live = self._live
+        self._postings = {t: kept for t, p in self._postings.items() if (kept := array("q", (r for r in p if r in live)))}
+        self._dead = 0
+
+    def candidates(self, form: MatchForm, cutoff: float, window: tuple[float, float] | None = None) -> list[int]:
+        postings = self._postings
+        tokens = [(len(postings.get(t, ())), t) for t in set(form.core.split())]
+        tokens.sort()
+        probed = [np.frombuffer(postings[t], dtype=np.int64)
+                  for df, t in tokens[:probe_count(len(tokens), cutoff)] if 0 < df <= MAX_POSTING]
+        if not probed:
+            return []
+        rows, counts = np.unique(np.concatenate(probed), return_counts=True)
+        if len(rows) > MAX_CANDIDATES:
+            # Most shared probed tokens first, then the newest rows (stable, deterministic).
+            order = np.lexsort((-rows, -counts))[:MAX_CANDIDATES * 2]
+            rows = rows[order]
+        live = self._live
+        found = []
+        for r in rows.tolist():
+            entry = live.get(r)
+            if entry is None or (window is not None and entry[1] and abs(entry[1] - window[0]) > window[1]):
+                continue
+            found.append(r)
+            if len(found) == MAX_CANDIDATES:
+                break
+        return found
+
+    def search(self, form: MatchForm, cutoff: float, limit: int = 20,
+               window: tuple[float, float] | None = None) -> list[tuple[int, float]]:
+        """Rows scoring at least `cutoff` against the query's frame, best first (ties: older row)."""
+        if not form.core:
+            return []
+        rows = self.candidates(form, cutoff, window)
+        if not rows:
+            return []
+        live = self._live
+        workers = self.workers if len(rows) >= PARALLEL_FROM else 1
+        scores = score_matrix([form.core], [live[r][0] for r in rows], cutoff, workers)[0]
+        keep = np.nonzero(scores >= cutoff)[0]
+        hits = sorted(((-float(scores[i]), rows[i]) for i in keep))[:limit]
+        return [(row, -neg) for neg, row in hits]
+
+    def brute_force(self, form: MatchForm, cutoff: float, workers: int = -1) -> list[tuple[int, float]]:
+        """Every live row at or above `cutoff`, scored with cdist over the whole index (benchmarks)."""
+        rows = sorted(self._live)
+        if not rows or not form.core:
+            return []
+        scores = score_matrix([form.core], [self._live[r][0] for r in rows], cutoff, workers)[0]
+        keep = np.nonzero(scores >= cutoff)[0]
+        return sorted(((rows[i], float(scores[i])) for i in keep), key=lambda h: (-h[1], h[0]))

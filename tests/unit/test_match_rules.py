@@ -1,0 +1,158 @@
+"""Near misses and every conflict kind the matcher must get right, with sentences written for
+these tests."""
+
+from services.extractor.extraction import analyze_sentence
+from services.matcher.blocking import BlockingIndex
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, compare, dateline_credit
+from services.matcher.normalize import match_form, stem
+from shared.pb import claim_pb2
+
+
+def explain(a: str, b: str):
+    return compare(analyze_sentence(a), analyze_sentence(b))
+
+
+def test_attribution_frame_and_reporting_verb_do_not_change_the_statement():
+    e = explain("The regional governor said the bridge over the Maas would stay closed for repairs.",
+                "The bridge over the Maas would stay closed for repairs, the regional governor told reporters.")
+    assert e.decision == SAME and e.score >= 90
+
+
+def test_light_stemming_and_synonyms_fold_word_forms():
+    assert stem("closures") == stem("closure")
+    assert stem("purchased") == stem("bought") == "buy"
+    assert stem("killed") == stem("died") == "die"
+
+
+def test_counts_that_differ_conflict_with_both_figures_in_the_reason():
+    e = explain("Nine miners were trapped after the tunnel collapsed at the copper mine.",
+                "Twelve miners were trapped after the tunnel collapsed at the copper mine.")
+    assert e.decision == CONFLICTING and "9" in e.reason and "12" in e.reason
+
+
+def test_same_figure_written_differently_is_the_same_claim():
+    e = explain("The airline ordered 40 new aircraft worth $3.2 billion.",
+                "The airline ordered forty new aircraft worth 3.2 billion dollars.")
+    assert e.decision == SAME
+
+
+def test_rounding_in_the_copy_is_not_a_conflict_but_a_different_percentage_is():
+    assert explain("Turnout in the referendum was 61.2 percent, the electoral board said.",
+                   "Turnout in the referendum was 61.2%, according to the electoral board.").decision == SAME
+    e = explain("Turnout in the referendum was 61 percent.", "Turnout in the referendum was 64 percent.")
+    assert e.decision == CONFLICTING and "percent" in e.reason
+
+
+def test_numbers_are_paired_by_what_they_count():
+    e = explain("The storm killed 6 people and injured 30 people in the coastal towns.",
+                "The storm killed 6 people and injured 31 people in the coastal towns.")
+    assert e.decision == CONFLICTING and "30" in e.reason and "31" in e.reason
+
+
+def test_agreed_versus_has_not_agreed_conflicts():
+    e = explain("The farmers' federation has agreed to end the blockade of the motorway.",
+                "The farmers' federation has not agreed to end the blockade of the motorway.")
+    assert e.decision == CONFLICTING and "confirm vs deny" in e.reason
+
+
+def test_confirmed_versus_denied_conflicts():
+    e = explain("The defence ministry confirmed that a drone hit the fuel depot near the border.",
+                "The defence ministry denied that a drone hit the fuel depot near the border.")
+    assert e.decision == CONFLICTING and "confirm vs deny" in e.reason
+
+
+def test_both_sentences_negated_is_not_a_conflict():
+    e = explain("The club has not paid the transfer fee for the striker, the director said.",
+                "The director said the club had not paid the transfer fee for the striker.")
+    assert e.decision == SAME
+
+
+def test_opposite_predicates_conflict():
+    e = explain("Shares in the brewer rose sharply after the merger was announced.",
+                "Shares in the brewer fell sharply after the merger was announced.")
+    assert e.decision == CONFLICTING and "opposite" in e.reason
+
+
+def test_different_dates_conflict():
+    e = explain("The summit between the two leaders took place on 4 May in the capital.",
+                "The summit between the two leaders took place on 9 May in the capital.")
+    assert e.decision == CONFLICTING and "date" in e.reason
+
+
+def test_different_places_for_the_same_event_conflict():
+    e = explain("The delegations from both governments met in Geneva on Tuesday to discuss the truce.",
+                "The delegations from both governments met in Vienna on Tuesday to discuss the truce.")
+    assert e.decision == CONFLICTING and "place" in e.reason
+
+
+def test_same_topic_different_fact_is_different():
+    e = explain("The central bank raised its main interest rate by a quarter point.",
+                "The finance minister presented a new budget to parliament on Friday.")
+    assert e.decision == DIFFERENT and "below threshold" in e.reason
+
+
+def test_dateline_credit_is_read_from_the_text():
+    assert dateline_credit("OSLO (Fjord Press) — The ferry ran aground.") == "fjord press"
+    assert dateline_credit("(FP) — The ferry ran aground.") == "fp"
+    assert dateline_credit("The ferry ran aground.") == ""
+
+
+def _claim(article: str, source: str, text: str, byline: str = "", ordinal: int = 0, at: int = 0) -> claim_pb2.Claim:
+    c = analyze_sentence(text)
+    c.id, c.article_id, c.source, c.byline = f"{article}#{ordinal}", article, source, byline
+    c.span.start, c.span.end = 0, len(text)
+    if at:
+        c.published_at.seconds = at
+    return c
+
+
+FERRY = "The ferry Nordlys ran aground near the harbour entrance with 212 passengers on board, the coastguard said."
+
+
+def test_reprint_recognised_by_dateline_credit_without_a_byline():
+    index = ClaimIndex()
+    index.place(_claim("w1", "fjordpress.example", FERRY, byline="By Fjord Press"))
+    copy = index.place(_claim("p1", "localpaper.example", "(Fjord Press) — " + FERRY))
+    assert copy.reprint_of_article_id == "w1" and copy.independent_source == "fjordpress.example"
+
+
+def test_conflicting_report_joins_the_cluster_as_a_conflict_link():
+    index = ClaimIndex()
+    first = index.place(_claim("a1", "one.example", FERRY))
+    other = index.place(_claim("a2", "two.example", FERRY.replace("212", "250")))
+    assert other.cluster_id == first.cluster_id and other.explanation.decision == CONFLICTING
+
+
+def test_replay_gives_identical_clusters():
+    texts = [FERRY, FERRY.replace("212", "250"), "The harbour will reopen on Monday, the port authority said.",
+             "The port authority said the harbour would reopen on Monday.", FERRY]
+    runs = []
+    for _ in range(2):
+        index = ClaimIndex()
+        runs.append([index.place(_claim(f"a{i}", f"s{i}.example", t)).SerializeToString() for i, t in enumerate(texts)])
+    assert runs[0] == runs[1]
+
+
+def test_claims_older_than_the_window_are_evicted():
+    index = ClaimIndex(window_seconds=3600)
+    index.place(_claim("a1", "one.example", FERRY, at=1_000_000))
+    late = index.place(_claim("a2", "two.example", FERRY, at=1_000_000 + 7200))
+    assert late.cluster_id == "a2#0" and index.get("a1#0") is None and len(index) == 1
+
+
+def test_find_similar_ranks_the_closest_claim_first():
+    index = ClaimIndex()
+    index.place(_claim("a1", "one.example", FERRY))
+    index.place(_claim("a2", "two.example", "The harbour will reopen on Monday, the port authority said."))
+    found = index.find_similar(analyze_sentence("The Nordlys ferry ran aground near the harbour entrance."), limit=5)
+    assert found and found[0][0].claim.id == "a1#0"
+
+
+def test_blocking_finds_what_brute_force_finds_on_a_small_index():
+    sentences = [f"The council of district {i} approved a plan for {w} housing near the river"
+                 for i, w in enumerate("social student senior family affordable rental modular".split())]
+    blocking = BlockingIndex()
+    for row, s in enumerate(sentences):
+        blocking.add(row, match_form(analyze_sentence(s)))
+    query = match_form(analyze_sentence(sentences[3]))
+    assert {r for r, _ in blocking.search(query, 70, limit=100)} == {r for r, _ in blocking.brute_force(query, 70)}
