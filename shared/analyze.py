@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from services.extractor.extraction import extract_claims
-from services.matcher.matching import DEFAULT_THRESHOLD, ClaimIndex
+from services.extractor.stories import extract_story_claims
+from services.matcher.matching import DEFAULT_THRESHOLD
+from services.matcher.stories import StoryIndexes
 from services.scorer.scoring import VerdictBook, status_name
 from shared.articles_io import by_publication_time
 from shared.pb import article_pb2, match_pb2, verdict_pb2
@@ -36,13 +37,14 @@ class Analysis:
 
 
 def analyze(articles: list[article_pb2.Article], threshold: float | None = None,
-            min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None) -> Analysis:
-    index = ClaimIndex(threshold=threshold or DEFAULT_THRESHOLD)
+            min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None,
+            story_key: str = "single") -> Analysis:
+    index = StoryIndexes(threshold=threshold or DEFAULT_THRESHOLD)
     result = Analysis(book=VerdictBook(min_independent_sources, source_aliases))
     for article in by_publication_time(articles):
         if not article.id:
             article.id = article_id_for(article)
-        for claim in extract_claims(article):
+        for claim in extract_story_claims(article, story_key):
             match = index.place(claim)
             if result.book.apply(match) is not None:
                 result.matches.append(match)

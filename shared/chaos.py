@@ -126,6 +126,7 @@ async def run_chaos(stack: LocalStack, articles: list[article_pb2.Article], kill
     for name in SERVICES:
         await asyncio.to_thread(stack.wait_ready, name, settle_timeout)
     live = await _wait_for_claims(stack, report.expected_claims, settle_timeout)
+    await _wait_for_verdicts(stack, report.expected_claims, settle_timeout)
     report.seconds = time.monotonic() - started
     _compare(reference, live, report)
     await _check_verdict_topic(stack, reference, report)
@@ -142,6 +143,14 @@ async def _wait_for_claims(stack: LocalStack, expected: int, timeout: float) -> 
             if len(claims) >= expected or time.monotonic() > deadline:
                 return claims
             await asyncio.sleep(0.5)
+
+
+async def _wait_for_verdicts(stack: LocalStack, expected: int, timeout: float) -> None:
+    """The API serves a read model that can be ahead of the verdicts topic: wait for the topic too
+    (one verdict record per claim, so the count is known)."""
+    deadline = time.monotonic() + timeout
+    while len(await read_committed(stack.bootstrap, stack.topics.verdicts)) < expected and time.monotonic() < deadline:
+        await asyncio.sleep(1)
 
 
 def _compare(reference, live: list, report: ChaosReport) -> None:

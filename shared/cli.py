@@ -32,7 +32,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     result = analyze(load_articles(args.file), threshold=settings.match_threshold or None,
                      min_independent_sources=settings.min_independent_sources,
-                     source_aliases=parse_source_aliases(settings.source_aliases))
+                     source_aliases=parse_source_aliases(settings.source_aliases), story_key=settings.story_key)
     for row in result.rows():
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0

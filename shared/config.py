@@ -58,6 +58,8 @@ class Settings:
     # Similarity (0-100) at which two claims can be the same; 0 means the matcher's calibrated default.
     match_threshold: float = 0.0
     min_independent_sources: int = 2
+    # How articles are grouped into stories (claims match only within a story): single | place.
+    story_key: str = "single"
     # Names of one outlet counted once, e.g. "apnews.com=AP,ap.org=AP".
     source_aliases: str = ""
     # Prometheus /metrics on this HTTP port; 0 turns it off.

@@ -2,9 +2,9 @@
 consume-transform-produce loop every stateful stage runs.
 
 Exactly-once here means: a batch's outputs and its input offsets commit in one Kafka transaction,
-consumers read committed data only, and a stage's in-memory state is rebuilt on (re)start by
-replaying its input topic up to the committed offsets. A crash at any moment therefore neither
-loses nor double-counts an input.
+consumers read committed data only, and a stage's in-memory state is rebuilt on (re)start or
+rebalance by replaying its owned partitions up to the committed offsets. A crash at any moment
+therefore neither loses nor double-counts an input.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple, Protocol, Sequence
 
 import structlog
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, ConsumerRecord, TopicPartition
+from aiokafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.helpers import create_ssl_context
-from aiokafka.errors import KafkaError, ProducerFenced, UnknownTopicOrPartitionError
+from aiokafka.errors import KafkaError
 from google.protobuf.message import DecodeError, Message
 
 from shared.config import Settings, Topics
@@ -143,6 +144,21 @@ def idempotent_producer(settings: Settings, **kwargs) -> AIOKafkaProducer:
     return AIOKafkaProducer(**kafka_options(settings), acks="all", enable_idempotence=True, **kwargs)
 
 
+class _Rebalance(ConsumerRebalanceListener):
+    """Only notes the change; the loop acts on it between batches. Nothing to commit on revoke:
+    each batch commits its offsets in its own transaction."""
+
+    def __init__(self, loop: "TransformLoop") -> None:
+        self._loop = loop
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        for tp in revoked:  # records of these still in hand are not ours to process any more
+            self._loop._live_from.pop(tp, None)
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        self._loop._new_assignment = set(assigned)
+
+
 class Processor(Protocol):
     """A stage's domain logic, adapted: deterministic, so replaying its input rebuilds its state."""
 
@@ -159,27 +175,30 @@ class Processor(Protocol):
 
 
 class TransformLoop:
-    """Consume-transform-produce in Kafka transactions, with replay of state on start.
+    """Consume-transform-produce in Kafka transactions, as one member of the stage's consumer group.
 
-    One instance owns all partitions of its input topic (manual assignment) and one stable
-    transactional id, so a restarted instance fences its predecessor.
+    On every assignment the processor's state is rebuilt by replaying the owned partitions from
+    the beginning up to their committed offsets, then records past them are processed live. Each
+    owned partition has its own transactional producer (`<group>.p<partition>`), the pattern Kafka's
+    exactly-once copiers use: whoever takes a partition over fences the previous owner's producer,
+    so a stale instance can never commit output or offsets for it.
     """
 
     def __init__(self, settings: Settings, *, stage: str, input_topic: str, processor: Processor,
-                 stateful: bool, on_commit: Callable[[Sequence[Output]], None] | None = None,
                  max_batch: int = 500) -> None:
         self._settings = settings
         self._input_topic = input_topic
         self._processor = processor
-        self._stateful = stateful
-        self._on_commit = on_commit
         self._max_batch = max_batch
         self.stage = stage
         self.group_id = f"{settings.topics.prefix}.{stage}"
-        self._transactional_id = f"{self.group_id}.{settings.instance_id}"
         self.ready = asyncio.Event()
         self.processed = 0
-        self._log = log.bind(stage=stage, input_topic=input_topic)
+        self._live_from: dict[TopicPartition, int] = {}
+        self._joined = False
+        self._new_assignment: set[TopicPartition] | None = None
+        self._producers: dict[TopicPartition, AIOKafkaProducer] = {}
+        self._log = log.bind(stage=stage, input_topic=input_topic, instance=settings.instance_id)
 
     async def run(self, stop: asyncio.Event) -> None:
         backoff = 0.5
@@ -187,77 +206,88 @@ class TransformLoop:
             try:
                 await self._run_until(stop)
                 return
-            except ProducerFenced:
-                self._log.error("producer fenced by a newer instance; stopping")
-                raise
             except KafkaError as exc:
-                # The batch in flight was aborted; in-memory state may hold part of it, so rebuild.
+                # ProducerFenced included: another member owns that partition now. The batch in flight
+                # was aborted and state may hold part of it: rejoin and rebuild from committed offsets.
                 self._log.warning("kafka error, rebuilding from committed offsets", error=repr(exc))
-                self.ready.clear()
+                self._joined = False
+                self._live_from = {}
+                self._new_assignment = None
                 self._processor.reset()
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 10.0)
 
     async def _run_until(self, stop: asyncio.Event) -> None:
         consumer = AIOKafkaConsumer(
-            **kafka_options(self._settings), group_id=self.group_id,
-            enable_auto_commit=False, isolation_level="read_committed", auto_offset_reset="earliest")
-        producer = idempotent_producer(self._settings, transactional_id=self._transactional_id)
+            **kafka_options(self._settings), group_id=self.group_id, enable_auto_commit=False,
+            isolation_level="read_committed", auto_offset_reset="earliest",
+            partition_assignment_strategy=(RoundRobinPartitionAssignor,))
         try:
             await consumer.start()
-            await producer.start()
-            live_from = await self._assign(consumer, producer)
-            await self._consume(consumer, producer, live_from, stop)
+            consumer.subscribe([self._input_topic], listener=_Rebalance(self))
+            await self._consume(consumer, stop)
         finally:  # stop() is safe on a client that never started
-            await producer.stop()
             await consumer.stop()
+            await self._close_producers(list(self._producers))
 
-    async def _assign(self, consumer: AIOKafkaConsumer, producer: AIOKafkaProducer) -> dict[TopicPartition, int]:
-        # The producer's partitions_for waits for metadata; the consumer's answers from its cache.
-        partitions = await producer.partitions_for(self._input_topic)
-        if not partitions:
-            raise UnknownTopicOrPartitionError(self._input_topic)
-        tps = [TopicPartition(self._input_topic, p) for p in sorted(partitions)]
-        consumer.assign(tps)
-        live_from = {tp: (await consumer.committed(tp)) or 0 for tp in tps}
-        if self._stateful:
-            await consumer.seek_to_beginning(*tps)
-        else:
-            for tp, offset in live_from.items():
-                consumer.seek(tp, offset)
-        self._log.info("assigned", committed={tp.partition: o for tp, o in live_from.items()},
-                       replay=self._stateful)
-        return live_from
+    async def _assigned(self, consumer: AIOKafkaConsumer, assigned: set[TopicPartition]) -> None:
+        """New ownership: state for exactly the owned partitions, rebuilt by replay."""
+        await self._close_producers([tp for tp in self._producers if tp not in assigned])
+        for tp in sorted(assigned):
+            if tp not in self._producers:
+                producer = idempotent_producer(self._settings, transactional_id=f"{self.group_id}.p{tp.partition}")
+                await producer.start()  # init_transactions: fences the partition's previous owner
+                self._producers[tp] = producer
+        # Read only after fencing: a stale owner's last commit is then either in or aborted.
+        self._live_from = {tp: (await consumer.committed(tp)) or 0 for tp in sorted(assigned)}
+        self._processor.reset()
+        if assigned:
+            await consumer.seek_to_beginning(*assigned)
+        self._joined = True  # also with no partitions: more members than partitions is a valid state
+        self._log.info("assigned", partitions=sorted(tp.partition for tp in assigned),
+                       committed={tp.partition: o for tp, o in self._live_from.items()})
 
-    async def _consume(self, consumer: AIOKafkaConsumer, producer: AIOKafkaProducer,
-                       live_from: dict[TopicPartition, int], stop: asyncio.Event) -> None:
+    async def _close_producers(self, partitions: list[TopicPartition]) -> None:
+        for tp in partitions:
+            await self._producers.pop(tp).stop()
+
+    async def _consume(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            if not self.ready.is_set() and await self._caught_up(consumer, live_from):
+            batch = await consumer.getmany(timeout_ms=200, max_records=self._max_batch)
+            if self._new_assignment is not None:
+                # Rebuild here, not in the rebalance callback, so no batch is handled half under the
+                # old ownership; the batch in hand is dropped: the seek to the beginning re-reads it.
+                assigned, self._new_assignment = self._new_assignment, None
+                await self._assigned(consumer, assigned)
+                continue
+            if not self.ready.is_set() and self._joined and await self._caught_up(consumer):
                 self._log.info("replay complete, processing live")
                 self.ready.set()
-            batch = await consumer.getmany(timeout_ms=200, max_records=self._max_batch)
-            records = [r for tp in sorted(batch) for r in batch[tp]]
-            replayed = [r for r in records if r.offset < live_from[TopicPartition(r.topic, r.partition)]]
-            live = [r for r in records if r.offset >= live_from[TopicPartition(r.topic, r.partition)]]
-            for record in replayed:
-                self._apply(record, replaying=True)
-            RECORDS.labels(self.stage, "replayed").inc(len(replayed))
-            if live:
-                with BATCH_SECONDS.labels(self.stage).time():
-                    await self._process_in_transaction(producer, live)
-            for tp in live_from:
+            for tp in sorted(batch):
+                live_from = self._live_from.get(tp)
+                if live_from is None:  # revoked while the batch was in flight
+                    continue
+                replayed = [r for r in batch[tp] if r.offset < live_from]
+                live = [r for r in batch[tp] if r.offset >= live_from]
+                for record in replayed:
+                    self._apply(record, replaying=True)
+                RECORDS.labels(self.stage, "replayed").inc(len(replayed))
+                if live:
+                    with BATCH_SECONDS.labels(self.stage).time():
+                        await self._process_in_transaction(self._producers[tp], tp, live)
+            for tp in self._live_from:
                 highwater = consumer.highwater(tp)
                 if highwater is not None:
                     CONSUMER_LAG.labels(self.stage, str(tp.partition)).set(highwater - await consumer.position(tp))
 
-    async def _caught_up(self, consumer: AIOKafkaConsumer, live_from: dict[TopicPartition, int]) -> bool:
-        for tp, offset in live_from.items():
+    async def _caught_up(self, consumer: AIOKafkaConsumer) -> bool:
+        for tp, offset in self._live_from.items():
             if await consumer.position(tp) < offset:
                 return False
         return True
 
-    async def _process_in_transaction(self, producer: AIOKafkaProducer, records: list[ConsumerRecord]) -> None:
-        sent: list[Output] = []
+    async def _process_in_transaction(self, producer: AIOKafkaProducer, tp: TopicPartition,
+                                      records: list[ConsumerRecord]) -> None:
         async with producer.transaction():
             for record in records:
                 trace = trace_headers(record.headers)
@@ -272,15 +302,11 @@ class TransformLoop:
                 for out in outputs:
                     await producer.send(out.topic, out.value.SerializeToString(), key=out.key.encode(),
                                         headers=record_headers(out.value, trace))
-                sent.extend(outputs)
             structlog.contextvars.unbind_contextvars("trace_id")
-            offsets = {}
-            for record in records:  # all of a batch's offsets together (aiokafka#1098)
-                offsets[TopicPartition(record.topic, record.partition)] = record.offset + 1
-            await producer.send_offsets_to_transaction(offsets, self.group_id)
+            # The batch's offset goes in the same transaction as its outputs (one call: aiokafka#1098).
+            await producer.send_offsets_to_transaction({tp: records[-1].offset + 1}, self.group_id)
+        self._live_from[tp] = records[-1].offset + 1
         self.processed += len(records)
-        if self._on_commit is not None and sent:
-            self._on_commit(sent)
 
     def _apply(self, record: ConsumerRecord, replaying: bool = False) -> tuple[Sequence[Output], str | None]:
         """Runs one record through the processor; a record that cannot be processed is poison."""
@@ -295,3 +321,60 @@ class TransformLoop:
         except Exception as exc:  # a deterministic bug on one record must not stall the stage
             self._log.exception("processing failed", partition=record.partition, offset=record.offset)
             return (), f"processing failed: {exc!r}"
+
+
+class Follower:
+    """Reads every partition of a topic, committed records only, from the beginning and on as they
+    come, into a read model (no group, no offsets of its own). Serves queries that must see all
+    partitions while the transactional work is split across instances."""
+
+    def __init__(self, settings: Settings, *, name: str, topic: str, message_type: type[Message],
+                 validate: Callable[[Message], list], apply: Callable[[Message], None],
+                 reset: Callable[[], None]) -> None:
+        self._settings = settings
+        self._topic = topic
+        self._message_type, self._validate = message_type, validate
+        self._apply, self._reset = apply, reset
+        self.ready = asyncio.Event()
+        self._log = log.bind(follower=name, topic=topic)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            # No group: subscribing assigns every partition of the topic to this consumer.
+            consumer = AIOKafkaConsumer(self._topic, **kafka_options(self._settings), enable_auto_commit=False,
+                                        isolation_level="read_committed", auto_offset_reset="earliest")
+            try:
+                await consumer.start()
+                await self._follow(consumer, stop)
+                return
+            except KafkaError as exc:
+                self._log.warning("kafka error, rebuilding the read model", error=repr(exc))
+                self.ready.clear()
+                self._reset()
+                await asyncio.sleep(1)
+            finally:
+                await consumer.stop()
+
+    async def _follow(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> None:
+        partitions = await _wait_for_assignment(consumer, self._topic)
+        await consumer.seek_to_beginning(*partitions)
+        caught_up_at = await consumer.end_offsets(partitions)
+        while not stop.is_set():
+            batch = await consumer.getmany(timeout_ms=200, max_records=1000)
+            for tp in sorted(batch):
+                for record in batch[tp]:
+                    try:
+                        self._apply(decode_record(record, self._message_type, self._validate))
+                    except PoisonMessage:
+                        pass  # the transactional stage sent it to the DLQ
+            if not self.ready.is_set() and all([await consumer.position(tp) >= end for tp, end in caught_up_at.items()]):
+                self._log.info("read model caught up")
+                self.ready.set()
+
+
+async def _wait_for_assignment(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    for _ in range(100):
+        if consumer.assignment():
+            return sorted(consumer.assignment())
+        await asyncio.sleep(0.2)
+    raise KafkaError(f"no partitions of {topic} were assigned")

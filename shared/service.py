@@ -137,7 +137,8 @@ async def serve(name: str, settings: Settings, listen: str, registrations: list[
     done, _ = await asyncio.wait([stopped, *tasks], return_when=asyncio.FIRST_COMPLETED)
     for task in done:
         if task in tasks and task.exception() is not None:
-            log.error("worker failed", worker=tasks[task].name, error=repr(task.exception()))
+            log.error("worker failed", worker=tasks[task].name, error=repr(task.exception()),
+                      exc_info=task.exception())
             exit_code = 1
     log.info("shutting down", grace_s=settings.shutdown_grace_s)
     serving.cancel()

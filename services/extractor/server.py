@@ -10,7 +10,7 @@ import grpc
 import structlog
 from aiokafka.errors import KafkaError
 
-from services.extractor.extraction import extract_claims
+from services.extractor.stories import extract_story_claims
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid, reject_unavailable
 from shared.kafka import Output, TransformLoop, ensure_topics, idempotent_producer, record_headers
@@ -49,9 +49,10 @@ class ArticleProcessor:
 
     def process(self, article: article_pb2.Article) -> Sequence[Output]:
         self._remember(article)
-        claims = extract_claims(article)
+        claims = extract_story_claims(article, self._settings.story_key)
         log.info("article extracted", article_id=article.id, source=article.source, claims=len(claims))
-        return [Output(self._settings.topics.claims, claim.article_id, claim) for claim in claims]
+        # Keyed by story: one story's claims stay on one partition, in order, for one matcher.
+        return [Output(self._settings.topics.claims, claim.story_key, claim) for claim in claims]
 
     def reset(self) -> None:
         self.articles.clear()
@@ -72,7 +73,7 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
 
     async def Extract(self, request: pb.ExtractRequest, context: grpc.aio.ServicerContext) -> pb.ExtractResponse:
         article = await self._valid_article(request.article, context)
-        return pb.ExtractResponse(claims=extract_claims(article))
+        return pb.ExtractResponse(claims=extract_story_claims(article, self._settings.story_key))
 
     async def GetArticle(self, request: pb.GetArticleRequest, context: grpc.aio.ServicerContext) -> pb.GetArticleResponse:
         problems = [] if request.article_id else [Violation("article_id", "is required")]
@@ -83,7 +84,7 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
         if article is None:
             await context.abort(grpc.StatusCode.NOT_FOUND, f"no accepted article {request.article_id!r} "
                                 f"(only the latest {self._settings.article_index_size} are kept)")
-        return pb.GetArticleResponse(article=article, claims=extract_claims(article))
+        return pb.GetArticleResponse(article=article, claims=extract_story_claims(article, self._settings.story_key))
 
     async def SubmitArticle(self, request: pb.SubmitArticleRequest,
                             context: grpc.aio.ServicerContext) -> pb.SubmitArticleResponse:
@@ -127,7 +128,7 @@ async def main(settings: Settings) -> int:
 
     producer_worker = Worker("article-producer", run_producer)
     loop = TransformLoop(settings, stage="extractor", input_topic=settings.topics.articles,
-                         processor=processor, stateful=True)
+                         processor=processor)
     return await serve(
         "extractor", settings, settings.listen_addr(settings.extractor_addr),
         [Registration(servicer, pb.DESCRIPTOR.services_by_name["ExtractorService"])],

@@ -8,7 +8,8 @@ import grpc
 import structlog
 
 from services.extractor.extraction import analyze_sentence
-from services.matcher.matching import DEFAULT_THRESHOLD, ClaimIndex, compare
+from services.matcher.matching import DEFAULT_THRESHOLD, compare
+from services.matcher.stories import StoryIndexes
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid
 from shared.kafka import Output, TransformLoop, ensure_topics
@@ -30,8 +31,8 @@ class ClaimProcessor:
         self._settings = settings
         self.index = self._new_index()
 
-    def _new_index(self) -> ClaimIndex:
-        return ClaimIndex(threshold=self._settings.match_threshold or DEFAULT_THRESHOLD)
+    def _new_index(self) -> StoryIndexes:
+        return StoryIndexes(threshold=self._settings.match_threshold or DEFAULT_THRESHOLD)
 
     def validate(self, claim: claim_pb2.Claim) -> list[str]:
         return validate_claim(claim)
@@ -86,7 +87,7 @@ async def main(settings: Settings) -> int:
     await ensure_topics(settings)
     processor = ClaimProcessor(settings)
     loop = TransformLoop(settings, stage="matcher", input_topic=settings.topics.claims,
-                         processor=processor, stateful=True)
+                         processor=processor)
     return await serve(
         "matcher", settings, settings.listen_addr(settings.matcher_addr),
         [Registration(MatcherServicer(processor), pb.DESCRIPTOR.services_by_name["MatcherService"])],

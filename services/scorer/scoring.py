@@ -124,13 +124,6 @@ class VerdictBook:
             return None
         return [(seq, verdict) for seq, verdict in self._recent if seq > sequence]
 
-    def sequence_of(self, verdict: verdict_pb2.Verdict) -> int:
-        """The sequence of a recent change (the object apply() returned)."""
-        for seq, recent in reversed(self._recent):
-            if recent is verdict:
-                return seq
-        return 0
-
     def _judge(self, cluster: _Cluster, latest: match_pb2.ClaimMatch) -> verdict_pb2.Verdict:
         previous = cluster.verdict
         sources = sorted(cluster.sources)

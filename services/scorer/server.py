@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import AsyncIterator, Callable, Sequence
+from typing import AsyncIterator, Sequence
 
 import grpc
 import structlog
@@ -12,7 +12,7 @@ import structlog
 from services.scorer.scoring import VerdictBook, claim_filter, parse_source_aliases, status_name
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid
-from shared.kafka import Output, TransformLoop, ensure_topics
+from shared.kafka import Follower, Output, TransformLoop, ensure_topics
 from shared.log import configure_logging
 from shared.pb import match_pb2, verdict_pb2, verdict_service_pb2 as pb, verdict_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
@@ -55,21 +55,23 @@ class MatchProcessor:
 
 
 class VerdictBroadcaster:
-    """Fans committed verdict changes, with their sequence numbers, out to WatchVerdicts streams."""
+    """Fans verdict changes, with their sequence numbers, out to WatchVerdicts streams."""
 
-    def __init__(self, book_of: Callable[[], VerdictBook]) -> None:
-        self._book_of = book_of
+    def __init__(self) -> None:
         self._queues: set[asyncio.Queue] = set()
 
-    def publish(self, outputs: Sequence[Output]) -> None:
-        book = self._book_of()
-        events = [(book.sequence_of(out.value), out.value) for out in outputs]
+    def publish(self, sequence: int, verdict: verdict_pb2.Verdict) -> None:
         for queue in list(self._queues):
-            for event in events:
-                if queue.full():  # the stream sees it is unsubscribed once it drains its queue
-                    self._queues.discard(queue)
-                    break
-                queue.put_nowait(event)
+            if queue.full():  # the stream sees it is unsubscribed once it drains its queue
+                self._queues.discard(queue)
+            else:
+                queue.put_nowait((sequence, verdict))
+
+    def drop_all(self) -> None:
+        for queue in self._queues:
+            if not queue.full():
+                queue.put_nowait(None)
+        self._queues.clear()
 
     def subscribe(self) -> asyncio.Queue:
         queue: asyncio.Queue = asyncio.Queue(WATCH_QUEUE_LIMIT)
@@ -83,6 +85,24 @@ class VerdictBroadcaster:
         return queue in self._queues
 
 
+class VerdictView:
+    """The read model the gRPC API serves: every partition's committed matches, applied to a book
+    of its own, so each scorer instance answers for all claims however the work is split."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.book = VerdictBook(settings.min_independent_sources, parse_source_aliases(settings.source_aliases))
+        self.broadcaster = VerdictBroadcaster()
+
+    def apply(self, match: match_pb2.ClaimMatch) -> None:
+        verdict = self.book.apply(match)
+        if verdict is not None:
+            self.broadcaster.publish(self.book.sequence, verdict)
+
+    def reset(self) -> None:
+        self.broadcaster.drop_all()  # watchers resume by sequence once the view is rebuilt
+        self.book.reset()
+
+
 def _summary(verdict: verdict_pb2.Verdict) -> verdict_pb2.Verdict:
     """A verdict without its evidence and history: pages of claims stay small."""
     summary = verdict_pb2.Verdict()
@@ -93,16 +113,15 @@ def _summary(verdict: verdict_pb2.Verdict) -> verdict_pb2.Verdict:
 
 
 class VerdictServicer(pb_grpc.VerdictServiceServicer):
-    def __init__(self, processor: MatchProcessor, broadcaster: VerdictBroadcaster) -> None:
-        self._processor = processor
-        self._broadcaster = broadcaster
+    def __init__(self, view: VerdictView) -> None:
+        self._view = view
 
     async def GetClaim(self, request: pb.GetClaimRequest, context: grpc.aio.ServicerContext) -> pb.GetClaimResponse:
         problems = [] if request.claim_id else [Violation("claim_id", "is required")]
         if len(request.claim_id) > MAX_ID_CHARS:
             problems.append(Violation("claim_id", f"is longer than {MAX_ID_CHARS} characters"))
         await reject_invalid(context, problems)
-        found = self._processor.book.claim(request.claim_id)
+        found = self._view.book.claim(request.claim_id)
         if found is None:
             await context.abort(grpc.StatusCode.NOT_FOUND, f"no claim {request.claim_id!r}")
         claim, verdict = found
@@ -125,7 +144,7 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
         matches = claim_filter(request.entity, request.text,
                                (after.seconds, after.nanos) if after else None,
                                (before.seconds, before.nanos) if before else None)
-        page, next_position = self._processor.book.claims(
+        page, next_position = self._view.book.claims(
             status=request.status, source=request.source, start=int(request.page_token or 0),
             limit=request.page_size or DEFAULT_PAGE_SIZE, matches=matches)
         return pb.ListClaimsResponse(
@@ -135,9 +154,9 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
     async def WatchVerdicts(self, request: pb.WatchVerdictsRequest,
                             context: grpc.aio.ServicerContext) -> AsyncIterator[pb.WatchVerdictsResponse]:
         await reject_invalid(context, [Violation("resume_after", "must not be negative")] if request.resume_after < 0 else [])
-        queue = self._broadcaster.subscribe()  # before reading the book, so no change falls between
+        queue = self._view.broadcaster.subscribe()  # before reading the book, so no change falls between
         try:
-            book = self._processor.book
+            book = self._view.book
             if request.include_current:
                 for verdict in book.verdicts():
                     yield pb.WatchVerdictsResponse(verdict=verdict)
@@ -152,26 +171,32 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
                     yield pb.WatchVerdictsResponse(verdict=verdict, sequence=sequence)
                 last = max(last, request.resume_after)
             while True:
-                sequence, verdict = await queue.get()
-                if not self._broadcaster.is_subscribed(queue) and queue.empty():
+                event = await queue.get()
+                if event is None:
+                    await context.abort(grpc.StatusCode.UNAVAILABLE, "the scorer is rebuilding its view; "
+                                        f"resume after sequence {last}")
+                sequence, verdict = event
+                if not self._view.broadcaster.is_subscribed(queue) and queue.empty():
                     await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
                                         "watcher fell too far behind; resume with the last sequence received")
                 if sequence > last:
                     last = sequence
                     yield pb.WatchVerdictsResponse(verdict=verdict, sequence=sequence)
         finally:
-            self._broadcaster.unsubscribe(queue)
+            self._view.broadcaster.unsubscribe(queue)
 
 
 async def main(settings: Settings) -> int:
     service_log = configure_logging("scorer", settings.log_level, settings.log_format)
     await ensure_topics(settings)
-    processor = MatchProcessor(settings)
-    broadcaster = VerdictBroadcaster(lambda: processor.book)
+    view = VerdictView(settings)
     loop = TransformLoop(settings, stage="scorer", input_topic=settings.topics.matches,
-                         processor=processor, stateful=True, on_commit=broadcaster.publish)
+                         processor=MatchProcessor(settings))
+    follower = Follower(settings, name="verdict-view", topic=settings.topics.matches,
+                        message_type=match_pb2.ClaimMatch, validate=validate_claim_match,
+                        apply=view.apply, reset=view.reset)
     return await serve(
         "scorer", settings, settings.listen_addr(settings.scorer_addr),
-        [Registration(VerdictServicer(processor, broadcaster), pb.DESCRIPTOR.services_by_name["VerdictService"])],
-        [Worker("matches-to-verdicts", loop.run, loop.ready)],
+        [Registration(VerdictServicer(view), pb.DESCRIPTOR.services_by_name["VerdictService"])],
+        [Worker("matches-to-verdicts", loop.run, loop.ready), Worker("verdict-view", follower.run, follower.ready)],
         service_log)

@@ -1,0 +1,48 @@
+"""The matcher's state split by story: one ClaimIndex per story key, so claims are matched only
+within their story. Stories are independent, so any split of them across partitions and instances
+gives the same clusters as one instance holding them all. Plain domain code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared.pb import claim_pb2, match_pb2
+
+from .matching import DEFAULT_THRESHOLD, ClaimIndex
+
+
+class StoryIndexes:
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, **index_options: Any) -> None:
+        self.threshold = threshold
+        self._options = index_options
+        self._by_story: dict[str, ClaimIndex] = {}
+
+    def _index(self, story_key: str) -> ClaimIndex:
+        index = self._by_story.get(story_key)
+        if index is None:
+            index = self._by_story[story_key] = ClaimIndex(threshold=self.threshold, **self._options)
+        return index
+
+    def place(self, claim: claim_pb2.Claim) -> match_pb2.ClaimMatch:
+        return self._index(claim.story_key).place(claim)
+
+    def get(self, claim_id: str) -> match_pb2.ClaimMatch | None:
+        for index in self._by_story.values():
+            found = index.get(claim_id)
+            if found is not None:
+                return found
+        return None
+
+    def find_similar(self, claim: claim_pb2.Claim, limit: int = 10,
+                     min_score: float = 0.0) -> list[tuple[match_pb2.ClaimMatch, match_pb2.MatchExplanation]]:
+        """The most similar claims of every story this instance holds."""
+        found = [hit for index in self._by_story.values() for hit in index.find_similar(claim, limit, min_score)]
+        found.sort(key=lambda hit: (-hit[1].score, hit[0].claim.id))
+        return found[:limit]
+
+    def __len__(self) -> int:
+        return sum(len(index) for index in self._by_story.values())
+
+    @property
+    def stories(self) -> int:
+        return len(self._by_story)
