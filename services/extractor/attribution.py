@@ -45,7 +45,7 @@ _TRAILING = re.compile(
 _PASSIVE = re.compile(rf"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{{1,60}})")
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 _AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|\w+ly|{_TIME}))+\s*$")
-_INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However)\b", re.IGNORECASE)
+_INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b")
 _AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?\s*(?:that\b)?[\s,:]*")
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
@@ -80,8 +80,8 @@ def select_speaker(pre: str) -> str:
     while len(parts) > 1 and _INTRO.match(parts[0]):
         parts.pop(0)
         had_intro = True
-    if not parts:
-        return ""
+    if not parts or (len(parts) == 1 and _INTRO.match(parts[0]) and parts[0].split()[0].lower() not in ("there", "but", "and", "still", "however", "meanwhile")):
+        return ""  # "On the military front, reports …": an adverbial, not a speaker
     if len(parts) == 1:
         cand = parts[0]
     elif not had_intro and parts[0][:1].isupper() and parts[-1][:1].islower():
@@ -120,7 +120,12 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
     m = _PASSIVE.search(body)
     if m:
-        return Attribution(_clean_speaker(m.group("s")), VERBS[m.group("v")], offset, offset + m.start())
+        speaker = m.group("s")
+        cut = speaker.find(" that ")
+        if body[: m.start()].strip().lower() == "it" and cut > 0:
+            # "It was confirmed by the navy that X": the statement is X.
+            return Attribution(_clean_speaker(speaker[:cut]), VERBS[m.group("v")], offset + m.start("s") + cut + 6, end)
+        return Attribution(_clean_speaker(speaker), VERBS[m.group("v")], offset, offset + m.start())
     return _indirect(sentence, offset)
 
 

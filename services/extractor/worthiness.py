@@ -13,7 +13,12 @@ import math
 import re
 from dataclasses import dataclass
 
+from .checkworthy import THRESHOLD as LEARNED_THRESHOLD
+
 CHECK_WORTHINESS_THRESHOLD = 0.5
+# Patterns marked _LOWER are written in lower case and applied to the lower-cased sentence: the
+# same matches as re.IGNORECASE at a third of the cost.
+_LOWER = 0
 
 BIAS = 0.3
 WEIGHTS: dict[str, float] = {
@@ -32,6 +37,12 @@ WEIGHTS: dict[str, float] = {
     "vague_source": -1.5,     # unattributable crowd as subject: "few officials", "many in Kyiv"
     "short": -1.0,            # fewer than 6 words
     "no_anchor": -0.9,        # no entity, number, date or speaker at all
+    # Learned on ClaimBuster only (hand weight 0): the speaker's own view, address, promises, figures.
+    "first_person_view": 0.0,  # unattributed "I think", "we need", "I'm going to"
+    "second_person": 0.0,     # unattributed "you"
+    "future": 0.0,            # unattributed "will", "going to"
+    "stat_cue": 0.0,          # "percent", "million", "rose", "record": the vocabulary of figures
+    "discourse_opener": 0.0,  # "Let", "Look", "Well", "Thank": talk, not fact
 }
 
 _EVALUATIVE = re.compile(
@@ -40,14 +51,16 @@ _EVALUATIVE = re.compile(
     r"hardly|of sorts|the kind of|another (?:matter|question|story)|well placed|clearly|obviously|"
     r"surely|arguably|undoubtedly|seemingly|symbolism|mood|tone|caveat|caution is|fine print|"
     r"no small|not a small|lives? up to|worse moment|bargaining chip|straight yes|"
-    r"unprecedented|shocking|stunning|disastrous|welcome news|good news|bad news)\b",
-    re.IGNORECASE,
+    r"unprecedented|shocking|stunning|disastrous|welcome news|good news|bad news|all attention|all eyes|"
+    r"the world watches|remains to be seen|sentiment|resound\w*|encapsulat\w*|sense of (?:urgency|optimism|unease)|"
+    r"immense|growing concerns?|remains? volatile)\b",
+    _LOWER,
 )
-_HEDGE = re.compile(r"\b(?:could|might|may|perhaps|possibly)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:could|might|may|perhaps|possibly)\b", _LOWER)
 _VAGUE_SOURCE = re.compile(
-    r"\b(?:few|many|some|most) (?:officials|observers|analysts|people|diplomats|experts|investors|in)\b", re.IGNORECASE
+    r"\b(?:few|many|some|most) (?:officials|observers|analysts|people|diplomats|experts|investors|in)\b", _LOWER
 )
-_DEONTIC = re.compile(r"\b(?:should|must|ought to|needs? to)\b", re.IGNORECASE)
+_DEONTIC = re.compile(r"\b(?:should|must|ought to|needs? to)\b", _LOWER)
 _WH_OPENER = re.compile(r"^(?:Whether|What|How|Why|Who|Will|Can|Is|Are|Does|Do|But will|And will)\b")
 _RHETORICAL = re.compile(
     r"^(?:Yet|Still|Indeed|Of course|After all|Then again|Anyone|Few\b|For many|For (?:the|carriers|those|some|now)\b[^,]*,|It is (?:hard|easy|difficult|worth)|It was the kind|That is)\b"
@@ -55,14 +68,27 @@ _RHETORICAL = re.compile(
 _SCENE = re.compile(
     r"\b(?:sky|skies|eerie|silence|quiet|motionless|deserted|resembles?|resembled|clatter|grey|gray|gloomy|"
     r"sunshine|drizzle|breeze)\b",
-    re.IGNORECASE,
+    _LOWER,
 )
 _EVENT_VERB = re.compile(
     r"\b(?:\w{3,}ed|was|were|had|has|have|began|came|fell|rose|met|left|took|gave|won|lost|held|"
     r"became|made|sent|went|led|paid|set|cut|hit|spent|stood|struck|visited|seized)\b",
-    re.IGNORECASE,
+    _LOWER,
 )
-_NEGATION_FACT = re.compile(r"\b(?:not|no|never|n't|yet to)\b", re.IGNORECASE)
+_NEGATION_FACT = re.compile(r"\b(?:not|no|never|n't|yet to)\b", _LOWER)
+_FIRST_PERSON_VIEW = re.compile(
+    r"\b(?:i|we)\s+(?:think|believe|feel|hope|want|need|know|guess|suppose|mean)\b|\b(?:i'm|we're|i am|we are)\s+"
+    r"(?:going to|not going)\b|\bin my (?:view|opinion)\b",
+    _LOWER,
+)
+_SECOND_PERSON = re.compile(r"\byou\b", _LOWER)
+_FUTURE = re.compile(r"\b(?:will|going to|won't)\b|\w'll\b", _LOWER)
+_STAT_CUE = re.compile(
+    r"\b(?:percent|per cent|million|billion|trillion|thousands?|hundreds?|average|rate|record|highest|"
+    r"lowest|largest|doubled|tripled|increased?|decreased?|rose|fell|cut|raised)\b",
+    _LOWER,
+)
+_DISCOURSE_OPENER = re.compile(r"^(?:Let|Let's|Look|Listen|Thank|Well|Now|Okay|OK)\b")
 
 
 @dataclass(slots=True)
@@ -77,15 +103,17 @@ class Signals:
 
 def features(sentence: str, statement: str, sig: Signals) -> dict[str, float]:
     """Named feature values for one sentence. `statement` is the unattributed part."""
-    own_voice = sentence if not sig.attributed else ""
     words = sentence.split()
+    low = sentence.lower()
+    low_statement = statement.lower()
+    own_voice = low if not sig.attributed else ""
     f: dict[str, float] = {
         "attributed": float(sig.attributed),
         "named_entity": float(sig.n_entities > 0),
         "quantity": float(sig.n_quantities > 0),
         "date": float(sig.n_dates > 0),
-        "event_verb": float(_EVENT_VERB.search(statement) is not None),
-        "negation_fact": float(_NEGATION_FACT.search(statement) is not None),
+        "event_verb": float(_EVENT_VERB.search(low_statement) is not None),
+        "negation_fact": float(_NEGATION_FACT.search(low_statement) is not None),
         "evaluative": float(min(2, len(_EVALUATIVE.findall(own_voice)))),
         "hedge": float(_HEDGE.search(own_voice) is not None),
         "deontic": float(_DEONTIC.search(own_voice) is not None),
@@ -95,10 +123,33 @@ def features(sentence: str, statement: str, sig: Signals) -> dict[str, float]:
         "vague_source": float(_VAGUE_SOURCE.search(own_voice) is not None),
         "short": float(len(words) < 6),
         "no_anchor": float(not (sig.attributed or sig.n_entities or sig.n_quantities or sig.n_dates)),
+        "first_person_view": float(_FIRST_PERSON_VIEW.search(own_voice) is not None),
+        "second_person": float(_SECOND_PERSON.search(own_voice) is not None),
+        "future": float(_FUTURE.search(own_voice) is not None),
+        "stat_cue": float(_STAT_CUE.search(low) is not None),
+        "discourse_opener": float(_DISCOURSE_OPENER.match(sentence) is not None),
     }
     return f
 
 
+def hand_logit(feats: dict[str, float]) -> float:
+    return BIAS + sum(WEIGHTS[name] * value for name, value in feats.items() if value)
+
+
 def score(feats: dict[str, float]) -> float:
-    z = BIAS + sum(WEIGHTS[name] * value for name, value in feats.items())
+    """The hand rules alone (the first version's score)."""
+    return 1.0 / (1.0 + math.exp(-hand_logit(feats)))
+
+
+# Weight of the ClaimBuster-trained model next to the hand rules, and where its log-odds are
+# centred (its own threshold, chosen on ClaimBuster train), so that the learned half only moves a
+# sentence when it is confident either way. LEARNED_WEIGHT was chosen on eval/dev (not a test split).
+LEARNED_WEIGHT = 0.15
+
+
+_CENTRE = math.log(LEARNED_THRESHOLD / (1.0 - LEARNED_THRESHOLD))
+
+
+def combined_score(feats: dict[str, float], learned_z: float) -> float:
+    z = hand_logit(feats) + LEARNED_WEIGHT * (learned_z - _CENTRE)
     return 1.0 / (1.0 + math.exp(-z))

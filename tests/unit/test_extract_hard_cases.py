@@ -1,0 +1,188 @@
+"""Hard cases of news copy from issue 4, on sentences written for these tests."""
+
+from datetime import datetime, timezone
+
+from services.extractor.checkworthy import THRESHOLD, learned_logit, tokens
+from services.extractor.clauses import split_clauses
+from services.extractor.extraction import analyze_sentence, extract_claims, sentence_features
+from services.extractor.sentences import BYLINE, CAPTION, HEADING, LIST_ITEM, SENTENCE, segment, split_sentences
+from shared.pb import article_pb2
+
+PUB = datetime(2024, 11, 14, 16, 0, tzinfo=timezone.utc)
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def _article(text: str) -> article_pb2.Article:
+    art = article_pb2.Article(id="hc", source="example.test", text=text)
+    art.published_at.FromDatetime(PUB)
+    return art
+
+
+# --- sentences ------------------------------------------------------------------------------------
+
+def test_clock_time_then_new_sentence_splits() -> None:
+    text = "The blaze at the timber yard was under control at about 4 a.m. Three firefighters were treated for smoke."
+    assert _sentences(text) == [
+        "The blaze at the timber yard was under control at about 4 a.m.",
+        "Three firefighters were treated for smoke.",
+    ]
+
+
+def test_clock_time_followed_by_weekday_does_not_split() -> None:
+    text = "The polls close at 8 p.m. Sunday in most districts."
+    assert _sentences(text) == [text]
+
+
+def test_initialism_ends_sentence_only_before_an_opener() -> None:
+    text = "The grain was shipped to the U.S. The buyer paid in advance. A U.S. Navy tug towed it."
+    assert _sentences(text) == [
+        "The grain was shipped to the U.S.",
+        "The buyer paid in advance.",
+        "A U.S. Navy tug towed it.",
+    ]
+
+
+def test_titles_months_and_initials_do_not_end_sentences() -> None:
+    text = "Sen. Ida Marr met Lt. Col. Per Aune on Feb. 9 in Tromsø. J. K. Lund was there too."
+    assert _sentences(text) == ["Sen. Ida Marr met Lt. Col. Per Aune on Feb. 9 in Tromsø.", "J. K. Lund was there too."]
+
+
+def test_numbers_with_points_and_commas_stay_whole() -> None:
+    text = "Output rose 2.75 percent to 1,204,500 tonnes. Prices fell by 0.5 points."
+    assert _sentences(text) == ["Output rose 2.75 percent to 1,204,500 tonnes.", "Prices fell by 0.5 points."]
+
+
+def test_question_quote_closed_by_attribution_stays_one_sentence() -> None:
+    text = '"Who pays for the repairs?" Councillor Aro Pihl asked. Nobody answered.'
+    assert _sentences(text) == ['"Who pays for the repairs?" Councillor Aro Pihl asked.', "Nobody answered."]
+
+
+def test_quote_spanning_sentences_is_one_group() -> None:
+    text = 'Mayor Lene Hald said, "The bridge is closed. Repairs start on Monday." Traffic was diverted.'
+    segs = segment(text)
+    assert [text[s.start : s.end] for s in segs] == [
+        'Mayor Lene Hald said, "The bridge is closed.',
+        'Repairs start on Monday."',
+        "Traffic was diverted.",
+    ]
+    assert segs[0].quote == segs[1].quote >= 0 and segs[2].quote == -1
+
+
+def test_byline_caption_heading_and_list_items_are_marked() -> None:
+    text = (
+        "Flood Barrier Fails In Lowland Town\n"
+        "By Maren Dahl, Staff Reporter\n\n"
+        "Photo: Sandbags stacked outside the town hall (Image: Fjord Wire)\n\n"
+        "The council listed three measures:\n"
+        "- 400 homes will be evacuated.\n"
+        "- The main road closes at noon.\n\n"
+        "The barrier failed on Tuesday."
+    )
+    kinds = [(s.kind, text[s.start : s.end]) for s in segment(text)]
+    assert kinds == [
+        (HEADING, "Flood Barrier Fails In Lowland Town"),
+        (BYLINE, "By Maren Dahl, Staff Reporter"),
+        (CAPTION, "Photo: Sandbags stacked outside the town hall (Image: Fjord Wire)"),
+        (SENTENCE, "The council listed three measures:"),
+        (LIST_ITEM, "- 400 homes will be evacuated."),
+        (LIST_ITEM, "- The main road closes at noon."),
+        (SENTENCE, "The barrier failed on Tuesday."),
+    ]
+    for s in segment(text):
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+
+
+def test_hard_wrapped_lines_are_joined_into_one_sentence() -> None:
+    text = "The ferry operator said on Monday that the\nroute would reopen next week."
+    assert _sentences(text) == [text]
+
+
+# --- claims ---------------------------------------------------------------------------------------
+
+def test_bylines_and_captions_never_become_claims() -> None:
+    text = "By Maren Dahl, Staff Reporter\n\nPhoto: Police at the scene on 3 May (Credit: Fjord Wire)\n\nPolice arrested 12 people on Tuesday."
+    claims = extract_claims(_article(text))
+    assert [c.text for c in claims] == ["Police arrested 12 people on Tuesday."]
+
+
+def test_list_items_become_claims_without_their_bullets() -> None:
+    text = "The council agreed two measures:\n- 400 homes in Lindby will be evacuated by Friday.\n- The ferry to Holm stops on 3 December."
+    claims = extract_claims(_article(text))
+    assert [c.text for c in claims][-2:] == ["400 homes in Lindby will be evacuated by Friday.",
+                                             "The ferry to Holm stops on 3 December."]
+    for c in claims:
+        assert text[c.span.start : c.span.end] == c.text
+
+
+def test_quote_speaker_is_carried_to_every_sentence_of_the_quote() -> None:
+    text = 'Mayor Lene Hald said, "The bridge was closed on Monday. Repairs will cost 4 million euros."'
+    claims = extract_claims(_article(text))
+    assert [c.speaker for c in claims] == ["Mayor Lene Hald", "Mayor Lene Hald"]
+    assert claims[1].statement.startswith("Repairs will cost")
+
+
+def test_trailing_attribution_reaches_back_into_the_quote() -> None:
+    text = '"Four ships ran aground in 2023. Two sank in January," the coastguard chief Ola Vik said.'
+    claims = extract_claims(_article(text))
+    assert [c.speaker for c in claims] == ["the coastguard chief Ola Vik"] * 2
+
+
+def test_pronoun_speaker_resolves_to_person_named_as_subject() -> None:
+    text = ("Finance Minister Kari Holm presented the budget on Tuesday. "
+            "She said the deficit would fall to 2 percent next year.")
+    claims = extract_claims(_article(text))
+    assert claims[-1].speaker == "Kari Holm"
+
+
+def test_passive_it_was_confirmed_by() -> None:
+    c = analyze_sentence("It was confirmed by the Norwegian navy that two frigates had left Bergen.", PUB)
+    assert (c.speaker, c.reporting_verb) == ("the Norwegian navy", "confirm")
+    assert c.statement == "two frigates had left Bergen"
+
+
+def test_denial_is_negated_and_keeps_speaker() -> None:
+    c = analyze_sentence("The Kremlin denied that its troops had entered the village.", PUB)
+    assert c.negated and c.reporting_verb == "deny" and c.speaker == "The Kremlin"
+
+
+# --- compound sentences ---------------------------------------------------------------------------
+
+def test_compound_sentence_with_two_facts_yields_two_claims_in_order() -> None:
+    text = "Police arrested 14 people in Malmö on Friday, and the city council closed 3 schools on Saturday."
+    claims = extract_claims(_article(text))
+    assert [c.text for c in claims] == [
+        "Police arrested 14 people in Malmö on Friday",
+        "the city council closed 3 schools on Saturday.",
+    ]
+    assert [c.id for c in claims] == ["hc#0", "hc#1"]
+    for c in claims:
+        assert text[c.span.start : c.span.end] == c.text
+
+
+def test_lists_of_nouns_and_reported_speech_are_not_cut() -> None:
+    assert len(split_clauses("The storm hit farms, roads and schools, and cut power to 9,000 homes.")) == 1
+    assert len(split_clauses("Holm said exports rose 4 percent, and that imports fell in March.")) == 1
+    assert len(split_clauses('"We stayed, and we voted," the two residents said on Monday.')) == 1
+
+
+def test_compound_with_an_opinion_half_stays_one_sentence() -> None:
+    text = "The plant reopened on Monday with 200 workers, but the mood in town is incredibly gloomy."
+    claims = extract_claims(_article(text))
+    assert len(claims) <= 1 and all(c.span.start == 0 for c in claims)
+
+
+# --- learned check-worthiness ---------------------------------------------------------------------
+
+def test_tokens_are_lowercased_unigrams_and_bigrams_with_numbers_folded() -> None:
+    assert tokens("Exports rose 4 percent") == {"exports", "rose", "<num>", "percent", "exports rose", "rose <num>",
+                                                "<num> percent"}
+
+
+def test_learned_model_prefers_figures_over_opinion() -> None:
+    fact = "Unemployment fell to 4.1 percent in 2019, the lowest rate in 50 years."
+    view = "I think we need to do better for our children."
+    assert learned_logit(sentence_features(fact), fact) > learned_logit(sentence_features(view), view)
+    assert 0.0 < THRESHOLD < 1.0
