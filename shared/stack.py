@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -60,19 +60,24 @@ def wait_serving(addr: str, timeout: float, process: subprocess.Popen | None = N
 
 
 class LocalStack:
-    """Broker plus services; `env` adds CLAIMCHECK_* settings for every service."""
+    """Broker plus services; `env` adds CLAIMCHECK_* settings for every service. `instances` runs
+    several processes of a service in its consumer group ("matcher", "matcher-1", ...)."""
 
     def __init__(self, *, kafka_bootstrap: str | None = None, env: dict[str, str] | None = None,
                  log_dir: Path | None = None, addrs: dict[str, str] | None = None,
-                 kafka_port: int | None = None, kafka_data_dir: Path | None = None) -> None:
+                 kafka_port: int | None = None, kafka_data_dir: Path | None = None,
+                 kafka: Any = None, instances: dict[str, int] | None = None) -> None:
         """Without `addrs` (and `kafka_port`) free loopback ports are picked, so runs never collide.
-        A `kafka_data_dir` keeps the broker's storage across its stop and start (bounce tests)."""
-        self.kafka = None if kafka_bootstrap else LocalKafka(data_dir=kafka_data_dir, port=kafka_port)
+        A `kafka_data_dir` keeps the broker's storage across its stop and start (bounce tests);
+        `kafka` is any broker or cluster object with start(), stop() and bootstrap."""
+        self.kafka = kafka or (None if kafka_bootstrap else LocalKafka(data_dir=kafka_data_dir, port=kafka_port))
         self._bootstrap = kafka_bootstrap
         self.log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimcheck-logs-"))
-        self.addrs = addrs or {name: f"127.0.0.1:{free_port()}" for name in SERVICES}
-        # Each service's Prometheus port, when CLAIMCHECK_METRICS_PORT asks for metrics ("auto": free ports).
-        self.metrics_ports = ({name: free_port() for name in SERVICES}
+        self.members = [service if i == 0 else f"{service}-{i}"
+                        for service in SERVICES for i in range((instances or {}).get(service, 1))]
+        self.addrs = {name: (addrs or {}).get(name) or f"127.0.0.1:{free_port()}" for name in self.members}
+        # Each process's Prometheus port, when CLAIMCHECK_METRICS_PORT asks for metrics ("auto": free ports).
+        self.metrics_ports = ({name: free_port() for name in self.members}
                               if (env or {}).get("CLAIMCHECK_METRICS_PORT") == "auto" else {})
         self._env = dict(env or {})
         self.processes: dict[str, subprocess.Popen] = {}
@@ -94,22 +99,25 @@ class LocalStack:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
         env.update({
             "CLAIMCHECK_KAFKA_BOOTSTRAP": self.bootstrap,
-            **{f"CLAIMCHECK_{name.upper()}_ADDR": addr for name, addr in self.addrs.items()},
+            **{f"CLAIMCHECK_{service.upper()}_ADDR": self.addrs[service] for service in SERVICES},
             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
             "PYTHONUNBUFFERED": "1",
         })
         env.update(self._env)
         if self.metrics_ports:
             env["CLAIMCHECK_METRICS_PORT"] = str(self.metrics_ports[name]) if name else "0"
+        if name and "-" in name:  # a further instance: its own address and transactional identity
+            env["CLAIMCHECK_GRPC_LISTEN"] = self.addrs[name]
+            env["CLAIMCHECK_INSTANCE_ID"] = name.rsplit("-", 1)[1]
         return env
 
     def start(self, timeout: float = 120) -> "LocalStack":
         if self.kafka is not None:
             self.kafka.start()
         try:
-            for name in SERVICES:
+            for name in self.members:
                 self.start_service(name)
-            for name in SERVICES:
+            for name in self.members:
                 self.wait_ready(name, timeout)
         except BaseException:
             self.stop()
@@ -119,7 +127,8 @@ class LocalStack:
     def start_service(self, name: str) -> subprocess.Popen:
         log_file = self._logs.get(name) or open(self.log_dir / f"{name}.log", "ab")
         self._logs[name] = log_file
-        process = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=self.service_env(name),
+        service = name.split("-")[0]
+        process = subprocess.Popen([sys.executable, "-m", f"services.{service}"], env=self.service_env(name),
                                    stdout=log_file, stderr=subprocess.STDOUT, cwd=ROOT)
         self.processes[name] = process
         return process
@@ -146,7 +155,7 @@ class LocalStack:
             return process.wait()
 
     def stop(self) -> None:
-        for name in reversed(SERVICES):  # downstream first is not needed: each commits its own work
+        for name in reversed(self.members):
             self.stop_service(name)
         for log_file in self._logs.values():
             log_file.close()

@@ -10,7 +10,7 @@ import grpc
 import structlog
 from aiokafka.errors import KafkaError
 
-from services.extractor.stories import extract_story_claims
+from services.extractor.stories import extract_story_claims, story_key
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid, reject_unavailable
 from shared.kafka import Output, TransformLoop, ensure_topics, idempotent_producer, record_headers
@@ -97,8 +97,10 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
         trace = trace_headers(context.invocation_metadata()) or new_traceparent()
         structlog.contextvars.bind_contextvars(trace_id=trace_id(trace))
         try:
+            # Keyed by story, so one story's articles are extracted in the order they were accepted.
+            key = story_key(article, self._settings.story_key) or article.id
             stored = await asyncio.wait_for(self.producer.send_and_wait(
-                self._settings.topics.articles, article.SerializeToString(), key=article.id.encode(),
+                self._settings.topics.articles, article.SerializeToString(), key=key.encode(),
                 headers=record_headers(article, trace)), timeout=context.time_remaining())
         except (KafkaError, asyncio.TimeoutError) as exc:
             log.warning("article not acknowledged by Kafka", article_id=article.id, error=repr(exc))
