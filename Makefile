@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo up test unit proto proto-baseline lint clean
+.PHONY: install demo up test unit compose-test proto proto-baseline lint clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ proto: install
 lint: install
 	cd protos && ../$(VENV)/bin/buf lint && ../$(VENV)/bin/buf breaking . --against baseline/claimcheck-v1.json
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+compose-test: install  # the docker-compose stack run for real, offline (root; see deploy/compose/README.md)
+	PYTHON=$(PY) bash deploy/compose/compose-test.sh
 
 proto-baseline: install  # on an API release: what later changes must stay compatible with
 	cd protos && ../$(VENV)/bin/buf build -o baseline/claimcheck-v1.json
