@@ -22,8 +22,10 @@ STATUS_NAMES = {
 }
 
 
-HISTORY_LIMIT = 100
-EVIDENCE_LIMIT = 50
+# A verdict record stays small however large its cluster grows (every change re-publishes it).
+HISTORY_LIMIT = 20
+EVIDENCE_LIMIT = 20
+SOURCES_IN_REASON = 10
 # Verdict changes kept for watchers resuming after a disconnect.
 RESUME_WINDOW = 100_000
 
@@ -98,7 +100,7 @@ class VerdictBook:
         self._claim_order: list[str] = []
         # Every verdict change gets the next sequence number; replay renumbers them identically.
         self.sequence = 0
-        self._recent: deque[tuple[int, verdict_pb2.Verdict]] = deque(maxlen=RESUME_WINDOW)
+        self._recent: deque[tuple[int, str]] = deque(maxlen=RESUME_WINDOW)  # (sequence, cluster id)
 
     def apply(self, match: match_pb2.ClaimMatch) -> verdict_pb2.Verdict | None:
         """Adds a placed claim; returns the cluster's new verdict, or None if the claim was known."""
@@ -115,19 +117,36 @@ class VerdictBook:
         self._claim_order.append(match.claim.id)
         cluster.verdict = self._judge(cluster, match)
         self.sequence += 1
-        self._recent.append((self.sequence, cluster.verdict))
+        self._recent.append((self.sequence, cluster.cluster_id))
         return cluster.verdict
 
     def changes_after(self, sequence: int) -> list[tuple[int, verdict_pb2.Verdict]] | None:
-        """Verdict changes after `sequence`, oldest first; None when they are no longer kept."""
+        """The current verdict of every cluster changed after `sequence`, with the sequence of its
+        latest change, in that order; None when changes that old are no longer kept."""
         if self._recent and sequence < self._recent[0][0] - 1:
             return None
-        return [(seq, verdict) for seq, verdict in self._recent if seq > sequence]
+        latest: dict[str, int] = {}
+        for seq, cluster_id in self._recent:
+            if seq > sequence:
+                latest[cluster_id] = seq
+        return sorted(((seq, self._clusters[cid].verdict) for cid, seq in latest.items()), key=lambda e: e[0])
 
     def _judge(self, cluster: _Cluster, latest: match_pb2.ClaimMatch) -> verdict_pb2.Verdict:
+        """The cluster's next verdict: the previous one updated in place of a rebuild, so the cost
+        of a change does not grow with the cluster."""
         previous = cluster.verdict
-        sources = sorted(cluster.sources)
-        revision = (previous.revision + 1) if previous else 1
+        verdict = verdict_pb2.Verdict()
+        if previous is None:
+            first = cluster.first.claim
+            verdict.cluster_id, verdict.canonical_text = cluster.cluster_id, first.statement or first.text
+        else:
+            verdict.CopyFrom(previous)
+        if len(verdict.independent_sources) != len(cluster.sources):
+            del verdict.independent_sources[:]
+            verdict.independent_sources.extend(sorted(cluster.sources))
+        sources = verdict.independent_sources
+        named = ", ".join(sources[:SOURCES_IN_REASON]) + (f" and {len(sources) - SOURCES_IN_REASON} more"
+                                                          if len(sources) > SOURCES_IN_REASON else "")
         if cluster.conflicts:
             status = CONFLICTING
             shown = cluster.conflicts[:5]
@@ -136,26 +155,22 @@ class VerdictBook:
                 reason += f"; and {len(cluster.conflicts) - len(shown)} more conflicts"
         elif len(sources) >= self.min_independent_sources:
             status = CORROBORATED
-            reason = f"{len(sources)} independent sources agree: {', '.join(sources)}"
+            reason = f"{len(sources)} independent sources agree: {named}"
         else:
             status = SINGLE_SOURCE
-            reason = f"{len(sources)} independent source ({', '.join(sources)}); " \
-                     f"{self.min_independent_sources} needed to corroborate"
-        first = cluster.first.claim
-        verdict = verdict_pb2.Verdict(
-            cluster_id=cluster.cluster_id, status=status, canonical_text=first.statement or first.text,
-            independent_sources=sources, reason=reason, revision=revision, claim_count=cluster.size,
-            previous_status=previous.status if previous else verdict_pb2.VERDICT_STATUS_UNSPECIFIED,
-        )
+            reason = f"{len(sources)} independent source ({named}); {self.min_independent_sources} needed to corroborate"
+        verdict.previous_status = previous.status if previous else verdict_pb2.VERDICT_STATUS_UNSPECIFIED
+        verdict.status, verdict.reason, verdict.claim_count = status, reason, cluster.size
+        verdict.revision += 1
         verdict.updated_at.CopyFrom(latest.claim.published_at)
-        if previous is not None:
-            verdict.history.extend(previous.history[-(HISTORY_LIMIT - 1):])
-        change = verdict.history.add(revision=revision, status=status, cause=_cause(latest))
+        change = verdict.history.add(revision=verdict.revision, status=status, cause=_cause(latest))
         change.changed_at.CopyFrom(latest.claim.published_at)
-        for m in cluster.evidence:
-            verdict.evidence.add(claim_id=m.claim.id, article_id=m.claim.article_id, source=m.claim.source,
-                                 independent_source=m.independent_source, text=m.claim.text,
-                                 span=m.claim.span, explanation=m.explanation)
+        if len(verdict.history) > HISTORY_LIMIT:
+            del verdict.history[0]
+        if cluster.evidence and cluster.evidence[-1] is latest:
+            verdict.evidence.add(claim_id=latest.claim.id, article_id=latest.claim.article_id, source=latest.claim.source,
+                                 independent_source=latest.independent_source, text=latest.claim.text,
+                                 span=latest.claim.span, explanation=latest.explanation)
         return verdict
 
     def _source_of(self, claim_id: str) -> str:

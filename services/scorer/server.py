@@ -42,7 +42,7 @@ class MatchProcessor:
         verdict = self.book.apply(match)
         if verdict is None:
             return []
-        log.info("verdict", cluster_id=verdict.cluster_id, claim_id=match.claim.id,
+        log.debug("verdict", cluster_id=verdict.cluster_id, claim_id=match.claim.id,
                  article_id=match.claim.article_id, status=status_name(verdict.status),
                  sources=list(verdict.independent_sources), revision=verdict.revision)
         return [Output(self._settings.topics.verdicts, verdict.cluster_id, verdict)]
