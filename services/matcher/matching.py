@@ -17,13 +17,25 @@ from rapidfuzz import fuzz
 from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
-from .normalize import MatchForm, match_form, opposite
+from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
+from .normalize import DENIAL, MatchForm, match_form, opposite
 
 SAME = match_pb2.MATCH_DECISION_SAME
 CONFLICTING = match_pb2.MATCH_DECISION_CONFLICTING
 DIFFERENT = match_pb2.MATCH_DECISION_DIFFERENT
 
-DEFAULT_THRESHOLD = 70.0
+# The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
+DEFAULT_THRESHOLD = 50.0
+# Blocking hands on candidates whose fuzzy frame score (blocking.pair_score) reaches this; the model
+# decides among them. Low, because paraphrases share rare words more than they share word strings.
+CANDIDATE_SCORE = 35.0
+# Confirm vs deny needs the two statements to be about the same thing: the remainder (the statement
+# without its negation) this close by the fuzzy frame score, or this much of the rarer statement's
+# weighted words shared.
+NEGATION_MIN_FRAME = 60.0
+NEGATION_MIN_SHARED = 0.5
+# One side negates a predicate the other does not mention: the score is scaled by this.
+UNSHARED_NEGATION_FACTOR = 0.5
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
 # two claims are more likely about two events in two places.
 PLACE_CONFLICT_MIN_SCORE = 85.0
@@ -33,7 +45,12 @@ NUMBER_TOLERANCE = 0.005
 REPRINT_TEXT_SIMILARITY = 90.0
 REPRINT_BYLINE_SIMILARITY = 85.0
 # How many of the best-scoring candidates get the full decision rules.
-RULE_CANDIDATES = 20
+RULE_CANDIDATES = 30
+# Cluster-level matching: a claim joins a cluster when its best link reaches the threshold AND its
+# mean score over the cluster's members (the most recent MEMBERS_COMPARED) reaches this share of the
+# threshold, so one loose link cannot chain a cluster into its neighbour.
+CLUSTER_SUPPORT = 1.0
+MEMBERS_COMPARED = 12
 DEFAULT_WINDOW_SECONDS = 14 * 24 * 3600.0
 
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -93,10 +110,49 @@ def _dates_compatible(x: str, y: str) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
-def detail_conflict(a: MatchForm, b: MatchForm, score: float) -> str | None:
-    """The first incompatible detail between two statements of the same event, in words."""
-    if a.negated != b.negated and a.negation_cues != b.negation_cues:
-        return f"confirm vs deny: {'first' if b.negated else 'second'} affirms, {'second' if b.negated else 'first'} denies"
+def _places_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A shared place, counting two spellings of one name ("Hrushivka"/"Hrushiwka") as one."""
+    return bool(a & b) or any(fuzz.ratio(x, y, score_cutoff=VARIANT_RATIO) for x in a for y in b)
+
+
+def _same_word(h: str, words: set[str]) -> bool:
+    """A head word in a set of stems, forgiving the stemmer's final -e ("store"/"stor")."""
+    return h in words or h.rstrip("e") in {w.rstrip("e") for w in words}
+
+
+def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
+    """Exactly one side negates a predicate (not a denial of the whole statement) that the other does
+    not state: "the cause was not yet known" vs "opened an investigation into the cause" are two
+    different facts, neither the same claim nor a confirm-vs-deny conflict."""
+    for x, y in ((a, b), (b, a)):
+        heads = x.negated_heads - {DENIAL}
+        if heads and not y.negated_heads:
+            y_words = {t for t, _ in y.bag}
+            if not any(_same_word(h, y_words) for h in heads):
+                return True
+    return False
+
+
+def _denies(x: MatchForm, y: MatchForm) -> bool:
+    """Whether `x` denies what `y` affirms: x is negated and y is not, and the negation governs a
+    predicate `y` states (or x is a denial of the whole statement: "denied", "a hoax", "false").
+    A statement is negated when it has a negation cue or a denial word of its own (negated_heads),
+    which also covers what the extractor's `negated` flag does not ("reports ... are a hoax")."""
+    if not x.negated_heads or y.negated_heads:
+        return False
+    y_words = {t for t, _ in y.bag}
+    return (DENIAL in x.negated_heads and DENIAL not in y.negated_heads) or any(
+        _same_word(h, y_words) for h in x.negated_heads - {DENIAL})
+
+
+def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.0) -> str | None:
+    """The first incompatible detail between two statements of the same event, in words. `score` is
+    the fuzzy frame score, `shared` the weighted share of words (features.wcont)."""
+    same_thing = score >= NEGATION_MIN_FRAME or shared >= NEGATION_MIN_SHARED
+    if same_thing and (_denies(a, b) or _denies(b, a)):
+        first_denies = _denies(a, b)
+        return (f"confirm vs deny: {'second' if first_denies else 'first'} affirms, "
+                f"{'first' if first_denies else 'second'} denies")
     for p in sorted(a.predicates):
         q = opposite(p)
         if q in b.predicates and p not in b.predicates:
@@ -106,30 +162,34 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float) -> str | None:
         return conflict
     if a.dates and b.dates and not any(_dates_compatible(x, y) for x in a.dates for y in b.dates):
         return f"date mismatch: {', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}"
-    if a.places and b.places and a.places.isdisjoint(b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
+    if a.places and b.places and not _places_overlap(a.places, b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
         return f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
     return None
 
 
-def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD) -> match_pb2.MatchExplanation:
+def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
+           local: LocalRarity | None = None) -> match_pb2.MatchExplanation:
     """The decision on two match forms. The score is on the event frame (statement without its
     numbers and dates), so a changed figure cannot hide a conflict below the threshold, and a high
     score never makes claims the same when a figure, date, place or polarity differs."""
-    score = pair_score(a.core, b.core)
-    full = pair_score(a.text, b.text)
+    features = pair_features(a, b, local)
+    score = 100.0 * probability(features)
+    frame = pair_score(a.core, b.core)
+    unshared_negation = _unshared_negation(a, b)
+    if unshared_negation:
+        score *= UNSHARED_NEGATION_FACTOR
+    scores = (f"same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words shared "
+              f"{features[2]:.2f}, names shared {features[4]:.2f})")
     if score < threshold:
+        why = " (one side negates a predicate the other does not state)" if unshared_negation else ""
         return match_pb2.MatchExplanation(
-            decision=DIFFERENT, score=score,
-            reason=f"statement similarity {score:.1f} below threshold {threshold:g} (with figures {full:.1f})")
-    conflict = detail_conflict(a, b, score)
+            decision=DIFFERENT, score=score, reason=f"{scores} below threshold {threshold:g}{why}")
+    conflict = detail_conflict(a, b, frame, features[2])
     if conflict:
-        return match_pb2.MatchExplanation(
-            decision=CONFLICTING, score=score,
-            reason=f"{conflict}; statement similarity {score:.1f} (with figures {full:.1f})")
+        return match_pb2.MatchExplanation(decision=CONFLICTING, score=score, reason=f"{conflict}; {scores}")
     return match_pb2.MatchExplanation(
         decision=SAME, score=score,
-        reason=f"statement similarity {score:.1f} at or above threshold {threshold:g} "
-               f"(with figures {full:.1f}); numbers, dates, places and polarity agree")
+        reason=f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")
 
 
 def compare(a: claim_pb2.Claim, b: claim_pb2.Claim, threshold: float = DEFAULT_THRESHOLD) -> match_pb2.MatchExplanation:
@@ -186,8 +246,12 @@ class ClaimIndex:
     reprint marks per article."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, max_claims: int = 1_000_000,
-                 window_seconds: float = DEFAULT_WINDOW_SECONDS, workers: int = 1) -> None:
+                 window_seconds: float = DEFAULT_WINDOW_SECONDS, workers: int = 1,
+                 cluster_support: float = CLUSTER_SUPPORT) -> None:
         self.threshold = threshold
+        self.cluster_support = cluster_support
+        self._members: dict[str, list[int]] = {}  # cluster id -> rows, in arrival order
+        self._local = LocalRarity()
         self.max_claims = max_claims
         self.window_seconds = window_seconds
         self._rows: dict[int, _Row] = {}
@@ -221,7 +285,7 @@ class ClaimIndex:
         reprint_of = self._note_reprint(claim, ranked)
         match = match_pb2.ClaimMatch(claim=claim, cluster_id=claim.id, reprint_of_article_id=reprint_of,
                                      independent_source=self._article_source.get(reprint_of, claim.source))
-        best = _best(ranked)
+        best = self._best_cluster(form, ranked, claim.article_id)
         if best is not None:
             other, other_match, explanation = best
             match.cluster_id = other_match.cluster_id
@@ -230,21 +294,52 @@ class ClaimIndex:
         else:
             match.explanation.CopyFrom(match_pb2.MatchExplanation(
                 decision=DIFFERENT, reason="no indexed claim is similar enough: new cluster"))
-        self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, form,
-                       match.SerializeToString()), published)
+        row_id = self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, form,
+                                match.SerializeToString()), published)
+        self._members.setdefault(match.cluster_id, []).append(row_id)
         return match
+
+    def _best_cluster(self, form: MatchForm, ranked, article_id: str):
+        """The cluster to join: among clusters with a same-claim or conflict link at or above the
+        threshold, the one with the highest mean score over its members (each member compared, not
+        only the best one), provided that mean reaches cluster_support x threshold. Within it, the
+        link shown is the best same-claim link, else the best conflict link."""
+        linked: dict[str, list] = {}
+        for row, e in ranked:
+            if e.decision in (SAME, CONFLICTING):
+                cluster = match_pb2.ClaimMatch.FromString(row.match).cluster_id
+                linked.setdefault(cluster, [])
+        if not linked:
+            return None
+        known = {row.claim_id: e for row, e in ranked}
+        options = []
+        for cluster in sorted(linked):
+            members = [self._rows[r] for r in self._members.get(cluster, []) if r in self._rows]
+            members = [m for m in members if m.article_id != article_id][-MEMBERS_COMPARED:]
+            if not members:
+                continue
+            scored = [(m, known.get(m.claim_id) or decide(form, m.form, self.threshold, self._local)) for m in members]
+            mean = sum(e.score for _, e in scored) / len(scored)
+            best = _best(scored)
+            if best is None or mean < self.cluster_support * self.threshold:
+                continue
+            kind = 0 if best[2].decision == SAME else 1
+            options.append((-mean, kind, best[0].claim_id, best))
+        if not options:
+            return None
+        return min(options, key=lambda o: o[:3])[3]
 
     def find_similar(self, claim: claim_pb2.Claim, limit: int = 10,
                      min_score: float = 0.0) -> list[tuple[match_pb2.ClaimMatch, match_pb2.MatchExplanation]]:
         """The indexed claims most similar to `claim`, best first, each with the full decision."""
         form = match_form(claim)
-        hits = self._blocking.search(form, min_score, limit=max(limit, 1) * 3)
+        hits = self._blocking.search(form, min(min_score, CANDIDATE_SCORE), limit=max(limit, 1) * 3)
         found = []
         for row_id, _ in hits:
             row = self._rows.get(row_id)
             if row is None:
                 continue
-            explanation = decide(form, row.form, self.threshold)
+            explanation = decide(form, row.form, self.threshold, self._local)
             if explanation.score < min_score:
                 continue
             found.append((explanation.score, row.claim_id, row, explanation))
@@ -252,15 +347,15 @@ class ClaimIndex:
         return [(match_pb2.ClaimMatch.FromString(r.match), e) for _, _, r, e in found[:limit]]
 
     def _rank(self, form: MatchForm, published: float, exclude_article: str):
-        """The candidates at or above the threshold, with the decision rules applied."""
-        hits = self._blocking.search(form, self.threshold, limit=RULE_CANDIDATES,
+        """The blocking step's candidates, with the model and the decision rules applied."""
+        hits = self._blocking.search(form, min(self.threshold, CANDIDATE_SCORE), limit=RULE_CANDIDATES,
                                      window=(published, self.window_seconds) if published else None)
         ranked = []
         for row_id, _ in hits:
             row = self._rows.get(row_id)
             if row is None or row.article_id == exclude_article:
                 continue
-            ranked.append((row, decide(form, row.form, self.threshold)))
+            ranked.append((row, decide(form, row.form, self.threshold, self._local)))
         return ranked
 
     def _note_reprint(self, claim: claim_pb2.Claim, ranked) -> str:
@@ -282,12 +377,13 @@ class ClaimIndex:
                 return original
         return ""
 
-    def _add(self, row: _Row, published: float) -> None:
+    def _add(self, row: _Row, published: float) -> int:
         row_id = self._next_row
         self._next_row += 1
         self._rows[row_id] = row
         self._row_of[row.claim_id] = row_id
         self._blocking.add(row_id, row.form, published)
+        self._local.add(row.form)
         self._order.append((row_id, published))
         self._newest = max(self._newest, published)
         while self._order and (len(self._rows) > self.max_claims or (
@@ -296,6 +392,14 @@ class ClaimIndex:
             old = self._rows.pop(old_id)
             self._row_of.pop(old.claim_id, None)
             self._blocking.remove(old_id)
+            self._local.remove(old.form)
+            cluster = match_pb2.ClaimMatch.FromString(old.match).cluster_id
+            members = self._members.get(cluster)
+            if members is not None:
+                members.remove(old_id)
+                if not members:
+                    del self._members[cluster]
+        return row_id
 
 
 def _body(text: str) -> str:

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from shared.pb import claim_pb2
 
+from .rarity import rarity_bag
+
 # Function words carry no fact. Negation words are not here: they are dropped from the scored
 # text too, but polarity is compared explicitly (Claim.negated), never by fuzzy score.
 STOP_WORDS = frozenset(
@@ -42,7 +44,8 @@ _IRREGULAR = {
     "knew": "know", "known": "know", "kept": "keep", "hung": "hang", "stood": "stand", "sought": "seek",
     "caught": "catch", "fought": "fight", "dead": "die", "died": "die", "dies": "die", "dying": "die",
     "death": "die", "deaths": "die", "children": "child", "men": "man", "women": "woman",
-    "people": "person", "persons": "person",
+    "people": "person", "persons": "person", "agreed": "agree", "agrees": "agree", "agreeing": "agree",
+    "freed": "free", "guaranteed": "guarantee",
 }
 # Synonyms folded to one representative (after stemming), for the verbs and nouns of news facts.
 _SYNONYMS = {
@@ -129,6 +132,9 @@ class MatchForm:
     negation_cues: int                 # negation words in the sentence, as written
     predicates: frozenset[str]         # tokens that have an opposite (rise/fall, approve/reject)
     verb: str                          # reporting verb lemma of the frame
+    bag: tuple[tuple[str, float], ...] = ()   # (token, rarity weight): statement + speaker, sorted
+    names: frozenset[str] = frozenset()  # entity and speaker name tokens (who / where / which body)
+    negated_heads: frozenset[str] = frozenset()  # predicates under a negation ("not agreed" -> agree)
 
 
 def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
@@ -176,13 +182,52 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)
     entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
+    speaker_tokens = [stem(t) for t in _TOKEN.findall(claim.speaker.lower())
+                      if t not in STOP_WORDS and t not in _GENERIC_SPEAKER]
+    names = frozenset(stem(t) for e in claim.entities if e.canonical and not e.canonical.isdigit()
+                      for t in _TOKEN.findall(e.canonical.lower())
+                      if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
     places = frozenset(e.canonical for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
     return MatchForm(
         text=" ".join(words), core=" ".join(core), entities=entities,
         numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim), places=places,
         negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)), predicates=frozenset(t for t in words if t in _OPPOSITE),
-        verb=claim.reporting_verb)
+        verb=claim.reporting_verb, bag=rarity_bag(words + speaker_tokens, source.lower() + " " + claim.speaker.lower()),
+        names=names, negated_heads=_negated_heads(claim.text))
+
+
+# Speakers that say nothing about who: they do not count as a shared name.
+_GENERIC_SPEAKER = frozenset("official officials spokesman spokeswoman spokesperson source sources statement "
+                             "report reports government ministry authorities authority police chief minister "
+                             "president".split())
+# Words between a negation cue and the predicate it negates ("has not yet formally agreed").
+_NEG_SKIP = frozenset("yet so far been be being have has had formally officially publicly immediately "
+                      "still even ever always fully to a an the any".split())
+DENIAL = "<deny>"  # negated_heads marker: a denial verb governs the whole statement
+_NEG_CUE_WORDS = frozenset("not never no n't cannot".split())
+_DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing decline declines declined "
+                        "declining reject rejects rejected rejecting dismiss dismissed dismisses debunk debunks "
+                        "debunked hoax hoaxes fake false untrue bogus fabricated myth".split())
+
+
+def _negated_heads(text: str) -> frozenset[str]:
+    """The predicate each negation governs: the first content word after "not"/"never"/"no" (skipping
+    auxiliaries and adverbs), or after a denial verb ("denied that Kyiv agreed" -> agree), or the
+    denial verb's own object marker "deny" when nothing follows."""
+    words = _TOKEN.findall(text.lower().replace("n't", " not").replace("cannot", "can not"))
+    heads = set()
+    for i, w in enumerate(words):
+        if w in _DENY_VERBS:
+            heads.add(DENIAL)
+            continue
+        if w in _NEG_CUE_WORDS:
+            for nxt in words[i + 1:i + 6]:
+                if nxt in _NEG_SKIP or nxt in STOP_WORDS and nxt not in ("said", "told"):
+                    continue
+                heads.add(stem(nxt))
+                break
+    return frozenset(heads)
 
 
 def opposite(token: str) -> str | None:

@@ -1,0 +1,133 @@
+"""Pair features for the same-claim decision and the logistic model over them.
+
+Each feature is a 0..1 number computed from two MatchForms: fuzzy scores of the event frames
+(rapidfuzz), overlap of the statements' words weighted by rarity (rarity.py) with spelling variants
+of rare words counted as shared ("Peskov"/"Peskow"), overlap of names (entities and speaker), and
+agreement of lengths and figures. The model's weights are constants fitted offline on public train
+splits (bench/matching/fit_model.py prints them); nothing is loaded at run time.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rapidfuzz import fuzz
+
+from .normalize import MatchForm
+
+# A rare word in one statement and a word in the other this close (fuzz.ratio) and both this long
+# are one word spelled two ways (transliteration, a typo, "Zelensky"/"Zelenskyy").
+VARIANT_RATIO = 80.0
+VARIANT_MIN_LEN = 5
+VARIANT_MIN_WEIGHT = 2.0
+
+FEATURES = ("set", "sort", "wcont", "wjac", "names", "no_names", "rare_max", "len", "num_agree")
+
+
+def _soft_shared(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
+    """Weight of the words of `a` found in `b` (exactly or as a spelling variant of a rare word), and
+    the largest such weight."""
+    total = best = 0.0
+    b_long = [t for t in b if len(t) >= VARIANT_MIN_LEN]
+    for t, w in a.items():
+        if t in b:
+            hit = min(w, b[t])
+        elif w >= VARIANT_MIN_WEIGHT and len(t) >= VARIANT_MIN_LEN and any(
+                fuzz.ratio(t, u, score_cutoff=VARIANT_RATIO) for u in b_long):
+            hit = w
+        else:
+            continue
+        total += hit
+        best = max(best, hit)
+    return total, best
+
+
+def _name_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    rest_b = [u for u in b - a if len(u) >= VARIANT_MIN_LEN]
+    for t in a - b:
+        if len(t) >= VARIANT_MIN_LEN and any(fuzz.ratio(t, u, score_cutoff=VARIANT_RATIO) for u in rest_b):
+            shared += 1
+    return shared / min(len(a), len(b))
+
+
+class LocalRarity:
+    """Document frequencies of tokens among the claims of one index (one story): a word every
+    outlet's coverage of the story repeats ("ceasefire" in a ceasefire story) tells two of its claims
+    apart less than the English-wide rarity says. factor(t) scales a token's weight: 1 while the
+    index is small or the token is rare in it, down to MIN_FACTOR for a token in every claim."""
+
+    MIN_CLAIMS = 8
+    MIN_FACTOR = 0.15
+
+    def __init__(self) -> None:
+        self.df: dict[str, int] = {}
+        self.n = 0
+
+    def add(self, form: MatchForm) -> None:
+        self.n += 1
+        for t, _ in form.bag:
+            self.df[t] = self.df.get(t, 0) + 1
+
+    def remove(self, form: MatchForm) -> None:
+        self.n -= 1
+        for t, _ in form.bag:
+            left = self.df.get(t, 0) - 1
+            if left > 0:
+                self.df[t] = left
+            else:
+                self.df.pop(t, None)
+
+    def factor(self, token: str) -> float:
+        if self.n < self.MIN_CLAIMS:
+            return 1.0
+        df = self.df.get(token, 0)
+        f = math.log((self.n + 1) / (df + 1)) / math.log((self.n + 1) / 2)
+        return min(1.0, max(self.MIN_FACTOR, f))
+
+
+def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) -> tuple[float, ...]:
+    set_r = fuzz.token_set_ratio(a.core, b.core) / 100.0 if a.core and b.core else 0.0
+    sort_r = fuzz.token_sort_ratio(a.core, b.core) / 100.0 if a.core and b.core else 0.0
+    if local is not None and local.n >= local.MIN_CLAIMS:
+        f = local.factor
+        wa = {t: w * f(t) for t, w in a.bag}
+        wb = {t: w * f(t) for t, w in b.bag}
+    else:
+        wa, wb = dict(a.bag), dict(b.bag)
+    sa, sb = sum(wa.values()), sum(wb.values())
+    shared_ab, best_ab = _soft_shared(wa, wb)
+    shared_ba, best_ba = _soft_shared(wb, wa)
+    shared = (shared_ab + shared_ba) / 2
+    wcont = shared / min(sa, sb) if sa and sb else 0.0
+    wjac = shared / (sa + sb - shared) if sa + sb - shared > 0 else 0.0
+    names = _name_overlap(a.names, b.names)
+    no_names = 1.0 if not a.names or not b.names else 0.0
+    rare_max = min(1.0, max(best_ab, best_ba) / 6.5)
+    la, lb = len(wa), len(wb)
+    length = min(la, lb) / max(la, lb) if la and lb else 0.0
+    va = {v for _, _, v in a.numbers}
+    vb = {v for _, _, v in b.numbers}
+    num_agree = 1.0 if va & vb else 0.0
+    return (set_r, sort_r, min(1.0, wcont), wjac, names, no_names, rare_max, length, num_agree)
+
+
+# Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_model.py.
+INTERCEPT = -0.3072
+WEIGHTS = (-1.6997, 2.0272, 3.9974, 0.0654, -0.2760, -0.6321, -0.6151, -1.0298, -0.1217)
+
+
+def probability(features: tuple[float, ...], intercept: float = None, weights: tuple[float, ...] = None) -> float:
+    z = INTERCEPT if intercept is None else intercept
+    for x, w in zip(features, WEIGHTS if weights is None else weights):
+        z += x * w
+    if z < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def same_score(a: MatchForm, b: MatchForm) -> float:
+    """0..100: the model's probability that the two statements state the same fact."""
+    return 100.0 * probability(pair_features(a, b))
