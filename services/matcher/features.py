@@ -65,14 +65,29 @@ class LocalRarity:
     def __init__(self) -> None:
         self.df: dict[str, int] = {}
         self.n = 0
+        # Weighted bags as of the current document frequencies: placing one claim scores it against
+        # up to a hundred candidates, and each bag would otherwise be reweighted for every pair.
+        self._weighted: dict[int, tuple[MatchForm, dict[str, float]]] = {}
+        self._factors: dict[str, float] = {}
 
     def add(self, form: MatchForm) -> None:
         self.n += 1
+        self._weighted.clear()
+        self._factors.clear()
         for t, _ in form.bag:
             self.df[t] = self.df.get(t, 0) + 1
 
+    def weighted(self, form: MatchForm) -> dict[str, float]:
+        cached = self._weighted.get(id(form))
+        if cached is None or cached[0] is not form:  # the form is kept, so its id cannot be reused
+            f = self.factor
+            cached = self._weighted[id(form)] = (form, {t: w * f(t) for t, w in form.bag})
+        return cached[1]
+
     def remove(self, form: MatchForm) -> None:
         self.n -= 1
+        self._weighted.clear()
+        self._factors.clear()
         for t, _ in form.bag:
             left = self.df.get(t, 0) - 1
             if left > 0:
@@ -83,18 +98,19 @@ class LocalRarity:
     def factor(self, token: str) -> float:
         if self.n < self.MIN_CLAIMS:
             return 1.0
-        df = self.df.get(token, 0)
-        f = math.log((self.n + 1) / (df + 1)) / math.log((self.n + 1) / 2)
-        return min(1.0, max(self.MIN_FACTOR, f))
+        known = self._factors.get(token)
+        if known is None:
+            df = self.df.get(token, 0)
+            f = math.log((self.n + 1) / (df + 1)) / math.log((self.n + 1) / 2)
+            known = self._factors[token] = min(1.0, max(self.MIN_FACTOR, f))
+        return known
 
 
 def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) -> tuple[float, ...]:
     set_r = fuzz.token_set_ratio(a.core, b.core) / 100.0 if a.core and b.core else 0.0
     sort_r = fuzz.token_sort_ratio(a.core, b.core) / 100.0 if a.core and b.core else 0.0
     if local is not None and local.n >= local.MIN_CLAIMS:
-        f = local.factor
-        wa = {t: w * f(t) for t, w in a.bag}
-        wb = {t: w * f(t) for t, w in b.bag}
+        wa, wb = local.weighted(a), local.weighted(b)
     else:
         wa, wb = dict(a.bag), dict(b.bag)
     sa, sb = sum(wa.values()), sum(wb.values())
