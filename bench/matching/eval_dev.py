@@ -12,18 +12,19 @@ from collections import Counter
 
 from _common import load_naive, prf, table, write_json
 
-from services.extractor.extraction import extract_claims
+from services.extractor.stories import extract_story_claims
+from services.matcher.stories import StoryIndexes
 from services.matcher import matching
 from services.scorer.scoring import VerdictBook, status_name
 from shared.articles_io import article_from_dict, by_publication_time
 
 
-def run(scenario: dict, index) -> dict:
+def run(scenario: dict, index, story_key: str = "single") -> dict:
     articles = [article_from_dict(a) for a in scenario["articles"]]
     book = VerdictBook(2)
     matches = []
     for article in by_publication_time(articles):
-        for claim in extract_claims(article):
+        for claim in extract_story_claims(article, story_key):
             m = index.place(claim)
             book.apply(m)
             matches.append(m)
@@ -82,9 +83,11 @@ def main(argv=None) -> int:
     ap.add_argument("files", nargs="+")
     ap.add_argument("--threshold", type=float, default=matching.DEFAULT_THRESHOLD)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--story-key", default="single", choices=("single", "place"),
+                    help="match within stories, as the services do with CLAIMCHECK_STORY_KEY")
     args = ap.parse_args(argv)
     naive = load_naive()
-    variants = {"new": lambda: matching.ClaimIndex(threshold=args.threshold),
+    variants = {"new": lambda: StoryIndexes(threshold=args.threshold),
                 "naive f79c037": lambda: naive.ClaimIndex(threshold=70.0)}
     rows, payload = [], {}
     for name, make in variants.items():
@@ -92,7 +95,7 @@ def main(argv=None) -> int:
         statuses = []
         for path in args.files:
             scenario = json.load(open(path, encoding="utf-8"))
-            r = run(scenario, make())
+            r = run(scenario, make(), args.story_key if name == "new" else "single")
             for k in ("tp", "pred", "gold", "conflicting_ok", "conflicting", "reprints_found", "reprints_gold", "reprints_false"):
                 total[k] += r[k]
             statuses += r["statuses"]
@@ -113,7 +116,9 @@ def main(argv=None) -> int:
         payload[name] = {"matching": m, "verdict_accuracy": acc, **{k: total[k] for k in total},
                          "confusion": Counter(f"{g}->{s}" for g, s in statuses)}
     print(table(rows, ["matcher", "match P", "match R", "match F1", "verdict acc", "conflicting found", "reprints"]))
-    print("written", write_json("matching_eval_dev.json", {"files": args.files, "threshold": args.threshold, **payload}))
+    out = "matching_eval_dev.json" if args.story_key == "single" else f"matching_eval_dev_{args.story_key}.json"
+    print("written", write_json(out, {"files": args.files, "threshold": args.threshold,
+                                      "story_key": args.story_key, **payload}))
     return 0
 
 
