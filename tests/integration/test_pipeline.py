@@ -204,3 +204,20 @@ async def test_the_example_subscriber_prints_the_verdicts(stack, cc):
         process.terminate()
         await process.wait()
     assert clusters <= seen
+
+
+async def test_doctor_says_all_good_and_names_what_is_down(stack):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, **stack.service_env()}
+    ok = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "shared.cli", "doctor"], env=env,
+                                 capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "all good" in ok.stdout and "FAIL" not in ok.stdout
+    env["CLAIMCHECK_MATCHER_ADDR"] = "127.0.0.1:9"  # nothing listens there
+    down = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "shared.cli", "doctor"], env=env,
+                                   capture_output=True, text=True, timeout=120)
+    assert down.returncode == 1
+    assert "FAIL matcher at 127.0.0.1:9" in down.stdout and "is it running?" in down.stdout

@@ -43,3 +43,14 @@ def test_validate_article_accepts_a_good_one_and_names_each_problem():
 def test_derived_article_ids_are_stable_and_distinct():
     assert article_id_for(good_article(id="")) == article_id_for(good_article(id=""))
     assert article_id_for(good_article(id="")) != article_id_for(good_article(id="", source="south.example"))
+
+
+def test_every_setting_is_documented_in_the_readme():
+    import re
+    from dataclasses import fields
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    documented = set(re.findall(r"^\| `(CLAIMCHECK_[A-Z_]+)` \|", readme, re.MULTILINE))
+    settings = {f"CLAIMCHECK_{f.name.upper()}" for f in fields(Settings) if f.name != "topics"}
+    assert settings | {"CLAIMCHECK_TOPIC_PREFIX"} <= documented, sorted(settings - documented)
