@@ -13,7 +13,6 @@ import argparse
 import csv
 import re
 
-import numpy as np
 from _common import pairwise_f1, prf, table, write_json
 from rapidfuzz import fuzz, process
 

@@ -17,7 +17,6 @@ from rapidfuzz import fuzz
 
 from services.extractor.extraction import analyze_sentence
 from services.matcher import matching
-from shared.pairs_io import read_pairs
 
 SAME = matching.SAME
 

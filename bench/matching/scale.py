@@ -21,7 +21,7 @@ from collections import Counter
 import numpy as np
 from _common import load_naive, table, write_json
 
-from services.matcher import blocking, matching
+from services.matcher import matching
 from services.matcher.normalize import match_form
 from shared.pb import claim_pb2, match_pb2
 

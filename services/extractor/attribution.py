@@ -40,9 +40,9 @@ _LEADING_QUOTE = re.compile(
 _ACCORDING_LEAD = re.compile(r"^According to (?P<s>[^,]{1,80}),\s*")
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
 _TRAILING = re.compile(
-    rf",[\"”]?\s+(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{{1,60}}?)\s+(?:also\s+)?(?P<v>said|says|added|adds|told|warned|noted|stated|confirmed|announced|reported|claimed|insisted|estimated)\b[^,\"“]{{0,60}}$"
+    r",[\"”]?\s+(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+)?(?P<v>said|says|added|adds|told|warned|noted|stated|confirmed|announced|reported|claimed|insisted|estimated)\b[^,\"“]{0,60}$"
 )
-_PASSIVE = re.compile(rf"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{{1,60}})")
+_PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{1,60})")
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 _AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|\w+ly|{_TIME}))+\s*$")
 _INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)

@@ -3,21 +3,11 @@ these tests."""
 
 from services.extractor.extraction import analyze_sentence
 from services.matcher.features import FEATURES, LocalRarity, pair_features
-from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, compare
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex
 from services.matcher.normalize import match_form
 from services.matcher.rarity import weight
 from shared.pb import claim_pb2
-
-
-def explain(a: str, b: str):
-    return compare(analyze_sentence(a), analyze_sentence(b))
-
-
-def _claim(article: str, text: str) -> claim_pb2.Claim:
-    c = analyze_sentence(text)
-    c.id, c.article_id, c.source = f"{article}#0", article, f"{article}.example"
-    c.span.start, c.span.end = 0, len(text)
-    return c
+from sentences_for_tests import explain, placed_claim
 
 
 def test_rare_words_weigh_more_than_common_ones():
@@ -33,7 +23,7 @@ def test_features_are_bounded_and_deterministic():
     assert all(0.0 <= x <= 1.0 for x in first)
 
 
-def test_paraphrase_sharing_speaker_and_figure_is_the_same_claim():
+def test_paraphrase_sharing_speaker_and_figure_is_the_sameplaced_claim():
     e = explain("Harbour master Ingrid Lindqvist said 40 tugboats escorted the damaged tanker into port.",
                 "Lindqvist told reporters that 40 tugboats had escorted the tanker.")
     assert e.decision == SAME
@@ -82,10 +72,10 @@ def test_words_every_claim_of_a_story_repeats_count_less():
 
 def test_a_loose_link_does_not_chain_two_clusters():
     index = ClaimIndex()
-    a = index.place(_claim("a", "Dockworkers at the Velmar terminal walked out over pay on Monday."))
-    b = index.place(_claim("b", "Velmar terminal dockworkers went on strike over pay on Monday."))
-    c = index.place(_claim("c", "The Velmar terminal operator said cranes would be idle until Friday."))
-    d = index.place(_claim("d", "Cranes at the Velmar terminal will stand idle until Friday, the operator said."))
+    a = index.place(placed_claim("a", "Dockworkers at the Velmar terminal walked out over pay on Monday."))
+    b = index.place(placed_claim("b", "Velmar terminal dockworkers went on strike over pay on Monday."))
+    c = index.place(placed_claim("c", "The Velmar terminal operator said cranes would be idle until Friday."))
+    d = index.place(placed_claim("d", "Cranes at the Velmar terminal will stand idle until Friday, the operator said."))
     assert a.cluster_id == b.cluster_id
     assert c.cluster_id == d.cluster_id != a.cluster_id
 
@@ -98,5 +88,5 @@ def test_cluster_placement_is_deterministic():
     runs = []
     for _ in range(2):
         index = ClaimIndex()
-        runs.append([index.place(_claim(f"x{i}", t)).SerializeToString() for i, t in enumerate(texts)])
+        runs.append([index.place(placed_claim(f"x{i}", t)).SerializeToString() for i, t in enumerate(texts)])
     assert runs[0] == runs[1]

@@ -3,13 +3,10 @@ these tests."""
 
 from services.extractor.extraction import analyze_sentence
 from services.matcher.blocking import BlockingIndex
-from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, compare, dateline_credit
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, dateline_credit
 from services.matcher.normalize import match_form, stem
 from shared.pb import claim_pb2
-
-
-def explain(a: str, b: str):
-    return compare(analyze_sentence(a), analyze_sentence(b))
+from sentences_for_tests import explain, placed_claim
 
 
 def test_attribution_frame_and_reporting_verb_do_not_change_the_statement():
@@ -97,29 +94,20 @@ def test_dateline_credit_is_read_from_the_text():
     assert dateline_credit("The ferry ran aground.") == ""
 
 
-def _claim(article: str, source: str, text: str, byline: str = "", ordinal: int = 0, at: int = 0) -> claim_pb2.Claim:
-    c = analyze_sentence(text)
-    c.id, c.article_id, c.source, c.byline = f"{article}#{ordinal}", article, source, byline
-    c.span.start, c.span.end = 0, len(text)
-    if at:
-        c.published_at.seconds = at
-    return c
-
-
 FERRY = "The ferry Nordlys ran aground near the harbour entrance with 212 passengers on board, the coastguard said."
 
 
 def test_reprint_recognised_by_dateline_credit_without_a_byline():
     index = ClaimIndex()
-    index.place(_claim("w1", "fjordpress.example", FERRY, byline="By Fjord Press"))
-    copy = index.place(_claim("p1", "localpaper.example", "(Fjord Press) — " + FERRY))
+    index.place(placed_claim("w1", source="fjordpress.example", text=FERRY, byline="By Fjord Press"))
+    copy = index.place(placed_claim("p1", source="localpaper.example", text="(Fjord Press) — " + FERRY))
     assert copy.reprint_of_article_id == "w1" and copy.independent_source == "fjordpress.example"
 
 
 def test_conflicting_report_joins_the_cluster_as_a_conflict_link():
     index = ClaimIndex()
-    first = index.place(_claim("a1", "one.example", FERRY))
-    other = index.place(_claim("a2", "two.example", FERRY.replace("212", "250")))
+    first = index.place(placed_claim("a1", source="one.example", text=FERRY))
+    other = index.place(placed_claim("a2", source="two.example", text=FERRY.replace("212", "250")))
     assert other.cluster_id == first.cluster_id and other.explanation.decision == CONFLICTING
 
 
@@ -129,21 +117,21 @@ def test_replay_gives_identical_clusters():
     runs = []
     for _ in range(2):
         index = ClaimIndex()
-        runs.append([index.place(_claim(f"a{i}", f"s{i}.example", t)).SerializeToString() for i, t in enumerate(texts)])
+        runs.append([index.place(placed_claim(f"a{i}", source=f"s{i}.example", text=t)).SerializeToString() for i, t in enumerate(texts)])
     assert runs[0] == runs[1]
 
 
 def test_claims_older_than_the_window_are_evicted():
     index = ClaimIndex(window_seconds=3600)
-    index.place(_claim("a1", "one.example", FERRY, at=1_000_000))
-    late = index.place(_claim("a2", "two.example", FERRY, at=1_000_000 + 7200))
+    index.place(placed_claim("a1", source="one.example", text=FERRY, at=1_000_000))
+    late = index.place(placed_claim("a2", source="two.example", text=FERRY, at=1_000_000 + 7200))
     assert late.cluster_id == "a2#0" and index.get("a1#0") is None and len(index) == 1
 
 
 def test_find_similar_ranks_the_closest_claim_first():
     index = ClaimIndex()
-    index.place(_claim("a1", "one.example", FERRY))
-    index.place(_claim("a2", "two.example", "The harbour will reopen on Monday, the port authority said."))
+    index.place(placed_claim("a1", source="one.example", text=FERRY))
+    index.place(placed_claim("a2", source="two.example", text="The harbour will reopen on Monday, the port authority said."))
     found = index.find_similar(analyze_sentence("The Nordlys ferry ran aground near the harbour entrance."), limit=5)
     assert found and found[0][0].claim.id == "a1#0"
 

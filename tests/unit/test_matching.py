@@ -1,10 +1,11 @@
 from services.extractor.extraction import analyze_sentence
 from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, byline_credit, compare
 from shared.pb import claim_pb2
+from sentences_for_tests import explain, placed_claim
 
 
 def decide(a: str, b: str) -> int:
-    return compare(analyze_sentence(a), analyze_sentence(b)).decision
+    return explain(a, b).decision
 
 
 def test_paraphrase_of_the_same_fact_is_same():
@@ -39,22 +40,16 @@ def test_byline_credit_folds_agency_spellings():
     assert byline_credit("Lowlands Press Agency (LPA)") == "lowlands press agency"
 
 
-def claim(article_id: str, source: str, text: str, byline: str = "", ordinal: int = 0) -> claim_pb2.Claim:
-    c = analyze_sentence(text)
-    c.id, c.article_id, c.source, c.byline = f"{article_id}#{ordinal}", article_id, source, byline
-    c.span.start, c.span.end = 0, len(text)
-    return c
-
-
 WIRE = "Sixty firefighters fought the blaze at the grain warehouse for six hours, the fire chief said."
 
 
 def test_index_clusters_the_same_fact_from_two_outlets_and_keeps_others_apart():
     index = ClaimIndex()
-    first = index.place(claim("a1", "north.example", WIRE))
-    second = index.place(claim("a2", "south.example",
-                               "The fire chief said sixty firefighters fought the blaze at the grain warehouse for six hours."))
-    other = index.place(claim("a3", "east.example", "The city council will vote on the budget next month."))
+    first = index.place(placed_claim("a1", source="north.example", text=WIRE))
+    second = index.place(placed_claim(
+        "a2", source="south.example",
+        text="The fire chief said sixty firefighters fought the blaze at the grain warehouse for six hours."))
+    other = index.place(placed_claim("a3", source="east.example", text="The city council will vote on the budget next month."))
     assert first.cluster_id == "a1#0" and second.cluster_id == "a1#0"
     assert second.explanation.decision == SAME and second.matched_claim_id == "a1#0"
     assert other.cluster_id == "a3#0"
@@ -62,20 +57,21 @@ def test_index_clusters_the_same_fact_from_two_outlets_and_keeps_others_apart():
 
 def test_index_recognises_a_wire_reprint_by_text_and_byline():
     index = ClaimIndex()
-    index.place(claim("a1", "wire.example", WIRE, byline="By Coast Wire"))
-    reprint = index.place(claim("a2", "paper.example", WIRE, byline="Coast Wire"))
-    own_report = index.place(claim("a3", "other.example", WIRE, byline="By Jane Reporter"))
+    index.place(placed_claim("a1", source="wire.example", text=WIRE, byline="By Coast Wire"))
+    reprint = index.place(placed_claim("a2", source="paper.example", text=WIRE, byline="Coast Wire"))
+    own_report = index.place(placed_claim("a3", source="other.example", text=WIRE, byline="By Jane Reporter"))
     assert reprint.reprint_of_article_id == "a1" and reprint.independent_source == "wire.example"
     assert own_report.reprint_of_article_id == "" and own_report.independent_source == "other.example"
     # Later claims of a known reprint count for the original outlet too.
-    later = index.place(claim("a2", "paper.example", "Police said the cause is unknown.", "Coast Wire", 1))
+    later = index.place(placed_claim("a2", source="paper.example", text="Police said the cause is unknown.",
+                                      byline="Coast Wire", ordinal=1))
     assert later.independent_source == "wire.example"
 
 
 def test_placing_a_claim_twice_returns_the_first_placement():
     index = ClaimIndex()
-    index.place(claim("a1", "north.example", WIRE))
-    again = claim("a2", "south.example", WIRE)
+    index.place(placed_claim("a1", source="north.example", text=WIRE))
+    again = placed_claim("a2", source="south.example", text=WIRE)
     assert index.place(again) == index.place(again)
     assert len(index) == 2
 
@@ -84,5 +80,5 @@ def test_index_evicts_the_oldest_claims_beyond_its_bound():
     index = ClaimIndex(max_claims=2)
     for i, text in enumerate(["The bridge reopened on Monday.", "The airport closed on Sunday.",
                               "The museum reopened on Friday."]):
-        index.place(claim(f"a{i}", f"s{i}.example", text))
+        index.place(placed_claim(f"a{i}", source=f"s{i}.example", text=text))
     assert len(index) == 2 and index.get("a0#0") is None and index.get("a2#0") is not None
