@@ -137,11 +137,14 @@ async def run_chaos(stack: LocalStack, articles: list[article_pb2.Article], kill
 
 async def _wait_for_claims(stack: LocalStack, expected: int, timeout: float) -> list:
     deadline = time.monotonic() + timeout
+    previous = None
     async with AsyncClient(stack.client_settings()) as cc:
         while True:
             claims = await cc.all_claims()
-            if len(claims) >= expected or time.monotonic() > deadline:
+            # Two equal complete snapshots in a row: the view has settled.
+            if (len(claims) >= expected and claims == previous) or time.monotonic() > deadline:
                 return claims
+            previous = claims
             await asyncio.sleep(0.5)
 
 

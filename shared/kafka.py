@@ -326,15 +326,19 @@ class TransformLoop:
 class Follower:
     """Reads every partition of a topic, committed records only, from the beginning and on as they
     come, into a read model (no group, no offsets of its own). Serves queries that must see all
-    partitions while the transactional work is split across instances."""
+    partitions while the transactional work is split across instances.
+
+    After an error the model is rebuilt from the beginning: `reset` starts the rebuild and
+    `caught_up` says it has reached the point the old model had, so the old model can keep
+    answering queries until then."""
 
     def __init__(self, settings: Settings, *, name: str, topic: str, message_type: type[Message],
                  validate: Callable[[Message], list], apply: Callable[[Message], None],
-                 reset: Callable[[], None]) -> None:
+                 reset: Callable[[], None], caught_up: Callable[[], None] = lambda: None) -> None:
         self._settings = settings
         self._topic = topic
         self._message_type, self._validate = message_type, validate
-        self._apply, self._reset = apply, reset
+        self._apply, self._reset, self._caught_up = apply, reset, caught_up
         self.ready = asyncio.Event()
         self._log = log.bind(follower=name, topic=topic)
 
@@ -349,7 +353,6 @@ class Follower:
                 return
             except KafkaError as exc:
                 self._log.warning("kafka error, rebuilding the read model", error=repr(exc))
-                self.ready.clear()
                 self._reset()
                 await asyncio.sleep(1)
             finally:
@@ -359,6 +362,7 @@ class Follower:
         partitions = await _wait_for_assignment(consumer, self._topic)
         await consumer.seek_to_beginning(*partitions)
         caught_up_at = await consumer.end_offsets(partitions)
+        rebuilt = False
         while not stop.is_set():
             batch = await consumer.getmany(timeout_ms=200, max_records=1000)
             for tp in sorted(batch):
@@ -367,8 +371,10 @@ class Follower:
                         self._apply(decode_record(record, self._message_type, self._validate))
                     except PoisonMessage:
                         pass  # the transactional stage sent it to the DLQ
-            if not self.ready.is_set() and all([await consumer.position(tp) >= end for tp, end in caught_up_at.items()]):
+            if not rebuilt and all([await consumer.position(tp) >= end for tp, end in caught_up_at.items()]):
                 self._log.info("read model caught up")
+                rebuilt = True
+                self._caught_up()
                 self.ready.set()
 
 

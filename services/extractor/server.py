@@ -97,8 +97,9 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
         trace = trace_headers(context.invocation_metadata()) or new_traceparent()
         structlog.contextvars.bind_contextvars(trace_id=trace_id(trace))
         try:
-            # Keyed by story, so one story's articles are extracted in the order they were accepted.
-            key = story_key(article, self._settings.story_key) or article.id
+            # Keyed by story (the empty story too), so one story's articles are extracted, and its
+            # claims matched, in the order they were accepted, whatever the number of partitions.
+            key = story_key(article, self._settings.story_key)
             stored = await asyncio.wait_for(self.producer.send_and_wait(
                 self._settings.topics.articles, article.SerializeToString(), key=key.encode(),
                 headers=record_headers(article, trace)), timeout=context.time_remaining())

@@ -92,10 +92,16 @@ class _Cluster:
 class VerdictBook:
     """The scorer's state. Deterministic, so replaying the matches topic rebuilds it exactly."""
 
-    def __init__(self, min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None,
+                 keep_claims: bool = True) -> None:
+        """`keep_claims=False` keeps only what scoring needs (the claim ids seen and the source each
+        counted for), not the claims themselves: for a scorer that produces verdicts but answers no
+        claim queries."""
         self.min_independent_sources = min_independent_sources
         self.source_aliases = dict(source_aliases or {})
+        self.keep_claims = keep_claims
         self._clusters: dict[str, _Cluster] = {}
+        self._counted_for: dict[str, str] = {}  # claim id -> the independent source it counted for
         self._claims: dict[str, match_pb2.ClaimMatch] = {}
         self._claim_order: list[str] = []
         # Every verdict change gets the next sequence number; replay renumbers them identically.
@@ -104,7 +110,7 @@ class VerdictBook:
 
     def apply(self, match: match_pb2.ClaimMatch) -> verdict_pb2.Verdict | None:
         """Adds a placed claim; returns the cluster's new verdict, or None if the claim was known."""
-        if match.claim.id in self._claims:
+        if match.claim.id in self._counted_for:
             return None
         counted = self.source_aliases.get(match.independent_source, match.independent_source)
         if counted != match.independent_source:
@@ -113,8 +119,10 @@ class VerdictBook:
         is_conflict = (match.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
                        and self._source_of(match.matched_claim_id) != match.independent_source)
         cluster.add(match, is_conflict)
-        self._claims[match.claim.id] = match
-        self._claim_order.append(match.claim.id)
+        self._counted_for[match.claim.id] = match.independent_source
+        if self.keep_claims:
+            self._claims[match.claim.id] = match
+            self._claim_order.append(match.claim.id)
         cluster.verdict = self._judge(cluster, match)
         self.sequence += 1
         self._recent.append((self.sequence, cluster.cluster_id))
@@ -174,8 +182,7 @@ class VerdictBook:
         return verdict
 
     def _source_of(self, claim_id: str) -> str:
-        known = self._claims.get(claim_id)
-        return known.independent_source if known else ""
+        return self._counted_for.get(claim_id, "")
 
     def verdict(self, cluster_id: str) -> verdict_pb2.Verdict | None:
         cluster = self._clusters.get(cluster_id)
@@ -209,7 +216,7 @@ class VerdictBook:
         return page, None
 
     def reset(self) -> None:
-        self.__init__(self.min_independent_sources, self.source_aliases)
+        self.__init__(self.min_independent_sources, self.source_aliases, self.keep_claims)
 
 
 def _with_independent_source(match: match_pb2.ClaimMatch, source: str) -> match_pb2.ClaimMatch:

@@ -27,13 +27,15 @@ WATCH_QUEUE_LIMIT = 10_000
 
 
 class MatchProcessor:
-    """Kafka stage: each placed claim updates its cluster's verdict; state rebuilt by replay."""
+    """Kafka stage: each placed claim updates its cluster's verdict; state rebuilt by replay. Queries
+    are answered by the VerdictView, so this book keeps no claims."""
 
     input_type = match_pb2.ClaimMatch
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self.book = VerdictBook(settings.min_independent_sources, parse_source_aliases(settings.source_aliases))
+        self.book = VerdictBook(settings.min_independent_sources, parse_source_aliases(settings.source_aliases),
+                                keep_claims=False)
 
     def validate(self, match: match_pb2.ClaimMatch) -> list[str]:
         return validate_claim_match(match)
@@ -87,20 +89,32 @@ class VerdictBroadcaster:
 
 class VerdictView:
     """The read model the gRPC API serves: every partition's committed matches, applied to a book
-    of its own, so each scorer instance answers for all claims however the work is split."""
+    of its own, so each scorer instance answers for all claims however the work is split. A rebuild
+    (after a Kafka error) fills a new book aside; queries see the old one until the new one has
+    caught up, never a half-built one."""
 
     def __init__(self, settings: Settings) -> None:
-        self.book = VerdictBook(settings.min_independent_sources, parse_source_aliases(settings.source_aliases))
+        self._new_book = lambda: VerdictBook(settings.min_independent_sources,
+                                             parse_source_aliases(settings.source_aliases))
+        self.book = self._new_book()
+        self._rebuilding: VerdictBook | None = None
         self.broadcaster = VerdictBroadcaster()
 
     def apply(self, match: match_pb2.ClaimMatch) -> None:
+        if self._rebuilding is not None:
+            self._rebuilding.apply(match)
+            return
         verdict = self.book.apply(match)
         if verdict is not None:
             self.broadcaster.publish(self.book.sequence, verdict)
 
     def reset(self) -> None:
-        self.broadcaster.drop_all()  # watchers resume by sequence once the view is rebuilt
-        self.book.reset()
+        self._rebuilding = self._new_book()
+
+    def caught_up(self) -> None:
+        if self._rebuilding is not None:
+            self.book, self._rebuilding = self._rebuilding, None
+            self.broadcaster.drop_all()  # watchers resume by sequence from the rebuilt view
 
 
 def _summary(verdict: verdict_pb2.Verdict) -> verdict_pb2.Verdict:
@@ -194,7 +208,7 @@ async def main(settings: Settings) -> int:
                          processor=MatchProcessor(settings))
     follower = Follower(settings, name="verdict-view", topic=settings.topics.matches,
                         message_type=match_pb2.ClaimMatch, validate=validate_claim_match,
-                        apply=view.apply, reset=view.reset)
+                        apply=view.apply, reset=view.reset, caught_up=view.caught_up)
     return await serve(
         "scorer", settings, settings.listen_addr(settings.scorer_addr),
         [Registration(VerdictServicer(view), pb.DESCRIPTOR.services_by_name["VerdictService"])],
