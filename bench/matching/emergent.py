@@ -60,7 +60,7 @@ def main(argv=None) -> int:
     ap.add_argument("--test", required=True)
     args = ap.parse_args(argv)
     train, test = load(args.train), load(args.test)
-    grid = list(range(40, 96, 5))
+    grid = list(range(25, 96, 5))
     payload = {}
     rows = []
     for name, fn in {"new matcher": cluster_new, "single-link token_set_ratio": cluster_single_link}.items():

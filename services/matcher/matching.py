@@ -19,6 +19,7 @@ from shared.pb import claim_pb2, match_pb2
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
 from .normalize import DENIAL, MatchForm, match_form, opposite
+from .rarity import weight
 
 SAME = match_pb2.MATCH_DECISION_SAME
 CONFLICTING = match_pb2.MATCH_DECISION_CONFLICTING
@@ -39,8 +40,20 @@ UNSHARED_NEGATION_FACTOR = 0.5
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
 # two claims are more likely about two events in two places.
 PLACE_CONFLICT_MIN_SCORE = 85.0
+# Two claims the model scores as one, each naming a specific place (all words this rare, see
+# rarity.weight: a city, not a country) the other does not name, conflict on the venue.
+VENUE_MIN_WEIGHT = 3.0
+# A pair scored below the threshold is still a conflict when its score reaches this share of the
+# threshold, its event frame (statement without numbers and dates) is this similar, and a detail
+# (figure, date, polarity) is incompatible: "talks lasted about 8 hours" / "ran for more than 11".
+CONFLICT_FLOOR = 0.7
+CONFLICT_MIN_FRAME = 65.0
 # Two quantities within this relative distance are the same figure (rounding in the copy).
 NUMBER_TOLERANCE = 0.005
+# A rounded figure ("about 25,000") and a precise one (24,600) within this relative distance agree.
+ROUNDING_TOLERANCE = 0.05
+# ... when the rounded figure drops at least two digits of a whole number, or the decimals of one.
+ROUNDING_MIN_STEP = 100.0
 # Wire copy reprinted elsewhere keeps its sentences nearly verbatim.
 REPRINT_TEXT_SIMILARITY = 90.0
 REPRINT_BYLINE_SIMILARITY = 85.0
@@ -71,7 +84,8 @@ def _number_conflict(a: MatchForm, b: MatchForm) -> str | None:
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
     head word is shared, one quantity per unit on each side is compared."""
     def close(x: float, y: float) -> bool:
-        return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y))
+        return (abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y))
+                or _rounds_to(x, y) or _rounds_to(y, x))
 
     def clash(values_a: list[float], values_b: list[float]) -> bool:
         if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
@@ -104,6 +118,28 @@ def _number_conflict(a: MatchForm, b: MatchForm) -> str | None:
             return (f"number mismatch ({unit or 'count'}): {_fmt(units_a[unit][0])} vs "
                     f"{_fmt(units_b[unit][0])}")
     return None
+
+
+def _granularity(x: float) -> float:
+    """The precision a figure is written to: 25000 -> 1000, 71 -> 1, 71.4 -> 0.1."""
+    if x != int(x):
+        return 10.0 ** -len(f"{x:.6f}".rstrip("0").split(".")[1])
+    g, n = 1.0, int(abs(x))
+    while n and n % 10 == 0:
+        g *= 10
+        n //= 10
+    return g
+
+
+def _rounds_to(precise: float, rounded: float) -> bool:
+    """Whether `rounded` is `precise` written to fewer digits ("almost 25,000" for 24,600, "71
+    percent" for 71.4 percent): within half its last digit, and within ROUNDING_TOLERANCE of it, so
+    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured"."""
+    g = _granularity(rounded)
+    if g <= _granularity(precise) or (g < ROUNDING_MIN_STEP and precise == int(precise)):
+        return False  # "30 injured" is not a rounding of "31 injured"; "71 percent" is of "71.4"
+    diff = abs(precise - rounded)
+    return diff <= g / 2 and diff <= ROUNDING_TOLERANCE * max(abs(precise), abs(rounded))
 
 
 def _dates_compatible(x: str, y: str) -> bool:
@@ -145,10 +181,13 @@ def _denies(x: MatchForm, y: MatchForm) -> bool:
         _same_word(h, y_words) for h in x.negated_heads - {DENIAL})
 
 
-def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.0) -> str | None:
+def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.0,
+                    same_claim: bool = False) -> str | None:
     """The first incompatible detail between two statements of the same event, in words. `score` is
-    the fuzzy frame score, `shared` the weighted share of words (features.wcont)."""
-    same_thing = score >= NEGATION_MIN_FRAME or shared >= NEGATION_MIN_SHARED
+    the fuzzy frame score, `shared` the weighted share of words (features.wcont), `same_claim`
+    whether the model already scores the pair as one claim (then a denial, "X dead? Another death
+    hoax", needs no further evidence that both are about the same thing)."""
+    same_thing = same_claim or score >= NEGATION_MIN_FRAME or shared >= NEGATION_MIN_SHARED
     if same_thing and (_denies(a, b) or _denies(b, a)):
         first_denies = _denies(a, b)
         return (f"confirm vs deny: {'second' if first_denies else 'first'} affirms, "
@@ -164,7 +203,18 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         return f"date mismatch: {', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}"
     if a.places and b.places and not _places_overlap(a.places, b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
         return f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
+    venue_a, venue_b = _venues(a.places - b.places), _venues(b.places - a.places)
+    if same_claim and venue_a and venue_b and not _places_overlap(venue_a, venue_b) and not (
+            _places_overlap(venue_a, b.places) or _places_overlap(venue_b, a.places)):
+        return f"place mismatch (venue): {', '.join(sorted(venue_a))} vs {', '.join(sorted(venue_b))}"
     return None
+
+
+def _venues(places: frozenset[str]) -> frozenset[str]:
+    """The specific places (a city or town, not a country or region): every word of the name rare
+    (rarity weight >= VENUE_MIN_WEIGHT). "Jeddah" and "Riyadh" are two venues; "Scotland" and "Ayr"
+    or "Mexico" and "Iguala" may be one place at two scales, so they are left to the score rule."""
+    return frozenset(p for p in places if p and min(weight(t) for t in p.split()) >= VENUE_MIN_WEIGHT)
 
 
 def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
@@ -181,10 +231,21 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     scores = (f"same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words shared "
               f"{features[2]:.2f}, names shared {features[4]:.2f})")
     if score < threshold:
+        if score >= CONFLICT_FLOOR * threshold and not unshared_negation:
+            # Below the same-claim threshold but the same event frame: an incompatible detail (a
+            # different figure, date, polarity) is what keeps the score down, so it is a conflict.
+            # A denial has its own test of sameness (detail_conflict); other details need the frame.
+            conflict = detail_conflict(a, b, frame, features[2])
+            if conflict and (conflict.startswith("confirm vs deny") or (
+                    frame >= CONFLICT_MIN_FRAME and not conflict.startswith("place"))):
+                return match_pb2.MatchExplanation(
+                    decision=CONFLICTING, score=score,
+                    reason=f"{conflict}; {scores} below threshold {threshold:g} but the event frame is shared "
+                           f"(score >= {CONFLICT_FLOOR:g} x threshold)")
         why = " (one side negates a predicate the other does not state)" if unshared_negation else ""
         return match_pb2.MatchExplanation(
             decision=DIFFERENT, score=score, reason=f"{scores} below threshold {threshold:g}{why}")
-    conflict = detail_conflict(a, b, frame, features[2])
+    conflict = detail_conflict(a, b, frame, features[2], same_claim=True)
     if conflict:
         return match_pb2.MatchExplanation(decision=CONFLICTING, score=score, reason=f"{conflict}; {scores}")
     return match_pb2.MatchExplanation(
@@ -321,7 +382,13 @@ class ClaimIndex:
             scored = [(m, known.get(m.claim_id) or decide(form, m.form, self.threshold, self._local)) for m in members]
             mean = sum(e.score for _, e in scored) / len(scored)
             best = _best(scored)
-            if best is None or mean < self.cluster_support * self.threshold:
+            # A conflict of figures, dates or places may score below the threshold (decide: shared
+            # event frame), so a cluster joined by one needs the support of that lower floor only.
+            # A denial keeps the full threshold: "X is a hoax" is said of many claims.
+            floor = self.threshold
+            if best is not None and best[2].decision == CONFLICTING and not best[2].reason.startswith("confirm vs deny"):
+                floor = CONFLICT_FLOOR * self.threshold
+            if best is None or mean < self.cluster_support * floor:
                 continue
             kind = 0 if best[2].decision == SAME else 1
             options.append((-mean, kind, best[0].claim_id, best))

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from shared.pb import claim_pb2
 
+from .lexicon import METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
 
 # Function words carry no fact. Negation words are not here: they are dropped from the scored
@@ -88,6 +89,14 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
 
 
+def _short_cvc(w: str) -> bool:
+    """Porter's *o condition on a one-syllable stem: consonant-vowel-consonant, the last not w/x/y
+    ("tak" from "taking" -> "take", "clos" -> "close"; not "walk", "open", "rain")."""
+    if len(w) < 3 or w[-1] in "aeiouwxy" or w[-2] not in "aeiou" or w[-3] in "aeiou":
+        return False
+    return len(re.findall(r"[aeiouy]+[^aeiouy]+", w)) == 1
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Light, deterministic suffix stripping plus irregular forms and synonym folding."""
@@ -105,13 +114,13 @@ def stem(word: str) -> str:
             w = w[:-2]
             if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]
-            elif w.endswith(("at", "bl", "iz", "v", "c", "g", "us")):
+            elif w.endswith(("at", "bl", "iz", "v", "c", "g", "us")) or _short_cvc(w):
                 w += "e"
         elif w.endswith("ing") and len(w) > 5 and _VOWEL.search(w[:-3]):
             w = w[:-3]
             if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]
-            elif w.endswith(("at", "bl", "iz", "v", "c", "g", "us")):
+            elif w.endswith(("at", "bl", "iz", "v", "c", "g", "us")) or _short_cvc(w):
                 w += "e"
         elif w.endswith("ly") and len(w) > 5:
             w = w[:-2]
@@ -172,7 +181,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         date_words.update(_TOKEN.findall(d.text.lower()))
     words: list[str] = []
     core: list[str] = []
-    for raw in _TOKEN.findall(source.lower()):
+    for raw in fold_words(_TOKEN.findall(source.lower())):
         if raw in STOP_WORDS or raw in NEGATION_WORDS:
             continue
         token = stem(raw)
@@ -182,12 +191,13 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)
     entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
-    speaker_tokens = [stem(t) for t in _TOKEN.findall(claim.speaker.lower())
+    speaker_tokens = [stem(t) for t in fold_words(_TOKEN.findall(claim.speaker.lower()))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER]
     names = frozenset(stem(t) for e in claim.entities if e.canonical and not e.canonical.isdigit()
-                      for t in _TOKEN.findall(e.canonical.lower())
+                      and e.canonical.lower() not in NUMBER_WORDS
+                      for t in fold_words(_TOKEN.findall(e.canonical.lower()))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
-    places = frozenset(e.canonical for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
+    places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
     return MatchForm(
         text=" ".join(words), core=" ".join(core), entities=entities,
@@ -208,14 +218,16 @@ DENIAL = "<deny>"  # negated_heads marker: a denial verb governs the whole state
 _NEG_CUE_WORDS = frozenset("not never no n't cannot".split())
 _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing decline declines declined "
                         "declining reject rejects rejected rejecting dismiss dismissed dismisses debunk debunks "
-                        "debunked hoax hoaxes fake false untrue bogus fabricated myth".split())
+                        "debunked hoax hoaxes fake false untrue bogus fabricated myth satire satirical prank unfounded "
+                        "baseless doctored photoshopped misleading faked fakes doubt doubts doubted dispute disputes disputed "
+                        "erroneous".split())
 
 
 def _negated_heads(text: str) -> frozenset[str]:
     """The predicate each negation governs: the first content word after "not"/"never"/"no" (skipping
     auxiliaries and adverbs), or after a denial verb ("denied that Kyiv agreed" -> agree), or the
     denial verb's own object marker "deny" when nothing follows."""
-    words = _TOKEN.findall(text.lower().replace("n't", " not").replace("cannot", "can not"))
+    words = fold_words(_TOKEN.findall(text.lower().replace("n't", " not").replace("cannot", "can not")))
     heads = set()
     for i, w in enumerate(words):
         if w in _DENY_VERBS:
@@ -227,6 +239,9 @@ def _negated_heads(text: str) -> frozenset[str]:
                     continue
                 heads.add(stem(nxt))
                 break
+            else:
+                if i + 1 < len(words) and all(n in _NEG_SKIP or n in STOP_WORDS for n in words[i + 1:]) or i + 1 == len(words):
+                    heads.add(DENIAL)  # "..., no he wasn't": a closing negation denies the whole
     return frozenset(heads)
 
 

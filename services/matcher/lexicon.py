@@ -1,0 +1,103 @@
+"""The matcher's small curated lexicon, in one place: general news synonyms, demonyms, capital ->
+country metonymy, and number words. General English and world knowledge only, no story-specific
+entries; applied to raw lower-case words before stemming (normalize.stem), so both outlets' wordings
+fold to one token.
+
+Each entry maps a raw word to the word(s) it stands for. Keep it small: every entry changes the
+features of every pair, so additions are measured on all benchmarks (bench/matching/).
+"""
+
+from __future__ import annotations
+
+# A capital or seat of government standing for its country or government ("Moscow said", "the
+# Kremlin said", "Washington warned"), and demonyms ("Russian troops", "American negotiators").
+# Only names rarely used for anything else. Places used for conflicts come from the extractor's
+# entities, folded with this table too: "in Moscow" vs "in Kyiv" stays a place mismatch, "Beijing"
+# vs "China" (the government speaking) is none.
+METONYMY = {
+    "moscow": "russia", "kremlin": "russia", "russian": "russia", "russians": "russia",
+    "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine", "ukrainians": "ukraine",
+    "american": "united states", "americans": "united states", "washington": "united states",
+    "beijing": "china", "chinese": "china",
+    "london": "britain", "british": "britain", "uk": "britain", "downing": "britain",
+    "berlin": "germany", "german": "germany", "germans": "germany",
+    "paris": "france", "french": "france", "elysee": "france",
+    "tehran": "iran", "iranian": "iran", "pyongyang": "north korea",
+    "ankara": "turkey", "turkish": "turkey", "warsaw": "poland", "polish": "poland",
+    "tokyo": "japan", "japanese": "japan", "brussels": "eu",
+}
+
+# Words of news facts with one meaning in common use -> a representative word (raw form; the
+# stemmer then folds inflections, and normalize._SYNONYMS folds the representative further).
+SYNONYMS = {
+    # meetings and negotiations ("met", "talks were held", "negotiations")
+    "met": "talks", "meet": "talks", "meets": "talks", "meeting": "talks", "meetings": "talks",
+    # envoys and delegations
+    "negotiators": "envoys", "negotiator": "envoy", "representatives": "envoys",
+    "representative": "envoy", "delegation": "envoys", "delegations": "envoys", "delegates": "envoys",
+    # forces
+    "troops": "forces", "soldiers": "forces", "army": "forces",
+    # retaking territory
+    "recaptured": "retook", "recapture": "retake", "regained": "retook", "retaken": "retook",
+    # truce
+    "truce": "ceasefire", "armistice": "ceasefire",
+    # work and workers
+    "employees": "workers", "staff": "workers", "staffers": "workers", "walkout": "strike",
+    "stoppage": "strike", "wage": "pay", "wages": "pay", "salary": "pay", "salaries": "pay",
+    # studies
+    "study": "trial", "studies": "trial", "participants": "volunteers", "participant": "volunteer",
+    # problems
+    "problems": "concerns", "problem": "concern", "issues": "concerns",
+    # reducing
+    "reduced": "cut", "reduces": "cut", "reduce": "cut", "slashed": "cut", "lowered": "cut",
+    # goods moving
+    "weapons": "arms", "shipments": "deliveries", "shipment": "delivery", "assistance": "aid",
+    "nation": "country", "nations": "countries", "administration": "government",
+    "proposal": "plan", "proposals": "plans",
+}
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def fold_words(words: list[str]) -> list[str]:
+    """Raw lower-case tokens -> tokens with number words as digits ("four thousand" -> "4000",
+    "11 million" -> "11000000") and lexicon entries replaced (a multi-word value becomes several
+    tokens). "one" alone is left as it is (a pronoun as often as a number)."""
+    out: list[str] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        is_digit = w.replace(".", "", 1).isdigit()
+        if w in NUMBER_WORDS or (is_digit and i + 1 < n and words[i + 1] in MULTIPLIERS):
+            value = float(w) if is_digit else float(NUMBER_WORDS[w])
+            j = i + 1
+            if not is_digit and j < n and words[j] in NUMBER_WORDS and value >= 20 and NUMBER_WORDS[words[j]] < 10:
+                value += NUMBER_WORDS[words[j]]  # "twenty five"
+                j += 1
+            while j < n and words[j] in MULTIPLIERS:
+                value *= MULTIPLIERS[words[j]]
+                j += 1
+            if w == "one" and j == i + 1:
+                out.append(w)
+            else:
+                out.append(_fmt(value))
+            i = j
+            continue
+        mapped = METONYMY.get(w) or SYNONYMS.get(w)
+        if mapped:
+            out.extend(mapped.split())
+        else:
+            out.append(w)
+        i += 1
+    return out

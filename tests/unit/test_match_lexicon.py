@@ -1,0 +1,57 @@
+"""The curated lexicon (metonymy, demonyms, news synonyms, number words), rounding of figures, venue
+conflicts, and conflicts found below the same-claim threshold. Sentences written for the tests."""
+
+from sentences_for_tests import explain
+from services.matcher.lexicon import fold_words
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, _rounds_to
+
+
+def test_number_words_and_metonymy_fold():
+    assert fold_words("four thousand nurses".split()) == ["4000", "nurses"]
+    assert fold_words("twenty five ministers met".split()) == ["25", "ministers", "talks"]
+    assert fold_words("no one came".split()) == ["no", "one", "came"]
+    assert fold_words("the kremlin said".split()) == ["the", "russia", "said"]
+
+
+def test_capital_for_its_country_is_the_same_claim():
+    e = explain("Beijing said on Friday it would lift tariffs on Australian barley.",
+                "China said on Friday it would lift tariffs on Australian barley imports.")
+    assert e.decision == SAME
+
+
+def test_demonym_and_synonym_paraphrase_is_the_same_claim():
+    e = explain("French negotiators met the union leaders in Lyon on Monday.",
+                "Talks between France's representatives and the union leaders were held in Lyon on Monday.")
+    assert e.decision == SAME, e.reason
+
+
+def test_rounded_figure_agrees_but_a_small_count_does_not_round():
+    assert _rounds_to(24_600, 25_000) and _rounds_to(71.4, 71)
+    assert not _rounds_to(31, 30) and not _rounds_to(12, 10) and not _rounds_to(24_600, 26_000)
+    e = explain("The survey questioned 48,300 households in the region.",
+                "The survey questioned about 48,000 households in the region.")
+    assert e.decision == SAME, e.reason
+
+
+def test_two_cities_for_one_meeting_conflict():
+    e = explain("The foreign ministers met on Friday in Marrakesh, Morocco.",
+                "The foreign ministers' talks were held on Friday in the Moroccan capital, Rabat.")
+    assert e.decision == CONFLICTING and "venue" in e.reason, e.reason
+
+
+def test_different_duration_below_threshold_is_a_conflict():
+    e = explain("The hearing lasted about three hours.",
+                "According to a lawyer for the defence, the hearing ran for more than seven hours.")
+    assert e.decision == CONFLICTING and "hour" in e.reason, e.reason
+
+
+def test_a_hoax_headline_denies_the_claim():
+    e = explain("A shark was seen swimming in a flooded Houston street",
+                "Photo of shark swimming in flooded Houston street is a hoax")
+    assert e.decision == CONFLICTING, e.reason
+
+
+def test_unrelated_figures_stay_different():
+    e = explain("The bridge cost 40 million euros to build.",
+                "The stadium holds 40,000 spectators.")
+    assert e.decision == DIFFERENT
