@@ -211,6 +211,15 @@ def _parent_death_hook() -> Callable[[], None] | None:
     return hook
 
 
+def new_cluster_id() -> str:
+    """A KRaft cluster id (base64url of a random UUID). One starting with "-" would be read as an
+    option by StorageTool's argument parser (1 in 64), so, like Kafka's own Uuid.randomUuid, skip those."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
 def _tail(path: Path, lines: int = 25) -> str:
     """Last lines of a log without Java stack frames, which would crowd out the actual error."""
     try:
@@ -298,7 +307,7 @@ class LocalKafka:
         config.write_text(self._properties(data_dir))
         if (data_dir / "kafka-logs" / "meta.properties").exists():
             return
-        cluster_id = cluster_id or base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        cluster_id = cluster_id or new_cluster_id()
         cmd = [*self._jvm(libs, java, data_dir), "kafka.tools.StorageTool", "format", "-t", cluster_id,
                "-c", str(config)]
         left = max(deadline - time.monotonic(), 1)
@@ -490,7 +499,7 @@ class LocalKafkaCluster:
                 found = re.search(r"^cluster\.id=(\S+)", meta.read_text(), flags=re.M)
                 if found:
                     return found[1]
-        return base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        return new_cluster_id()
 
     def start(self, timeout: float = 120) -> LocalKafkaCluster:
         """Start every node that is not running, all at once (none is ready before a majority of

@@ -24,6 +24,15 @@ MAX_SOURCE_CHARS = 256
 MAX_ID_CHARS = 256
 
 
+def validate_id(field: str, value: str) -> list[Violation]:
+    """A required id in a request (claim_id, article_id)."""
+    if not value:
+        return [Violation(field, "is required")]
+    if len(value) > MAX_ID_CHARS:
+        return [Violation(field, f"is longer than {MAX_ID_CHARS} characters")]
+    return []
+
+
 def article_id_for(article: article_pb2.Article) -> str:
     """The id of an article that came without one: stable, so a resubmission is the same article."""
     digest = hashlib.sha256(f"{article.source}\x00{article.text}".encode()).hexdigest()

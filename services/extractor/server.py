@@ -18,7 +18,7 @@ from shared.log import configure_logging
 from shared.tracing import new_traceparent, trace_headers, trace_id
 from shared.pb import article_pb2, extractor_service_pb2 as pb, extractor_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
-from shared.validation import MAX_ID_CHARS, Violation, article_id_for, validate_article
+from shared.validation import article_id_for, validate_article, validate_id
 
 log = structlog.get_logger()
 
@@ -76,10 +76,7 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
         return pb.ExtractResponse(claims=extract_story_claims(article, self._settings.story_key))
 
     async def GetArticle(self, request: pb.GetArticleRequest, context: grpc.aio.ServicerContext) -> pb.GetArticleResponse:
-        problems = [] if request.article_id else [Violation("article_id", "is required")]
-        if len(request.article_id) > MAX_ID_CHARS:
-            problems.append(Violation("article_id", f"is longer than {MAX_ID_CHARS} characters"))
-        await reject_invalid(context, problems)
+        await reject_invalid(context, validate_id("article_id", request.article_id))
         article = self._processor.articles.get(request.article_id)
         if article is None:
             await context.abort(grpc.StatusCode.NOT_FOUND, f"no accepted article {request.article_id!r} "

@@ -16,7 +16,7 @@ from shared.kafka import Follower, Output, TransformLoop, ensure_topics
 from shared.log import configure_logging
 from shared.pb import match_pb2, verdict_pb2, verdict_service_pb2 as pb, verdict_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
-from shared.validation import MAX_ID_CHARS, MAX_SOURCE_CHARS, Violation, validate_claim_match
+from shared.validation import MAX_SOURCE_CHARS, Violation, validate_claim_match, validate_id
 
 log = structlog.get_logger()
 DEFAULT_PAGE_SIZE = 50
@@ -131,10 +131,7 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
         self._view = view
 
     async def GetClaim(self, request: pb.GetClaimRequest, context: grpc.aio.ServicerContext) -> pb.GetClaimResponse:
-        problems = [] if request.claim_id else [Violation("claim_id", "is required")]
-        if len(request.claim_id) > MAX_ID_CHARS:
-            problems.append(Violation("claim_id", f"is longer than {MAX_ID_CHARS} characters"))
-        await reject_invalid(context, problems)
+        await reject_invalid(context, validate_id("claim_id", request.claim_id))
         found = self._view.book.claim(request.claim_id)
         if found is None:
             await context.abort(grpc.StatusCode.NOT_FOUND, f"no claim {request.claim_id!r}")

@@ -54,3 +54,11 @@ def test_every_setting_is_documented_in_the_readme():
     documented = set(re.findall(r"^\| `(CLAIMCHECK_[A-Z_]+)` \|", readme, re.MULTILINE))
     settings = {f"CLAIMCHECK_{f.name.upper()}" for f in fields(Settings) if f.name != "topics"}
     assert settings | {"CLAIMCHECK_TOPIC_PREFIX"} <= documented, sorted(settings - documented)
+
+
+def test_kafka_cluster_ids_never_look_like_an_option():
+    from shared.kafka_runner import new_cluster_id
+
+    ids = [new_cluster_id() for _ in range(5000)]  # ~78 would start with "-" without the guard
+    assert not any(i.startswith("-") for i in ids) and len(set(ids)) == len(ids)
+    assert all(len(i) == 22 for i in ids)
