@@ -155,7 +155,8 @@ def _stack_from_env(fixed_ports: bool = False):
     otherwise free ports are picked."""
     from shared.stack import SERVICES, LocalStack, port_is_free
 
-    settings = Settings.from_env()
+    # "auto" metrics ports are the stack's to pick; the services each get a number.
+    settings = Settings.from_env({k: v for k, v in os.environ.items() if (k, v) != ("CLAIMCHECK_METRICS_PORT", "auto")})
     passed = {k: v for k, v in os.environ.items()
               if k.startswith("CLAIMCHECK_") and not k.endswith("_ADDR") and k != "CLAIMCHECK_KAFKA_BOOTSTRAP"}
     addrs = {name: getattr(settings, f"{name}_addr") for name in SERVICES} if fixed_ports else None
@@ -185,6 +186,8 @@ def cmd_up(args: argparse.Namespace) -> int:
         print(f"CLAIMCHECK_KAFKA_BOOTSTRAP={stack.bootstrap}")
         for name, addr in stack.addrs.items():
             print(f"CLAIMCHECK_{name.upper()}_ADDR={addr}")
+        for name, port in stack.metrics_ports.items():
+            print(f"{name} metrics: http://127.0.0.1:{port}/metrics")
         print(f"logs: {stack.log_dir}   (Ctrl-C stops everything)", flush=True)
         while not stop:
             for name, process in stack.processes.items():

@@ -30,7 +30,7 @@ from shared.pb import (
     verdict_service_pb2 as verdict_pb,
     verdict_service_pb2_grpc as verdict_grpc,
 )
-from shared.security import BearerTokenInterceptor, channel_credentials
+from shared.security import bearer_token_interceptors, channel_credentials
 
 DEFAULT_TIMEOUT_S = 30.0
 # Retried by gRPC itself: UNAVAILABLE means nothing was accepted (SubmitArticle is idempotent per id).
@@ -53,7 +53,7 @@ def _options(settings: Settings) -> list[tuple[str, object]]:
 
 def open_channel(addr: str, settings: Settings) -> grpc.aio.Channel:
     """An aio channel to one service, secured and authenticated as the settings say."""
-    interceptors = [BearerTokenInterceptor(settings.auth_token)] if settings.auth_token else None
+    interceptors = bearer_token_interceptors(settings.auth_token) if settings.auth_token else None
     credentials = channel_credentials(settings)
     if credentials is not None:
         return grpc.aio.secure_channel(addr, credentials, _options(settings), interceptors=interceptors)

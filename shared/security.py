@@ -111,9 +111,7 @@ def _denied(handler: grpc.RpcMethodHandler, code: grpc.StatusCode, message: str)
                                                response_serializer=handler.response_serializer)
 
 
-class BearerTokenInterceptor(grpc.aio.UnaryUnaryClientInterceptor, grpc.aio.UnaryStreamClientInterceptor):
-    """Client side: adds the token to every call (works on plaintext channels too, for local use)."""
-
+class _WithToken:
     def __init__(self, token: str) -> None:
         self._metadata = ("authorization", f"Bearer {token}")
 
@@ -122,8 +120,18 @@ class BearerTokenInterceptor(grpc.aio.UnaryUnaryClientInterceptor, grpc.aio.Unar
         return grpc.aio.ClientCallDetails(details.method, details.timeout, metadata, details.credentials,
                                           details.wait_for_ready)
 
+
+class _UnaryToken(_WithToken, grpc.aio.UnaryUnaryClientInterceptor):
     async def intercept_unary_unary(self, continuation, details, request):
         return await continuation(self._with_token(details), request)
 
+
+class _StreamToken(_WithToken, grpc.aio.UnaryStreamClientInterceptor):
     async def intercept_unary_stream(self, continuation, details, request):
         return await continuation(self._with_token(details), request)
+
+
+def bearer_token_interceptors(token: str) -> list[grpc.aio.ClientInterceptor]:
+    """Client side: the token on every call (plaintext channels too, for local use). One object
+    per call kind: grpc.aio files an interceptor under the first kind it implements only."""
+    return [_UnaryToken(token), _StreamToken(token)]

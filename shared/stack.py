@@ -129,7 +129,7 @@ class LocalStack:
         self._logs[name] = log_file
         service = name.split("-")[0]
         process = subprocess.Popen([sys.executable, "-m", f"services.{service}"], env=self.service_env(name),
-                                   stdout=log_file, stderr=subprocess.STDOUT, cwd=ROOT)
+                                   stdout=log_file, stderr=subprocess.STDOUT)  # the caller's cwd: relative paths in settings work
         self.processes[name] = process
         return process
 

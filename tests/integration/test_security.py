@@ -78,6 +78,11 @@ async def test_mutual_tls_with_a_write_token_submits(secured):
 async def test_a_read_token_reads_but_may_not_submit(secured):
     async with AsyncClient(replace(secured.client_settings(), auth_token=READ_TOKEN)) as cc:
         await cc.all_claims()  # allowed
+        async def first_event():  # streams carry the token too (the article submitted above)
+            async for event in cc.watch_verdicts(include_current=True):
+                return event
+
+        assert (await asyncio.wait_for(first_event(), 60)).verdict.cluster_id
         with pytest.raises(grpc.aio.AioRpcError) as denied:
             await cc.submit_article(article())
         assert denied.value.code() == grpc.StatusCode.PERMISSION_DENIED
