@@ -47,6 +47,7 @@ def verdict_table(claims: Iterable[verdict_service_pb2.ClaimWithVerdict]) -> Non
     for cluster_id in sorted(verdicts, key=lambda c: (STATUS_ORDER.get(verdicts[c].status, 3), c)):
         verdict = verdicts[cluster_id]
         print(f"{status_name(verdict.status):<14} {len(verdict.independent_sources):<8} {short(verdict.canonical_text)}")
-        print(f"{'':<23} from {', '.join(verdict.independent_sources)}  ({len(members[cluster_id])} claims)")
+        count = len(members[cluster_id])
+        print(f"{'':<23} from {', '.join(verdict.independent_sources)}  ({count} claim{'s' if count != 1 else ''})")
         if verdict.status == verdict_pb2.VERDICT_STATUS_CONFLICTING:
             print(f"{'':<23} why: {short(verdict.reason, 100)}")
