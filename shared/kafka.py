@@ -305,7 +305,8 @@ class TransformLoop:
             structlog.contextvars.unbind_contextvars("trace_id")
             # The batch's offset goes in the same transaction as its outputs (one call: aiokafka#1098).
             await producer.send_offsets_to_transaction({tp: records[-1].offset + 1}, self.group_id)
-        self._live_from[tp] = records[-1].offset + 1
+        if tp in self._live_from:  # not if revoked meanwhile: the next assignment reads the commit
+            self._live_from[tp] = records[-1].offset + 1
         self.processed += len(records)
 
     def _apply(self, record: ConsumerRecord, replaying: bool = False) -> tuple[Sequence[Output], str | None]:

@@ -18,7 +18,7 @@ from shared.log import configure_logging
 from shared.tracing import new_traceparent, trace_headers, trace_id
 from shared.pb import article_pb2, extractor_service_pb2 as pb, extractor_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
-from shared.validation import article_id_for, validate_article, validate_id
+from shared.validation import Violation, article_id_for, validate_article, validate_id
 
 log = structlog.get_logger()
 
@@ -44,7 +44,7 @@ class ArticleProcessor:
     def replay(self, article: article_pb2.Article) -> None:
         self._remember(article)
 
-    def validate(self, article: article_pb2.Article) -> list[str]:
+    def validate(self, article: article_pb2.Article) -> list[Violation]:
         return validate_article(article, self._settings.max_article_bytes)
 
     def process(self, article: article_pb2.Article) -> Sequence[Output]:

@@ -34,7 +34,7 @@ class ClaimProcessor:
     def _new_index(self) -> StoryIndexes:
         return StoryIndexes(threshold=self._settings.match_threshold or DEFAULT_THRESHOLD)
 
-    def validate(self, claim: claim_pb2.Claim) -> list[str]:
+    def validate(self, claim: claim_pb2.Claim) -> list[Violation]:
         return validate_claim(claim)
 
     def process(self, claim: claim_pb2.Claim) -> Sequence[Output]:

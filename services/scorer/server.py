@@ -37,7 +37,7 @@ class MatchProcessor:
         self.book = VerdictBook(settings.min_independent_sources, parse_source_aliases(settings.source_aliases),
                                 keep_claims=False)
 
-    def validate(self, match: match_pb2.ClaimMatch) -> list[str]:
+    def validate(self, match: match_pb2.ClaimMatch) -> list[Violation]:
         return validate_claim_match(match)
 
     def process(self, match: match_pb2.ClaimMatch) -> Sequence[Output]:
@@ -45,8 +45,8 @@ class MatchProcessor:
         if verdict is None:
             return []
         log.debug("verdict", cluster_id=verdict.cluster_id, claim_id=match.claim.id,
-                 article_id=match.claim.article_id, status=status_name(verdict.status),
-                 sources=list(verdict.independent_sources), revision=verdict.revision)
+                  article_id=match.claim.article_id, status=status_name(verdict.status),
+                  sources=list(verdict.independent_sources), revision=verdict.revision)
         return [Output(self._settings.topics.verdicts, verdict.cluster_id, verdict)]
 
     def replay(self, match: match_pb2.ClaimMatch) -> None:
