@@ -41,38 +41,14 @@ POM = _DEPLOY / "pom.xml"
 LOG4J_CONFIG = _DEPLOY / "log4j2.properties"
 _RUNNING: set[LocalKafka | LocalKafkaCluster] = set()
 
-# One node acting as broker and controller. Static voters, so storage is formatted without
-# --standalone. Internal topics get replication factor 1 / min ISR 1 or they can never be created.
+# Node {node_id} of an N-node cluster (a lone broker is a cluster of one): every node is broker and
+# controller, with the same static voter set, so all are formatted with one cluster id and without
+# --standalone. Internal topics are replicated to every node with the given min ISR (1 alone, 2 in a
+# cluster of three, as in production), and so are topics created without a replication factor.
+# Fewer internal partitions and threads than Kafka's defaults: JVMs share two cores here, and a
+# failover moves fewer leaders. After a hard kill the old registration must expire before a broker
+# may rejoin; the 9 s default session would double the time of every hard bounce in a test.
 _SERVER_PROPERTIES = """\
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:{cport}
-listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{cport}
-advertised.listeners=PLAINTEXT://127.0.0.1:{port}
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-log.dirs={log_dirs}
-num.partitions=1
-auto.create.topics.enable=false
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-# After a hard kill the old registration must expire before the broker may rejoin; the 9 s
-# default doubles the time of every hard bounce in a test.
-broker.session.timeout.ms=4000
-broker.heartbeat.interval.ms=1000
-"""
-
-# Node {node_id} of an N-node cluster: every node is broker and controller, with the same static
-# voter set, so all are formatted with one cluster id and without --standalone. Internal topics are
-# replicated to every node with min ISR 2 (the defaults of a production cluster), and so are topics
-# created without an explicit replication factor. Fewer internal partitions and threads than Kafka's
-# defaults: three JVMs share two cores here, and a failover moves fewer leaders.
-_CLUSTER_PROPERTIES = """\
 process.roles=broker,controller
 node.id={node_id}
 controller.quorum.voters={voters}
@@ -289,7 +265,8 @@ class LocalKafka:
         return "".join(f"\n--- {path} ---\n{_tail(path, n)}" for path, n in logs)
 
     def _properties(self, data_dir: Path) -> str:
-        return _SERVER_PROPERTIES.format(port=self.port, cport=self.controller_port, log_dirs=data_dir / "kafka-logs")
+        return _SERVER_PROPERTIES.format(node_id=1, voters=f"1@127.0.0.1:{self.controller_port}", port=self.port,
+                                         cport=self.controller_port, log_dirs=data_dir / "kafka-logs", rf=1, min_isr=1)
 
     def _jvm(self, libs: Path, java: str, data_dir: Path) -> list[str]:
         return [java, "-Djava.awt.headless=true", f"-Dlog4j2.configurationFile={LOG4J_CONFIG}",
@@ -417,7 +394,7 @@ class KafkaNode(LocalKafka):
 
     def _properties(self, data_dir: Path) -> str:
         c = self.cluster
-        return _CLUSTER_PROPERTIES.format(
+        return _SERVER_PROPERTIES.format(
             node_id=self.node_id, voters=c.voters, port=self.port, cport=self.controller_port,
             log_dirs=data_dir / "kafka-logs", rf=c.replication_factor, min_isr=c.min_insync_replicas)
 

@@ -29,6 +29,8 @@ def generate(out: Path = OUT) -> list[Path]:
         written = []
         for generated in sorted((Path(tmp) / "claimcheck" / "v1").iterdir()):
             code = _ABSOLUTE_IMPORT.sub(r"from . import \1", generated.read_text())
+            if generated.name.endswith("_grpc.py") and "Servicer" not in code:
+                continue  # a proto with messages only: its gRPC module would be empty
             target = out / generated.name
             target.write_text(code)
             written.append(target)
