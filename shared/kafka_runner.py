@@ -133,7 +133,7 @@ def ensure_kafka_jars(cache_dir: Path | None = None) -> Path:
     return libs
 
 
-def _free_ports(n: int) -> list[int]:
+def free_ports(n: int) -> list[int]:
     """`n` distinct loopback ports the OS reports free (held open together so they differ)."""
     socks = [socket.socket() for _ in range(n)]
     try:
@@ -244,7 +244,7 @@ class LocalKafka:
             for attempt in range(3):
                 if attempt or not self.controller_port:
                     # A port picked here may be taken before the JVM binds it: pick again on retry.
-                    free = [p for p in _free_ports(3) if p != self.port]
+                    free = [p for p in free_ports(3) if p != self.port]
                     self.controller_port = free[0]
                     if not self._port_given:
                         self.port = free[1]
@@ -462,7 +462,7 @@ class LocalKafkaCluster:
 
     def _pick_ports(self) -> None:
         taken = {n.port for n in self.nodes if n._port_given}
-        free = iter(p for p in _free_ports(3 * self.size) if p not in taken)
+        free = iter(p for p in free_ports(3 * self.size) if p not in taken)
         for node in self.nodes:
             node.controller_port = next(free)
             if not node._port_given:

@@ -18,16 +18,10 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from shared.client import open_sync_channel
 from shared.config import Settings, Topics  # noqa: F401  (Topics: the type of .topics)
-from shared.kafka_runner import LocalKafka
+from shared.kafka_runner import LocalKafka, free_ports
 
 SERVICES = ("extractor", "matcher", "scorer")
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def port_is_free(port: int) -> bool:
@@ -75,9 +69,10 @@ class LocalStack:
         self.log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimcheck-logs-"))
         self.members = [service if i == 0 else f"{service}-{i}"
                         for service in SERVICES for i in range((instances or {}).get(service, 1))]
-        self.addrs = {name: (addrs or {}).get(name) or f"127.0.0.1:{free_port()}" for name in self.members}
+        ports = iter(free_ports(2 * len(self.members)))
+        self.addrs = {name: (addrs or {}).get(name) or f"127.0.0.1:{next(ports)}" for name in self.members}
         # Each process's Prometheus port, when CLAIMCHECK_METRICS_PORT asks for metrics ("auto": free ports).
-        self.metrics_ports = ({name: free_port() for name in self.members}
+        self.metrics_ports = ({name: next(ports) for name in self.members}
                               if (env or {}).get("CLAIMCHECK_METRICS_PORT") == "auto" else {})
         self._env = dict(env or {})
         self.processes: dict[str, subprocess.Popen] = {}
