@@ -57,6 +57,9 @@ class Settings:
     max_pending_submits: int = 1_000
     # Similarity (0-100) at which two claims can be the same; 0 means the matcher's calibrated default.
     match_threshold: float = 0.0
+    # Claims published further apart than this are never matched: older claims leave the matcher's
+    # index, and after twice as long the scorer forgets their clusters (memory stays bounded).
+    match_window_s: float = 14 * 24 * 3600.0
     min_independent_sources: int = 2
     # How articles are grouped into stories (claims match only within a story): single | place.
     story_key: str = "single"
@@ -100,6 +103,12 @@ class Settings:
             except ValueError as exc:
                 raise ValueError(f"CLAIMCHECK_{f.name.upper()}={raw!r}: {exc}") from None
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def verdict_retention_s(self) -> float:
+        """How long the scorer keeps a cluster after its newest claim: twice the matcher's window,
+        so the matcher has forgotten a cluster's claims well before the scorer forgets its verdict."""
+        return 2 * self.match_window_s
 
     def listen_addr(self, service_addr: str) -> str:
         return self.grpc_listen or service_addr

@@ -96,10 +96,13 @@ class TopicSpec:
 def pipeline_topics(settings: Settings) -> list[TopicSpec]:
     topics: Topics = settings.topics
     parts = settings.topic_partitions
+    # Stages rebuild their state by replaying their input, so input is kept as long as the state
+    # it rebuilds (the scorer's retention, plus a day for stages catching up).
+    replayable = {"retention.ms": str(int((settings.verdict_retention_s + 24 * 3600) * 1000))}
     specs = [
-        TopicSpec(topics.articles, parts, {}),
-        TopicSpec(topics.claims, parts, {}),
-        TopicSpec(topics.matches, parts, {}),
+        TopicSpec(topics.articles, parts, replayable),
+        TopicSpec(topics.claims, parts, replayable),
+        TopicSpec(topics.matches, parts, replayable),
         # Latest verdict per cluster is what subscribers need; older revisions may be compacted away.
         TopicSpec(topics.verdicts, parts, {"cleanup.policy": "compact"}),
     ]

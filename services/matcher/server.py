@@ -32,7 +32,8 @@ class ClaimProcessor:
         self.index = self._new_index()
 
     def _new_index(self) -> StoryIndexes:
-        return StoryIndexes(threshold=self._settings.match_threshold or DEFAULT_THRESHOLD)
+        return StoryIndexes(threshold=self._settings.match_threshold or DEFAULT_THRESHOLD,
+                            window_seconds=self._settings.match_window_s)
 
     def validate(self, claim: claim_pb2.Claim) -> list[Violation]:
         return validate_claim(claim)

@@ -5,7 +5,7 @@ Plain domain code: no grpc, no aiokafka.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -93,17 +93,26 @@ class VerdictBook:
     """The scorer's state. Deterministic, so replaying the matches topic rebuilds it exactly."""
 
     def __init__(self, min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None,
-                 keep_claims: bool = True) -> None:
+                 keep_claims: bool = True, retention_seconds: float = 0.0) -> None:
         """`keep_claims=False` keeps only what scoring needs (the claim ids seen and the source each
         counted for), not the claims themselves: for a scorer that produces verdicts but answers no
-        claim queries."""
+        claim queries. `retention_seconds` > 0 bounds memory: claims published that long before the
+        newest one seen, and clusters no claim that recent joined, are forgotten. It is event time,
+        so a replay forgets exactly what the first pass forgot."""
         self.min_independent_sources = min_independent_sources
         self.source_aliases = dict(source_aliases or {})
         self.keep_claims = keep_claims
+        self.retention_seconds = retention_seconds
         self._clusters: dict[str, _Cluster] = {}
         self._counted_for: dict[str, str] = {}  # claim id -> the independent source it counted for
         self._claims: dict[str, match_pb2.ClaimMatch] = {}
-        self._claim_order: list[str] = []
+        # Claims in arrival order as (published seconds, claim id); a claim's position in the
+        # arrival order (its page token) is its index here plus the number forgotten before it.
+        self._arrivals: deque[tuple[float, str]] = deque()
+        self._forgotten = 0
+        # Cluster id -> the newest publication time among its claims, least recently joined first.
+        self._cluster_newest: OrderedDict[str, float] = OrderedDict()
+        self._newest = 0.0
         # Every verdict change gets the next sequence number; replay renumbers them identically.
         self.sequence = 0
         self._recent: deque[tuple[int, str]] = deque(maxlen=RESUME_WINDOW)  # (sequence, cluster id)
@@ -112,6 +121,10 @@ class VerdictBook:
         """Adds a placed claim; returns the cluster's new verdict, or None if the claim was known."""
         if match.claim.id in self._counted_for:
             return None
+        published = match.claim.published_at.seconds + match.claim.published_at.nanos / 1e9
+        self._newest = max(self._newest, published)
+        if self.retention_seconds > 0:  # first, so a claim never revives a cluster idle for longer
+            self._forget_older_than(self._newest - self.retention_seconds)
         counted = self.source_aliases.get(match.independent_source, match.independent_source)
         if counted != match.independent_source:
             match = _with_independent_source(match, counted)
@@ -122,11 +135,39 @@ class VerdictBook:
         self._counted_for[match.claim.id] = match.independent_source
         if self.keep_claims:
             self._claims[match.claim.id] = match
-            self._claim_order.append(match.claim.id)
-        cluster.verdict = self._judge(cluster, match)
+        cluster.verdict = verdict = self._judge(cluster, match)
         self.sequence += 1
         self._recent.append((self.sequence, cluster.cluster_id))
-        return cluster.verdict
+        self._arrivals.append((published, match.claim.id))
+        self._cluster_newest[cluster.cluster_id] = max(published, self._cluster_newest.get(cluster.cluster_id, 0.0))
+        self._cluster_newest.move_to_end(cluster.cluster_id)
+        return verdict
+
+    def _forget_older_than(self, horizon: float) -> None:
+        """Drops claims published before `horizon` and clusters whose newest claim is older. Both
+        are taken from the front of their arrival order only, so a late claim with an old date
+        waits for the claims that arrived before it: cheap, and still bounded."""
+        arrivals = self._arrivals
+        while arrivals and arrivals[0][0] < horizon:
+            _, claim_id = arrivals.popleft()
+            self._forgotten += 1
+            self._counted_for.pop(claim_id, None)
+            self._claims.pop(claim_id, None)
+        clusters = self._cluster_newest
+        while clusters:
+            cluster_id, newest = next(iter(clusters.items()))
+            if newest >= horizon:
+                break
+            clusters.popitem(last=False)
+            del self._clusters[cluster_id]
+
+    def __len__(self) -> int:
+        """Claims held (counted and not yet forgotten)."""
+        return len(self._counted_for)
+
+    @property
+    def cluster_count(self) -> int:
+        return len(self._clusters)
 
     def changes_after(self, sequence: int) -> list[tuple[int, verdict_pb2.Verdict]] | None:
         """The current verdict of every cluster changed after `sequence`, with the sequence of its
@@ -137,7 +178,8 @@ class VerdictBook:
         for seq, cluster_id in self._recent:
             if seq > sequence:
                 latest[cluster_id] = seq
-        return sorted(((seq, self._clusters[cid].verdict) for cid, seq in latest.items()), key=lambda e: e[0])
+        return sorted(((seq, self._clusters[cid].verdict) for cid, seq in latest.items() if cid in self._clusters),
+                      key=lambda e: e[0])
 
     def _judge(self, cluster: _Cluster, latest: match_pb2.ClaimMatch) -> verdict_pb2.Verdict:
         """The cluster's next verdict: the previous one updated in place of a rebuild, so the cost
@@ -193,17 +235,22 @@ class VerdictBook:
 
     def claim(self, claim_id: str) -> tuple[claim_pb2.Claim, verdict_pb2.Verdict] | None:
         known = self._claims.get(claim_id)
-        if known is None:
+        cluster = self._clusters.get(known.cluster_id) if known is not None else None
+        if cluster is None:  # unknown, or its cluster was forgotten before it (see _forget_older_than)
             return None
-        return known.claim, self._clusters[known.cluster_id].verdict
+        return known.claim, cluster.verdict
 
     def claims(self, status: int = 0, source: str = "", start: int = 0, limit: int = 50,
                matches: Callable[[claim_pb2.Claim], bool] | None = None,
                ) -> tuple[list[tuple[claim_pb2.Claim, verdict_pb2.Verdict]], int | None]:
-        """Claims in arrival order, filtered; returns a page and the position after it (None at the end)."""
+        """Claims in arrival order, filtered; returns a page and the position after it (None at the end).
+        Positions stay valid while older claims are forgotten."""
         page = []
-        for position in range(start, len(self._claim_order)):
-            claim, verdict = self.claim(self._claim_order[position])
+        for position in range(max(start, self._forgotten), self._forgotten + len(self._arrivals)):
+            found = self.claim(self._arrivals[position - self._forgotten][1])
+            if found is None:
+                continue
+            claim, verdict = found
             if status and verdict.status != status:
                 continue
             if source and claim.source != source:
@@ -216,7 +263,7 @@ class VerdictBook:
         return page, None
 
     def reset(self) -> None:
-        self.__init__(self.min_independent_sources, self.source_aliases, self.keep_claims)
+        self.__init__(self.min_independent_sources, self.source_aliases, self.keep_claims, self.retention_seconds)
 
 
 def _with_independent_source(match: match_pb2.ClaimMatch, source: str) -> match_pb2.ClaimMatch:

@@ -35,7 +35,7 @@ class MatchProcessor:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self.book = VerdictBook(settings.min_independent_sources, parse_source_aliases(settings.source_aliases),
-                                keep_claims=False)
+                                keep_claims=False, retention_seconds=settings.verdict_retention_s)
 
     def validate(self, match: match_pb2.ClaimMatch) -> list[Violation]:
         return validate_claim_match(match)
@@ -95,7 +95,8 @@ class VerdictView:
 
     def __init__(self, settings: Settings) -> None:
         self._new_book = lambda: VerdictBook(settings.min_independent_sources,
-                                             parse_source_aliases(settings.source_aliases))
+                                             parse_source_aliases(settings.source_aliases),
+                                             retention_seconds=settings.verdict_retention_s)
         self.book = self._new_book()
         self._rebuilding: VerdictBook | None = None
         self.broadcaster = VerdictBroadcaster()

@@ -62,3 +62,14 @@ def test_kafka_cluster_ids_never_look_like_an_option():
     ids = [new_cluster_id() for _ in range(5000)]  # ~78 would start with "-" without the guard
     assert not any(i.startswith("-") for i in ids) and len(set(ids)) == len(ids)
     assert all(len(i) == 22 for i in ids)
+
+
+def test_stage_inputs_are_kept_at_least_as_long_as_the_state_replay_rebuilds():
+    from shared.kafka import pipeline_topics
+
+    settings = Settings.from_env({"CLAIMCHECK_MATCH_WINDOW_S": "3600"})
+    assert settings.verdict_retention_s == 7200
+    kept = {spec.name: spec.config.get("retention.ms") for spec in pipeline_topics(settings)}
+    for topic in (settings.topics.articles, settings.topics.claims, settings.topics.matches):
+        assert int(kept[topic]) >= settings.verdict_retention_s * 1000
+    assert kept[settings.topics.verdicts] is None  # compacted: the latest verdict per cluster stays

@@ -129,3 +129,50 @@ def test_evidence_keeps_conflicts_and_one_claim_per_source_within_its_limit():
         verdict = book.apply(placed(f"b{i}#0", f"s{i}.example", "c"))
     assert len(verdict.evidence) == EVIDENCE_LIMIT and verdict.claim_count == 3 + EVIDENCE_LIMIT * 2
     assert len(verdict.independent_sources) == 2 + EVIDENCE_LIMIT * 2
+
+
+def published(match: match_pb2.ClaimMatch, hours: float) -> match_pb2.ClaimMatch:
+    match.claim.published_at.FromSeconds(int(1_780_000_000 + hours * 3600))
+    return match
+
+
+def test_retention_forgets_old_claims_and_idle_clusters_and_keeps_memory_bounded():
+    book = VerdictBook(retention_seconds=24 * 3600)
+    book.apply(published(placed("old#0", "north.example", "old#0"), 0))
+    book.apply(published(placed("busy#0", "north.example", "busy#0"), 1))
+    # A cluster joined recently stays; its old claim is forgotten on its own schedule.
+    book.apply(published(placed("busy#1", "south.example", "busy#0", matched="busy#0"), 24.5))
+    assert book.verdict("old#0") is None and book.verdict("busy#0").status == CORROBORATED
+    book.apply(published(placed("late#0", "east.example", "late#0"), 25.5))
+    assert book.claim("busy#0") is None and book.claim("busy#1") is not None
+    for i in range(2_000):
+        book.apply(published(placed(f"s{i}#0", "north.example", f"s{i}#0"), 26 + i))
+    assert len(book) == 25 and book.cluster_count == 25  # one day of hourly claims, not 2,000
+
+
+def test_a_claim_joining_a_cluster_idle_beyond_retention_starts_it_over_the_same_way_on_replay():
+    """Event time, not the clock, decides what is forgotten: the same input forgets the same things."""
+    def run() -> list[tuple[str, int, int]]:
+        book = VerdictBook(retention_seconds=3600)
+        out = []
+        for i, hours in enumerate([0, 0.5, 3, 3.2, 0.1, 6]):
+            verdict = book.apply(published(placed(f"a{i}#0", f"s{i % 3}.example", "c"), hours))
+            out.append((verdict.cluster_id, verdict.revision, verdict.claim_count))
+        return out
+    first = run()
+    assert first == run()
+    # Idle 2.5 h before 3 h: forgotten; the late claim (0.1 h) joins the live cluster; idle again at 6 h.
+    assert [count for _, _, count in first] == [1, 2, 1, 2, 3, 1]
+
+
+def test_pages_stay_valid_while_old_claims_are_forgotten():
+    book = VerdictBook(retention_seconds=10 * 3600)
+    for i in range(6):
+        book.apply(published(placed(f"a{i}#0", "north.example", f"a{i}#0"), i))
+    page, after = book.claims(limit=3)
+    assert [c.id for c, _ in page] == ["a0#0", "a1#0", "a2#0"] and after == 3
+    for i in range(6, 15):  # a0..a3 fall out of the 10-hour window
+        book.apply(published(placed(f"a{i}#0", "north.example", f"a{i}#0"), i))
+    page, after = book.claims(start=after, limit=3)
+    assert [c.id for c, _ in page] == ["a4#0", "a5#0", "a6#0"] and after == 7
+    assert [c.id for c, _ in book.claims(limit=1)[0]] == ["a4#0"]
