@@ -115,7 +115,7 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     if m:
         return Attribution(_clean_speaker(m.group("s")), "accord", offset, offset + m.start())
     m = _TRAILING.search(body)
-    if m and len(m.group("s").split()) <= 6 and not _FINITE.search(m.group("s")):
+    if m and len(m.group("s").split()) <= 6 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m):
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
     m = _PASSIVE.search(body)
@@ -127,6 +127,14 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
             return Attribution(_clean_speaker(speaker[:cut]), VERBS[m.group("v")], offset + m.start("s") + cut + 6, end)
         return Attribution(_clean_speaker(speaker), VERBS[m.group("v")], offset, offset + m.start())
     return _indirect(sentence, offset)
+
+
+def _opens_frame(body: str, trailing: re.Match) -> bool:
+    """"Later, the spokesman told reporters that X": what precedes the comma is an adverbial and
+    the statement follows the verb, so the frame is not a trailing one."""
+    before = body[: trailing.start()].strip()
+    return bool(re.search(r"\bthat\b", body[trailing.end("v"):])) or (
+        len(before.split()) <= 2 and _INTRO.match(before) is not None)
 
 
 def _indirect(sentence: str, offset: int) -> Attribution:

@@ -63,7 +63,8 @@ _STOP = frozenset(
     "monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,"
     "july,august,september,october,november,december,speaking,asked,having,here,to,of,over,under,"
     "against,into,through,shares,side,volunteers,nobody,investors,analysts,officials,is,are,was,were,"
-    "will,can,does,did,has,have,had,would,could,should".split(",")
+    "will,can,does,did,has,have,had,would,could,should,later,earlier,separately,afterwards,elsewhere,"
+    "previously,instead".split(",")
 )
 _CONNECTORS = frozenset({"of", "de", "del", "von", "van", "der", "al", "bin", "la", "le", "du", "and"})
 

@@ -15,6 +15,7 @@ from .attribution import find_attribution
 from .dates import find_dates
 from .entities import _TITLES, ORG, OTHER, PERSON, PLACE, canonicalize, find_entities
 from .quantities import find_quantities, value_form
+from .roles import RoleBook
 from .clauses import split_clauses
 from .sentences import _LIST_MARKER, BYLINE, CAPTION, HEADING, LIST_ITEM, Segment, segment
 from .checkworthy import learned_logit
@@ -142,11 +143,16 @@ def extract_claims(
     published = article.published_at.ToDatetime(tzinfo=timezone.utc) if article.HasField("published_at") else None
     analysed: list[tuple[int, int, int, claim_pb2.Claim]] = []
     last_person = ""
+    roles = RoleBook()
     for start, end, quote, claim in _claim_units(text, published, threshold):
+        roles.learn(claim.text)
         # "He said …" after "Peskov said …" or "Rubio highlighted …": the last person named as a
         # speaker or near the start of a sentence (cheap coreference).
         if claim.speaker.lower() in _PRONOUN_SPEAKERS and last_person:
             claim.speaker = last_person
+        elif person := roles.person(claim.speaker):
+            _name_role_speaker(claim, person)
+            last_person = person
         elif quote < 0 or claim.speaker:  # names inside a quotation are not who speaks next
             last_person = _person_mentioned(claim) or last_person
         analysed.append((start, end, quote, claim))
@@ -168,6 +174,19 @@ def extract_claims(
                 item.span.end += start
         claims.append(claim)
     return claims
+
+
+def _name_role_speaker(claim: claim_pb2.Claim, person: str) -> None:
+    """"The Kremlin spokesman said" after the article named him: the speaker is the person, and
+    the role's words are a mention of that person (so outlets that name him and outlets that do
+    not share the entity)."""
+    written = claim.speaker
+    claim.speaker = person
+    at = claim.text.find(written)
+    if at >= 0:
+        canonical, _ = canonicalize(person)
+        claim.entities.add(text=written, canonical=canonical, kind=PERSON,
+                           span={"start": at, "end": at + len(written)})
 
 
 def _person_mentioned(claim: claim_pb2.Claim) -> str:

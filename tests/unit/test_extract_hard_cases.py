@@ -186,3 +186,22 @@ def test_learned_model_prefers_figures_over_opinion() -> None:
     view = "I think we need to do better for our children."
     assert learned_logit(sentence_features(fact), fact) > learned_logit(sentence_features(view), view)
     assert 0.0 < THRESHOLD < 1.0
+
+
+# --- roles ------------------------------------------------------------------------------------------
+
+def test_a_role_named_once_stands_for_that_person_later_in_the_article() -> None:
+    text = ("Harbour board spokeswoman Lena Vikstrom said on Monday that 14 cranes had stopped. "
+            "The harbour board spokeswoman also said that two ferries were cancelled. "
+            "Later, the board's spokeswoman told reporters that the strike had not ended.")
+    claims = extract_claims(_article(text))
+    assert [c.speaker for c in claims] == ["Harbour board spokeswoman Lena Vikstrom", "Lena Vikstrom", "Lena Vikstrom"]
+    assert claims[2].statement == "the strike had not ended"  # "Later," is not the statement
+    role_mention = [e for e in claims[1].entities if e.canonical == "vikstrom"]
+    assert role_mention and role_mention[0].text == "The harbour board spokeswoman"
+
+
+def test_a_role_the_article_never_names_stays_as_written() -> None:
+    claims = extract_claims(_article("The port authority spokesman said that 14 cranes had stopped."))
+    assert claims[0].speaker == "The port authority spokesman"
+    assert not any(e.kind == 1 and e.text.startswith("The port") for e in claims[0].entities)
