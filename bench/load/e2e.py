@@ -24,11 +24,13 @@ saturated phase leaves no backlog to the next):
 
     .venv/bin/python bench/load/e2e.py                                  # ~10 min
     .venv/bin/python bench/load/e2e.py --rates 50 --duration 600 --burst 0 --no-knee \\
-        --stage-backlog 0 --no-profile --match-window 172800            # the 10-minute 50/s run
+        --stage-backlog 0 --no-profile --match-window 172800 --article-index-size 5000
+                                                                        # the 10-minute 50/s run
 
 The 10-minute run uses a 2-day matching window (event time; the generated articles are 37 s apart,
-so 10 minutes at 50/s publish 12.8 days of coverage): the matcher's and scorer's state fill up to
-their window in the first minutes and must then stay flat, as they do over 14 days in production.
+so 10 minutes at 50/s publish 12.8 days of coverage) and a 5,000-article GetArticle index: every
+bounded state fills up in the first minutes and must then stay flat, as it does over 14 days and
+20,000 articles in production.
 
 Prints the figures and writes them to bench/results/load_e2e.json (--out).
 """
@@ -226,7 +228,8 @@ def new_stack(bootstrap: str, prefix: str, work: Path, args: argparse.Namespace)
                            "CLAIMCHECK_LOG_LEVEL": args.service_log_level,
                            "CLAIMCHECK_TOPIC_PARTITIONS": str(args.partitions),
                            "CLAIMCHECK_STORY_KEY": args.story_key,
-                           "CLAIMCHECK_MATCH_WINDOW_S": str(args.match_window)})
+                           "CLAIMCHECK_MATCH_WINDOW_S": str(args.match_window),
+                           "CLAIMCHECK_ARTICLE_INDEX_SIZE": str(args.article_index_size)})
 
 
 async def submit_all(stub, workload: Workload, rate: float | None, max_inflight: int,
@@ -708,6 +711,8 @@ def main() -> int:
     parser.add_argument("--match-window", type=float, default=Settings().match_window_s,
                         help="CLAIMCHECK_MATCH_WINDOW_S of the services, in event-time seconds (the generator "
                              "publishes an article every 37 s, so 30,000 articles span 12.8 days)")
+    parser.add_argument("--article-index-size", type=int, default=Settings().article_index_size,
+                        help="CLAIMCHECK_ARTICLE_INDEX_SIZE: accepted articles the extractor keeps for GetArticle")
     parser.add_argument("--story-key", default="single", choices=("single", "place"),
                         help="how claims are grouped into stories (place: stories spread over partitions)")
     parser.add_argument("--code-root", type=Path, default=ROOT,

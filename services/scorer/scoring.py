@@ -26,6 +26,7 @@ STATUS_NAMES = {
 HISTORY_LIMIT = 20
 EVIDENCE_LIMIT = 20
 SOURCES_IN_REASON = 10
+CONFLICTS_IN_REASON = 5
 # Verdict changes kept for watchers resuming after a disconnect.
 RESUME_WINDOW = 100_000
 
@@ -73,7 +74,8 @@ class _Cluster:
     first: match_pb2.ClaimMatch
     size: int = 0
     sources: set[str] = field(default_factory=set)
-    conflicts: list[match_pb2.ClaimMatch] = field(default_factory=list)
+    conflict_count: int = 0
+    conflicts: list[match_pb2.ClaimMatch] = field(default_factory=list)  # the first few, for the reason
     evidence: list[match_pb2.ClaimMatch] = field(default_factory=list)
     verdict: verdict_pb2.Verdict | None = None
 
@@ -82,7 +84,9 @@ class _Cluster:
         new_source = match.independent_source not in self.sources
         self.sources.add(match.independent_source)
         if is_conflict:
-            self.conflicts.append(match)
+            self.conflict_count += 1
+            if len(self.conflicts) < CONFLICTS_IN_REASON:
+                self.conflicts.append(match)
         # Evidence shows every conflict and each source's first claim, up to the limit, so that a
         # verdict record stays small however large the cluster grows.
         if (is_conflict or new_source) and len(self.evidence) < EVIDENCE_LIMIT:
@@ -197,12 +201,11 @@ class VerdictBook:
         sources = verdict.independent_sources
         named = ", ".join(sources[:SOURCES_IN_REASON]) + (f" and {len(sources) - SOURCES_IN_REASON} more"
                                                           if len(sources) > SOURCES_IN_REASON else "")
-        if cluster.conflicts:
+        if cluster.conflict_count:
             status = CONFLICTING
-            shown = cluster.conflicts[:5]
-            reason = "; ".join(f"{m.independent_source}: {m.explanation.reason}" for m in shown)
-            if len(cluster.conflicts) > len(shown):
-                reason += f"; and {len(cluster.conflicts) - len(shown)} more conflicts"
+            reason = "; ".join(f"{m.independent_source}: {m.explanation.reason}" for m in cluster.conflicts)
+            if cluster.conflict_count > len(cluster.conflicts):
+                reason += f"; and {cluster.conflict_count - len(cluster.conflicts)} more conflicts"
         elif len(sources) >= self.min_independent_sources:
             status = CORROBORATED
             reason = f"{len(sources)} independent sources agree: {named}"

@@ -176,3 +176,17 @@ def test_pages_stay_valid_while_old_claims_are_forgotten():
     page, after = book.claims(start=after, limit=3)
     assert [c.id for c, _ in page] == ["a4#0", "a5#0", "a6#0"] and after == 7
     assert [c.id for c, _ in book.claims(limit=1)[0]] == ["a4#0"]
+
+
+def test_a_cluster_keeps_a_bounded_sample_of_its_conflicts_and_counts_the_rest():
+    from services.scorer.scoring import CONFLICTS_IN_REASON
+
+    book = VerdictBook()
+    book.apply(placed("a0#0", "north.example", "c"))
+    for i in range(1, 40):
+        conflict = placed(f"a{i}#0", f"s{i}.example", "c", decision=match_pb2.MATCH_DECISION_CONFLICTING, matched="a0#0")
+        conflict.explanation.reason = f"number mismatch: 14 vs {14 + i}"
+        verdict = book.apply(conflict)
+    cluster = book._clusters["c"]
+    assert len(cluster.conflicts) == CONFLICTS_IN_REASON and cluster.conflict_count == 39
+    assert verdict.reason.endswith(f"and {39 - CONFLICTS_IN_REASON} more conflicts") and "14 vs 15" in verdict.reason
