@@ -53,17 +53,20 @@ _EVALUATIVE = re.compile(
     r"no small|not a small|lives? up to|worse moment|bargaining chip|straight yes|"
     r"unprecedented|shocking|stunning|disastrous|welcome news|good news|bad news|all attention|all eyes|"
     r"the world watches|remains to be seen|sentiment|resound\w*|encapsulat\w*|sense of (?:urgency|optimism|unease)|"
-    r"immense|growing concerns?|remains? volatile)\b",
+    r"immense|growing concerns?|remains? volatile|(?:nobody|no one|none of us) (?:\w+ )*?will (?:ever )?forget|"
+    r"will never (?:forget|be the same)|never be the same)\b",
     _LOWER,
 )
 _HEDGE = re.compile(r"\b(?:could|might|may|perhaps|possibly)\b", _LOWER)
-_VAGUE_SOURCE = re.compile(
-    r"\b(?:few|many|some|most) (?:officials|observers|analysts|people|diplomats|experts|investors|in)\b", _LOWER
-)
+_CROWD = r"(?:officials|observers|analysts|people|diplomats|experts|investors|residents|locals|critics|voters|citizens|commentators|families|onlookers)"
+_VAGUE_SOURCE = re.compile(rf"\b(?:few|many|some|most) (?:{_CROWD}|in)\b", _LOWER)
+# A crowd as the speaker: "Residents say …", "Many locals fear …". Nobody can be asked to confirm it.
+_VAGUE_SPEAKER = re.compile(rf"^(?:(?:many|some|most|few|local|worried) )?{_CROWD} (?:say|said|fear|feared|believe|wonder|worry|insist)\b",
+                            _LOWER)
 _DEONTIC = re.compile(r"\b(?:should|must|ought to|needs? to)\b", _LOWER)
 _WH_OPENER = re.compile(r"^(?:Whether|What|How|Why|Who|Will|Can|Is|Are|Does|Do|But will|And will)\b")
 _RHETORICAL = re.compile(
-    r"^(?:Yet|Still|Indeed|Of course|After all|Then again|Anyone|Few\b|For many|For (?:the|carriers|those|some|now)\b[^,]*,|It is (?:hard|easy|difficult|worth)|It was the kind|That is)\b"
+    r"^(?:Yet|Still|Indeed|Of course|After all|Then again|Anyone|Few\b|For many|For (?:the|carriers|those|some|now)\b[^,]*,|It is (?:hard|easy|difficult|worth)|It was the kind|It was an? (?:night|day|week|moment|scene|morning|evening)\b|That is)\b"
 )
 _SCENE = re.compile(
     r"\b(?:sky|skies|eerie|silence|quiet|motionless|deserted|resembles?|resembled|clatter|grey|gray|gloomy|"
@@ -106,7 +109,9 @@ def features(sentence: str, statement: str, sig: Signals) -> dict[str, float]:
     words = sentence.split()
     low = sentence.lower()
     low_statement = statement.lower()
-    own_voice = low if not sig.attributed else ""
+    vague_speaker = _VAGUE_SPEAKER.match(low) is not None
+    # A crowd's view is weighed like the outlet's own: nobody stands behind it.
+    own_voice = low if not sig.attributed or vague_speaker else ""
     f: dict[str, float] = {
         "attributed": float(sig.attributed),
         "named_entity": float(sig.n_entities > 0),
@@ -120,7 +125,7 @@ def features(sentence: str, statement: str, sig: Signals) -> dict[str, float]:
         "question": float(sentence.rstrip("\"”' ").endswith("?") or (not sig.attributed and _WH_OPENER.match(sentence) is not None)),
         "rhetorical_opener": float(not sig.attributed and _RHETORICAL.match(sentence) is not None),
         "scene": float(min(2, len(_SCENE.findall(own_voice)))),
-        "vague_source": float(_VAGUE_SOURCE.search(own_voice) is not None),
+        "vague_source": float(vague_speaker or _VAGUE_SOURCE.search(own_voice) is not None),
         "short": float(len(words) < 6),
         "no_anchor": float(not (sig.attributed or sig.n_entities or sig.n_quantities or sig.n_dates)),
         "first_person_view": float(_FIRST_PERSON_VIEW.search(own_voice) is not None),

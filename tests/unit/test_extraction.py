@@ -183,6 +183,9 @@ def test_plain_statement_not_negated() -> None:
         "The coming weeks could prove decisive.",
         "Along the river, the old mills stood silent under a grey sky.",
         "Yet the hard part has barely begun.",
+        "It was a morning nobody in Varnes will ever forget.",
+        "Locals say the valley will never be the same.",
+        "Many voters wonder whether the council is listening.",
     ],
 )
 def test_opinion_and_rhetoric_score_below_threshold(text: str) -> None:
@@ -195,6 +198,7 @@ def test_opinion_and_rhetoric_score_below_threshold(text: str) -> None:
         "The Port of Tarsk handled 9.8 million containers last year.",
         "Finance Minister Ola Berg said the deficit could reach 3 percent.",
         "Protesters blocked the main road into Kaunas on Friday.",
+        "Residents said the river rose two metres overnight.",
     ],
 )
 def test_checkable_sentences_score_above_threshold(text: str) -> None:
