@@ -64,7 +64,9 @@ _STOP = frozenset(
     "july,august,september,october,november,december,speaking,asked,having,here,to,of,over,under,"
     "against,into,through,shares,side,volunteers,nobody,investors,analysts,officials,is,are,was,were,"
     "will,can,does,did,has,have,had,would,could,should,later,earlier,separately,afterwards,elsewhere,"
-    "previously,instead".split(",")
+    "previously,instead,two,three,four,five,six,seven,eight,nine,ten,eleven,twelve,twenty,thirty,forty,"
+    "fifty,sixty,seventy,eighty,ninety,hundred,hundreds,thousand,thousands,million,millions,dozens,"
+    "tens".split(",")
 )
 _CONNECTORS = frozenset({"of", "de", "del", "von", "van", "der", "al", "bin", "la", "le", "du", "and"})
 

@@ -98,6 +98,12 @@ def test_entities_found_with_exact_spans_and_no_sentence_opener() -> None:
         assert text[e.span.start : e.span.end] == e.text
 
 
+def test_a_number_word_opening_the_sentence_is_not_a_name() -> None:
+    c = analyze_sentence("Three thousand nurses in Tarsk joined the strike on Monday.", PUB)
+    assert [e.canonical for e in c.entities] == ["tarsk"]
+    assert [q.value for q in c.quantities] == [3000]
+
+
 def test_normalized_text_folds_variants_and_numbers() -> None:
     a = analyze_sentence("Peskow said the U.S. offered three thousand tonnes of grain.", PUB)
     b = analyze_sentence("Peskov said the US offered 3,000 tonnes of grain.", PUB)
