@@ -35,6 +35,32 @@ ALIASES: dict[str, str] = {
     "sacharova": "zakharova", "wolodymyr": "volodymyr", "dmitri": "dmitry",
     "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
 }
+# A capital or a seat of government standing for its country's government when it acts or speaks
+# ("Kyiv said it was ready", "the Kremlin denied"): folded to the country only in that role.
+GOVERNMENT_SEATS: dict[str, str] = {
+    "kyiv": "ukraine", "moscow": "russia", "kremlin": "russia", "washington": "united states",
+    "white house": "united states", "london": "united kingdom", "downing street": "united kingdom",
+    "berlin": "germany", "paris": "france", "elysee": "france", "beijing": "china", "warsaw": "poland",
+    "tehran": "iran", "jerusalem": "israel", "riyadh": "saudi arabia", "ottawa": "canada", "rome": "italy",
+    "tokyo": "japan", "ankara": "turkey", "minsk": "belarus", "pyongyang": "north korea",
+    "seoul": "south korea", "new delhi": "india", "brussels": "european union", "copenhagen": "denmark",
+}
+_ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|says|said|also|\w+ed|\w+s)\b")
+
+
+def as_actor(mention: EntityMention, sentence: str, speaker: str) -> EntityMention:
+    """The mention with a seat of government folded to its country when it is the speaker or the
+    subject of the sentence; otherwise unchanged ("drones hit Kyiv" keeps the city)."""
+    country = GOVERNMENT_SEATS.get(mention.canonical)
+    if country is None:
+        return mention
+    bare_speaker = re.sub(r"^(?:the|The)\s+", "", speaker)
+    opens = not sentence[: mention.start].strip(" \"“(").removesuffix("The").removesuffix("the").strip()
+    if mention.text == bare_speaker or (opens and _ACTOR_VERB.match(sentence, mention.end)):
+        return EntityMention(mention.text, country, ORG, mention.start, mention.end)
+    return mention
+
+
 # Last words that make a name a place ("Red Sea", "Kursk region" is lowercase and not needed).
 _PLACE_WORDS = frozenset("sea,river,lake,island,islands,coast,bay,gulf,strait,mountains,square,county,province,valley".split(","))
 # Canonical forms that are places, for the kind guess.

@@ -13,7 +13,7 @@ from shared.pb import article_pb2, claim_pb2
 
 from .attribution import find_attribution
 from .dates import find_dates
-from .entities import _TITLES, ORG, OTHER, PERSON, PLACE, canonicalize, find_entities
+from .entities import _TITLES, ORG, OTHER, PERSON, PLACE, as_actor, canonicalize, find_entities
 from .quantities import find_quantities, value_form
 from .roles import RoleBook
 from .clauses import split_clauses
@@ -77,6 +77,7 @@ def _analysis(text: str, published_at: datetime | None):
     while ss < se and text[ss] in " \"“‘,:":
         ss += 1
     statement = attr.stmt_prefix + text[ss:se]
+    entities = [as_actor(e, body, attr.speaker) for e in entities]
     sig = Signals(
         attributed=bool(attr.speaker),
         n_entities=len(entities),

@@ -98,6 +98,15 @@ def test_entities_found_with_exact_spans_and_no_sentence_opener() -> None:
         assert text[e.span.start : e.span.end] == e.text
 
 
+def test_a_capital_speaking_for_its_government_folds_to_the_country_but_a_target_stays_a_city() -> None:
+    speaking = analyze_sentence("Ottawa said it would send 40 firefighters.", PUB)
+    acting = analyze_sentence("The Kremlin rejected the offer on Friday.", PUB)
+    target = analyze_sentence("Drones struck Ottawa overnight, police said.", PUB)
+    assert [e.canonical for e in speaking.entities] == ["canada"]
+    assert [e.canonical for e in acting.entities] == ["russia"]
+    assert "ottawa" in [e.canonical for e in target.entities] and "canada" not in [e.canonical for e in target.entities]
+
+
 def test_a_number_word_opening_the_sentence_is_not_a_name() -> None:
     c = analyze_sentence("Three thousand nurses in Tarsk joined the strike on Monday.", PUB)
     assert [e.canonical for e in c.entities] == ["tarsk"]
