@@ -73,18 +73,38 @@ def _sentence(event: _Event, fact: int, phrasing: int, number: int) -> str:
     return text[0].upper() + text[1:]
 
 
+def _coverage_order(rng: random.Random, n_articles: int, n_events: int, concurrent: int) -> list[int]:
+    """The event each article is about, in publication order. Events break one after another;
+    each is covered by 5-40 articles (scaled so they add up to n_articles) falling within a
+    stretch of the sequence, so about `concurrent` events are being covered at any time."""
+    wanted = [rng.randint(5, 40) for _ in range(n_events)]
+    scale = n_articles / sum(wanted)
+    sizes = [int(w * scale) for w in wanted]
+    by_remainder = sorted(range(n_events), key=lambda e: wanted[e] * scale - sizes[e], reverse=True)
+    for e in by_remainder[: n_articles - sum(sizes)]:
+        sizes[e] += 1
+    stride = n_articles / n_events
+    slots = []
+    for e, size in enumerate(sizes):
+        span = size * concurrent  # events start `stride` apart: ~concurrent overlap at a time
+        slots += [(e * stride + rng.random() * span, e) for _ in range(size)]
+    slots.sort()
+    return [e for _, e in slots]
+
+
 def generate(n_articles: int, seed: int = 7, events: int | None = None, outlets: int = 40,
-             reprint_rate: float = 0.15, conflict_rate: float = 0.05,
+             reprint_rate: float = 0.15, conflict_rate: float = 0.05, concurrent: int = 20,
              start: datetime = datetime(2026, 6, 1, 6, 0, tzinfo=timezone.utc)) -> list[article_pb2.Article]:
-    """`n_articles` articles in publication order about `events` concurrent stories (default: one
-    per 12 articles), from `outlets` outlets; some reprint an agency's copy, some misreport a figure."""
+    """`n_articles` articles in publication order about `events` stories (default: one per 20
+    articles), each covered by 5-40 of `outlets` outlets in a burst, about `concurrent` of them at
+    once; some articles reprint an agency's copy, some misreport a figure."""
     rng = random.Random(seed)
-    stories = [_new_event(rng, i) for i in range(events or max(1, n_articles // 12))]
+    stories = [_new_event(rng, i) for i in range(events or max(1, n_articles // 20))]
     outlet_names = [f"outlet{i:03d}.example" for i in range(outlets)]
     agency_copy: dict[str, article_pb2.Article] = {}
     articles = []
-    for i in range(n_articles):
-        event = rng.choice(stories)
+    for i, story in enumerate(_coverage_order(rng, n_articles, len(stories), min(concurrent, len(stories)))):
+        event = stories[story]
         published = start + timedelta(seconds=37 * i)
         article = article_pb2.Article(id=f"{event.key}-a{i}", title=f"{event.event.capitalize()} in {event.town}")
         article.published_at.FromDatetime(published)
