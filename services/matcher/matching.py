@@ -20,6 +20,7 @@ from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
 from .normalize import DENIAL, MatchForm, match_form, opposite
 from .rarity import weight
+from .stance import denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
 CONFLICTING = match_pb2.MATCH_DECISION_CONFLICTING
@@ -35,6 +36,12 @@ CANDIDATE_SCORE = 35.0
 # weighted words shared.
 NEGATION_MIN_FRAME = 60.0
 NEGATION_MIN_SHARED = 0.5
+# The stance model's probability (stance.py) from which one statement denies the other.
+DENIAL_MIN_PROBABILITY = 0.5
+# A denial below the same-claim threshold is still a conflict when the same-claim score (before any
+# negation penalty) reaches this share of the threshold: "The 3-boobed lady is a hoax" shares few
+# words with "A Florida woman got a third breast". Fitted on Emergent -train (fit_stance.py).
+DENIAL_FLOOR = 0.65
 # One side negates a predicate the other does not mention: the score is scaled by this.
 UNSHARED_NEGATION_FACTOR = 0.5
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
@@ -161,7 +168,7 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     not state: "the cause was not yet known" vs "opened an investigation into the cause" are two
     different facts, neither the same claim nor a confirm-vs-deny conflict."""
     for x, y in ((a, b), (b, a)):
-        heads = x.negated_heads - {DENIAL}
+        heads = x.negated_predicates  # the negated predicate itself, not the rest of its clause
         if heads and not y.negated_heads:
             y_words = {t for t, _ in y.bag}
             if not any(_same_word(h, y_words) for h in heads):
@@ -169,16 +176,15 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     return False
 
 
-def _denies(x: MatchForm, y: MatchForm) -> bool:
-    """Whether `x` denies what `y` affirms: x is negated and y is not, and the negation governs a
-    predicate `y` states (or x is a denial of the whole statement: "denied", "a hoax", "false").
-    A statement is negated when it has a negation cue or a denial word of its own (negated_heads),
-    which also covers what the extractor's `negated` flag does not ("reports ... are a hoax")."""
-    if not x.negated_heads or y.negated_heads:
-        return False
-    y_words = {t for t, _ in y.bag}
-    return (DENIAL in x.negated_heads and DENIAL not in y.negated_heads) or any(
-        _same_word(h, y_words) for h in x.negated_heads - {DENIAL})
+def _denial(a: MatchForm, b: MatchForm) -> str | None:
+    """Confirm vs deny in words, when the stance model (stance.py) finds one statement denying what the
+    other states with probability >= DENIAL_MIN_PROBABILITY: a negation governing a predicate the other
+    states, a denial verb, "a hoax", "not true", a headline opening "No, ..."."""
+    p, side, fired = denial(a, b)
+    if p < DENIAL_MIN_PROBABILITY:
+        return None
+    return (f"confirm vs deny: {'second' if side == 0 else 'first'} affirms, "
+            f"{'first' if side == 0 else 'second'} denies (stance cues {', '.join(fired)}; p={p:.2f})")
 
 
 def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.0,
@@ -188,10 +194,9 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     whether the model already scores the pair as one claim (then a denial, "X dead? Another death
     hoax", needs no further evidence that both are about the same thing)."""
     same_thing = same_claim or score >= NEGATION_MIN_FRAME or shared >= NEGATION_MIN_SHARED
-    if same_thing and (_denies(a, b) or _denies(b, a)):
-        first_denies = _denies(a, b)
-        return (f"confirm vs deny: {'second' if first_denies else 'first'} affirms, "
-                f"{'first' if first_denies else 'second'} denies")
+    denied = _denial(a, b) if same_thing else None
+    if denied:
+        return denied
     for p in sorted(a.predicates):
         q = opposite(p)
         if q in b.predicates and p not in b.predicates:
@@ -225,6 +230,16 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     features = pair_features(a, b, local)
     score = 100.0 * probability(features)
     frame = pair_score(a.core, b.core)
+    if score >= DENIAL_FLOOR * threshold or frame >= NEGATION_MIN_FRAME or features[2] >= NEGATION_MIN_SHARED:
+        denied = _denial(a, b)
+        if denied:
+            where = "" if score >= threshold else (
+                f" below threshold {threshold:g}, but a denial needs only the same subject "
+                f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
+            return match_pb2.MatchExplanation(
+                decision=CONFLICTING, score=score,
+                reason=f"{denied}; same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words "
+                       f"shared {features[2]:.2f}, names shared {features[4]:.2f}){where}")
     unshared_negation = _unshared_negation(a, b)
     if unshared_negation:
         score *= UNSHARED_NEGATION_FACTOR

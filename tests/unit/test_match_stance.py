@@ -1,0 +1,60 @@
+"""The denial (stance) model and the negation scope it reads, headline shorthand for figures. Sentences
+written for these tests."""
+
+from sentences_for_tests import explain
+from services.extractor.extraction import analyze_sentence
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME
+from services.matcher.normalize import DENIAL, _negated_heads, match_form
+from services.matcher.stance import FEATURES, cues, deny_probability, features
+
+
+def test_negation_scope_skips_adverbs_and_reaches_the_predicate():
+    assert {"begin", "fire"} <= _negated_heads("The hikers have NOT accidentally started the forest fire")
+    assert _negated_heads("Investigators said the cause was not yet known.") == {"know"}
+
+
+def test_negation_of_the_report_itself_is_a_denial_of_the_whole():
+    assert DENIAL in _negated_heads("Rumours that the ferry sank are not true")
+    assert DENIAL in _negated_heads("No, the museum did not sell its tapestry")
+    assert DENIAL in _negated_heads("There is no evidence the reservoir was poisoned")
+
+
+def test_a_negated_predicate_behind_an_adverb_conflicts():
+    e = explain("The hikers started the forest fire near the Velmar pass.",
+                "The hikers have NOT accidentally started the forest fire near the Velmar pass.")
+    assert e.decision == CONFLICTING and "confirm vs deny" in e.reason and "p=" in e.reason, e.reason
+
+
+def test_not_true_headline_conflicts_with_the_report():
+    e = explain("The Velmar museum sold its medieval tapestry to a private buyer",
+                "Reports the Velmar museum sold its medieval tapestry are not true")
+    assert e.decision == CONFLICTING and "stance cues" in e.reason, e.reason
+
+
+def test_a_hoax_about_another_subject_is_different():
+    e = explain("Pictures of a crocodile in the Velmar canal are a hoax",
+                "The city council approved the new budget for road repairs on Monday")
+    assert e.decision == DIFFERENT, e.reason
+
+
+def test_stance_cues_and_features():
+    assert cues("Crocodile in the canal? It's a hoax") == {"refute", "question"}
+    assert "deny" in cues("The ministry denied the account") and not cues("The ministry confirmed the account")
+    x = match_form(analyze_sentence("Photos of a crocodile in the canal are fake"))
+    y = match_form(analyze_sentence("A crocodile was photographed in the canal"))
+    assert len(features(x, y)) == len(FEATURES)
+    assert deny_probability(x, y) > 0.5 > deny_probability(y, x)
+
+
+def test_two_reports_calling_it_a_hoax_agree():
+    e = explain("Photos of a crocodile in the Velmar canal are fake",
+                "The photos of a crocodile in the Velmar canal are fake, the council said")
+    assert e.decision == SAME, e.reason
+
+
+def test_headline_shorthand_for_millions_is_the_same_figure():
+    e = explain("The studio paid 19M for the film rights to the novel",
+                "The studio paid 19 million for the film rights to the novel")
+    assert e.decision == SAME, e.reason
+    assert explain("The studio paid 19M for the film rights to the novel",
+                   "The studio paid 25 million for the film rights to the novel").decision == CONFLICTING
