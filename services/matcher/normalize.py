@@ -162,7 +162,8 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
                 continue
             head = stem(raw)
             break
-        out.append((q.unit, head if not q.unit else "", _scaled(text[q.span.start:q.span.end], float(q.value))))
+        out.append((q.unit, head if not q.unit else "", _scaled(text[q.span.start:q.span.end], float(q.value),
+                                                                          text[q.span.end:q.span.end + 9])))
     return out
 
 
@@ -170,11 +171,18 @@ _SUFFIXED = re.compile(r"^\D{0,2}?(\d+(?:\.\d+)?)\s?(k|m|mn|mln|b|bn)$", re.IGNO
 _SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9}
 
 
-def _scaled(written: str, value: float) -> float:
-    """Headline shorthand the extractor reads as the bare figure: "19M" -> 19,000,000, "5K" -> 5,000."""
+_HYPHEN_SCALE = re.compile(r"^-(million|billion)\b", re.IGNORECASE)
+
+
+def _scaled(written: str, value: float, after: str = "") -> float:
+    """Headline shorthand the extractor reads as the bare figure: "19M" -> 19,000,000, "5K" -> 5,000,
+    "$70-million" -> 70,000,000."""
     m = _SUFFIXED.match(written.strip().replace(",", ""))
     if m and float(m.group(1)) == value:
         return value * _SUFFIX_SCALE[m.group(2).lower()]
+    h = _HYPHEN_SCALE.match(after)
+    if h and value < 1000:
+        return value * (1e6 if h.group(1).lower() == "million" else 1e9)
     return value
 
 
@@ -245,6 +253,8 @@ _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refus
 # "not true", "isn't real", "no evidence": a negation of the report itself, not of one predicate.
 _NOT_TRUE = frozenset("true real accurate correct genuine authentic so case thing".split())
 _NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
+# "dont", "isnt": the negation of copy that lost its apostrophe.
+_APOSTROPHE_LESS = re.compile(r"\b(do|does|did|is|was|are|were|ca|wo|could|would|should|has|have|had)nt\b")
 _CLAUSE_END = frozenset(",;:.?!()")
 _TOKEN_P = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?|[,;:.?!()]", re.UNICODE)
 
@@ -259,7 +269,8 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str]]:
     cut, tree), or the marker DENIAL when the negation is of the whole report: a denial verb ("denied",
     "a hoax"), "not true"/"no evidence", a headline opening "No, ..." or a closing "..., no he wasn't".
     Second: the first head of each negation only, the predicate itself."""
-    words = fold_words(_TOKEN_P.findall(text.lower().replace("n't", " not").replace("cannot", "can not")))
+    words = fold_words(_TOKEN_P.findall(_APOSTROPHE_LESS.sub(r"\1 not", text.lower().replace("n't", " not").replace(
+        "cannot", "can not"))))
     heads = set()
     first = set()
     if len(words) > 2 and words[0] in ("no", "nope") and words[1] in _CLAUSE_END:

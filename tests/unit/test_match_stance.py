@@ -58,3 +58,20 @@ def test_headline_shorthand_for_millions_is_the_same_figure():
     assert e.decision == SAME, e.reason
     assert explain("The studio paid 19M for the film rights to the novel",
                    "The studio paid 25 million for the film rights to the novel").decision == CONFLICTING
+
+
+def test_negation_worded_without_not_agrees_with_a_negated_statement():
+    e = explain("The other nine passengers escaped without injury, the coastguard said.",
+                "The other nine passengers were not injured, the coastguard said.")
+    assert e.decision != CONFLICTING, e.reason
+    e = explain("The council failed to publish the audit before the deadline.",
+                "The council did not publish the audit before the deadline.")
+    assert e.decision != CONFLICTING, e.reason
+
+
+def test_negation_that_lost_its_apostrophe_is_still_a_negation():
+    assert "know" in _negated_heads("I dont know anybody on the committee")
+
+
+def test_hyphenated_millions_are_scaled():
+    assert match_form(analyze_sentence("The city will launch a $40-million programme to repair roads")).numbers[0][2] == 40e6
