@@ -72,7 +72,7 @@ _SYNONYMS = {
 OPPOSITES = (
     ("rise", "fall"), ("win", "lose"), ("open", "close"), ("approve", "reject"),
     ("accept", "reject"), ("guilty", "innocent"), ("acquit", "convict"), ("up", "down"),
-    ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("increase", "cut"),
+    ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("increase", "cut"), ("alive", "die"),
 )
 _OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
 

@@ -75,3 +75,15 @@ def test_negation_that_lost_its_apostrophe_is_still_a_negation():
 
 def test_hyphenated_millions_are_scaled():
     assert match_form(analyze_sentence("The city will launch a $40-million programme to repair roads")).numbers[0][2] == 40e6
+
+
+def test_experts_casting_doubt_deny_the_report():
+    e = explain("A meteorite left a crater near the Velmar airfield",
+                "Geologists cast doubt on claims a meteorite left a crater near the Velmar airfield")
+    assert e.decision == CONFLICTING and "deny" in e.reason, e.reason
+
+
+def test_alive_and_dead_are_opposite_predicates():
+    e = explain("The veteran mountaineer Ilse Marwick died on the north face",
+                "The veteran mountaineer Ilse Marwick is alive on the north face")
+    assert e.decision == CONFLICTING, e.reason
