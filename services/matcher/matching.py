@@ -55,6 +55,9 @@ VENUE_MIN_WEIGHT = 3.0
 # (figure, date, polarity) is incompatible: "talks lasted about 8 hours" / "ran for more than 11".
 CONFLICT_FLOOR = 0.7
 CONFLICT_MIN_FRAME = 65.0
+# Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
+# only when the event frames are this close; otherwise they may count different things.
+UNIT_CONFLICT_MIN_FRAME = 65.0
 # Two quantities within this relative distance are the same figure (rounding in the copy).
 NUMBER_TOLERANCE = 0.005
 # A rounded figure ("about 25,000") and a precise one (24,600) within this relative distance agree.
@@ -87,9 +90,10 @@ def _fmt(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-def _number_conflict(a: MatchForm, b: MatchForm) -> str | None:
+def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | None:
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
-    head word is shared, one quantity per unit on each side is compared."""
+    head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
+    amount of money, a percentage) are compared only when `by_unit`."""
     def close(x: float, y: float) -> bool:
         return (abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y))
                 or _rounds_to(x, y) or _rounds_to(y, x))
@@ -107,12 +111,12 @@ def _number_conflict(a: MatchForm, b: MatchForm) -> str | None:
         by_key_b.setdefault((unit, head), []).append(value)
     shared = sorted(set(by_key_a) & set(by_key_b))
     for key in shared:
-        if clash(by_key_a[key], by_key_b[key]):
+        if (key[1] or by_unit) and clash(by_key_a[key], by_key_b[key]):
             unit, head = key
             what = unit or head or "count"
             return (f"number mismatch ({what}): {', '.join(map(_fmt, by_key_a[key]))} vs "
                     f"{', '.join(map(_fmt, by_key_b[key]))}")
-    if shared:
+    if shared or not by_unit:
         return None
     units_a: dict[str, list[float]] = {}
     units_b: dict[str, list[float]] = {}
@@ -201,7 +205,9 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         q = opposite(p)
         if q in b.predicates and p not in b.predicates:
             return f"opposite predicates: {p!r} vs {q!r}"
-    conflict = _number_conflict(a, b)
+    # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
+    # "market value of EUR 6.1 billion") clash only when the event frames are alike.
+    conflict = _number_conflict(a, b, by_unit=score >= UNIT_CONFLICT_MIN_FRAME)
     if conflict:
         return conflict
     if a.dates and b.dates and not any(_dates_compatible(x, y) for x in a.dates for y in b.dates):
@@ -263,6 +269,12 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     conflict = detail_conflict(a, b, frame, features[2], same_claim=True)
     if conflict:
         return match_pb2.MatchExplanation(decision=CONFLICTING, score=score, reason=f"{conflict}; {scores}")
+    unit_clash = _number_conflict(a, b) if frame < UNIT_CONFLICT_MIN_FRAME else None
+    if unit_clash:
+        return match_pb2.MatchExplanation(
+            decision=DIFFERENT, score=score,
+            reason=f"{unit_clash.replace('number mismatch', 'different figures')} and the event frame differs "
+                   f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; {scores}")
     return match_pb2.MatchExplanation(
         decision=SAME, score=score,
         reason=f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")

@@ -86,6 +86,8 @@ _MONTHS = {m[:3]: m for m in "january february march april may june july august 
            "november december".split()} | {"sept": "september"}
 # A name right after "in"/"at"/"near" is a place even when the extractor does not know it.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+# A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
+UNIT_WEIGHT = 0.5
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
 
 
@@ -228,7 +230,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         text=" ".join(words), core=" ".join(core), entities=entities,
         numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim), places=places,
         negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)), predicates=frozenset(t for t in words if t in _OPPOSITE),
-        verb=claim.reporting_verb, bag=rarity_bag(words + speaker_tokens, source.lower() + " " + claim.speaker.lower()),
+        verb=claim.reporting_verb, bag=tuple((t, min(w, UNIT_WEIGHT) if t in _UNITS else w) for t, w in rarity_bag(
+            words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
         names=names, negated_heads=heads, negated_predicates=first, cues=stance_cues(claim.text))
 
 
