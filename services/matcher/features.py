@@ -10,7 +10,6 @@ splits (bench/matching/fit_model.py prints them); nothing is loaded at run time.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -22,30 +21,7 @@ VARIANT_RATIO = 80.0
 VARIANT_MIN_LEN = 5
 VARIANT_MIN_WEIGHT = 2.0
 
-FEATURES = ("set", "sort", "wcont", "wjac", "names", "no_names", "rare_max", "len", "num_agree", "chars")
-
-
-@lru_cache(maxsize=65536)
-def _char_grams(text: str) -> tuple[dict[str, int], float]:
-    """Character trigrams of a normalised statement and their norm: the share of word stems and
-    compounds the token features miss ("boobed"/"boob", "airstrike"/"air strike", "Tridevil's")."""
-    t = f" {text} "
-    grams: dict[str, int] = {}
-    for i in range(len(t) - 2):
-        g = t[i:i + 3]
-        grams[g] = grams.get(g, 0) + 1
-    return grams, math.sqrt(sum(v * v for v in grams.values()))
-
-
-def _char_cosine(a: str, b: str) -> float:
-    """Cosine of the character-trigram counts of two normalised statements."""
-    ga, na = _char_grams(a)
-    gb, nb = _char_grams(b)
-    if not na or not nb:
-        return 0.0
-    if len(ga) > len(gb):
-        ga, gb = gb, ga
-    return sum(v * gb.get(g, 0) for g, v in ga.items()) / (na * nb)
+FEATURES = ("set", "sort", "wcont", "wjac", "names", "no_names", "rare_max", "len", "num_agree")
 
 
 def _soft_shared(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
@@ -151,13 +127,12 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
     va = {v for _, _, v in a.numbers}
     vb = {v for _, _, v in b.numbers}
     num_agree = 1.0 if va & vb else 0.0
-    return (set_r, sort_r, min(1.0, wcont), wjac, names, no_names, rare_max, length, num_agree,
-            _char_cosine(a.text, b.text))
+    return (set_r, sort_r, min(1.0, wcont), wjac, names, no_names, rare_max, length, num_agree)
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_model.py.
-INTERCEPT = 0.2672
-WEIGHTS = (-2.7701, 0.7815, 3.8001, -0.3682, -0.2510, -0.6408, -0.7433, -0.9253, -0.1773, 2.3503)
+INTERCEPT = -0.2749
+WEIGHTS = (-1.8613, 1.9579, 4.1728, 0.0714, -0.2698, -0.5886, -0.7003, -0.9590, -0.1005)
 
 
 def probability(features: tuple[float, ...], intercept: float = None, weights: tuple[float, ...] = None) -> float:

@@ -67,11 +67,13 @@ def _same_word(h: str, words: set[str]) -> bool:
 def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
     """Cues that `x` denies what `y` states (0/1 each). A cue both statements carry counts for
     neither: two reports that both call something a hoax agree."""
-    y_words = {t for t, _ in y.bag}
     heads = x.negated_heads - {DENIAL}
     y_negated = bool(y.negated_heads) or "implicit_negation" in y.cues
-    shared = bool(heads) and not y_negated and any(_same_word(h, y_words) for h in heads)
-    predicate = shared and any(_same_word(h, y_words) for h in x.negated_predicates)
+    shared = predicate = False
+    if heads and not y_negated:
+        y_words = {t for t, _ in y.bag}
+        shared = any(_same_word(h, y_words) for h in heads)
+        predicate = shared and any(_same_word(h, y_words) for h in x.negated_predicates)
     refute = "refute" in x.cues and "refute" not in y.cues
     return (
         float(refute),
@@ -99,9 +101,21 @@ def deny_probability(x: MatchForm, y: MatchForm) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+# A statement with none of these cannot deny another: the model's other features (a question, a
+# hedge, the other side negated) never lift the odds to even (test_match_stance pins this).
+DENYING_CUES = frozenset(("refute", "deny", "no_opening"))
+
+
+def can_deny(x: MatchForm) -> bool:
+    return bool(x.negated_heads) or not DENYING_CUES.isdisjoint(x.cues)
+
+
 def denial(a: MatchForm, b: MatchForm) -> tuple[float, int, tuple[str, ...]]:
     """(probability, which side denies: 0 = a, 1 = b, the cues that fired) for the likelier direction."""
-    pa, pb = deny_probability(a, b), deny_probability(b, a)
+    pa = deny_probability(a, b) if can_deny(a) else 0.0
+    pb = deny_probability(b, a) if can_deny(b) else 0.0
+    if pa == pb == 0.0:
+        return 0.0, 0, ()
     side, p = (0, pa) if pa >= pb else (1, pb)
     x, y = (a, b) if side == 0 else (b, a)
     fired = tuple(name for name, f in zip(FEATURES, features(x, y)) if f)

@@ -90,12 +90,3 @@ def test_cluster_placement_is_deterministic():
         index = ClaimIndex()
         runs.append([index.place(placed_claim(f"x{i}", t)).SerializeToString() for i, t in enumerate(texts)])
     assert runs[0] == runs[1]
-
-
-def test_compounds_written_apart_share_character_trigrams():
-    from services.matcher.features import _char_cosine
-    assert _char_cosine("firefight rescue riverbank", "fire fight rescue river bank") > 0.7
-    assert _char_cosine("firefight rescue riverbank", "council budget vote") < 0.2
-    e = explain("Firefighters rescued the three-legged dog from the riverbank on Sunday",
-                "Fire fighters rescued a three legged dog from the river bank on Sunday")
-    assert e.decision == SAME and e.score >= 80, e.reason

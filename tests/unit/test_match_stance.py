@@ -87,3 +87,10 @@ def test_alive_and_dead_are_opposite_predicates():
     e = explain("The veteran mountaineer Ilse Marwick died on the north face",
                 "The veteran mountaineer Ilse Marwick is alive on the north face")
     assert e.decision == CONFLICTING, e.reason
+
+
+def test_without_a_denying_cue_the_model_never_reaches_even_odds():
+    from services.matcher import stance
+    cue_free = [w for name, w in zip(FEATURES, stance.WEIGHTS)
+                if name in ("question", "hedge", "other_negated") and w > 0]
+    assert stance.INTERCEPT + sum(cue_free) < 0
