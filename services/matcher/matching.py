@@ -18,7 +18,7 @@ from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
-from .normalize import DENIAL, MatchForm, match_form, opposite
+from .normalize import DENIAL, PLAIN_SAYING, MatchForm, match_form, opposite
 from .rarity import weight
 from .stance import denial
 
@@ -174,7 +174,7 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     for x, y in ((a, b), (b, a)):
         heads = x.negated_predicates  # the negated predicate itself, not the rest of its clause
         if heads and not y.negated_heads:
-            y_words = {t for t, _ in y.bag}
+            y_words = {t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)  # "confirmed that ...": a telling verb too
             if not any(_same_word(h, y_words) for h in heads):
                 return True
     return False

@@ -253,6 +253,11 @@ _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refus
                         "debunked hoax hoaxes fake false untrue bogus fabricated myth satire satirical prank unfounded "
                         "baseless doctored photoshopped misleading faked fakes doubt doubts doubted dispute disputes disputed "
                         "erroneous".split())
+# Reporting verbs that only say who speaks; others ("confirmed", "announced") state something themselves.
+PLAIN_SAYING = frozenset(("", "say", "tell", "add", "state", "note", "write", "report", "explain"))
+# "declined to confirm the trip", "refused to say": the verb after "to" is what is not done.
+_REFUSE_TO = frozenset("refuse refuses refused refusing decline declines declined declining fail fails failed "
+                       "failing".split())
 # "not true", "isn't real", "no evidence": a negation of the report itself, not of one predicate.
 _NOT_TRUE = frozenset("true real accurate correct genuine authentic so case thing".split())
 _NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
@@ -279,10 +284,12 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str]]:
     if len(words) > 2 and words[0] in ("no", "nope") and words[1] in _CLAUSE_END:
         heads.add(DENIAL)
     for i, w in enumerate(words):
-        if w in _DENY_VERBS:
+        refuse_to = (w in _REFUSE_TO and i + 2 < len(words) and words[i + 1] == "to"
+                     and words[i + 2].isalpha())  # not "declined to 36.9 billion"
+        if w in _DENY_VERBS and not refuse_to and not w.startswith("declin"):  # "revenue declined 3%"
             heads.add(DENIAL)
             continue
-        if w in _NEG_CUE_WORDS:
+        if w in _NEG_CUE_WORDS or refuse_to:  # "declined to confirm" negates "confirm"
             scope = []
             for nxt in words[i + 1:i + 12]:
                 if nxt in _CLAUSE_END:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from .normalize import DENIAL, MatchForm
+from .normalize import DENIAL, PLAIN_SAYING, MatchForm
 
 # Words that call a report untrue, whatever it reports.
 _REFUTE = re.compile(
@@ -71,7 +71,7 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
     y_negated = bool(y.negated_heads) or "implicit_negation" in y.cues
     shared = predicate = False
     if heads and not y_negated:
-        y_words = {t for t, _ in y.bag}
+        y_words = {t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)  # "confirmed that ...": a telling verb too
         shared = any(_same_word(h, y_words) for h in heads)
         predicate = shared and any(_same_word(h, y_words) for h in x.negated_predicates)
     refute = "refute" in x.cues and "refute" not in y.cues

@@ -94,3 +94,16 @@ def test_without_a_denying_cue_the_model_never_reaches_even_odds():
     cue_free = [w for name, w in zip(FEATURES, stance.WEIGHTS)
                 if name in ("question", "hedge", "other_negated") and w > 0]
     assert stance.INTERCEPT + sum(cue_free) < 0
+
+
+def test_declining_to_do_something_negates_that_verb():
+    assert "confirm" in _negated_heads("The spokesman declined to confirm the minister's trip")
+    assert DENIAL in _negated_heads("The union refused the offer")
+    assert "test" not in _negated_heads("The bridge failed the load test")
+    e = explain("The spokesman confirmed the minister's trip to Velmar on Friday",
+                "The spokesman declined to confirm the minister's trip to Velmar on Friday")
+    assert e.decision == CONFLICTING and "confirm vs deny" in e.reason, e.reason
+
+
+def test_a_figure_that_declined_to_a_value_is_no_negation():
+    assert _negated_heads("Quarterly revenue declined to 36 million euros") == frozenset()
