@@ -67,3 +67,8 @@ def test_the_same_amount_question_with_different_figures_still_conflicts():
     e = explain("The new bakery cost Marlowe Foods about 40 million euros.",
                 "The new bakery cost Marlowe Foods about 55 million euros.")
     assert e.decision == CONFLICTING and "eur" in e.reason, e.reason
+
+
+def test_and_a_half_folds_into_the_number():
+    assert fold_words("a rise of six and a half percent".split()) == ["a", "rise", "of", "6.5", "percent"]
+    assert fold_words("two and a half million people".split()) == ["2500000", "people"]
