@@ -18,7 +18,7 @@ from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
-from .normalize import DENIAL, PLAIN_SAYING, MatchForm, match_form, opposite
+from .normalize import PLAIN_SAYING, MatchForm, match_form, opposite
 from .rarity import weight
 from .stance import denial
 
@@ -274,7 +274,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         return match_pb2.MatchExplanation(
             decision=DIFFERENT, score=score,
             reason=f"{unit_clash.replace('number mismatch', 'different figures')} and the event frame differs "
-                   f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; {scores}")
+                   f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; "
+                   f"{scores}")
     return match_pb2.MatchExplanation(
         decision=SAME, score=score,
         reason=f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")

@@ -26,7 +26,8 @@ _REFUTE = re.compile(
 # Verbs of a party rejecting a report.
 _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|reject\w*|dismiss\w*|retract\w*|doubts?|"
                    r"doubted|cast(?:s|ing)?\s+doubt|questions\s+whether|"
-                   r"(?:shoots?|shot)\s+down\s+(?:\w+\s+){0,2}(?:claims?|reports?|rumou?rs?|story)|put\s+to\s+rest|kills?\s+(?:the\s+)?\w*\s*rumou?r)\b", re.IGNORECASE)
+                   r"(?:shoots?|shot)\s+down\s+(?:\w+\s+){0,2}(?:claims?|reports?|rumou?rs?|story)|"
+                   r"put\s+to\s+rest|kills?\s+(?:the\s+)?\w*\s*rumou?r)\b", re.IGNORECASE)
 _NO_OPENING = re.compile(r"^\W*(?:no|nope|sorry)\s*[,.:!]", re.IGNORECASE)
 # Reporting without taking a side.
 _HEDGE = re.compile(r"\b(?:may|might|could|reportedly|allegedly|rumou?r\w*|claims?|report(?:s|ed)?|"
