@@ -131,8 +131,8 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_model.py.
-INTERCEPT = -0.3072
-WEIGHTS = (-1.6997, 2.0272, 3.9974, 0.0654, -0.2760, -0.6321, -0.6151, -1.0298, -0.1217)
+INTERCEPT = -0.2749
+WEIGHTS = (-1.8613, 1.9579, 4.1728, 0.0714, -0.2698, -0.5886, -0.7003, -0.9590, -0.1005)
 
 
 def probability(features: tuple[float, ...], intercept: float = None, weights: tuple[float, ...] = None) -> float:

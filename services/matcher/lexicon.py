@@ -85,6 +85,9 @@ def fold_words(words: list[str]) -> list[str]:
             if not is_digit and j < n and words[j] in NUMBER_WORDS and value >= 20 and NUMBER_WORDS[words[j]] < 10:
                 value += NUMBER_WORDS[words[j]]  # "twenty five"
                 j += 1
+            if words[j:j + 3] == ["and", "a", "half"]:  # "six and a half percent"
+                value += 0.5
+                j += 3
             while j < n and words[j] in MULTIPLIERS:
                 value *= MULTIPLIERS[words[j]]
                 j += 1

@@ -18,8 +18,9 @@ from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
-from .normalize import DENIAL, MatchForm, match_form, opposite
+from .normalize import PLAIN_SAYING, MatchForm, match_form, opposite
 from .rarity import weight
+from .stance import denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
 CONFLICTING = match_pb2.MATCH_DECISION_CONFLICTING
@@ -35,6 +36,12 @@ CANDIDATE_SCORE = 35.0
 # weighted words shared.
 NEGATION_MIN_FRAME = 60.0
 NEGATION_MIN_SHARED = 0.5
+# The stance model's probability (stance.py) from which one statement denies the other.
+DENIAL_MIN_PROBABILITY = 0.5
+# A denial below the same-claim threshold is still a conflict when the same-claim score (before any
+# negation penalty) reaches this share of the threshold: "The 3-boobed lady is a hoax" shares few
+# words with "A Florida woman got a third breast". Fitted on Emergent -train (fit_stance.py).
+DENIAL_FLOOR = 0.85
 # One side negates a predicate the other does not mention: the score is scaled by this.
 UNSHARED_NEGATION_FACTOR = 0.5
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
@@ -48,6 +55,9 @@ VENUE_MIN_WEIGHT = 3.0
 # (figure, date, polarity) is incompatible: "talks lasted about 8 hours" / "ran for more than 11".
 CONFLICT_FLOOR = 0.7
 CONFLICT_MIN_FRAME = 65.0
+# Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
+# only when the event frames are this close; otherwise they may count different things.
+UNIT_CONFLICT_MIN_FRAME = 65.0
 # Two quantities within this relative distance are the same figure (rounding in the copy).
 NUMBER_TOLERANCE = 0.005
 # A rounded figure ("about 25,000") and a precise one (24,600) within this relative distance agree.
@@ -80,9 +90,10 @@ def _fmt(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-def _number_conflict(a: MatchForm, b: MatchForm) -> str | None:
+def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | None:
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
-    head word is shared, one quantity per unit on each side is compared."""
+    head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
+    amount of money, a percentage) are compared only when `by_unit`."""
     def close(x: float, y: float) -> bool:
         return (abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y))
                 or _rounds_to(x, y) or _rounds_to(y, x))
@@ -100,12 +111,12 @@ def _number_conflict(a: MatchForm, b: MatchForm) -> str | None:
         by_key_b.setdefault((unit, head), []).append(value)
     shared = sorted(set(by_key_a) & set(by_key_b))
     for key in shared:
-        if clash(by_key_a[key], by_key_b[key]):
+        if (key[1] or by_unit) and clash(by_key_a[key], by_key_b[key]):
             unit, head = key
             what = unit or head or "count"
             return (f"number mismatch ({what}): {', '.join(map(_fmt, by_key_a[key]))} vs "
                     f"{', '.join(map(_fmt, by_key_b[key]))}")
-    if shared:
+    if shared or not by_unit:
         return None
     units_a: dict[str, list[float]] = {}
     units_b: dict[str, list[float]] = {}
@@ -161,24 +172,23 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     not state: "the cause was not yet known" vs "opened an investigation into the cause" are two
     different facts, neither the same claim nor a confirm-vs-deny conflict."""
     for x, y in ((a, b), (b, a)):
-        heads = x.negated_heads - {DENIAL}
+        heads = x.negated_predicates  # the negated predicate itself, not the rest of its clause
         if heads and not y.negated_heads:
-            y_words = {t for t, _ in y.bag}
+            y_words = {t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)  # "confirmed that ...": a telling verb too
             if not any(_same_word(h, y_words) for h in heads):
                 return True
     return False
 
 
-def _denies(x: MatchForm, y: MatchForm) -> bool:
-    """Whether `x` denies what `y` affirms: x is negated and y is not, and the negation governs a
-    predicate `y` states (or x is a denial of the whole statement: "denied", "a hoax", "false").
-    A statement is negated when it has a negation cue or a denial word of its own (negated_heads),
-    which also covers what the extractor's `negated` flag does not ("reports ... are a hoax")."""
-    if not x.negated_heads or y.negated_heads:
-        return False
-    y_words = {t for t, _ in y.bag}
-    return (DENIAL in x.negated_heads and DENIAL not in y.negated_heads) or any(
-        _same_word(h, y_words) for h in x.negated_heads - {DENIAL})
+def _denial(a: MatchForm, b: MatchForm) -> str | None:
+    """Confirm vs deny in words, when the stance model (stance.py) finds one statement denying what the
+    other states with probability >= DENIAL_MIN_PROBABILITY: a negation governing a predicate the other
+    states, a denial verb, "a hoax", "not true", a headline opening "No, ..."."""
+    p, side, fired = denial(a, b)
+    if p < DENIAL_MIN_PROBABILITY:
+        return None
+    return (f"confirm vs deny: {'second' if side == 0 else 'first'} affirms, "
+            f"{'first' if side == 0 else 'second'} denies (stance cues {', '.join(fired)}; p={p:.2f})")
 
 
 def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.0,
@@ -188,15 +198,16 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     whether the model already scores the pair as one claim (then a denial, "X dead? Another death
     hoax", needs no further evidence that both are about the same thing)."""
     same_thing = same_claim or score >= NEGATION_MIN_FRAME or shared >= NEGATION_MIN_SHARED
-    if same_thing and (_denies(a, b) or _denies(b, a)):
-        first_denies = _denies(a, b)
-        return (f"confirm vs deny: {'second' if first_denies else 'first'} affirms, "
-                f"{'first' if first_denies else 'second'} denies")
+    denied = _denial(a, b) if same_thing else None
+    if denied:
+        return denied
     for p in sorted(a.predicates):
         q = opposite(p)
         if q in b.predicates and p not in b.predicates:
             return f"opposite predicates: {p!r} vs {q!r}"
-    conflict = _number_conflict(a, b)
+    # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
+    # "market value of EUR 6.1 billion") clash only when the event frames are alike.
+    conflict = _number_conflict(a, b, by_unit=score >= UNIT_CONFLICT_MIN_FRAME)
     if conflict:
         return conflict
     if a.dates and b.dates and not any(_dates_compatible(x, y) for x in a.dates for y in b.dates):
@@ -225,6 +236,16 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     features = pair_features(a, b, local)
     score = 100.0 * probability(features)
     frame = pair_score(a.core, b.core)
+    if score >= DENIAL_FLOOR * threshold or frame >= NEGATION_MIN_FRAME or features[2] >= NEGATION_MIN_SHARED:
+        denied = _denial(a, b)
+        if denied:
+            where = "" if score >= threshold else (
+                f" below threshold {threshold:g}, but a denial needs only the same subject "
+                f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
+            return match_pb2.MatchExplanation(
+                decision=CONFLICTING, score=score,
+                reason=f"{denied}; same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words "
+                       f"shared {features[2]:.2f}, names shared {features[4]:.2f}){where}")
     unshared_negation = _unshared_negation(a, b)
     if unshared_negation:
         score *= UNSHARED_NEGATION_FACTOR
@@ -248,6 +269,13 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     conflict = detail_conflict(a, b, frame, features[2], same_claim=True)
     if conflict:
         return match_pb2.MatchExplanation(decision=CONFLICTING, score=score, reason=f"{conflict}; {scores}")
+    unit_clash = _number_conflict(a, b) if frame < UNIT_CONFLICT_MIN_FRAME else None
+    if unit_clash:
+        return match_pb2.MatchExplanation(
+            decision=DIFFERENT, score=score,
+            reason=f"{unit_clash.replace('number mismatch', 'different figures')} and the event frame differs "
+                   f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; "
+                   f"{scores}")
     return match_pb2.MatchExplanation(
         decision=SAME, score=score,
         reason=f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")

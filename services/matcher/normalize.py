@@ -72,7 +72,7 @@ _SYNONYMS = {
 OPPOSITES = (
     ("rise", "fall"), ("win", "lose"), ("open", "close"), ("approve", "reject"),
     ("accept", "reject"), ("guilty", "innocent"), ("acquit", "convict"), ("up", "down"),
-    ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("increase", "cut"),
+    ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("increase", "cut"), ("alive", "die"),
 )
 _OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
 
@@ -86,6 +86,8 @@ _MONTHS = {m[:3]: m for m in "january february march april may june july august 
            "november december".split()} | {"sept": "september"}
 # A name right after "in"/"at"/"near" is a place even when the extractor does not know it.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+# A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
+UNIT_WEIGHT = 0.5
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
 
 
@@ -100,6 +102,8 @@ def _short_cvc(w: str) -> bool:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Light, deterministic suffix stripping plus irregular forms and synonym folding."""
+    if word.endswith("'s"):
+        word = word[:-2]  # possessive: "the world's oldest tree"
     w = _IRREGULAR.get(word, word)
     if w == word and len(w) > 3 and not w.isdigit():
         if w.endswith("ies") and len(w) > 4:
@@ -144,6 +148,8 @@ class MatchForm:
     bag: tuple[tuple[str, float], ...] = ()   # (token, rarity weight): statement + speaker, sorted
     names: frozenset[str] = frozenset()  # entity and speaker name tokens (who / where / which body)
     negated_heads: frozenset[str] = frozenset()  # predicates under a negation ("not agreed" -> agree)
+    negated_predicates: frozenset[str] = frozenset()  # the first of negated_heads of each negation
+    cues: frozenset[str] = frozenset()  # stance cues of the wording (stance.cues: "refute", "question" ...)
 
 
 def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
@@ -158,8 +164,28 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
                 continue
             head = stem(raw)
             break
-        out.append((q.unit, head if not q.unit else "", float(q.value)))
+        out.append((q.unit, head if not q.unit else "", _scaled(text[q.span.start:q.span.end], float(q.value),
+                                                                          text[q.span.end:q.span.end + 9])))
     return out
+
+
+_SUFFIXED = re.compile(r"^\D{0,2}?(\d+(?:\.\d+)?)\s?(k|m|mn|mln|b|bn)$", re.IGNORECASE)
+_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9}
+
+
+_HYPHEN_SCALE = re.compile(r"^-(million|billion)\b", re.IGNORECASE)
+
+
+def _scaled(written: str, value: float, after: str = "") -> float:
+    """Headline shorthand the extractor reads as the bare figure: "19M" -> 19,000,000, "5K" -> 5,000,
+    "$70-million" -> 70,000,000."""
+    m = _SUFFIXED.match(written.strip().replace(",", ""))
+    if m and float(m.group(1)) == value:
+        return value * _SUFFIX_SCALE[m.group(2).lower()]
+    h = _HYPHEN_SCALE.match(after)
+    if h and value < 1000:
+        return value * (1e6 if h.group(1).lower() == "million" else 1e9)
+    return value
 
 
 def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
@@ -197,14 +223,16 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
                       and e.canonical.lower() not in NUMBER_WORDS
                       for t in fold_words(_TOKEN.findall(e.canonical.lower()))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
+    heads, first = _negation(claim.text)
     places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
     return MatchForm(
         text=" ".join(words), core=" ".join(core), entities=entities,
         numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim), places=places,
         negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)), predicates=frozenset(t for t in words if t in _OPPOSITE),
-        verb=claim.reporting_verb, bag=rarity_bag(words + speaker_tokens, source.lower() + " " + claim.speaker.lower()),
-        names=names, negated_heads=_negated_heads(claim.text))
+        verb=claim.reporting_verb, bag=tuple((t, min(w, UNIT_WEIGHT) if t in _UNITS else w) for t, w in rarity_bag(
+            words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
+        names=names, negated_heads=heads, negated_predicates=first, cues=stance_cues(claim.text))
 
 
 # Speakers that say nothing about who: they do not count as a shared name.
@@ -213,7 +241,11 @@ _GENERIC_SPEAKER = frozenset("official officials spokesman spokeswoman spokesper
                              "president".split())
 # Words between a negation cue and the predicate it negates ("has not yet formally agreed").
 _NEG_SKIP = frozenset("yet so far been be being have has had formally officially publicly immediately "
-                      "still even ever always fully to a an the any".split())
+                      "still even ever always fully to a an the any actually really personally necessarily "
+                      "accidentally exactly quite".split())
+# How many content words after a negation cue it governs, within its clause ("did NOT get pooped on by
+# a bird" -> get, pooped, bird): the heads _denies and _unshared_negation look for in the other claim.
+NEG_SCOPE = 3
 DENIAL = "<deny>"  # negated_heads marker: a denial verb governs the whole statement
 _NEG_CUE_WORDS = frozenset("not never no n't cannot".split())
 _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing decline declines declined "
@@ -221,28 +253,71 @@ _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refus
                         "debunked hoax hoaxes fake false untrue bogus fabricated myth satire satirical prank unfounded "
                         "baseless doctored photoshopped misleading faked fakes doubt doubts doubted dispute disputes disputed "
                         "erroneous".split())
+# Reporting verbs that only say who speaks; others ("confirmed", "announced") state something themselves.
+PLAIN_SAYING = frozenset(("", "say", "tell", "add", "state", "note", "write", "report", "explain"))
+# "declined to confirm the trip", "refused to say": the verb after "to" is what is not done.
+_REFUSE_TO = frozenset("refuse refuses refused refusing decline declines declined declining fail fails failed "
+                       "failing".split())
+# "not true", "isn't real", "no evidence": a negation of the report itself, not of one predicate.
+_NOT_TRUE = frozenset("true real accurate correct genuine authentic so case thing".split())
+_NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
+# "dont", "isnt": the negation of copy that lost its apostrophe.
+_APOSTROPHE_LESS = re.compile(r"\b(do|does|did|is|was|are|were|ca|wo|could|would|should|has|have|had)nt\b")
+_CLAUSE_END = frozenset(",;:.?!()")
+_TOKEN_P = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?|[,;:.?!()]", re.UNICODE)
 
 
 def _negated_heads(text: str) -> frozenset[str]:
-    """The predicate each negation governs: the first content word after "not"/"never"/"no" (skipping
-    auxiliaries and adverbs), or after a denial verb ("denied that Kyiv agreed" -> agree), or the
-    denial verb's own object marker "deny" when nothing follows."""
-    words = fold_words(_TOKEN.findall(text.lower().replace("n't", " not").replace("cannot", "can not")))
+    return _negation(text)[0]
+
+
+def _negation(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The predicates each negation governs: the first NEG_SCOPE content words of its clause after
+    "not"/"never"/"no" (skipping auxiliaries and adverbs: "have NOT accidentally cut down the tree" ->
+    cut, tree), or the marker DENIAL when the negation is of the whole report: a denial verb ("denied",
+    "a hoax"), "not true"/"no evidence", a headline opening "No, ..." or a closing "..., no he wasn't".
+    Second: the first head of each negation only, the predicate itself."""
+    words = fold_words(_TOKEN_P.findall(_APOSTROPHE_LESS.sub(r"\1 not", text.lower().replace("n't", " not").replace(
+        "cannot", "can not"))))
     heads = set()
+    first = set()
+    if len(words) > 2 and words[0] in ("no", "nope") and words[1] in _CLAUSE_END:
+        heads.add(DENIAL)
     for i, w in enumerate(words):
-        if w in _DENY_VERBS:
+        refuse_to = (w in _REFUSE_TO and i + 2 < len(words) and words[i + 1] == "to"
+                     and words[i + 2].isalpha())  # not "declined to 36.9 billion"
+        if w in _DENY_VERBS and not refuse_to and not w.startswith("declin"):  # "revenue declined 3%"
             heads.add(DENIAL)
             continue
-        if w in _NEG_CUE_WORDS:
-            for nxt in words[i + 1:i + 6]:
-                if nxt in _NEG_SKIP or nxt in STOP_WORDS and nxt not in ("said", "told"):
+        if w in _NEG_CUE_WORDS or refuse_to:  # "declined to confirm" negates "confirm"
+            scope = []
+            for nxt in words[i + 1:i + 12]:
+                if nxt in _CLAUSE_END:
+                    break
+                if not scope and (nxt in _NOT_TRUE and w != "no" or nxt in _NO_EVIDENCE and w == "no"):
+                    heads.add(DENIAL)
+                    break
+                if nxt in _NEG_SKIP or nxt in _NEG_CUE_WORDS or nxt in STOP_WORDS and nxt not in ("said", "told"):
                     continue
-                heads.add(stem(nxt))
-                break
-            else:
-                if i + 1 < len(words) and all(n in _NEG_SKIP or n in STOP_WORDS for n in words[i + 1:]) or i + 1 == len(words):
+                if not scope and nxt.endswith("ly") and len(nxt) > 4:
+                    continue  # an adverb before the predicate
+                scope.append(stem(nxt))
+                if len(scope) == NEG_SCOPE:
+                    break
+            if scope:
+                heads.update(scope)
+                first.add(scope[0])
+            elif DENIAL not in heads:
+                rest = [n for n in words[i + 1:] if n not in _CLAUSE_END]
+                if all(n in _NEG_SKIP or n in STOP_WORDS for n in rest):
                     heads.add(DENIAL)  # "..., no he wasn't": a closing negation denies the whole
-    return frozenset(heads)
+    return frozenset(heads), frozenset(first)
+
+
+def stance_cues(text: str) -> frozenset[str]:
+    from .stance import cues
+
+    return cues(text)
 
 
 def opposite(token: str) -> str | None:

@@ -55,3 +55,20 @@ def test_unrelated_figures_stay_different():
     e = explain("The bridge cost 40 million euros to build.",
                 "The stadium holds 40,000 spectators.")
     assert e.decision == DIFFERENT
+
+
+def test_two_amounts_of_money_for_different_things_are_not_a_conflict():
+    e = explain("Marlowe Foods has spent about 40 million euros on the new bakery, its chief executive said.",
+                "Marlowe Foods shares lifted the company's market value to about 2.3 billion euros.")
+    assert e.decision != CONFLICTING, e.reason
+
+
+def test_the_same_amount_question_with_different_figures_still_conflicts():
+    e = explain("The new bakery cost Marlowe Foods about 40 million euros.",
+                "The new bakery cost Marlowe Foods about 55 million euros.")
+    assert e.decision == CONFLICTING and "eur" in e.reason, e.reason
+
+
+def test_and_a_half_folds_into_the_number():
+    assert fold_words("a rise of six and a half percent".split()) == ["a", "rise", "of", "6.5", "percent"]
+    assert fold_words("two and a half million people".split()) == ["2500000", "people"]

@@ -1,0 +1,123 @@
+"""Whether one statement denies another: a small logistic model over stance cues of the wording
+("a hoax", "not true", "denied", a headline opening "No, ...", a negation governing a predicate the
+other statement states) against cues of reporting without taking a side (a question, "may",
+"reportedly", "rumour"). It says nothing about whether the two statements are about the same thing:
+matching.decide asks that of the same-claim model first.
+
+The weights are constants fitted offline on the Emergent -train split (claim headline vs article
+headline, stance `against`) by bench/matching/fit_stance.py; nothing is loaded at run time.
+Deterministic, plain domain code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .normalize import DENIAL, PLAIN_SAYING, MatchForm
+
+# Words that call a report untrue, whatever it reports.
+_REFUTE = re.compile(
+    r"\b(?:hoax\w*|fake[ds]?|faking|false(?:ly)?|untrue|debunk\w*|myth|satir\w+|prank\w*|fabricat\w+|bogus|"
+    r"rubbish|nonsense|bullshit|doctored|photoshop\w*|misleading|baseless|unfounded|erroneous|inaccurate|"
+    r"exaggerated|misinformation|made\s+(?:it\s+)?(?:all\s+)?up(?!\s+of)|spoof|fiction|nope|wrongly|"
+    r"not\s+(?:true|real|accurate|the\s+case)|(?:is|was|are|were)n'?t\s+(?:true|real|accurate)|"
+    r"no\s+(?:\w+\s+)?(?:evidence|proof|truth))\b", re.IGNORECASE)
+# Verbs of a party rejecting a report.
+_DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|reject\w*|dismiss\w*|retract\w*|doubts?|"
+                   r"doubted|cast(?:s|ing)?\s+doubt|questions\s+whether|"
+                   r"(?:shoots?|shot)\s+down\s+(?:\w+\s+){0,2}(?:claims?|reports?|rumou?rs?|story)|"
+                   r"put\s+to\s+rest|kills?\s+(?:the\s+)?\w*\s*rumou?r)\b", re.IGNORECASE)
+_NO_OPENING = re.compile(r"^\W*(?:no|nope|sorry)\s*[,.:!]", re.IGNORECASE)
+# Reporting without taking a side.
+_HEDGE = re.compile(r"\b(?:may|might|could|reportedly|allegedly|rumou?r\w*|claims?|report(?:s|ed)?|"
+                    r"possibl\w+|probabl\w+|apparently|unconfirmed|speculat\w+)\b", re.IGNORECASE)
+_QUESTION = re.compile(r"\?")
+# Negation without a "not": "failed to", "without", "none of", "refused". A statement worded so agrees
+# in polarity with a negated one ("escaped without injury" / "were not injured").
+_IMPLICIT_NEGATION = re.compile(r"\b(?:without|fail(?:s|ed|ing|ure)?|lack\w*|unable|absen\w+|neither|nor|none|"
+                                r"nobody|nothing|refus\w+|declin\w+|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
+
+CUES = ("refute", "deny", "no_opening", "question", "hedge", "implicit_negation")
+FEATURES = ("refute", "deny", "whole_denial", "neg_predicate_shared", "neg_scope_shared", "neg_unshared", "no_opening",
+            "question", "refute_question", "hedge", "other_negated")
+
+
+def cues(text: str) -> frozenset[str]:
+    """The stance cues of one statement as written."""
+    found = set()
+    if _REFUTE.search(text):
+        found.add("refute")
+    if _DENY.search(text):
+        found.add("deny")
+    if _NO_OPENING.search(text):
+        found.add("no_opening")
+    if _QUESTION.search(text):
+        found.add("question")
+    if _HEDGE.search(text):
+        found.add("hedge")
+    if _IMPLICIT_NEGATION.search(text):
+        found.add("implicit_negation")
+    return frozenset(found)
+
+
+def _same_word(h: str, words: set[str]) -> bool:
+    return h in words or h.rstrip("e") in {w.rstrip("e") for w in words}
+
+
+def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
+    """Cues that `x` denies what `y` states (0/1 each). A cue both statements carry counts for
+    neither: two reports that both call something a hoax agree."""
+    heads = x.negated_heads - {DENIAL}
+    y_negated = bool(y.negated_heads) or "implicit_negation" in y.cues
+    shared = predicate = False
+    if heads and not y_negated:
+        y_words = {t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)  # "confirmed that ...": a telling verb too
+        shared = any(_same_word(h, y_words) for h in heads)
+        predicate = shared and any(_same_word(h, y_words) for h in x.negated_predicates)
+    refute = "refute" in x.cues and "refute" not in y.cues
+    return (
+        float(refute),
+        float("deny" in x.cues and "deny" not in y.cues and "implicit_negation" not in y.cues),
+        float(DENIAL in x.negated_heads and not y_negated),
+        float(predicate),
+        float(shared and not predicate),
+        float(bool(heads) and not shared and not y_negated),
+        float("no_opening" in x.cues),
+        float("question" in x.cues),
+        float(refute and "question" in x.cues),
+        float("hedge" in x.cues and "hedge" not in y.cues),
+        float(y_negated),
+    )
+
+
+# Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_stance.py.
+INTERCEPT = -3.3574
+WEIGHTS = (4.7858, 4.0588, 1.3947, 5.0302, 3.2639, 2.1720, 6.0329, 0.3882, -2.3046, -0.2545, 0.5134)
+
+
+def deny_probability(x: MatchForm, y: MatchForm) -> float:
+    """The model's probability that `x` denies what `y` states."""
+    z = INTERCEPT + sum(f * w for f, w in zip(features(x, y), WEIGHTS))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+# A statement with none of these cannot deny another: the model's other features (a question, a
+# hedge, the other side negated) never lift the odds to even (test_match_stance pins this).
+DENYING_CUES = frozenset(("refute", "deny", "no_opening"))
+
+
+def can_deny(x: MatchForm) -> bool:
+    return bool(x.negated_heads) or not DENYING_CUES.isdisjoint(x.cues)
+
+
+def denial(a: MatchForm, b: MatchForm) -> tuple[float, int, tuple[str, ...]]:
+    """(probability, which side denies: 0 = a, 1 = b, the cues that fired) for the likelier direction."""
+    pa = deny_probability(a, b) if can_deny(a) else 0.0
+    pb = deny_probability(b, a) if can_deny(b) else 0.0
+    if pa == pb == 0.0:
+        return 0.0, 0, ()
+    side, p = (0, pa) if pa >= pb else (1, pb)
+    x, y = (a, b) if side == 0 else (b, a)
+    fired = tuple(name for name, f in zip(FEATURES, features(x, y)) if f)
+    return p, side, fired

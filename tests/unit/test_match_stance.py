@@ -1,0 +1,109 @@
+"""The denial (stance) model and the negation scope it reads, headline shorthand for figures. Sentences
+written for these tests."""
+
+from sentences_for_tests import explain
+from services.extractor.extraction import analyze_sentence
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME
+from services.matcher.normalize import DENIAL, _negated_heads, match_form
+from services.matcher.stance import FEATURES, cues, deny_probability, features
+
+
+def test_negation_scope_skips_adverbs_and_reaches_the_predicate():
+    assert {"begin", "fire"} <= _negated_heads("The hikers have NOT accidentally started the forest fire")
+    assert _negated_heads("Investigators said the cause was not yet known.") == {"know"}
+
+
+def test_negation_of_the_report_itself_is_a_denial_of_the_whole():
+    assert DENIAL in _negated_heads("Rumours that the ferry sank are not true")
+    assert DENIAL in _negated_heads("No, the museum did not sell its tapestry")
+    assert DENIAL in _negated_heads("There is no evidence the reservoir was poisoned")
+
+
+def test_a_negated_predicate_behind_an_adverb_conflicts():
+    e = explain("The hikers started the forest fire near the Velmar pass.",
+                "The hikers have NOT accidentally started the forest fire near the Velmar pass.")
+    assert e.decision == CONFLICTING and "confirm vs deny" in e.reason and "p=" in e.reason, e.reason
+
+
+def test_not_true_headline_conflicts_with_the_report():
+    e = explain("The Velmar museum sold its medieval tapestry to a private buyer",
+                "Reports the Velmar museum sold its medieval tapestry are not true")
+    assert e.decision == CONFLICTING and "stance cues" in e.reason, e.reason
+
+
+def test_a_hoax_about_another_subject_is_different():
+    e = explain("Pictures of a crocodile in the Velmar canal are a hoax",
+                "The city council approved the new budget for road repairs on Monday")
+    assert e.decision == DIFFERENT, e.reason
+
+
+def test_stance_cues_and_features():
+    assert cues("Crocodile in the canal? It's a hoax") == {"refute", "question"}
+    assert "deny" in cues("The ministry denied the account") and not cues("The ministry confirmed the account")
+    x = match_form(analyze_sentence("Photos of a crocodile in the canal are fake"))
+    y = match_form(analyze_sentence("A crocodile was photographed in the canal"))
+    assert len(features(x, y)) == len(FEATURES)
+    assert deny_probability(x, y) > 0.5 > deny_probability(y, x)
+
+
+def test_two_reports_calling_it_a_hoax_agree():
+    e = explain("Photos of a crocodile in the Velmar canal are fake",
+                "The photos of a crocodile in the Velmar canal are fake, the council said")
+    assert e.decision == SAME, e.reason
+
+
+def test_headline_shorthand_for_millions_is_the_same_figure():
+    e = explain("The studio paid 19M for the film rights to the novel",
+                "The studio paid 19 million for the film rights to the novel")
+    assert e.decision == SAME, e.reason
+    assert explain("The studio paid 19M for the film rights to the novel",
+                   "The studio paid 25 million for the film rights to the novel").decision == CONFLICTING
+
+
+def test_negation_worded_without_not_agrees_with_a_negated_statement():
+    e = explain("The other nine passengers escaped without injury, the coastguard said.",
+                "The other nine passengers were not injured, the coastguard said.")
+    assert e.decision != CONFLICTING, e.reason
+    e = explain("The council failed to publish the audit before the deadline.",
+                "The council did not publish the audit before the deadline.")
+    assert e.decision != CONFLICTING, e.reason
+
+
+def test_negation_that_lost_its_apostrophe_is_still_a_negation():
+    assert "know" in _negated_heads("I dont know anybody on the committee")
+
+
+def test_hyphenated_millions_are_scaled():
+    assert match_form(analyze_sentence("The city will launch a $40-million programme to repair roads")).numbers[0][2] == 40e6
+
+
+def test_experts_casting_doubt_deny_the_report():
+    e = explain("A meteorite left a crater near the Velmar airfield",
+                "Geologists cast doubt on claims a meteorite left a crater near the Velmar airfield")
+    assert e.decision == CONFLICTING and "deny" in e.reason, e.reason
+
+
+def test_alive_and_dead_are_opposite_predicates():
+    e = explain("The veteran mountaineer Ilse Marwick died on the north face",
+                "The veteran mountaineer Ilse Marwick is alive on the north face")
+    assert e.decision == CONFLICTING, e.reason
+
+
+def test_without_a_denying_cue_the_model_never_reaches_even_odds():
+    from services.matcher import stance
+    cue_free = [w for name, w in zip(FEATURES, stance.WEIGHTS)
+                if name in ("question", "hedge", "other_negated") and w > 0]
+    assert stance.INTERCEPT + sum(cue_free) < 0
+
+
+def test_declining_to_do_something_negates_that_verb():
+    assert "confirm" in _negated_heads("The spokesman declined to confirm the minister's trip")
+    assert DENIAL in _negated_heads("The union refused the offer")
+    assert "test" not in _negated_heads("The bridge failed the load test")
+    e = explain("The spokesman confirmed the minister's trip to Velmar on Friday",
+                "The spokesman declined to confirm the minister's trip to Velmar on Friday")
+    assert e.decision == CONFLICTING and "confirm vs deny" in e.reason, e.reason
+
+
+def test_a_figure_that_declined_to_a_value_is_no_negation():
+    assert _negated_heads("Quarterly revenue declined to 36 million euros") == frozenset()
