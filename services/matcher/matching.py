@@ -221,6 +221,20 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     return None
 
 
+def _two_events(a: MatchForm, b: MatchForm, names_shared: float) -> str | None:
+    """Each side names its own venue and the two name nothing else in common (no person, body or
+    wider place): two events in two places that happen to be told in the same words ("the main
+    road to Tarrin will stay closed" / "the main road to Halden ..."), not one event misplaced.
+    A shared name ("Marrakesh, Morocco" / "the Moroccan capital, Rabat") keeps it a conflict."""
+    venue_a, venue_b = _venues(a.places - b.places), _venues(b.places - a.places)
+    if not (venue_a and venue_b) or _places_overlap(venue_a, venue_b) or _places_overlap(venue_a, b.places) \
+            or _places_overlap(venue_b, a.places):
+        return None
+    if names_shared > 0:
+        return None
+    return f"different places ({', '.join(sorted(venue_a))} vs {', '.join(sorted(venue_b))}) and no other name in common: two events"
+
+
 def _venues(places: frozenset[str]) -> frozenset[str]:
     """The specific places (a city or town, not a country or region): every word of the name rare
     (rarity weight >= VENUE_MIN_WEIGHT). "Jeddah" and "Riyadh" are two venues; "Scotland" and "Ayr"
@@ -251,6 +265,10 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         score *= UNSHARED_NEGATION_FACTOR
     scores = (f"same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words shared "
               f"{features[2]:.2f}, names shared {features[4]:.2f})")
+    if score >= CONFLICT_FLOOR * threshold:
+        two_events = _two_events(a, b, features[4])
+        if two_events:
+            return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{two_events}; {scores}")
     if score < threshold:
         if score >= CONFLICT_FLOOR * threshold and not unshared_negation:
             # Below the same-claim threshold but the same event frame: an incompatible detail (a

@@ -86,6 +86,8 @@ _MONTHS = {m[:3]: m for m in "january february march april may june july august 
            "november december".split()} | {"sept": "september"}
 # A name right after "in"/"at"/"near" is a place even when the extractor does not know it.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+# A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin".
+_DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+$")
 # A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
 UNIT_WEIGHT = 0.5
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
@@ -225,7 +227,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
     heads, first = _negation(claim.text)
     places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
-        e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
+        e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])) or (
+        e.kind == claim_pb2.ENTITY_KIND_OTHER and _DESTINATION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
     return MatchForm(
         text=" ".join(words), core=" ".join(core), entities=entities,
         numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim), places=places,
