@@ -148,11 +148,21 @@ async def _wait_for_claims(stack: LocalStack, expected: int, timeout: float) -> 
             await asyncio.sleep(0.5)
 
 
+def claims_in_verdicts(records: list) -> int:
+    """Claims the verdict records account for: each cluster's latest revision counts every claim that
+    joined it (a record may stand for several changes, the scorer publishing only the latest)."""
+    latest: dict[str, int] = {}
+    for record in records:
+        verdict = verdict_pb2.Verdict.FromString(record.value)
+        latest[verdict.cluster_id] = max(latest.get(verdict.cluster_id, 0), verdict.revision)
+    return sum(latest.values())
+
+
 async def _wait_for_verdicts(stack: LocalStack, expected: int, timeout: float) -> None:
-    """The API serves a read model that can be ahead of the verdicts topic: wait for the topic too
-    (one verdict record per claim, so the count is known)."""
+    """The API serves a read model that can be ahead of the verdicts topic: wait for the topic too."""
     deadline = time.monotonic() + timeout
-    while len(await read_committed(stack.bootstrap, stack.topics.verdicts)) < expected and time.monotonic() < deadline:
+    while (claims_in_verdicts(await read_committed(stack.bootstrap, stack.topics.verdicts)) < expected
+           and time.monotonic() < deadline):
         await asyncio.sleep(1)
 
 

@@ -29,6 +29,9 @@ CONTENT_TYPE = b"application/x-protobuf"
 SCHEMA_VERSION = b"1"
 TYPE_HEADER = "claimcheck-type"
 VERSION_HEADER = "claimcheck-schema-version"
+# On a latest-per-key record that stands for several changes: the traceparents of the changes before
+# the last (whose own is the record's traceparent), oldest first, comma-separated.
+COALESCED_TRACES_HEADER = "claimcheck-coalesced-traceparents"
 _TOPIC_ALREADY_EXISTS = 36
 # aiokafka keeps one produce request in flight per broker, carrying one batch per partition: with its
 # 16 KiB default, a stage whose records are ~10 KiB (a verdict with its history and evidence) waited
@@ -46,6 +49,11 @@ class Output(NamedTuple):
     topic: str
     key: str
     value: Message
+    # The value is the key's whole latest state (a compacted topic): a later output of the same topic
+    # and key in one transaction supersedes it, so only the last is produced (Kafka Streams' record
+    # cache does the same). It is serialized when the transaction ends, so it must not be changed
+    # after that except by a later output of its key.
+    latest_per_key: bool = False
 
 
 def record_headers(message: Message, trace: Sequence[tuple[str, bytes]] = ()) -> list[tuple[str, bytes]]:
@@ -296,26 +304,45 @@ class TransformLoop:
 
     async def _process_in_transaction(self, producer: AIOKafkaProducer, tp: TopicPartition,
                                       records: list[ConsumerRecord]) -> None:
+        # Outputs superseded by a later one of their key are dropped; the rest go out in the order
+        # of their last change, each with the trace context of the record that made that change
+        # and the traceparents of the changes it also stands for.
+        latest: dict[tuple[str, str], tuple[Output, list[tuple[str, bytes]], list[bytes]]] = {}
+        poisoned = 0
         async with producer.transaction():
             for record in records:
                 trace = trace_headers(record.headers)
                 structlog.contextvars.bind_contextvars(trace_id=trace_id(trace))
                 outputs, poison = self._apply(record)
-                RECORDS.labels(self.stage, "processed" if poison is None else "dlq").inc()
                 if poison is not None:
+                    poisoned += 1
                     self._log.warning("poison message to DLQ", partition=record.partition,
                                       offset=record.offset, error=poison)
                     await producer.send(Topics.dlq(record.topic), record.value, key=record.key,
                                         headers=dlq_headers(record, poison))
                 for out in outputs:
-                    await producer.send(out.topic, out.value.SerializeToString(), key=out.key.encode(),
-                                        headers=record_headers(out.value, trace))
+                    if out.latest_per_key:
+                        superseded = latest.pop((out.topic, out.key), None)  # re-inserted: ordered by last change
+                        carried = [] if superseded is None else superseded[2] + [
+                            value for key, value in superseded[1] if key == "traceparent"]
+                        latest[(out.topic, out.key)] = (out, trace, carried)
+                    else:
+                        await self._send(producer, out, trace)
             structlog.contextvars.unbind_contextvars("trace_id")
+            for out, trace, carried in latest.values():
+                await self._send(producer, out, trace + [(COALESCED_TRACES_HEADER, b",".join(carried))] if carried else trace)
             # The batch's offset goes in the same transaction as its outputs (one call: aiokafka#1098).
             await producer.send_offsets_to_transaction({tp: records[-1].offset + 1}, self.group_id)
         if tp in self._live_from:  # not if revoked meanwhile: the next assignment reads the commit
             self._live_from[tp] = records[-1].offset + 1
         self.processed += len(records)
+        RECORDS.labels(self.stage, "processed").inc(len(records) - poisoned)
+        RECORDS.labels(self.stage, "dlq").inc(poisoned)
+
+    @staticmethod
+    async def _send(producer: AIOKafkaProducer, out: Output, trace: list[tuple[str, bytes]]) -> None:
+        await producer.send(out.topic, out.value.SerializeToString(), key=out.key.encode(),
+                            headers=record_headers(out.value, trace))
 
     def _apply(self, record: ConsumerRecord, replaying: bool = False) -> tuple[Sequence[Output], str | None]:
         """Runs one record through the processor; a record that cannot be processed is poison."""

@@ -78,6 +78,10 @@ from services.extractor.extraction import extract_claims  # noqa: E402
 from shared.client import open_channel  # noqa: E402
 from shared.config import Settings  # noqa: E402
 from shared.kafka import ensure_topics, record_headers  # noqa: E402
+try:  # a --code-root from before coalescing publishes a verdict record per change
+    from shared.kafka import COALESCED_TRACES_HEADER  # noqa: E402
+except ImportError:
+    COALESCED_TRACES_HEADER = None
 from shared.kafka_runner import LocalKafka  # noqa: E402
 from shared.pb import extractor_service_pb2 as extractor_pb, extractor_service_pb2_grpc as extractor_grpc  # noqa: E402
 from shared.stack import SERVICES, LocalStack  # noqa: E402
@@ -152,16 +156,18 @@ class Observer:
                     count, last = self.count[kind], self.last[kind]
                     self.total[kind] += len(records)
                     for record in records:
-                        i = None
-                        for key, value in record.headers or ():
-                            if key == "traceparent":
-                                i = self._w.index.get(value)
-                                break
-                        if i is None:
+                        # A verdict record may stand for several changes (the scorer publishes only a
+                        # cluster's latest per batch); it carries the traceparents of all of them.
+                        found = [self._w.index.get(value) for key, value in record.headers or () if key == "traceparent"]
+                        found += [self._w.index.get(value) for key, values in record.headers or ()
+                                  if key == COALESCED_TRACES_HEADER for value in values.split(b",")]
+                        found = [i for i in found if i is not None]
+                        if not found:
                             self.untraced += 1
                             continue
-                        count[i] += 1
-                        last[i] = arrived
+                        for i in found:
+                            count[i] += 1
+                            last[i] = arrived
                     if kind == "verdicts":
                         self.verdict_arrivals.extend([arrived] * len(records))
         finally:

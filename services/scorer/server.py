@@ -28,7 +28,10 @@ WATCH_QUEUE_LIMIT = 10_000
 
 class MatchProcessor:
     """Kafka stage: each placed claim updates its cluster's verdict; state rebuilt by replay. Queries
-    are answered by the VerdictView, so this book keeps no claims."""
+    are answered by the VerdictView, so this book keeps no claims.
+
+    A verdict record is the cluster's whole latest state (revision and history count every change),
+    so of several changes to one cluster in a batch only the last is produced."""
 
     input_type = match_pb2.ClaimMatch
 
@@ -46,8 +49,8 @@ class MatchProcessor:
             return []
         log.debug("verdict", cluster_id=verdict.cluster_id, claim_id=match.claim.id,
                   article_id=match.claim.article_id, status=status_name(verdict.status),
-                  sources=list(verdict.independent_sources), revision=verdict.revision)
-        return [Output(self._settings.topics.verdicts, verdict.cluster_id, verdict)]
+                  sources=len(verdict.independent_sources), revision=verdict.revision)
+        return [Output(self._settings.topics.verdicts, verdict.cluster_id, verdict, latest_per_key=True)]
 
     def replay(self, match: match_pb2.ClaimMatch) -> None:
         self.book.apply(match)

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from shared.analyze import analyze
-from shared.chaos import read_committed
+from shared.chaos import claims_in_verdicts, read_committed
 from shared.client import AsyncClient
 from shared.pb import verdict_pb2
 from shared.stack import LocalStack
@@ -19,7 +19,7 @@ ARTICLES = generate(160, seed=21, events=12)
 
 
 async def published_verdicts(kafka_bootstrap: str, tmp_path, prefix: str, instances: dict[str, int],
-                             expected_records: int) -> tuple[dict, dict, dict]:
+                             expected_claims: int) -> tuple[dict, dict, dict]:
     """Runs the input through a stack; returns the latest verdict per cluster from the topic, which
     partition each cluster's verdicts went to, and which instance processed what."""
     env = {"CLAIMCHECK_TOPIC_PREFIX": prefix, "CLAIMCHECK_TOPIC_PARTITIONS": "4", "CLAIMCHECK_STORY_KEY": "place"}
@@ -33,7 +33,7 @@ async def published_verdicts(kafka_bootstrap: str, tmp_path, prefix: str, instan
             deadline = time.monotonic() + 240
             while True:
                 records = await read_committed(stack.bootstrap, stack.topics.verdicts)
-                if len(records) >= expected_records or time.monotonic() > deadline:
+                if claims_in_verdicts(records) >= expected_claims or time.monotonic() > deadline:
                     break
                 await asyncio.sleep(1)
             claims = {c.claim.id: c.verdict.cluster_id for c in await cc.all_claims()}
