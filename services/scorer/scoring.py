@@ -97,16 +97,22 @@ class VerdictBook:
     """The scorer's state. Deterministic, so replaying the matches topic rebuilds it exactly."""
 
     def __init__(self, min_independent_sources: int = 2, source_aliases: dict[str, str] | None = None,
-                 keep_claims: bool = True, retention_seconds: float = 0.0) -> None:
+                 keep_claims: bool = True, retention_seconds: float = 0.0, snapshots: bool = True) -> None:
         """`keep_claims=False` keeps only what scoring needs (the claim ids seen and the source each
         counted for), not the claims themselves: for a scorer that produces verdicts but answers no
         claim queries. `retention_seconds` > 0 bounds memory: claims published that long before the
         newest one seen, and clusters no claim that recent joined, are forgotten. It is event time,
-        so a replay forgets exactly what the first pass forgot."""
+        so a replay forgets exactly what the first pass forgot.
+
+        `snapshots=False` updates each cluster's verdict object in place instead of copying it per
+        change (a copy with its history and evidence is a large part of a change's cost): `apply`
+        then returns the cluster's live verdict, which later changes of that cluster overwrite. For a
+        caller that publishes only the latest verdict of a cluster, or serializes it at once."""
         self.min_independent_sources = min_independent_sources
         self.source_aliases = dict(source_aliases or {})
         self.keep_claims = keep_claims
         self.retention_seconds = retention_seconds
+        self.snapshots = snapshots
         self._clusters: dict[str, _Cluster] = {}
         self._counted_for: dict[str, str] = {}  # claim id -> the independent source it counted for
         self._claims: dict[str, match_pb2.ClaimMatch] = {}
@@ -189,12 +195,14 @@ class VerdictBook:
         """The cluster's next verdict: the previous one updated in place of a rebuild, so the cost
         of a change does not grow with the cluster."""
         previous = cluster.verdict
-        verdict = verdict_pb2.Verdict()
         if previous is None:
             first = cluster.first.claim
-            verdict.cluster_id, verdict.canonical_text = cluster.cluster_id, first.statement or first.text
-        else:
+            verdict = verdict_pb2.Verdict(cluster_id=cluster.cluster_id, canonical_text=first.statement or first.text)
+        elif self.snapshots:
+            verdict = verdict_pb2.Verdict()
             verdict.CopyFrom(previous)
+        else:
+            verdict = previous
         if len(verdict.independent_sources) != len(cluster.sources):
             del verdict.independent_sources[:]
             verdict.independent_sources.extend(sorted(cluster.sources))
@@ -212,7 +220,7 @@ class VerdictBook:
         else:
             status = SINGLE_SOURCE
             reason = f"{len(sources)} independent source ({named}); {self.min_independent_sources} needed to corroborate"
-        verdict.previous_status = previous.status if previous else verdict_pb2.VERDICT_STATUS_UNSPECIFIED
+        verdict.previous_status = verdict.status  # still the previous one; UNSPECIFIED on a new verdict
         verdict.status, verdict.reason, verdict.claim_count = status, reason, cluster.size
         verdict.revision += 1
         verdict.updated_at.CopyFrom(latest.claim.published_at)
@@ -266,7 +274,8 @@ class VerdictBook:
         return page, None
 
     def reset(self) -> None:
-        self.__init__(self.min_independent_sources, self.source_aliases, self.keep_claims, self.retention_seconds)
+        self.__init__(self.min_independent_sources, self.source_aliases, self.keep_claims, self.retention_seconds,
+                      self.snapshots)
 
 
 def _with_independent_source(match: match_pb2.ClaimMatch, source: str) -> match_pb2.ClaimMatch:

@@ -31,14 +31,15 @@ class MatchProcessor:
     are answered by the VerdictView, so this book keeps no claims.
 
     A verdict record is the cluster's whole latest state (revision and history count every change),
-    so of several changes to one cluster in a batch only the last is produced."""
+    so of several changes to one cluster in a batch only the last is produced, and the book updates
+    verdicts in place rather than copying one per change."""
 
     input_type = match_pb2.ClaimMatch
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self.book = VerdictBook(settings.min_independent_sources, parse_source_aliases(settings.source_aliases),
-                                keep_claims=False, retention_seconds=settings.verdict_retention_s)
+                                keep_claims=False, retention_seconds=settings.verdict_retention_s, snapshots=False)
 
     def validate(self, match: match_pb2.ClaimMatch) -> list[Violation]:
         return validate_claim_match(match)

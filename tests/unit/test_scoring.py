@@ -190,3 +190,22 @@ def test_a_cluster_keeps_a_bounded_sample_of_its_conflicts_and_counts_the_rest()
     cluster = book._clusters["c"]
     assert len(cluster.conflicts) == CONFLICTS_IN_REASON and cluster.conflict_count == 39
     assert verdict.reason.endswith(f"and {39 - CONFLICTS_IN_REASON} more conflicts") and "14 vs 15" in verdict.reason
+
+
+def test_a_book_updating_verdicts_in_place_publishes_the_same_verdicts():
+    matches = [placed("a1#0", "north.example", "c"), placed("b1#0", "west.example", "d"),
+               placed("a2#0", "south.example", "c", matched="a1#0"),
+               placed("a3#0", "east.example", "c", decision=match_pb2.MATCH_DECISION_CONFLICTING, matched="a1#0"),
+               placed("b2#0", "west.example", "d", matched="b1#0")]
+    copying, in_place = VerdictBook(), VerdictBook(snapshots=False)
+    kept = []
+    for match in matches:
+        expected, got = copying.apply(match), in_place.apply(match)
+        assert got.SerializeToString() == expected.SerializeToString()
+        kept.append((expected, got))
+    # Snapshots stay as they were; the in-place book's verdict of a cluster is one object, its latest.
+    first_c, first_c_live = kept[0]
+    assert first_c.revision == 1 and first_c_live.revision == 3 and first_c_live is in_place.verdict("c")
+    assert in_place.verdict("c").previous_status == CORROBORATED
+    in_place.reset()
+    assert in_place.snapshots is False and in_place.verdict("c") is None
