@@ -169,10 +169,10 @@ def git(*argv: str) -> str:
     return subprocess.run(["git", "-C", str(ROOT), *argv], check=True, capture_output=True, text=True).stdout.strip()
 
 
-def build_matches(n: int, seed: int) -> Path:
-    """N matches from generated stories, cached per seed and per version of the code making them."""
+def build_matches(n: int, seed: int, story_key: str) -> Path:
+    """N matches from generated stories, cached per seed, story key and version of the code making them."""
     trees = "".join(git("rev-parse", f"HEAD:{p}") for p in ("services/extractor", "services/matcher", "shared/storygen.py"))
-    path = CACHE / f"matches-{n}-{seed}-{hashlib.sha1(trees.encode()).hexdigest()[:12]}.bin"
+    path = CACHE / f"matches-{n}-{seed}-{story_key}-{hashlib.sha1(trees.encode()).hexdigest()[:12]}.bin"
     if path.exists():
         return path
     from shared.analyze import analyze
@@ -181,7 +181,7 @@ def build_matches(n: int, seed: int) -> Path:
     print(f"building {n} matches from generated stories (cached in {path})", flush=True)
     articles = max(1, int(n / 2.9))
     while True:
-        matches = analyze(generate(articles, seed=seed)).matches
+        matches = analyze(generate(articles, seed=seed), story_key=story_key).matches
         if len(matches) >= n:
             break
         articles = int(articles * n / len(matches) * 1.05) + 1
@@ -287,7 +287,7 @@ async def main_async(args: argparse.Namespace) -> dict:
     from _sampling import proc_sample
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    matches = build_matches(args.matches, args.seed)
+    matches = build_matches(args.matches, args.seed, args.story_key)
     values = read_matches(matches)
     variants = {"this tree": ROOT}
     baseline_dir = None
@@ -300,7 +300,7 @@ async def main_async(args: argparse.Namespace) -> dict:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_at_start": os.getloadavg()},
         "git": {"head": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
                 "baseline": args.baseline, "baseline_commit": git("rev-parse", "--short", args.baseline) if args.baseline else None},
-        "input": {"matches": len(values), "seed": args.seed, "clusters": None, "record_bytes_mean": round(sum(map(len, values)) / len(values))},
+        "input": {"matches": len(values), "seed": args.seed, "story_key": args.story_key, "clusters": None, "record_bytes_mean": round(sum(map(len, values)) / len(values))},
         "domain": {}, "rounds": []}
     reference = reference_verdicts(values)
     report["input"]["clusters"] = len(reference)
@@ -368,6 +368,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--matches", type=int, default=50_000, help="ClaimMatch records in the backlog")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--story-key", default="single", choices=("single", "place"),
+                        help="how the matcher groups claims into stories (place: many more, smaller clusters)")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each variant, alternating")
     parser.add_argument("--baseline", default="main", help="git ref to compare with; '' for this tree only")
     parser.add_argument("--no-verify", dest="verify", action="store_false", help="skip reading the verdicts back")
