@@ -5,6 +5,7 @@ Plain domain code: no grpc, no aiokafka.
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
@@ -74,19 +75,25 @@ class _Cluster:
     first: match_pb2.ClaimMatch
     size: int = 0
     sources: set[str] = field(default_factory=set)
+    sorted_sources: list[str] = field(default_factory=list)  # as verdicts list them
     conflict_count: int = 0
     conflicts: list[match_pb2.ClaimMatch] = field(default_factory=list)  # the first few, for the reason
+    conflicts_named: str = ""  # those, as the reason names them
     evidence: list[match_pb2.ClaimMatch] = field(default_factory=list)
     verdict: verdict_pb2.Verdict | None = None
 
     def add(self, match: match_pb2.ClaimMatch, is_conflict: bool) -> None:
         self.size += 1
         new_source = match.independent_source not in self.sources
-        self.sources.add(match.independent_source)
+        if new_source:
+            self.sources.add(match.independent_source)
+            bisect.insort(self.sorted_sources, match.independent_source)
         if is_conflict:
             self.conflict_count += 1
             if len(self.conflicts) < CONFLICTS_IN_REASON:
                 self.conflicts.append(match)
+                self.conflicts_named = "; ".join(f"{m.independent_source}: {m.explanation.reason}"
+                                                 for m in self.conflicts)
         # Evidence shows every conflict and each source's first claim, up to the limit, so that a
         # verdict record stays small however large the cluster grows.
         if (is_conflict or new_source) and len(self.evidence) < EVIDENCE_LIMIT:
@@ -138,7 +145,9 @@ class VerdictBook:
         counted = self.source_aliases.get(match.independent_source, match.independent_source)
         if counted != match.independent_source:
             match = _with_independent_source(match, counted)
-        cluster = self._clusters.setdefault(match.cluster_id, _Cluster(match.cluster_id, first=match))
+        cluster = self._clusters.get(match.cluster_id)
+        if cluster is None:
+            cluster = self._clusters[match.cluster_id] = _Cluster(match.cluster_id, first=match)
         is_conflict = (match.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
                        and self._source_of(match.matched_claim_id) != match.independent_source)
         cluster.add(match, is_conflict)
@@ -203,23 +212,23 @@ class VerdictBook:
             verdict.CopyFrom(previous)
         else:
             verdict = previous
-        if len(verdict.independent_sources) != len(cluster.sources):
+        # Everything below is kept on the cluster as it grows, so a change costs no sort or join
+        # over the whole cluster.
+        sources = cluster.sorted_sources
+        if len(verdict.independent_sources) != len(sources):
             del verdict.independent_sources[:]
-            verdict.independent_sources.extend(sorted(cluster.sources))
-        sources = verdict.independent_sources
-        named = ", ".join(sources[:SOURCES_IN_REASON]) + (f" and {len(sources) - SOURCES_IN_REASON} more"
-                                                          if len(sources) > SOURCES_IN_REASON else "")
+            verdict.independent_sources.extend(sources)
         if cluster.conflict_count:
-            status = CONFLICTING
-            reason = "; ".join(f"{m.independent_source}: {m.explanation.reason}" for m in cluster.conflicts)
+            status, reason = CONFLICTING, cluster.conflicts_named
             if cluster.conflict_count > len(cluster.conflicts):
                 reason += f"; and {cluster.conflict_count - len(cluster.conflicts)} more conflicts"
         elif len(sources) >= self.min_independent_sources:
             status = CORROBORATED
-            reason = f"{len(sources)} independent sources agree: {named}"
+            reason = f"{len(sources)} independent sources agree: {_named(sources)}"
         else:
             status = SINGLE_SOURCE
-            reason = f"{len(sources)} independent source ({named}); {self.min_independent_sources} needed to corroborate"
+            reason = (f"{len(sources)} independent source ({_named(sources)}); "
+                      f"{self.min_independent_sources} needed to corroborate")
         verdict.previous_status = verdict.status  # still the previous one; UNSPECIFIED on a new verdict
         verdict.status, verdict.reason, verdict.claim_count = status, reason, cluster.size
         verdict.revision += 1
@@ -283,6 +292,11 @@ def _with_independent_source(match: match_pb2.ClaimMatch, source: str) -> match_
     aliased.CopyFrom(match)
     aliased.independent_source = source
     return aliased
+
+
+def _named(sources: list[str]) -> str:
+    more = len(sources) - SOURCES_IN_REASON
+    return ", ".join(sources[:SOURCES_IN_REASON]) + (f" and {more} more" if more > 0 else "")
 
 
 def _cause(match: match_pb2.ClaimMatch) -> str:
