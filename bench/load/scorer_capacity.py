@@ -76,9 +76,9 @@ def per_second(n: int, seconds: float) -> float:
 
 def domain_figures(values: list[bytes], settings) -> dict:
     """The stage's work without Kafka: decode, VerdictBook.apply, encode; and the processor as the
-    loop drives it, with the encoding of what it produces per batch of 500."""
+    loop drives it, with the encoding of what it produces per full batch."""
+    from services.scorer import server
     from services.scorer.scoring import VerdictBook
-    from services.scorer.server import MatchProcessor
 
     def best_of(runs: int, work) -> float:  # other work on the machine only ever slows a run down
         times = []
@@ -101,12 +101,13 @@ def domain_figures(values: list[bytes], settings) -> dict:
     verdicts = [v for v in (book.apply(m) for m in matches) if v is not None]
     encoded = [v.SerializeToString() for v in verdicts]
     encode_s = best_of(3, lambda: [v.SerializeToString() for v in verdicts])
-    processor = MatchProcessor(settings)
+    processor = server.MatchProcessor(settings)
+    batch = getattr(server, "STAGE_BATCH", 500)
     outputs = 0
     started = time.perf_counter()
-    for i in range(0, len(matches), BATCH):  # as the loop runs it: outputs of a batch, latest per key
+    for i in range(0, len(matches), batch):  # as the loop runs it: outputs of a batch, latest per key
         latest, kept = {}, []
-        for m in matches[i:i + BATCH]:
+        for m in matches[i:i + batch]:
             for out in processor.process(m):
                 if getattr(out, "latest_per_key", False):
                     latest.pop((out.topic, out.key), None)
@@ -125,13 +126,16 @@ def domain_figures(values: list[bytes], settings) -> dict:
 
 
 async def run_stage(bootstrap: str, prefix: str, expect: int) -> dict:
-    from services.scorer.server import MatchProcessor
+    from services.scorer import server
     from shared.config import Settings, Topics
     from shared.kafka import TransformLoop
 
     settings = Settings(kafka_bootstrap=bootstrap, topics=Topics(prefix))
-    loop = TransformLoop(settings, stage="scorer", input_topic=settings.topics.matches,
-                         processor=MatchProcessor(settings))
+    if hasattr(server, "verdict_stage"):  # the stage as the service builds it
+        loop = server.verdict_stage(settings)
+    else:
+        loop = TransformLoop(settings, stage="scorer", input_topic=settings.topics.matches,
+                             processor=server.MatchProcessor(settings))
     stop = asyncio.Event()
     task = asyncio.create_task(loop.run(stop))
     launched = time.perf_counter()

@@ -19,6 +19,9 @@ from shared.service import Registration, Worker, serve
 from shared.validation import MAX_SOURCE_CHARS, Violation, validate_claim_match, validate_id
 
 log = structlog.get_logger()
+# Input records per transaction at most: under a backlog a larger batch publishes a cluster changed
+# several times in it once, and commits less often; a batch in hand is never waited for.
+STAGE_BATCH = 2000
 DEFAULT_PAGE_SIZE = 50
 PAGE_TOKEN = re.compile(r"[0-9]{1,18}")  # ASCII only: str.isdigit() accepts "²", which int() refuses
 MAX_PAGE_SIZE = 500
@@ -58,6 +61,12 @@ class MatchProcessor:
 
     def reset(self) -> None:
         self.book.reset()
+
+
+def verdict_stage(settings: Settings) -> TransformLoop:
+    """The matches -> verdicts stage, as the service runs it."""
+    return TransformLoop(settings, stage="scorer", input_topic=settings.topics.matches,
+                         processor=MatchProcessor(settings), max_batch=STAGE_BATCH)
 
 
 class VerdictBroadcaster:
@@ -206,8 +215,7 @@ async def main(settings: Settings) -> int:
     service_log = configure_logging("scorer", settings.log_level, settings.log_format)
     await ensure_topics(settings)
     view = VerdictView(settings)
-    loop = TransformLoop(settings, stage="scorer", input_topic=settings.topics.matches,
-                         processor=MatchProcessor(settings))
+    loop = verdict_stage(settings)
     follower = Follower(settings, name="verdict-view", topic=settings.topics.matches,
                         message_type=match_pb2.ClaimMatch, validate=validate_claim_match,
                         apply=view.apply, reset=view.reset, caught_up=view.caught_up)
