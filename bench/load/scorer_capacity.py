@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
+import inspect
 import json
 import os
 import platform
@@ -97,6 +98,15 @@ def domain_figures(values: list[bytes], settings) -> dict:
             book.apply(m)
 
     apply_s = best_of(3, apply_all)
+    in_place_s = None
+    if "snapshots" in inspect.signature(VerdictBook).parameters:  # as the stage's book runs
+
+        def apply_all_in_place() -> None:
+            book = VerdictBook(keep_claims=False, snapshots=False)
+            for m in matches:
+                book.apply(m)
+
+        in_place_s = best_of(3, apply_all_in_place)
     book = VerdictBook(keep_claims=False)
     verdicts = [v for v in (book.apply(m) for m in matches) if v is not None]
     encoded = [v.SerializeToString() for v in verdicts]
@@ -119,6 +129,7 @@ def domain_figures(values: list[bytes], settings) -> dict:
             out.value.SerializeToString()
     processor_s = time.perf_counter() - started
     return {"decode_per_s": per_second(len(values), decode_s), "apply_per_s": per_second(len(matches), apply_s),
+            "apply_in_place_per_s": per_second(len(matches), in_place_s) if in_place_s else None,
             "encode_per_s": per_second(len(encoded), encode_s),
             "verdict_bytes_mean": round(sum(map(len, encoded)) / max(1, len(encoded))),
             "processor_with_encode_per_s": per_second(len(matches), processor_s),
@@ -231,6 +242,7 @@ async def check_verdicts(bootstrap: str, prefix: str, reference: dict[str, bytes
     latest: dict[str, bytes] = {}
     seen: set[tuple[str, int]] = set()
     records = duplicates = 0
+    stamps: list[int] = []  # producer timestamps (ms): a cross-check of the stage's own clock
     try:
         partitions = sorted(consumer.assignment())
         end = await consumer.end_offsets(partitions)
@@ -242,10 +254,12 @@ async def check_verdicts(bootstrap: str, prefix: str, reference: dict[str, bytes
                     duplicates += (verdict.cluster_id, verdict.revision) in seen
                     seen.add((verdict.cluster_id, verdict.revision))
                     latest[verdict.cluster_id] = record.value
+                    stamps.append(record.timestamp)
     finally:
         await consumer.stop()
     wrong = sorted(c for c in reference if latest.get(c) != reference[c]) + sorted(set(latest) - set(reference))
     return {"verdict_records": records, "duplicate_revisions": duplicates, "clusters": len(latest),
+            "first_to_last_verdict_sent_s": (max(stamps) - min(stamps)) / 1000 if stamps else None,
             "clusters_differing_from_reference": len(wrong), "ok": not duplicates and not wrong}
 
 
@@ -359,10 +373,11 @@ def print_report(report: dict) -> None:
     rows = []
     for name, d in report["domain"].items():
         stage = report["summary"][name]
-        rows.append([name, d["decode_per_s"], d["apply_per_s"], d["encode_per_s"], d["verdict_bytes_mean"],
+        rows.append([name, d["decode_per_s"], d["apply_per_s"], d.get("apply_in_place_per_s") or "-",
+                     d["encode_per_s"], d["verdict_bytes_mean"],
                      d["processor_with_encode_per_s"], d["processor_outputs"], stage["updates_per_s_median"],
                      stage["updates_per_s_best"]])
-    print(table(rows, ["code", "decode/s", "apply/s", "encode/s", "verdict B", "processor+encode/s",
+    print(table(rows, ["code", "decode/s", "apply/s", "apply in place/s", "encode/s", "verdict B", "processor+encode/s",
                        "records out", "stage updates/s (median)", "best"]))
     if "ratio_per_round" in report["summary"]:
         print(f"this tree / baseline per round: {report['summary']['ratio_per_round']}")
