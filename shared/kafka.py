@@ -51,8 +51,8 @@ class Output(NamedTuple):
     value: Message
     # The value is the key's whole latest state (a compacted topic): a later output of the same topic
     # and key in one transaction supersedes it, so only the last is produced (Kafka Streams' record
-    # cache does the same). It is serialized when the transaction ends, so it must not be changed
-    # after that except by a later output of its key.
+    # cache does the same). It is serialized when the batch has been processed, so until then only
+    # a later change of its key may change the value.
     latest_per_key: bool = False
 
 
@@ -330,7 +330,9 @@ class TransformLoop:
                         await self._send(producer, out, trace)
             structlog.contextvars.unbind_contextvars("trace_id")
             for out, trace, carried in latest.values():
-                await self._send(producer, out, trace + [(COALESCED_TRACES_HEADER, b",".join(carried))] if carried else trace)
+                if carried:
+                    trace = trace + [(COALESCED_TRACES_HEADER, b",".join(carried))]
+                await self._send(producer, out, trace)
             # The batch's offset goes in the same transaction as its outputs (one call: aiokafka#1098).
             await producer.send_offsets_to_transaction({tp: records[-1].offset + 1}, self.group_id)
         if tp in self._live_from:  # not if revoked meanwhile: the next assignment reads the commit

@@ -158,7 +158,8 @@ class Observer:
                     for record in records:
                         # A verdict record may stand for several changes (the scorer publishes only a
                         # cluster's latest per batch); it carries the traceparents of all of them.
-                        found = [self._w.index.get(value) for key, value in record.headers or () if key == "traceparent"]
+                        found = [self._w.index.get(value)
+                                 for key, value in record.headers or () if key == "traceparent"]
                         found += [self._w.index.get(value) for key, values in record.headers or ()
                                   if key == COALESCED_TRACES_HEADER for value in values.split(b",")]
                         found = [i for i in found if i is not None]

@@ -160,7 +160,8 @@ async def run_stage(bootstrap: str, prefix: str, expect: int) -> dict:
     first = next(p for p in progress if p[1] > 0)
     last = progress[-1]
     records = last[1] - first[1]
-    return {"records": last[1], "complete": last[1] >= expect, "launch_to_first_commit_s": round(first[0] - launched, 3),
+    return {"records": last[1], "complete": last[1] >= expect,
+            "launch_to_first_commit_s": round(first[0] - launched, 3),
             "first_to_last_commit_s": round(last[0] - first[0], 3),
             "updates_per_s": per_second(records, last[0] - first[0]),
             "updates_per_cpu_s": per_second(records, last[2] - first[2])}
@@ -186,7 +187,8 @@ def git(*argv: str) -> str:
 
 def build_matches(n: int, seed: int, story_key: str) -> Path:
     """N matches from generated stories, cached per seed, story key and version of the code making them."""
-    trees = "".join(git("rev-parse", f"HEAD:{p}") for p in ("services/extractor", "services/matcher", "shared/storygen.py"))
+    makers = ("services/extractor", "services/matcher", "shared/storygen.py")
+    trees = "".join(git("rev-parse", f"HEAD:{p}") for p in makers)
     path = CACHE / f"matches-{n}-{seed}-{story_key}-{hashlib.sha1(trees.encode()).hexdigest()[:12]}.bin"
     if path.exists():
         return path
@@ -316,9 +318,11 @@ async def main_async(args: argparse.Namespace) -> dict:
     report: dict = {
         "command": " ".join([Path(sys.executable).name] + sys.argv),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_at_start": os.getloadavg()},
-        "git": {"head": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
-                "baseline": args.baseline, "baseline_commit": git("rev-parse", "--short", args.baseline) if args.baseline else None},
-        "input": {"matches": len(values), "seed": args.seed, "story_key": args.story_key, "clusters": None, "record_bytes_mean": round(sum(map(len, values)) / len(values))},
+        "git": {"head": git("rev-parse", "--short", "HEAD"),
+                "dirty": bool(git("status", "--porcelain", "--untracked-files=no")), "baseline": args.baseline,
+                "baseline_commit": git("rev-parse", "--short", args.baseline) if args.baseline else None},
+        "input": {"matches": len(values), "seed": args.seed, "story_key": args.story_key, "clusters": None,
+                  "record_bytes_mean": round(sum(map(len, values)) / len(values))},
         "domain": {}, "rounds": []}
     reference = reference_verdicts(values)
     report["input"]["clusters"] = len(reference)

@@ -62,7 +62,8 @@ def traceparent(offset: int) -> bytes:
 def record(offset: int, article_id: str, text: str) -> ConsumerRecord:
     claim = claim_pb2.Claim(id=f"{article_id}#{offset}", article_id=article_id, text=text)
     value = claim.SerializeToString()
-    return ConsumerRecord("in", 0, offset, 0, 0, b"k", value, None, 1, len(value), [("traceparent", traceparent(offset))])
+    headers = [("traceparent", traceparent(offset))]
+    return ConsumerRecord("in", 0, offset, 0, 0, b"k", value, None, 1, len(value), headers)
 
 
 async def test_only_the_latest_output_of_a_key_is_produced_with_the_trace_of_its_last_change():
@@ -76,8 +77,8 @@ async def test_only_the_latest_output_of_a_key_is_produced_with_the_trace_of_its
     assert producer.transactions == 1 and producer.offsets == [{tp: 14}]
     logged = [(key, claim_pb2.Claim.FromString(value).text) for topic, key, value, _ in producer.sent if topic == "log"]
     assert logged == [(b"a#10", "1"), (b"b#11", "2"), (b"a#12", "3"), (b"a#13", "4")]
-    states = [(key, claim_pb2.Claim.FromString(value).text, headers["traceparent"], headers.get(COALESCED_TRACES_HEADER))
-              for topic, key, value, headers in producer.sent if topic == "state"]
+    states = [(key, claim_pb2.Claim.FromString(value).text, h["traceparent"], h.get(COALESCED_TRACES_HEADER))
+              for topic, key, value, h in producer.sent if topic == "state"]
     # One record per key, in the order of each key's last change, carrying that change's trace and
     # the traceparents of the changes it stands for besides.
     assert states == [(b"b", "2", traceparent(11), None),
