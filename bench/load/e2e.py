@@ -727,6 +727,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "load_e2e.json")
     args = parser.parse_args()
     args.burst = [b for b in args.burst if b > 0]
+    args.out = args.out.resolve()
+    if CODE_ROOT != ROOT:
+        # The services run in the caller's cwd, and `python -m` imports from the cwd first: without
+        # this they would run this tree's code, whatever --code-root says.
+        os.chdir(CODE_ROOT)
 
     report: dict = {}
     try:
