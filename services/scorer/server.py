@@ -182,19 +182,19 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
         queue = self._view.broadcaster.subscribe()  # before reading the book, so no change falls between
         try:
             book = self._view.book
-            if request.include_current:
-                for verdict in book.verdicts():
-                    yield pb.WatchVerdictsResponse(verdict=verdict)
-            last = book.sequence
-            if request.resume_after:
-                missed = book.changes_after(request.resume_after)
-                if missed is None:
-                    await context.abort(grpc.StatusCode.OUT_OF_RANGE,
-                                        f"changes after {request.resume_after} are no longer kept; "
-                                        "reconnect with include_current")
-                for sequence, verdict in missed:
-                    yield pb.WatchVerdictsResponse(verdict=verdict, sequence=sequence)
-                last = max(last, request.resume_after)
+            # Both snapshots and their sequence are taken before the first yield: a change applied
+            # while they are sent has a later sequence and comes through the queue.
+            current = book.verdicts() if request.include_current else []
+            missed = book.changes_after(request.resume_after) if request.resume_after else []
+            last = max(book.sequence, request.resume_after)
+            if missed is None:
+                await context.abort(grpc.StatusCode.OUT_OF_RANGE,
+                                    f"changes after {request.resume_after} are no longer kept; "
+                                    "reconnect with include_current")
+            for verdict in current:
+                yield pb.WatchVerdictsResponse(verdict=verdict)
+            for sequence, verdict in missed:
+                yield pb.WatchVerdictsResponse(verdict=verdict, sequence=sequence)
             while True:
                 event = await queue.get()
                 if event is None:
