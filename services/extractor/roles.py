@@ -21,8 +21,10 @@ _ROLES = sorted((
 _ROLE = "|".join(re.escape(r) for r in _ROLES)
 _WORD = r"[A-Za-z][\w’'.-]*"
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
-# "Kremlin spokesman Dmitry Peskov", "Ukraine's foreign minister, Andrii Sybiha", "port authority spokesman Ian Roe"
-_BINDING = re.compile(rf"(?P<org>(?:{_WORD}\s+){{0,3}})(?P<role>(?i:{_ROLE}))\b,?\s+(?P<name>{_NAME})")
+# "Kremlin spokesman Dmitry Peskov", "Ukraine's foreign minister, Andrii Sybiha", "port authority spokesman Ian Roe":
+# found from the role word (cheap: most sentences have none), then up to three words before it.
+_BINDING = re.compile(rf"\b(?P<role>(?i:{_ROLE}))\b,?\s+(?P<name>{_NAME})")
+_ORG_BEFORE = re.compile(rf"(?:{_WORD}\s+){{0,3}}$")
 # A speaker that is only a role: "the Kremlin spokesman", "the Kremlin's spokesman", "the spokesman".
 _BARE_ROLE = re.compile(rf"^(?P<org>(?:{_WORD}\s+){{0,3}})(?P<role>(?i:{_ROLE}))$")
 # Words that end the organisation part from the left: what precedes them is the sentence, not the office.
@@ -46,7 +48,9 @@ class RoleBook:
 
     def learn(self, text: str) -> None:
         for m in _BINDING.finditer(text):
-            self._bindings.append((_org_words(m.group("org")), m.group("role").lower(), m.group("name")))
+            before = text[max(0, m.start() - 80):m.start()]
+            org = _ORG_BEFORE.search(before)
+            self._bindings.append((_org_words(org.group() if org else ""), m.group("role").lower(), m.group("name")))
 
     def person(self, speaker: str) -> str:
         """The person a role-only speaker stands for in this article, or "": the latest binding of
