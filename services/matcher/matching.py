@@ -300,6 +300,7 @@ class _Row:
     text: str
     form: MatchForm
     match: bytes  # the serialised ClaimMatch: small, parsed only when asked for
+    cluster_id: str  # = the ClaimMatch's, kept apart so ranking never parses `match`
 
 
 class ClaimIndex:
@@ -321,9 +322,12 @@ class ClaimIndex:
         self._order: deque[tuple[int, float]] = deque()  # (row, published seconds) by arrival
         self._next_row = 0
         self._newest = 0.0
+        # Per article, kept while the article has a live claim or a live reprint points at it
+        # (_article_refs counts both), so the dicts shrink with the claims.
         self._article_source: dict[str, str] = {}
         self._article_credit: dict[str, str] = {}
         self._reprint_of: dict[str, str] = {}
+        self._article_refs: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -338,6 +342,7 @@ class ClaimIndex:
         known = self.get(claim.id)
         if known is not None:
             return known
+        self._ref_article(claim.article_id)  # released when the claim's row is evicted
         self._article_source.setdefault(claim.article_id, claim.source)
         self._article_credit.setdefault(claim.article_id, byline_credit(claim.byline))
         form = match_form(claim)
@@ -348,16 +353,15 @@ class ClaimIndex:
                                      independent_source=self._article_source.get(reprint_of, claim.source))
         best = self._best_cluster(form, ranked, claim.article_id)
         if best is not None:
-            other, other_match, explanation = best
-            match.cluster_id = other_match.cluster_id
+            other, explanation = best
+            match.cluster_id = other.cluster_id
             match.matched_claim_id = other.claim_id
             match.explanation.CopyFrom(explanation)
         else:
             match.explanation.CopyFrom(match_pb2.MatchExplanation(
                 decision=DIFFERENT, reason="no indexed claim is similar enough: new cluster"))
-        row_id = self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, form,
-                                match.SerializeToString()), published)
-        self._members.setdefault(match.cluster_id, []).append(row_id)
+        self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, form,
+                       match.SerializeToString(), match.cluster_id), published)
         return match
 
     def _best_cluster(self, form: MatchForm, ranked, article_id: str):
@@ -368,8 +372,7 @@ class ClaimIndex:
         linked: dict[str, list] = {}
         for row, e in ranked:
             if e.decision in (SAME, CONFLICTING):
-                cluster = match_pb2.ClaimMatch.FromString(row.match).cluster_id
-                linked.setdefault(cluster, [])
+                linked.setdefault(row.cluster_id, [])
         if not linked:
             return None
         known = {row.claim_id: e for row, e in ranked}
@@ -386,11 +389,11 @@ class ClaimIndex:
             # event frame), so a cluster joined by one needs the support of that lower floor only.
             # A denial keeps the full threshold: "X is a hoax" is said of many claims.
             floor = self.threshold
-            if best is not None and best[2].decision == CONFLICTING and not best[2].reason.startswith("confirm vs deny"):
+            if best is not None and best[1].decision == CONFLICTING and not best[1].reason.startswith("confirm vs deny"):
                 floor = CONFLICT_FLOOR * self.threshold
             if best is None or mean < self.cluster_support * floor:
                 continue
-            kind = 0 if best[2].decision == SAME else 1
+            kind = 0 if best[1].decision == SAME else 1
             options.append((-mean, kind, best[0].claim_id, best))
         if not options:
             return None
@@ -441,6 +444,7 @@ class ClaimIndex:
                 continue
             if credits_match(credits, self._article_credit.get(original, ""), self._article_source.get(original, "")):
                 self._reprint_of[claim.article_id] = original
+                self._ref_article(original)  # released when the reprint's last claim is evicted
                 return original
         return ""
 
@@ -449,6 +453,7 @@ class ClaimIndex:
         self._next_row += 1
         self._rows[row_id] = row
         self._row_of[row.claim_id] = row_id
+        self._members.setdefault(row.cluster_id, []).append(row_id)
         self._blocking.add(row_id, row.form, published)
         self._local.add(row.form)
         self._order.append((row_id, published))
@@ -460,13 +465,29 @@ class ClaimIndex:
             self._row_of.pop(old.claim_id, None)
             self._blocking.remove(old_id)
             self._local.remove(old.form)
-            cluster = match_pb2.ClaimMatch.FromString(old.match).cluster_id
-            members = self._members.get(cluster)
+            members = self._members.get(old.cluster_id)
             if members is not None:
                 members.remove(old_id)
                 if not members:
-                    del self._members[cluster]
+                    del self._members[old.cluster_id]
+            self._release_article(old.article_id)
         return row_id
+
+    def _ref_article(self, article_id: str) -> None:
+        self._article_refs[article_id] = self._article_refs.get(article_id, 0) + 1
+
+    def _release_article(self, article_id: str) -> None:
+        """Drops an article's source, credit and reprint mark once nothing live refers to it: no
+        claim of it is indexed and no indexed reprint names it as its original."""
+        while article_id is not None:
+            left = self._article_refs.get(article_id, 0) - 1
+            if left > 0:
+                self._article_refs[article_id] = left
+                return
+            self._article_refs.pop(article_id, None)
+            self._article_source.pop(article_id, None)
+            self._article_credit.pop(article_id, None)
+            article_id = self._reprint_of.pop(article_id, None)
 
 
 def _body(text: str) -> str:
@@ -485,6 +506,5 @@ def _best(ranked):
     for wanted in (SAME, CONFLICTING):
         options = [(row, e) for row, e in ranked if e.decision == wanted]
         if options:
-            row, e = min(options, key=lambda re_: (-re_[1].score, re_[0].claim_id))
-            return row, match_pb2.ClaimMatch.FromString(row.match), e
+            return min(options, key=lambda re_: (-re_[1].score, re_[0].claim_id))
     return None
