@@ -18,6 +18,7 @@ from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
+from . import prune
 from .normalize import DENIAL, MatchForm, match_form, opposite
 from .rarity import weight
 
@@ -328,6 +329,7 @@ class ClaimIndex:
         self._article_credit: dict[str, str] = {}
         self._reprint_of: dict[str, str] = {}
         self._article_refs: dict[str, int] = {}
+        self.prune = prune.enabled()  # skip decide() for candidates bounded below the link floor
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -371,11 +373,11 @@ class ClaimIndex:
         link shown is the best same-claim link, else the best conflict link."""
         linked: dict[str, list] = {}
         for row, e in ranked:
-            if e.decision in (SAME, CONFLICTING):
+            if e is not None and e.decision in (SAME, CONFLICTING):
                 linked.setdefault(row.cluster_id, [])
         if not linked:
             return None
-        known = {row.claim_id: e for row, e in ranked}
+        known = {row.claim_id: e for row, e in ranked if e is not None}
         options = []
         for cluster in sorted(linked):
             members = [self._rows[r] for r in self._members.get(cluster, []) if r in self._rows]
@@ -417,15 +419,21 @@ class ClaimIndex:
         return [(match_pb2.ClaimMatch.FromString(r.match), e) for _, _, r, e in found[:limit]]
 
     def _rank(self, form: MatchForm, published: float, exclude_article: str):
-        """The blocking step's candidates, with the model and the decision rules applied."""
-        hits = self._blocking.search(form, min(self.threshold, CANDIDATE_SCORE), limit=RULE_CANDIDATES,
-                                     window=(published, self.window_seconds) if published else None)
+        """The blocking step's candidates, with the model and the decision rules applied: (row,
+        explanation), the explanation None for a candidate whose score bound (prune.py) shows the
+        decision would be DIFFERENT (decided later only if a cluster it belongs to is weighed)."""
+        hits = self._blocking.search_parts(form, min(self.threshold, CANDIDATE_SCORE), limit=RULE_CANDIDATES,
+                                           window=(published, self.window_seconds) if published else None)
+        rows = [(self._rows.get(row_id), set_ratio, sort_ratio) for row_id, _, set_ratio, sort_ratio in hits]
+        rows = [r for r in rows if r[0] is not None and r[0].article_id != exclude_article]
+        query = prune.QuerySide(form, self._local, [r.form for r, _, _ in rows]) if self.prune and rows else None
+        floor = prune.floor_z(min(self.threshold, CONFLICT_FLOOR * self.threshold))
         ranked = []
-        for row_id, _ in hits:
-            row = self._rows.get(row_id)
-            if row is None or row.article_id == exclude_article:
-                continue
-            ranked.append((row, decide(form, row.form, self.threshold, self._local)))
+        for row, set_ratio, sort_ratio in rows:
+            if query is not None and prune.z_upper(query, row.form, set_ratio, sort_ratio) < floor:
+                ranked.append((row, None))
+            else:
+                ranked.append((row, decide(form, row.form, self.threshold, self._local)))
         return ranked
 
     def _note_reprint(self, claim: claim_pb2.Claim, ranked) -> str:
