@@ -1,17 +1,34 @@
 """Scale: claims placed per second against indexes of N synthetic claims (built from the word
-frequencies of real news text), recall of the blocking step against brute-force rapidfuzz cdist over
-the whole index in the same run, resident memory; beside brute-force cdist and the naive matcher.
+frequencies of real news text), the blocking step alone, recall of the blocking step against
+brute-force rapidfuzz cdist over the whole index in the same run, resident memory, and how each cost
+grows with the index.
 
 usage: python bench/matching/scale.py --corpus /work/shared/data/mrpc/msr_paraphrase_train.txt \
-           [--sizes 10000 100000 1000000] [--queries 2000] [--naive-queries 200]
-Each size runs in its own subprocess so resident memory is that size's alone.
+           [--sizes 10000 100000 1000000] [--queries 2000] [--recall-queries 200]
+
+Each size runs in its own subprocess so resident memory is that size's alone. The index is bulk
+loaded (ClaimIndex.add_unmatched: every claim its own cluster, no matching), timed apart; replay
+through place() (what a restart does) is timed on the first --replay claims. Then, on fresh claims:
+
+- blocking: BlockingIndex.search exactly as ClaimIndex._rank calls it (cutoff min(threshold,
+  CANDIDATE_SCORE), RULE_CANDIDATES rows), on precomputed MatchForms; match_form timed apart.
+- recall: per recall query, brute force = cdist of the query against every indexed claim, pairs at or
+  above the same cutoff. "accepted recall" counts the brute-force pairs the decision accepts (decide()
+  says same claim or conflict: the links that can place a claim) and how many of them the blocking
+  step hands on; "raw recall" counts all brute-force pairs at the cutoff (most are common-word
+  overlaps no decision accepts, so it mostly measures the RULE_CANDIDATES cap).
+- place: ClaimIndex.place on fresh claims (normalisation, blocking, decisions, cluster choice, add).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
+import math
 import os
+import pstats
 import re
 import subprocess
 import sys
@@ -27,6 +44,7 @@ from shared.pb import claim_pb2, match_pb2
 
 WORD = re.compile(r"[A-Za-z][a-z']+|[A-Z]{2,}")
 UNITS = ["", "", "", "percent", "usd", "km", "tonne"]
+ACCEPTED = (matching.SAME, matching.CONFLICTING)
 
 
 def rss_mb() -> float:
@@ -78,40 +96,116 @@ class Generator:
         return c
 
 
-def one_size(args) -> dict:
-    gen = Generator(args.corpus, seed=7)
-    n, q = args.one_size, args.queries
-    base = rss_mb()
-    index = matching.ClaimIndex(threshold=args.threshold, max_claims=n + q + 1, window_seconds=10 * 365 * 86400)
-    claims = [gen.claim(i, gen.sentence()) for i in range(n)]
-    queries = [gen.claim(n + i, gen.sentence()) for i in range(q)]
-    t0 = time.perf_counter()
+def bulk_load(index, claims) -> None:
     for c in claims:
-        index.place(c)
-    build = time.perf_counter() - t0
-    del claims
-    mem = rss_mb() - base
+        index.add_unmatched(c)
+
+
+def _top_functions(profile: cProfile.Profile, n: int = 12) -> list[dict]:
+    stats = pstats.Stats(profile, stream=io.StringIO())
+    rows = []
+    for (path, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items():
+        rows.append({"function": f"{os.path.basename(path)}:{line}({name})", "calls": calls,
+                     "tottime_s": round(tottime, 3), "cumtime_s": round(cumtime, 3)})
+    return sorted(rows, key=lambda r: -r["cumtime_s"])[:n]
+
+
+def _window(index, claim) -> tuple[float, float]:
+    return (matching._seconds(claim), index.window_seconds)
+
+
+def recall(index, claims: list, cutoff: float, decide_top: int) -> dict:
+    """Blocking (as _rank calls it) against brute-force cdist over the whole index, same cutoff.
+    decide() runs on the `decide_top` best brute-force pairs of each query (0: all of them)."""
+    blk = index._blocking
+    raw_brute = raw_both = acc_brute = acc_both = top_brute = top_both = judged_n = 0
+    missed_scores = []
+    brute_secs = 0.0
+    for claim in claims:
+        form = match_form(claim)
+        t0 = time.perf_counter()
+        brute = blk.brute_force(form, cutoff, workers=-1)
+        brute_secs += time.perf_counter() - t0
+        found = {r for r, _ in blk.search(form, cutoff, limit=matching.RULE_CANDIDATES, window=_window(index, claim))}
+        raw_brute += len(brute)
+        raw_both += sum(1 for r, _ in brute if r in found)
+        judged = brute[:decide_top] if decide_top else brute
+        accepted = [r for r, s in judged
+                    if matching.decide(form, index._rows[r].form, index.threshold, index._local).decision in ACCEPTED]
+        acc_brute += len(accepted)
+        acc_both += sum(1 for r in accepted if r in found)
+        accepted_set = set(accepted)
+        missed_scores += [s for r, s in judged if r in accepted_set and r not in found]
+        judged_n += len(judged)
+        if accepted:  # the best accepted link by the blocking score: the one placement needs most
+            top_brute += 1
+            top_both += accepted[0] in found
+    return {"recall_queries": len(claims), "cutoff": cutoff, "decided_pairs": judged_n, "decide_top": decide_top,
+            "accepted_pairs": acc_brute, "accepted_found": acc_both,
+            "accepted_recall": acc_both / acc_brute if acc_brute else 1.0,
+            "best_accepted_recall": top_both / top_brute if top_brute else 1.0,
+            "raw_pairs": raw_brute, "raw_found": raw_both, "raw_recall": raw_both / raw_brute if raw_brute else 1.0,
+            "raw_pairs_per_query": raw_brute / max(1, len(claims)),
+            "missed_accepted_blocking_scores": sorted(round(s, 1) for s in missed_scores)[:20],
+            "brute_force_claims_per_s": len(claims) / brute_secs if brute_secs else 0.0}
+
+
+def one_size(args) -> dict:
+    n, q, rq = args.one_size, args.queries, args.recall_queries
+    gen = Generator(args.corpus, seed=7)
     t0 = time.perf_counter()
+    claims = [gen.claim(i, gen.sentence()) for i in range(n)]
+    fresh = [gen.claim(n + i, gen.sentence()) for i in range(q + rq)]
+    queries, recall_claims = fresh[:q], fresh[q:]
+    gen_secs = time.perf_counter() - t0
+    out: dict = {"size": n, "queries": q, "generate_s": gen_secs}
+
+    replay_n = min(n, args.replay)
+    if replay_n:  # what a restart does: every claim through place()
+        replayed = matching.ClaimIndex(threshold=args.threshold, max_claims=n + q + rq + 1, window_seconds=10 * 365 * 86400)
+        t0 = time.perf_counter()
+        for c in claims[:replay_n]:
+            replayed.place(c)
+        out["replay_claims"] = replay_n
+        out["replay_claims_per_s"] = replay_n / (time.perf_counter() - t0)
+        del replayed
+
+    base = rss_mb()
+    index = matching.ClaimIndex(threshold=args.threshold, max_claims=n + q + rq + 1, window_seconds=10 * 365 * 86400)
+    t0 = time.perf_counter()
+    bulk_load(index, claims)
+    out["bulk_load_s"] = time.perf_counter() - t0
+    out["bulk_load_claims_per_s"] = n / out["bulk_load_s"]
+    out["rss_mb"] = rss_mb() - base
+    out["rss_bytes_per_claim"] = out["rss_mb"] * 2**20 / n
+    del claims
+
+    cutoff = min(index.threshold, matching.CANDIDATE_SCORE)
+    t0 = time.perf_counter()
+    forms = [match_form(c) for c in queries]
+    out["match_form_claims_per_s"] = len(forms) / (time.perf_counter() - t0)
+    blk = index._blocking
+    windows = [_window(index, c) for c in queries]
+    t0 = time.perf_counter()
+    hits = [blk.search(f, cutoff, limit=matching.RULE_CANDIDATES, window=w) for f, w in zip(forms, windows)]
+    out["blocking_claims_per_s"] = len(forms) / (time.perf_counter() - t0)
+    out["blocking_hits_per_query"] = sum(map(len, hits)) / max(1, len(hits))
+    out.update(recall(index, recall_claims, cutoff, args.decide_top))
+
+    profile = cProfile.Profile() if args.profile else None
+    t0 = time.perf_counter()
+    if profile:
+        profile.enable()
     for c in queries:
         index.place(c)
-    place_secs = time.perf_counter() - t0
-    # Blocking recall: the candidate step (no limit) against cdist over everything, same scorer.
-    blk = index._blocking
-    forms = [match_form(c) for c in queries[: args.recall_queries]]
-    found = brute = both = 0
-    t0 = time.perf_counter()
-    brute_hits = [set(r for r, _ in blk.brute_force(f, args.threshold, workers=-1)) for f in forms]
-    brute_secs = time.perf_counter() - t0
-    for f, bh in zip(forms, brute_hits):
-        hits = set(r for r, _ in blk.search(f, args.threshold, limit=10**9))
-        found += len(hits)
-        brute += len(bh)
-        both += len(hits & bh)
-    out = {"size": n, "build_claims_per_s": n / build, "place_claims_per_s": q / place_secs,
-           "rss_mb": mem, "recall_queries": len(forms), "brute_hits": brute, "blocking_hits": found,
-           "blocking_recall": both / brute if brute else 1.0,
-           "brute_force_claims_per_s": len(forms) / brute_secs}
-    if args.naive_queries:
+    if profile:
+        profile.disable()
+    out["place_claims_per_s"] = q / (time.perf_counter() - t0)
+    if profile:
+        out["place_profile"] = _top_functions(profile)
+    out["rss_mb_end"] = rss_mb() - base
+
+    if args.naive_queries and n <= 100_000:
         naive = load_naive()
         nidx = naive.ClaimIndex(threshold=70.0, max_claims=n + q + 1)
         gen2 = Generator(args.corpus, seed=7)
@@ -127,14 +221,28 @@ def one_size(args) -> dict:
     return out
 
 
+def growth(results: list[dict], key: str) -> list[float]:
+    """Exponent b of cost ~ size^b between consecutive sizes, cost = 1 / (claims/s)."""
+    out = []
+    for a, b in zip(results, results[1:]):
+        if a.get(key) and b.get(key):
+            out.append(round(math.log(a[key] / b[key]) / math.log(b["size"] / a["size"]), 3))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", nargs="+", required=True, help="text files whose word frequencies make the vocabulary")
     ap.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--queries", type=int, default=2000)
-    ap.add_argument("--recall-queries", type=int, default=300)
-    ap.add_argument("--naive-queries", type=int, default=200)
+    ap.add_argument("--recall-queries", type=int, default=200)
+    ap.add_argument("--decide-top", type=int, default=2000,
+                    help="recall: decide() on this many best brute-force pairs per query (0: all)")
+    ap.add_argument("--replay", type=int, default=10_000, help="claims replayed through place() per size (restart rate)")
+    ap.add_argument("--naive-queries", type=int, default=0, help="also time the first naive matcher (sizes <= 100k)")
+    ap.add_argument("--profile", action="store_true", help="cProfile the place() phase, top functions in the JSON")
     ap.add_argument("--threshold", type=float, default=matching.DEFAULT_THRESHOLD)
+    ap.add_argument("--output", default="matching_scale.json")
     ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one_size:
@@ -144,17 +252,24 @@ def main(argv=None) -> int:
     for n in args.sizes:
         cmd = [sys.executable, __file__, "--one-size", str(n), "--corpus", *args.corpus, "--queries", str(args.queries),
                "--recall-queries", str(args.recall_queries), "--naive-queries", str(args.naive_queries),
-               "--threshold", str(args.threshold)]
+               "--replay", str(args.replay), "--decide-top", str(args.decide_top), "--threshold", str(args.threshold)] + (["--profile"] if args.profile else [])
         r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
         results.append(r)
-        print(f"size {n:,}: {json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})}", flush=True)
-    rows = [[f"{r['size']:,}", f"{r['place_claims_per_s']:,.0f}", f"{r['build_claims_per_s']:,.0f}",
-             f"{r['blocking_recall']:.4f} ({r['brute_hits']})", f"{r['brute_force_claims_per_s']:,.1f}",
-             f"{r.get('naive_claims_per_s', float('nan')):,.1f}", f"{r['rss_mb']:,.0f}"] for r in results]
-    print(table(rows, ["index size", "new claims/s", "build claims/s", "blocking recall (brute hits)",
-                       "brute-force cdist claims/s", "naive claims/s", "index RSS MB"]))
-    print("written", write_json("matching_scale.json", {"threshold": args.threshold, "cpus": os.cpu_count(),
-                                                         "results": results}))
+        brief = {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items() if k != "place_profile"}
+        print(f"size {n:,}: {json.dumps(brief)}", flush=True)
+    rows = [[f"{r['size']:,}", f"{r['place_claims_per_s']:,.0f}", f"{r['blocking_claims_per_s']:,.0f}",
+             f"{r['match_form_claims_per_s']:,.0f}",
+             f"{r['accepted_recall']:.4f} ({r['accepted_found']}/{r['accepted_pairs']})",
+             f"{r['raw_recall']:.4f} ({r['raw_pairs_per_query']:,.0f}/q)", f"{r['brute_force_claims_per_s']:,.1f}",
+             f"{r['bulk_load_claims_per_s']:,.0f}", f"{r.get('replay_claims_per_s', float('nan')):,.0f}",
+             f"{r['rss_mb']:,.0f}"] for r in results]
+    print(table(rows, ["index size", "place claims/s", "blocking claims/s", "match_form claims/s",
+                       "accepted-pair recall", "raw recall (brute pairs)", "brute-force claims/s",
+                       "bulk load claims/s", "replay claims/s", "index RSS MB"]))
+    grow = {key: growth(results, key) for key in ("place_claims_per_s", "blocking_claims_per_s", "brute_force_claims_per_s")}
+    print("cost growth exponents (cost ~ size^b, between consecutive sizes):", json.dumps(grow))
+    print("written", write_json(args.output, {"threshold": args.threshold, "cpus": os.cpu_count(),
+                                              "sizes": args.sizes, "growth_exponents": grow, "results": results}))
     return 0
 
 

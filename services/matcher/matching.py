@@ -366,6 +366,18 @@ class ClaimIndex:
                        match.SerializeToString(), match.cluster_id), published)
         return match
 
+    def add_unmatched(self, claim: claim_pb2.Claim) -> None:
+        """Indexes a claim as a cluster of its own without matching it: bulk loading of synthetic
+        indexes for benchmarks (place() is what replay uses, so a restart rebuilds real clusters)."""
+        if claim.id in self._row_of:
+            return
+        self._ref_article(claim.article_id)
+        self._article_source.setdefault(claim.article_id, claim.source)
+        self._article_credit.setdefault(claim.article_id, byline_credit(claim.byline))
+        match = match_pb2.ClaimMatch(claim=claim, cluster_id=claim.id, independent_source=claim.source)
+        self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, match_form(claim),
+                       match.SerializeToString(), claim.id), _seconds(claim))
+
     def _best_cluster(self, form: MatchForm, ranked, article_id: str):
         """The cluster to join: among clusters with a same-claim or conflict link at or above the
         threshold, the one with the highest mean score over its members (each member compared, not
