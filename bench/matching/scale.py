@@ -4,7 +4,8 @@ brute-force rapidfuzz cdist over the whole index in the same run, resident memor
 grows with the index.
 
 usage: python bench/matching/scale.py --corpus /work/shared/data/mrpc/msr_paraphrase_train.txt \
-           [--sizes 10000 100000 1000000] [--queries 2000] [--recall-queries 200]
+           [--sizes 10000 100000 1000000] [--queries 2000] [--recall-queries 200] [--profile] \
+           [--baseline-root DIR]   # DIR: `git archive <base> | tar -x -C DIR`, timed first in the same run
 
 Each size runs in its own subprocess so resident memory is that size's alone. The index is bulk
 loaded (ClaimIndex.add_unmatched: every claim its own cluster, no matching), timed apart; replay
@@ -38,9 +39,12 @@ from collections import Counter
 import numpy as np
 from _common import load_naive, table, write_json
 
-from services.matcher import matching
-from services.matcher.normalize import match_form
-from shared.pb import claim_pb2, match_pb2
+if "--code-root" in sys.argv:  # one size with another checkout's services/ (the baseline of a comparison)
+    sys.path.insert(0, sys.argv[sys.argv.index("--code-root") + 1])
+
+from services.matcher import matching  # noqa: E402
+from services.matcher.normalize import match_form  # noqa: E402
+from shared.pb import claim_pb2, match_pb2  # noqa: E402
 
 WORD = re.compile(r"[A-Za-z][a-z']+|[A-Z]{2,}")
 UNITS = ["", "", "", "percent", "usd", "km", "tonne"]
@@ -97,8 +101,17 @@ class Generator:
 
 
 def bulk_load(index, claims) -> None:
-    for c in claims:
-        index.add_unmatched(c)
+    if hasattr(index, "add_unmatched"):
+        for c in claims:
+            index.add_unmatched(c)
+        return
+    for c in claims:  # a baseline from before ClaimIndex.add_unmatched: the same through its internals
+        index._article_source.setdefault(c.article_id, c.source)
+        index._article_credit.setdefault(c.article_id, matching.byline_credit(c.byline))
+        m = match_pb2.ClaimMatch(claim=c, cluster_id=c.id, independent_source=c.source)
+        row_id = index._add(matching._Row(c.id, c.article_id, c.source, c.text, match_form(c), m.SerializeToString()),
+                            matching._seconds(c))
+        index._members.setdefault(c.id, []).append(row_id)
 
 
 def _top_functions(profile: cProfile.Profile, n: int = 12) -> list[dict]:
@@ -118,7 +131,7 @@ def recall(index, claims: list, cutoff: float, decide_top: int) -> dict:
     """Blocking (as _rank calls it) against brute-force cdist over the whole index, same cutoff.
     decide() runs on the `decide_top` best brute-force pairs of each query (0: all of them)."""
     blk = index._blocking
-    raw_brute = raw_both = acc_brute = acc_both = top_brute = top_both = judged_n = 0
+    raw_brute = raw_both = acc_brute = acc_both = top_brute = top_both = judged_n = strong_brute = strong_both = 0
     missed_scores = []
     brute_secs = 0.0
     for claim in claims:
@@ -135,6 +148,9 @@ def recall(index, claims: list, cutoff: float, decide_top: int) -> dict:
         acc_brute += len(accepted)
         acc_both += sum(1 for r in accepted if r in found)
         accepted_set = set(accepted)
+        strong = [r for r, s in judged if r in accepted_set and s >= index.threshold]
+        strong_brute += len(strong)
+        strong_both += sum(1 for r in strong if r in found)
         missed_scores += [s for r, s in judged if r in accepted_set and r not in found]
         judged_n += len(judged)
         if accepted:  # the best accepted link by the blocking score: the one placement needs most
@@ -144,6 +160,9 @@ def recall(index, claims: list, cutoff: float, decide_top: int) -> dict:
             "accepted_pairs": acc_brute, "accepted_found": acc_both,
             "accepted_recall": acc_both / acc_brute if acc_brute else 1.0,
             "best_accepted_recall": top_both / top_brute if top_brute else 1.0,
+            # accepted pairs whose frame score also reaches the threshold
+            "accepted_at_threshold_pairs": strong_brute, "accepted_at_threshold_found": strong_both,
+            "accepted_at_threshold_recall": strong_both / strong_brute if strong_brute else 1.0,
             "raw_pairs": raw_brute, "raw_found": raw_both, "raw_recall": raw_both / raw_brute if raw_brute else 1.0,
             "raw_pairs_per_query": raw_brute / max(1, len(claims)),
             "missed_accepted_blocking_scores": sorted(round(s, 1) for s in missed_scores)[:20],
@@ -243,20 +262,26 @@ def main(argv=None) -> int:
     ap.add_argument("--profile", action="store_true", help="cProfile the place() phase, top functions in the JSON")
     ap.add_argument("--threshold", type=float, default=matching.DEFAULT_THRESHOLD)
     ap.add_argument("--output", default="matching_scale.json")
+    ap.add_argument("--baseline-root", help="also run each size, first, with the services/ of this checkout "
+                    "(e.g. a `git archive` of the base commit), recall skipped: before/after in one run")
+    ap.add_argument("--code-root", help=argparse.SUPPRESS)
     ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one_size:
         print(json.dumps(one_size(args)))
         return 0
-    results = []
+    results, baseline = [], []
     for n in args.sizes:
         cmd = [sys.executable, __file__, "--one-size", str(n), "--corpus", *args.corpus, "--queries", str(args.queries),
-               "--recall-queries", str(args.recall_queries), "--naive-queries", str(args.naive_queries),
-               "--replay", str(args.replay), "--decide-top", str(args.decide_top), "--threshold", str(args.threshold)] + (["--profile"] if args.profile else [])
-        r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
-        results.append(r)
-        brief = {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items() if k != "place_profile"}
-        print(f"size {n:,}: {json.dumps(brief)}", flush=True)
+               "--naive-queries", str(args.naive_queries), "--replay", str(args.replay),
+               "--decide-top", str(args.decide_top), "--threshold", str(args.threshold)]
+        runs = [("before", cmd + ["--recall-queries", "0", "--code-root", args.baseline_root])] if args.baseline_root else []
+        runs.append(("after", cmd + ["--recall-queries", str(args.recall_queries)] + (["--profile"] if args.profile else [])))
+        for label, run in runs:
+            r = json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
+            (baseline if label == "before" else results).append(r)
+            brief = {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items() if k != "place_profile"}
+            print(f"size {n:,} ({label}): {json.dumps(brief)}", flush=True)
     rows = [[f"{r['size']:,}", f"{r['place_claims_per_s']:,.0f}", f"{r['blocking_claims_per_s']:,.0f}",
              f"{r['match_form_claims_per_s']:,.0f}",
              f"{r['accepted_recall']:.4f} ({r['accepted_found']}/{r['accepted_pairs']})",
@@ -268,8 +293,15 @@ def main(argv=None) -> int:
                        "bulk load claims/s", "replay claims/s", "index RSS MB"]))
     grow = {key: growth(results, key) for key in ("place_claims_per_s", "blocking_claims_per_s", "brute_force_claims_per_s")}
     print("cost growth exponents (cost ~ size^b, between consecutive sizes):", json.dumps(grow))
-    print("written", write_json(args.output, {"threshold": args.threshold, "cpus": os.cpu_count(),
-                                              "sizes": args.sizes, "growth_exponents": grow, "results": results}))
+    payload = {"threshold": args.threshold, "cpus": os.cpu_count(), "sizes": args.sizes, "growth_exponents": grow,
+               "results": results}
+    if baseline:
+        speedup = [{"size": a["size"], **{k: round(a[k] / b[k], 2) for k in
+                    ("place_claims_per_s", "blocking_claims_per_s", "replay_claims_per_s") if b.get(k)}}
+                   for a, b in zip(results, baseline)]
+        print("after / before, same run:", json.dumps(speedup))
+        payload.update(baseline_root=args.baseline_root, baseline=baseline, speedup=speedup)
+    print("written", write_json(args.output, payload))
     return 0
 
 

@@ -69,21 +69,22 @@ class QuerySide:
             m = process.cdist(others, q_long, scorer=fuzz.ratio, score_cutoff=cut)
             self.has_q_variant = {others[j] for j in np.nonzero(m.any(axis=1))[0].tolist()}
 
-    def weighted(self, b: MatchForm) -> dict[str, float]:
-        return self.local.weighted(b) if self.local is not None else dict(b.bag)
-
 
 def z_upper(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) -> float:
     """An upper bound on the logit of pair_features(q.form, b, local) under the current model.
     set_ratio / sort_ratio: the frame's token_set_ratio / token_sort_ratio as cdist rounds them."""
     qw = q.weights
-    wb = q.weighted(b)  # LocalRarity caches it for decide() too
+    factor = q.local.factor if q.local is not None else None  # LocalRarity.weighted, without the dict
     min_len, min_w = features.VARIANT_MIN_LEN, features.VARIANT_MIN_WEIGHT
     sb = inter = vb = 0.0
     b_long = set()
+    b_tokens = set()
     has_q_variant = q.has_q_variant
-    for t, w in wb.items():
+    for t, w in b.bag:
+        if factor is not None:
+            w = w * factor(t)
         sb += w
+        b_tokens.add(t)
         if len(t) >= min_len:
             b_long.add(t)
         wq = qw.get(t)
@@ -95,14 +96,14 @@ def z_upper(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) -> floa
     if b_long:
         q_variants = q.q_variants
         for t, w in q.eligible:
-            if t not in wb and not q_variants.get(t, b_long).isdisjoint(b_long):
+            if t not in b_tokens and not q_variants.get(t, b_long).isdisjoint(b_long):
                 va += w
     sa = q.total
     if sa and sb:
         wcont = min(1.0, (2 * inter + va + vb) / 2 / min(sa, sb))
     else:
         wcont = 0.0
-    la, lb = len(qw), len(wb)
+    la, lb = len(qw), len(b_tokens)
     length = min(la, lb) / max(la, lb) if la and lb else 0.0
     no_names = 1.0 if not q.form.names or not b.names else 0.0
     num_agree = 1.0 if q.values & {v for _, _, v in b.numbers} else 0.0
