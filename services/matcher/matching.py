@@ -478,6 +478,18 @@ class ClaimIndex:
         self._local.add(row.form)
         self._order.append((row_id, published))
         self._newest = max(self._newest, published)
+        self._evict()
+        return row_id
+
+    def expire(self, now_seconds: float) -> int:
+        """Evicts the claims older than the window as of `now_seconds` (a clock beside the claims:
+        an index that receives no new claims still empties with age). Returns how many left."""
+        before = len(self._rows)
+        self._newest = max(self._newest, now_seconds)
+        self._evict()
+        return before - len(self._rows)
+
+    def _evict(self) -> None:
         while self._order and (len(self._rows) > self.max_claims or (
                 self._order[0][1] and self._newest - self._order[0][1] > self.window_seconds)):
             old_id, _ = self._order.popleft()
@@ -491,7 +503,6 @@ class ClaimIndex:
                 if not members:
                     del self._members[old.cluster_id]
             self._release_article(old.article_id)
-        return row_id
 
     def _ref_article(self, article_id: str) -> None:
         self._article_refs[article_id] = self._article_refs.get(article_id, 0) + 1

@@ -130,3 +130,12 @@ def test_a_live_reprint_keeps_its_evicted_original_known():
                                       byline="Coast Wire", ordinal=1))
     assert first.reprint_of_article_id == "w1" and later.independent_source == "wire.example"
     assert index.get("w1#0") is None
+
+
+def test_an_index_without_new_claims_still_empties_with_age():
+    index = ClaimIndex(window_seconds=3600)
+    for c in list(_wire_stream(5))[:6]:
+        index.place(c)
+    assert index.expire(1_700_000_000 + 1800) == 0 and len(index) == 6
+    assert index.expire(1_700_000_000 + 7200) == 6
+    assert len(index) == 0 and _state_sizes(index) == dict.fromkeys(_state_sizes(index), 0)
