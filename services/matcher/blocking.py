@@ -46,14 +46,14 @@ def score_parts(queries: list[str], choices: list[str], cutoff: float = 0.0,
                           score_cutoff=set_cutoff)
     total = set_r.astype(np.float32)
     total *= SET_WEIGHT
-    if set_cutoff > 0:
-        cols = np.nonzero((set_r >= set_cutoff).any(axis=0))[0]
+    cols = np.nonzero((set_r >= set_cutoff).any(axis=0))[0] if set_cutoff > 0 else None
+    if cols is None or len(cols) == len(choices):
+        sort_r = process.cdist(queries, choices, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=workers)
     else:
-        cols = np.arange(len(choices))
-    sort_r = np.zeros_like(set_r)
-    if len(cols):
-        sort_r[:, cols] = process.cdist(queries, [choices[i] for i in cols.tolist()], scorer=fuzz.token_sort_ratio,
-                                        dtype=np.uint8, workers=workers)
+        sort_r = np.zeros_like(set_r)
+        if len(cols):
+            sort_r[:, cols] = process.cdist(queries, [choices[i] for i in cols.tolist()],
+                                            scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=workers)
     total += (1 - SET_WEIGHT) * sort_r
     return total, set_r, sort_r
 
