@@ -43,7 +43,7 @@ class QuerySide:
     query's weighted words, and which words are spelling variants (fuzz.ratio >= VARIANT_RATIO,
     batched in two cdist calls) of a word on the other side."""
 
-    __slots__ = ("form", "local", "weights", "total", "eligible", "values", "q_variants", "has_q_variant")
+    __slots__ = ("form", "local", "weights", "total", "eligible", "values", "q_variants", "has_q_variant", "factors")
 
     def __init__(self, form: MatchForm, local: LocalRarity | None, candidates: list[MatchForm]) -> None:
         self.form = form
@@ -54,6 +54,15 @@ class QuerySide:
         self.eligible = [(t, w) for t, w in self.weights.items()
                          if w >= features.VARIANT_MIN_WEIGHT and len(t) >= min_len]
         self.values = {v for _, _, v in form.numbers}
+        # LocalRarity.factor of every candidate word at once (numpy; its formula, to the last bit or
+        # so: z_upper keeps a margin). None: raw weights, as pair_features without local rarity.
+        self.factors: dict[str, float] | None = None
+        if self.local is not None:
+            local, n = self.local, self.local.n
+            words = list({t for b in candidates for t, _ in b.bag})
+            df = np.fromiter((local.df.get(t, 0) for t in words), dtype=np.float64, count=len(words))
+            f = np.log((n + 1) / (df + 1)) / math.log((n + 1) / 2)
+            self.factors = dict(zip(words, np.clip(f, local.MIN_FACTOR, 1.0).tolist()))
         q_long = [t for t in self.weights if len(t) >= min_len]
         others = sorted({t for b in candidates for t, _ in b.bag if len(t) >= min_len})
         cut = features.VARIANT_RATIO - 0.01  # a superset of decide()'s variants: the bound stays a bound
@@ -74,15 +83,16 @@ def z_upper(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) -> floa
     """An upper bound on the logit of pair_features(q.form, b, local) under the current model.
     set_ratio / sort_ratio: the frame's token_set_ratio / token_sort_ratio as cdist rounds them."""
     qw = q.weights
-    factor = q.local.factor if q.local is not None else None  # LocalRarity.weighted, without the dict
-    min_len, min_w = features.VARIANT_MIN_LEN, features.VARIANT_MIN_WEIGHT
+    factors = q.factors  # LocalRarity.weighted, without the dict
+    # Eligibility by weight a hair generous: the factors may differ from LocalRarity's in the last bit.
+    min_len, min_w = features.VARIANT_MIN_LEN, features.VARIANT_MIN_WEIGHT - 1e-9
     sb = inter = vb = 0.0
     b_long = set()
     b_tokens = set()
     has_q_variant = q.has_q_variant
     for t, w in b.bag:
-        if factor is not None:
-            w = w * factor(t)
+        if factors is not None:
+            w = w * factors[t]
         sb += w
         b_tokens.add(t)
         if len(t) >= min_len:
