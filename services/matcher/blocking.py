@@ -35,16 +35,33 @@ def pair_score(a: str, b: str, **_: object) -> float:
     return SET_WEIGHT * fuzz.token_set_ratio(a, b) + (1 - SET_WEIGHT) * fuzz.token_sort_ratio(a, b)
 
 
-def score_matrix(queries: list[str], choices: list[str], cutoff: float = 0.0, workers: int = 1) -> np.ndarray:
-    """pair_score for every query x choice with cdist (uint8 per scorer, float32 mix). A pair can
-    reach `cutoff` only if its token_set_ratio reaches (cutoff - 100 (1 - w)) / w."""
+def score_parts(queries: list[str], choices: list[str], cutoff: float = 0.0,
+                workers: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(pair_score as float32, token_set_ratio, token_sort_ratio as uint8) for every query x choice
+    with cdist. A pair can reach `cutoff` only if its token_set_ratio reaches
+    (cutoff - 100 (1 - w)) / w: below that the set ratio reads 0 and token_sort_ratio is not computed
+    (reads 0), so such a pair scores below `cutoff` as it would in full."""
     set_cutoff = max(0, int(math.floor((cutoff - 100 * (1 - SET_WEIGHT)) / SET_WEIGHT)))
-    total = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=workers,
-                          score_cutoff=set_cutoff).astype(np.float32)
+    set_r = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=workers,
+                          score_cutoff=set_cutoff)
+    total = set_r.astype(np.float32)
     total *= SET_WEIGHT
-    total += (1 - SET_WEIGHT) * process.cdist(queries, choices, scorer=fuzz.token_sort_ratio, dtype=np.uint8,
-                                              workers=workers)
-    return total
+    cols = np.nonzero((set_r >= set_cutoff).any(axis=0))[0] if set_cutoff > 0 else None
+    if cols is None or len(cols) == len(choices):
+        sort_r = process.cdist(queries, choices, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=workers)
+    else:
+        sort_r = np.zeros_like(set_r)
+        if len(cols):
+            sort_r[:, cols] = process.cdist(queries, [choices[i] for i in cols.tolist()],
+                                            scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=workers)
+    total += (1 - SET_WEIGHT) * sort_r
+    return total, set_r, sort_r
+
+
+def score_matrix(queries: list[str], choices: list[str], cutoff: float = 0.0, workers: int = 1) -> np.ndarray:
+    """pair_score for every query x choice with cdist (uint8 per scorer, float32 mix); exact for the
+    pairs reaching `cutoff`, below it for the rest (see score_parts)."""
+    return score_parts(queries, choices, cutoff, workers)[0]
 
 
 def probe_count(n_tokens: int, cutoff: float) -> int:
@@ -112,6 +129,11 @@ class BlockingIndex:
     def search(self, form: MatchForm, cutoff: float, limit: int = 20,
                window: tuple[float, float] | None = None) -> list[tuple[int, float]]:
         """Rows scoring at least `cutoff` against the query's frame, best first (ties: older row)."""
+        return [(row, score) for row, score, _, _ in self.search_parts(form, cutoff, limit, window)]
+
+    def search_parts(self, form: MatchForm, cutoff: float, limit: int = 20,
+                     window: tuple[float, float] | None = None) -> list[tuple[int, float, int, int]]:
+        """search() with each hit's token_set_ratio and token_sort_ratio as cdist rounds them."""
         if not form.core:
             return []
         rows = self.candidates(form, cutoff, window)
@@ -119,10 +141,11 @@ class BlockingIndex:
             return []
         live = self._live
         workers = self.workers if len(rows) >= PARALLEL_FROM else 1
-        scores = score_matrix([form.core], [live[r][0] for r in rows], cutoff, workers)[0]
+        scores, set_r, sort_r = score_parts([form.core], [live[r][0] for r in rows], cutoff, workers)
+        scores, set_r, sort_r = scores[0], set_r[0], sort_r[0]
         keep = np.nonzero(scores >= cutoff)[0]
-        hits = sorted(((-float(scores[i]), rows[i]) for i in keep))[:limit]
-        return [(row, -neg) for neg, row in hits]
+        hits = sorted(((-float(scores[i]), rows[i], int(i)) for i in keep))[:limit]
+        return [(row, -neg, int(set_r[i]), int(sort_r[i])) for neg, row, i in hits]
 
     def brute_force(self, form: MatchForm, cutoff: float, workers: int = -1) -> list[tuple[int, float]]:
         """Every live row at or above `cutoff`, scored with cdist over the whole index (benchmarks)."""

@@ -18,9 +18,10 @@ from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
+from . import prune
 from .normalize import PLAIN_SAYING, MatchForm, match_form, opposite
 from .rarity import weight
-from .stance import denial
+from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
 CONFLICTING = match_pb2.MATCH_DECISION_CONFLICTING
@@ -346,6 +347,7 @@ class _Row:
     text: str
     form: MatchForm
     match: bytes  # the serialised ClaimMatch: small, parsed only when asked for
+    cluster_id: str  # = the ClaimMatch's, kept apart so ranking never parses `match`
 
 
 class ClaimIndex:
@@ -367,9 +369,13 @@ class ClaimIndex:
         self._order: deque[tuple[int, float]] = deque()  # (row, published seconds) by arrival
         self._next_row = 0
         self._newest = 0.0
+        # Per article, kept while the article has a live claim or a live reprint points at it
+        # (_article_refs counts both), so the dicts shrink with the claims.
         self._article_source: dict[str, str] = {}
         self._article_credit: dict[str, str] = {}
         self._reprint_of: dict[str, str] = {}
+        self._article_refs: dict[str, int] = {}
+        self.prune = prune.enabled()  # skip decide() for candidates bounded below the link floor
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -384,6 +390,7 @@ class ClaimIndex:
         known = self.get(claim.id)
         if known is not None:
             return known
+        self._ref_article(claim.article_id)  # released when the claim's row is evicted
         self._article_source.setdefault(claim.article_id, claim.source)
         self._article_credit.setdefault(claim.article_id, byline_credit(claim.byline))
         form = match_form(claim)
@@ -394,17 +401,28 @@ class ClaimIndex:
                                      independent_source=self._article_source.get(reprint_of, claim.source))
         best = self._best_cluster(form, ranked, claim.article_id)
         if best is not None:
-            other, other_match, explanation = best
-            match.cluster_id = other_match.cluster_id
+            other, explanation = best
+            match.cluster_id = other.cluster_id
             match.matched_claim_id = other.claim_id
             match.explanation.CopyFrom(explanation)
         else:
             match.explanation.CopyFrom(match_pb2.MatchExplanation(
                 decision=DIFFERENT, reason="no indexed claim is similar enough: new cluster"))
-        row_id = self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, form,
-                                match.SerializeToString()), published)
-        self._members.setdefault(match.cluster_id, []).append(row_id)
+        self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, form,
+                       match.SerializeToString(), match.cluster_id), published)
         return match
+
+    def add_unmatched(self, claim: claim_pb2.Claim) -> None:
+        """Indexes a claim as a cluster of its own without matching it: bulk loading of synthetic
+        indexes for benchmarks (place() is what replay uses, so a restart rebuilds real clusters)."""
+        if claim.id in self._row_of:
+            return
+        self._ref_article(claim.article_id)
+        self._article_source.setdefault(claim.article_id, claim.source)
+        self._article_credit.setdefault(claim.article_id, byline_credit(claim.byline))
+        match = match_pb2.ClaimMatch(claim=claim, cluster_id=claim.id, independent_source=claim.source)
+        self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, match_form(claim),
+                       match.SerializeToString(), claim.id), _seconds(claim))
 
     def _best_cluster(self, form: MatchForm, ranked, article_id: str):
         """The cluster to join: among clusters with a same-claim or conflict link at or above the
@@ -413,12 +431,11 @@ class ClaimIndex:
         link shown is the best same-claim link, else the best conflict link."""
         linked: dict[str, list] = {}
         for row, e in ranked:
-            if e.decision in (SAME, CONFLICTING):
-                cluster = match_pb2.ClaimMatch.FromString(row.match).cluster_id
-                linked.setdefault(cluster, [])
+            if e is not None and e.decision in (SAME, CONFLICTING):
+                linked.setdefault(row.cluster_id, [])
         if not linked:
             return None
-        known = {row.claim_id: e for row, e in ranked}
+        known = {row.claim_id: e for row, e in ranked if e is not None}
         options = []
         for cluster in sorted(linked):
             members = [self._rows[r] for r in self._members.get(cluster, []) if r in self._rows]
@@ -432,11 +449,11 @@ class ClaimIndex:
             # event frame), so a cluster joined by one needs the support of that lower floor only.
             # A denial keeps the full threshold: "X is a hoax" is said of many claims.
             floor = self.threshold
-            if best is not None and best[2].decision == CONFLICTING and not best[2].reason.startswith("confirm vs deny"):
+            if best is not None and best[1].decision == CONFLICTING and not best[1].reason.startswith("confirm vs deny"):
                 floor = CONFLICT_FLOOR * self.threshold
             if best is None or mean < self.cluster_support * floor:
                 continue
-            kind = 0 if best[2].decision == SAME else 1
+            kind = 0 if best[1].decision == SAME else 1
             options.append((-mean, kind, best[0].claim_id, best))
         if not options:
             return None
@@ -460,15 +477,24 @@ class ClaimIndex:
         return [(match_pb2.ClaimMatch.FromString(r.match), e) for _, _, r, e in found[:limit]]
 
     def _rank(self, form: MatchForm, published: float, exclude_article: str):
-        """The blocking step's candidates, with the model and the decision rules applied."""
-        hits = self._blocking.search(form, min(self.threshold, CANDIDATE_SCORE), limit=RULE_CANDIDATES,
-                                     window=(published, self.window_seconds) if published else None)
+        """The blocking step's candidates, with the model and the decision rules applied: (row,
+        explanation), the explanation None for a candidate whose score bound (prune.py) shows the
+        decision would be DIFFERENT (decided later only if a cluster it belongs to is weighed)."""
+        hits = self._blocking.search_parts(form, min(self.threshold, CANDIDATE_SCORE), limit=RULE_CANDIDATES,
+                                           window=(published, self.window_seconds) if published else None)
+        rows = [(self._rows.get(row_id), set_ratio, sort_ratio) for row_id, _, set_ratio, sort_ratio in hits]
+        rows = [r for r in rows if r[0] is not None and r[0].article_id != exclude_article]
+        query = prune.QuerySide(form, self._local, [r.form for r, _, _ in rows]) if self.prune and rows else None
+        floor = prune.floor_z(min(self.threshold, CONFLICT_FLOOR * self.threshold))
+        # A denial can conflict below that floor when the frames are alike (decide): never pruned.
+        query_denies = can_deny(form)
         ranked = []
-        for row_id, _ in hits:
-            row = self._rows.get(row_id)
-            if row is None or row.article_id == exclude_article:
-                continue
-            ranked.append((row, decide(form, row.form, self.threshold, self._local)))
+        for row, set_ratio, sort_ratio in rows:
+            if (query is not None and not query_denies and not can_deny(row.form)
+                    and prune.z_upper(query, row.form, set_ratio, sort_ratio) < floor):
+                ranked.append((row, None))
+            else:
+                ranked.append((row, decide(form, row.form, self.threshold, self._local)))
         return ranked
 
     def _note_reprint(self, claim: claim_pb2.Claim, ranked) -> str:
@@ -487,6 +513,7 @@ class ClaimIndex:
                 continue
             if credits_match(credits, self._article_credit.get(original, ""), self._article_source.get(original, "")):
                 self._reprint_of[claim.article_id] = original
+                self._ref_article(original)  # released when the reprint's last claim is evicted
                 return original
         return ""
 
@@ -495,10 +522,23 @@ class ClaimIndex:
         self._next_row += 1
         self._rows[row_id] = row
         self._row_of[row.claim_id] = row_id
+        self._members.setdefault(row.cluster_id, []).append(row_id)
         self._blocking.add(row_id, row.form, published)
         self._local.add(row.form)
         self._order.append((row_id, published))
         self._newest = max(self._newest, published)
+        self._evict()
+        return row_id
+
+    def expire(self, now_seconds: float) -> int:
+        """Evicts the claims older than the window as of `now_seconds` (a clock beside the claims:
+        an index that receives no new claims still empties with age). Returns how many left."""
+        before = len(self._rows)
+        self._newest = max(self._newest, now_seconds)
+        self._evict()
+        return before - len(self._rows)
+
+    def _evict(self) -> None:
         while self._order and (len(self._rows) > self.max_claims or (
                 self._order[0][1] and self._newest - self._order[0][1] > self.window_seconds)):
             old_id, _ = self._order.popleft()
@@ -506,13 +546,28 @@ class ClaimIndex:
             self._row_of.pop(old.claim_id, None)
             self._blocking.remove(old_id)
             self._local.remove(old.form)
-            cluster = match_pb2.ClaimMatch.FromString(old.match).cluster_id
-            members = self._members.get(cluster)
+            members = self._members.get(old.cluster_id)
             if members is not None:
                 members.remove(old_id)
                 if not members:
-                    del self._members[cluster]
-        return row_id
+                    del self._members[old.cluster_id]
+            self._release_article(old.article_id)
+
+    def _ref_article(self, article_id: str) -> None:
+        self._article_refs[article_id] = self._article_refs.get(article_id, 0) + 1
+
+    def _release_article(self, article_id: str) -> None:
+        """Drops an article's source, credit and reprint mark once nothing live refers to it: no
+        claim of it is indexed and no indexed reprint names it as its original."""
+        while article_id is not None:
+            left = self._article_refs.get(article_id, 0) - 1
+            if left > 0:
+                self._article_refs[article_id] = left
+                return
+            self._article_refs.pop(article_id, None)
+            self._article_source.pop(article_id, None)
+            self._article_credit.pop(article_id, None)
+            article_id = self._reprint_of.pop(article_id, None)
 
 
 def _body(text: str) -> str:
@@ -531,6 +586,5 @@ def _best(ranked):
     for wanted in (SAME, CONFLICTING):
         options = [(row, e) for row, e in ranked if e.decision == wanted]
         if options:
-            row, e = min(options, key=lambda re_: (-re_[1].score, re_[0].claim_id))
-            return row, match_pb2.ClaimMatch.FromString(row.match), e
+            return min(options, key=lambda re_: (-re_[1].score, re_[0].claim_id))
     return None

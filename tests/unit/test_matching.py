@@ -82,3 +82,60 @@ def test_index_evicts_the_oldest_claims_beyond_its_bound():
                               "The museum reopened on Friday."]):
         index.place(placed_claim(f"a{i}", source=f"s{i}.example", text=text))
     assert len(index) == 2 and index.get("a0#0") is None and index.get("a2#0") is not None
+
+
+def _state_sizes(index: ClaimIndex) -> dict[str, int]:
+    return {"rows": len(index._rows), "members": len(index._members), "sources": len(index._article_source),
+            "credits": len(index._article_credit), "reprints": len(index._reprint_of),
+            "refs": len(index._article_refs), "local_df": len(index._local.df), "blocking": len(index._blocking)}
+
+
+def _wire_stream(n: int, hours_apart: float = 0.0):
+    """Wire stories and their reprints, each with words of its own, one article after another."""
+    for i in range(n):
+        text = f"Firefighters evacuated {100 + i} residents from Kvarn{i}dal after the blaze at warehouse{i}, the fire chief said."
+        at = 1_700_000_000 + int(i * hours_apart * 3600) + 1
+        yield placed_claim(f"w{i}", source="wire.example", text=text, byline="By Coast Wire", at=at)
+        yield placed_claim(f"p{i}", source=f"paper{i % 7}.example", text=text, byline="Coast Wire", at=at + 1)
+
+
+def test_per_article_state_shrinks_with_the_claims_evicted_by_count():
+    index = ClaimIndex(max_claims=10)
+    placed = [index.place(c) for c in _wire_stream(200)]
+    assert sum(1 for m in placed if m.reprint_of_article_id) > 150  # the reprints were recognised
+    sizes = _state_sizes(index)
+    assert sizes["rows"] == sizes["blocking"] == 10
+    # Only the articles with a live claim remain (each reprint keeps its original while it lives).
+    assert sizes["sources"] <= 11 and sizes["credits"] <= 11 and sizes["reprints"] <= 5 and sizes["refs"] <= 11
+    assert sizes["members"] <= 10
+    # The local document frequencies hold the words of the live claims only.
+    assert sizes["local_df"] <= 10 * 12
+
+
+def test_per_article_state_shrinks_with_the_claims_evicted_by_age():
+    index = ClaimIndex(window_seconds=2 * 3600)
+    for c in _wire_stream(200, hours_apart=1.0):
+        index.place(c)
+    sizes = _state_sizes(index)
+    assert sizes["rows"] <= 6 and sizes["sources"] <= 6 and sizes["reprints"] <= 3 and sizes["local_df"] <= 6 * 12
+
+
+def test_a_live_reprint_keeps_its_evicted_original_known():
+    index = ClaimIndex(max_claims=2)
+    index.place(placed_claim("w1", source="wire.example", text=WIRE, byline="By Coast Wire"))
+    first = index.place(placed_claim("p1", source="paper.example", text=WIRE, byline="Coast Wire"))
+    index.place(placed_claim("x1", source="other.example", text="The city council will vote on the budget next month."))
+    # w1's claim is evicted, but p1 (live) names it as its original: its later claims still count for the wire.
+    later = index.place(placed_claim("p1", source="paper.example", text="Police said the cause is unknown.",
+                                      byline="Coast Wire", ordinal=1))
+    assert first.reprint_of_article_id == "w1" and later.independent_source == "wire.example"
+    assert index.get("w1#0") is None
+
+
+def test_an_index_without_new_claims_still_empties_with_age():
+    index = ClaimIndex(window_seconds=3600)
+    for c in list(_wire_stream(5))[:6]:
+        index.place(c)
+    assert index.expire(1_700_000_000 + 1800) == 0 and len(index) == 6
+    assert index.expire(1_700_000_000 + 7200) == 6
+    assert len(index) == 0 and _state_sizes(index) == dict.fromkeys(_state_sizes(index), 0)

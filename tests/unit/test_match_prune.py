@@ -1,0 +1,58 @@
+"""The decision bound (services/matcher/prune.py) never prunes a candidate decide() would link, so
+ClaimIndex places claims exactly as it would deciding every candidate."""
+
+import math
+
+from services.extractor.extraction import extract_claims
+from services.matcher import features, prune
+from services.matcher.matching import CONFLICT_FLOOR, DEFAULT_THRESHOLD, ClaimIndex
+from services.matcher.normalize import match_form
+from shared.storygen import generate
+
+from sentences_for_tests import placed_claim
+
+
+def _claims(n_articles: int = 150, seed: int = 5):
+    return [c for a in generate(n_articles, seed=seed, events=6, conflict_rate=0.2) for c in extract_claims(a)]
+
+
+def test_the_bound_is_at_least_the_model_logit_on_every_candidate():
+    claims = _claims()
+    index = ClaimIndex()
+    checked = pruned = 0
+    floor = prune.floor_z(CONFLICT_FLOOR * DEFAULT_THRESHOLD)
+    for claim in claims:
+        form = match_form(claim)
+        hits = index._blocking.search_parts(form, 35.0, limit=30)
+        if hits:
+            query = prune.QuerySide(form, index._local, [index._rows[r].form for r, *_ in hits])
+            for row_id, _, set_ratio, sort_ratio in hits:
+                other = index._rows[row_id].form
+                x = features.pair_features(form, other, index._local)
+                z = features.INTERCEPT + sum(w * v for w, v in zip(features.WEIGHTS, x))
+                bound = prune.z_upper(query, other, set_ratio, sort_ratio)
+                assert bound >= z
+                checked += 1
+                pruned += bound < floor
+        index.place(claim)
+    assert checked > 1000 and pruned > 200  # the bound is a bound, and it does prune
+
+
+def test_pruned_and_unpruned_indexes_place_every_claim_alike():
+    claims = _claims(seed=9)
+    claims += [placed_claim(f"x{i}", text=t) for i, t in enumerate([
+        "The ferry Nordlys ran aground near the harbour entrance with 212 passengers on board, the coastguard said.",
+        "The Nordlys ferry ran aground near the harbor entrance carrying 250 passengers, coastguards said.",
+        "The coastguard denied that the ferry Nordlys ran aground near the harbour entrance."])]
+    runs = []
+    for prune_on in (True, False):
+        index = ClaimIndex()
+        index.prune = prune_on
+        runs.append([index.place(c).SerializeToString() for c in claims])
+    assert runs[0] == runs[1]
+    assert prune.enabled()
+
+
+def test_floor_is_the_logit_of_the_decision_floor():
+    floor = prune.floor_z(min(DEFAULT_THRESHOLD, CONFLICT_FLOOR * DEFAULT_THRESHOLD))
+    assert abs(100 / (1 + math.exp(-floor)) - CONFLICT_FLOOR * DEFAULT_THRESHOLD) < 1e-9
