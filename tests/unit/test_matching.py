@@ -139,3 +139,20 @@ def test_an_index_without_new_claims_still_empties_with_age():
     assert index.expire(1_700_000_000 + 1800) == 0 and len(index) == 6
     assert index.expire(1_700_000_000 + 7200) == 6
     assert len(index) == 0 and _state_sizes(index) == dict.fromkeys(_state_sizes(index), 0)
+
+
+def test_a_story_quiet_for_two_windows_is_dropped_and_live_stories_keep_their_claims():
+    from services.matcher import stories
+    from services.matcher.stories import StoryIndexes
+
+    hour = 3600
+    indexes = StoryIndexes(window_seconds=hour)
+    quiet = placed_claim("q1", "The ferry to Ostholm was cancelled on Monday.", at=1_780_000_000)
+    quiet.story_key = "ostholm"
+    indexes.place(quiet)
+    for i in range(stories.QUIET_CHECK_EVERY):
+        live = placed_claim(f"l{i}", f"Crews cleared {i + 3} trees from the road to Varnes.", at=1_780_000_000 + i * 10)
+        live.story_key = "varnes"
+        indexes.place(live)
+    assert indexes.stories == 1 and indexes.get("q1#0") is None  # ~2.8 h later: two windows passed
+    assert len(indexes) > 0 and indexes.get(f"l{stories.QUIET_CHECK_EVERY - 1}#0") is not None
