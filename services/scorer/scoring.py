@@ -28,6 +28,8 @@ HISTORY_LIMIT = 20
 EVIDENCE_LIMIT = 20
 SOURCES_IN_REASON = 10
 CONFLICTS_IN_REASON = 5
+# A verdict updated in place (snapshots=False) is copied afresh every this many revisions.
+IN_PLACE_REBUILD_EVERY = 16
 # Verdict changes kept for watchers resuming after a disconnect.
 RESUME_WINDOW = 100_000
 
@@ -132,7 +134,8 @@ class VerdictBook:
         self._newest = 0.0
         # Every verdict change gets the next sequence number; replay renumbers them identically.
         self.sequence = 0
-        self._recent: deque[tuple[int, str]] = deque(maxlen=RESUME_WINDOW)  # (sequence, cluster id)
+        # (sequence, cluster id); a book that answers no queries serves no resuming watchers either.
+        self._recent: deque[tuple[int, str]] = deque(maxlen=RESUME_WINDOW if keep_claims else 0)
 
     def apply(self, match: match_pb2.ClaimMatch) -> verdict_pb2.Verdict | None:
         """Adds a placed claim; returns the cluster's new verdict, or None if the claim was known."""
@@ -191,7 +194,7 @@ class VerdictBook:
     def changes_after(self, sequence: int) -> list[tuple[int, verdict_pb2.Verdict]] | None:
         """The current verdict of every cluster changed after `sequence`, with the sequence of its
         latest change, in that order; None when changes that old are no longer kept."""
-        if self._recent and sequence < self._recent[0][0] - 1:
+        if not self.keep_claims or self._recent and sequence < self._recent[0][0] - 1:
             return None
         latest: dict[str, int] = {}
         for seq, cluster_id in self._recent:
@@ -210,8 +213,13 @@ class VerdictBook:
         elif self.snapshots:
             verdict = verdict_pb2.Verdict()
             verdict.CopyFrom(previous)
-        else:
+        elif previous.revision % IN_PLACE_REBUILD_EVERY:
             verdict = previous
+        else:
+            # protobuf (upb) frees what a message held (old reasons, dropped history) only with the
+            # message, so a verdict updated in place is moved to a fresh copy now and then.
+            verdict = verdict_pb2.Verdict()
+            verdict.CopyFrom(previous)
         # Everything below is kept on the cluster as it grows, so a change costs no sort or join
         # over the whole cluster.
         sources = cluster.sorted_sources

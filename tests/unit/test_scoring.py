@@ -209,3 +209,19 @@ def test_a_book_updating_verdicts_in_place_publishes_the_same_verdicts():
     assert in_place.verdict("c").previous_status == CORROBORATED
     in_place.reset()
     assert in_place.snapshots is False and in_place.verdict("c") is None
+
+
+def test_a_verdict_updated_in_place_moves_to_a_fresh_message_now_and_then_with_the_same_content():
+    """upb frees what a message held only with the message: without a fresh copy now and then, a
+    cluster's verdict would grow with every reason and history entry it ever had."""
+    from services.scorer.scoring import IN_PLACE_REBUILD_EVERY
+
+    in_place, copying = VerdictBook(snapshots=False), VerdictBook()
+    objects = []  # held, so no id is reused
+    for i in range(3 * IN_PLACE_REBUILD_EVERY + 1):
+        match = placed(f"a{i}#0", f"s{i % 5}.example", "c")
+        verdict = in_place.apply(match)
+        if not objects or objects[-1] is not verdict:
+            objects.append(verdict)
+        assert verdict.SerializeToString() == copying.apply(match).SerializeToString()
+    assert len(objects) == 4  # the first, then one fresh copy per IN_PLACE_REBUILD_EVERY revisions
