@@ -38,27 +38,16 @@ _QUESTION = re.compile(r"\?")
 _IMPLICIT_NEGATION = re.compile(r"\b(?:without|fail(?:s|ed|ing|ure)?|lack\w*|unable|absen\w+|neither|nor|none|"
                                 r"nobody|nothing|refus\w+|declin\w+|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
 
-CUES = ("refute", "deny", "no_opening", "question", "hedge", "implicit_negation")
+_CUE_PATTERNS = (("refute", _REFUTE), ("deny", _DENY), ("no_opening", _NO_OPENING), ("question", _QUESTION),
+                 ("hedge", _HEDGE), ("implicit_negation", _IMPLICIT_NEGATION))
+CUES = tuple(name for name, _ in _CUE_PATTERNS)
 FEATURES = ("refute", "deny", "whole_denial", "neg_predicate_shared", "neg_scope_shared", "neg_unshared", "no_opening",
             "question", "refute_question", "hedge", "other_negated")
 
 
 def cues(text: str) -> frozenset[str]:
     """The stance cues of one statement as written."""
-    found = set()
-    if _REFUTE.search(text):
-        found.add("refute")
-    if _DENY.search(text):
-        found.add("deny")
-    if _NO_OPENING.search(text):
-        found.add("no_opening")
-    if _QUESTION.search(text):
-        found.add("question")
-    if _HEDGE.search(text):
-        found.add("hedge")
-    if _IMPLICIT_NEGATION.search(text):
-        found.add("implicit_negation")
-    return frozenset(found)
+    return frozenset(name for name, pattern in _CUE_PATTERNS if pattern.search(text))
 
 
 def _same_word(h: str, words: set[str]) -> bool:
