@@ -96,10 +96,12 @@ def verify(sample: str, claims_json: str, consumer_out: str) -> list[str]:
             problems.append(f"cluster {cluster}: topic has {status_name(got.status)} rev {got.revision} "
                             f"evidence {[e.claim_id for e in got.evidence]}; expected {status_name(exp.status)} "
                             f"rev {exp.revision} evidence {[e.claim_id for e in exp.evidence]}")
-    # Exactly once: each cluster's changes appear once each, in order (1, 2, ..., final revision).
+    # Exactly once: a cluster's records come in strictly increasing revisions (a record may stand for
+    # several changes made in one transaction, so revisions may skip), the last one equal to the
+    # reference's (checked above), whose history lists every change.
     for cluster, seen in sorted(revisions.items()):
-        if seen != list(range(1, len(seen) + 1)):
-            problems.append(f"cluster {cluster}: revisions on the topic {seen} (lost or duplicated changes)")
+        if seen != sorted(set(seen)):
+            problems.append(f"cluster {cluster}: revisions on the topic {seen} (duplicated or out of order)")
 
     statuses = Counter(status_name(v.status) for v in latest.values())
     articles = Counter(m.claim.article_id for m in expected.matches)
