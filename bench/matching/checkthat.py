@@ -56,7 +56,7 @@ def main(argv=None) -> int:
     for i, (did, claim, title) in enumerate(docs):
         c = analyze_sentence(claim)
         c.id, c.article_id, c.source = f"v{did}#0", f"v{did}", "snopes"
-        index._add(matching._Row(c.id, c.article_id, c.source, c.text, matching.match_form(c), b""), 0.0)
+        index.add_unmatched(c)
     build = time.perf_counter() - t0
     texts = [claim + " " + title for _, claim, title in docs]
     ids = [d for d, _, _ in docs]
