@@ -46,6 +46,7 @@ GOVERNMENT_SEATS: dict[str, str] = {
     "seoul": "south korea", "new delhi": "india", "brussels": "european union", "copenhagen": "denmark",
 }
 _ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|says|said|also|\w+ed|\w+s)\b")
+_SENTENCE_OPENING = re.compile(r"[\s\"“(]*(?:[Tt]he\s+)?")
 
 
 def as_actor(mention: EntityMention, sentence: str, speaker: str) -> EntityMention:
@@ -55,7 +56,7 @@ def as_actor(mention: EntityMention, sentence: str, speaker: str) -> EntityMenti
     if country is None:
         return mention
     bare_speaker = re.sub(r"^(?:the|The)\s+", "", speaker)
-    opens = not sentence[: mention.start].strip(" \"“(").removesuffix("The").removesuffix("the").strip()
+    opens = _SENTENCE_OPENING.fullmatch(sentence, 0, mention.start) is not None
     if mention.text == bare_speaker or (opens and _ACTOR_VERB.match(sentence, mention.end)):
         return EntityMention(mention.text, country, ORG, mention.start, mention.end)
     return mention

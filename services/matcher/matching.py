@@ -390,9 +390,7 @@ class ClaimIndex:
         known = self.get(claim.id)
         if known is not None:
             return known
-        self._ref_article(claim.article_id)  # released when the claim's row is evicted
-        self._article_source.setdefault(claim.article_id, claim.source)
-        self._article_credit.setdefault(claim.article_id, byline_credit(claim.byline))
+        self._note_article(claim)
         form = match_form(claim)
         published = _seconds(claim)
         ranked = self._rank(form, published, exclude_article=claim.article_id)
@@ -417,9 +415,7 @@ class ClaimIndex:
         indexes for benchmarks (place() is what replay uses, so a restart rebuilds real clusters)."""
         if claim.id in self._row_of:
             return
-        self._ref_article(claim.article_id)
-        self._article_source.setdefault(claim.article_id, claim.source)
-        self._article_credit.setdefault(claim.article_id, byline_credit(claim.byline))
+        self._note_article(claim)
         match = match_pb2.ClaimMatch(claim=claim, cluster_id=claim.id, independent_source=claim.source)
         self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, match_form(claim),
                        match.SerializeToString(), claim.id), _seconds(claim))
@@ -530,6 +526,11 @@ class ClaimIndex:
         self._evict()
         return row_id
 
+    @property
+    def newest(self) -> float:
+        """The newest publication time this index has seen (or been aged to by `expire`)."""
+        return self._newest
+
     def expire(self, now_seconds: float) -> int:
         """Evicts the claims older than the window as of `now_seconds` (a clock beside the claims:
         an index that receives no new claims still empties with age). Returns how many left."""
@@ -552,6 +553,12 @@ class ClaimIndex:
                 if not members:
                     del self._members[old.cluster_id]
             self._release_article(old.article_id)
+
+    def _note_article(self, claim: claim_pb2.Claim) -> None:
+        """The article's outlet and byline credit, kept while its claims are (see _release_article)."""
+        self._ref_article(claim.article_id)
+        self._article_source.setdefault(claim.article_id, claim.source)
+        self._article_credit.setdefault(claim.article_id, byline_credit(claim.byline))
 
     def _ref_article(self, article_id: str) -> None:
         self._article_refs[article_id] = self._article_refs.get(article_id, 0) + 1

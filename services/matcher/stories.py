@@ -20,7 +20,6 @@ class StoryIndexes:
         self.threshold = threshold
         self._options = index_options
         self._by_story: dict[str, ClaimIndex] = {}
-        self._newest: dict[str, float] = {}  # story -> newest publication time placed in it
         self._placed = 0
 
     def _index(self, story_key: str) -> ClaimIndex:
@@ -31,23 +30,24 @@ class StoryIndexes:
 
     def place(self, claim: claim_pb2.Claim) -> match_pb2.ClaimMatch:
         match = self._index(claim.story_key).place(claim)
-        published = claim.published_at.seconds + claim.published_at.nanos / 1e9
-        self._newest[claim.story_key] = max(published, self._newest.get(claim.story_key, 0.0))
         self._placed += 1
         if self._placed % QUIET_CHECK_EVERY == 0:
-            self._drop_quiet_stories()
+            self._expire_quiet_stories()
         return match
 
-    def _drop_quiet_stories(self) -> None:
+    def _expire_quiet_stories(self) -> None:
         """A story's index evicts old claims only when the story gets a new one, so a story that
-        went quiet would keep its claims for ever. One quiet for two windows behind the newest
-        claim of any story is dropped whole: a claim it could still match would have to arrive
-        more than a window late (and stories on other partitions would have to be that far ahead),
-        so dropping it changes no placement in practice, and memory follows the live stories."""
+        went quiet would keep its claims for ever. Every index is aged to one window behind the
+        newest claim of any story, so a story quiet for two windows empties and is dropped: a claim
+        it could still match would have to arrive more than a window late (and stories on other
+        partitions would have to be that far ahead), so this changes no placement in practice, and
+        memory follows the live stories."""
         window = self._options.get("window_seconds", DEFAULT_WINDOW_SECONDS)
-        horizon = max(self._newest.values(), default=0.0) - 2 * window
-        for story in [s for s, newest in self._newest.items() if newest and newest < horizon]:
-            del self._by_story[story], self._newest[story]
+        clock = max(index.newest for index in self._by_story.values()) - window
+        for story, index in list(self._by_story.items()):
+            index.expire(clock)
+            if not len(index):
+                del self._by_story[story]
 
     def get(self, claim_id: str) -> match_pb2.ClaimMatch | None:
         for index in self._by_story.values():

@@ -210,14 +210,11 @@ class VerdictBook:
         if previous is None:
             first = cluster.first.claim
             verdict = verdict_pb2.Verdict(cluster_id=cluster.cluster_id, canonical_text=first.statement or first.text)
-        elif self.snapshots:
-            verdict = verdict_pb2.Verdict()
-            verdict.CopyFrom(previous)
-        elif previous.revision % IN_PLACE_REBUILD_EVERY:
+        elif not self.snapshots and previous.revision % IN_PLACE_REBUILD_EVERY:
             verdict = previous
         else:
-            # protobuf (upb) frees what a message held (old reasons, dropped history) only with the
-            # message, so a verdict updated in place is moved to a fresh copy now and then.
+            # A snapshot per change; or, updating in place, a fresh copy now and then, because
+            # protobuf (upb) frees what a message held (old reasons, dropped history) only with it.
             verdict = verdict_pb2.Verdict()
             verdict.CopyFrom(previous)
         # Everything below is kept on the cluster as it grows, so a change costs no sort or join
