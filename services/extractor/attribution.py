@@ -53,6 +53,8 @@ _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
 _TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,])")
 _INFINITIVE = re.compile(rf"^(?:\s+{_TIME})?\s+to\s+")
 _FRONT_QUOTE = re.compile(r"^[\"“](?P<q>[^\"”]+)[\"”]")
+# Reporting verbs whose "to" clause is the statement: "claimed to have retaken", "denied to have".
+_TAKES_INFINITIVE = frozenset(("claim", "deny", "admit", "acknowledge"))
 
 
 @dataclass(slots=True)
@@ -131,10 +133,13 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
 
 def _opens_frame(body: str, trailing: re.Match) -> bool:
     """"Later, the spokesman told reporters that X": what precedes the comma is an adverbial and
-    the statement follows the verb, so the frame is not a trailing one."""
+    the statement follows the verb, so the frame is not a trailing one. So too "In the Kursk region,
+    Russian forces claimed on Wednesday to have retaken X": the infinitive after the verb is the claim."""
     before = body[: trailing.start()].strip()
-    return bool(re.search(r"\bthat\b", body[trailing.end("v"):])) or (
-        len(before.split()) <= 2 and _INTRO.match(before) is not None)
+    after = body[trailing.end("v"):]
+    return bool(re.search(r"\bthat\b", after)) or (
+        len(before.split()) <= 2 and _INTRO.match(before) is not None) or (
+        VERBS[trailing.group("v")] in _TAKES_INFINITIVE and _INFINITIVE.match(after) is not None)
 
 
 def _indirect(sentence: str, offset: int) -> Attribution:
@@ -164,7 +169,7 @@ def _indirect(sentence: str, offset: int) -> Attribution:
                 rest = body[rest_at:]
         prefix = ""
         inf = _INFINITIVE.match(rest)
-        if inf and lemma in ("claim", "deny", "admit", "acknowledge"):
+        if inf and lemma in _TAKES_INFINITIVE:
             rest_at += inf.end()
             prefix = speaker + " "  # "Russian forces claimed to have retaken X" -> "Russian forces have retaken X"
         else:

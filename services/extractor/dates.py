@@ -3,7 +3,7 @@
 News copy dates events relative to publication ("on Tuesday", "yesterday", "last Thursday"), so
 two outlets publishing a day apart write different words for one day; resolving to ISO dates lets
 the matcher compare them. A bare weekday points back to the most recent such day (today included)
-unless the sentence talks about the future ("will", "due", "scheduled"), then forward.
+unless the sentence talks about the future ("will", "would", "due", "scheduled"), then forward.
 """
 
 from __future__ import annotations
@@ -37,7 +37,10 @@ _DATE = re.compile(
     rf"|(?<![\w.,-])(?P<season>(?P<sy>(?:19|20)\d\d)[-–/](?P<sy2>\d\d))(?![\w-])"
     rf"|(?<![\w.,-])(?P<year>(?:19|20)\d\d)(?![\w-]|[.,]\d))",
 )  # case-sensitive on purpose: month and weekday names are capitalised, and it is 5x faster
-_FUTURE = re.compile(r"\b(?:will|shall|due|scheduled|expected|plans?|planned|upcoming|starting)\b", re.IGNORECASE)
+# "would" is the future of reported speech ("would not return before Thursday"); "plan" only as a
+# verb ("plans to"), since "signed up to the plan at Tuesday's talks" looks back.
+_FUTURE = re.compile(r"\b(?:will|shall|would|due|scheduled|expected|plans?\s+to|planned\s+(?:to|for)|upcoming|"
+                     r"starting)\b", re.IGNORECASE)
 # "said on Tuesday": a weekday right after a past-tense verb is in the past whatever else follows.
 _PAST_VERB_BEFORE = re.compile(r"\b(?:said|told|\w+ed)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 _MAY_MONTH_BEFORE = re.compile(r"\b(?:in|of|since|until|by|early|late|mid-?)\s*$")

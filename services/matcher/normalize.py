@@ -75,6 +75,20 @@ OPPOSITES = (
     ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("increase", "cut"), ("alive", "die"),
 )
 _OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
+# "Shares closed 22 percent higher", "the index opened lower": a price at the close or the open, not
+# the opposite of "the market opened" or "the port closed".
+_PRICE_VERBS = frozenset(("open", "close"))
+_PRICE_MOVES = frozenset("higher lower up down flat unchanged".split())
+
+
+def _price_move_follows(raws: list[str], i: int) -> bool:
+    """Whether a price move follows raws[i] within a figure and its unit or an adverb."""
+    for nxt in raws[i + 1:i + 4]:
+        if nxt in _PRICE_MOVES:
+            return True
+        if not (_NUMBER.match(nxt) or nxt in _UNITS or nxt.endswith("ly") or nxt in ("per", "cent", "%")):
+            return False
+    return False
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -152,6 +166,7 @@ class MatchForm:
     negated_heads: frozenset[str] = frozenset()  # predicates under a negation ("not agreed" -> agree)
     negated_predicates: frozenset[str] = frozenset()  # the first of negated_heads of each negation
     cues: frozenset[str] = frozenset()  # stance cues of the wording (stance.cues: "refute", "question" ...)
+    unasserted: frozenset[str] = frozenset()  # predicates only demanded ("Moscow must agree" -> agree)
 
 
 def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
@@ -191,8 +206,12 @@ def _scaled(written: str, value: float, after: str = "") -> float:
 
 
 def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
+    """The dates of the statement. A date of the attribution frame only ("Starmer said late on Tuesday
+    that ...") tells when it was said, not when the fact happened, so it is not compared."""
     keys = set()
     for d in claim.dates:
+        if claim.statement and d.text not in claim.statement:
+            continue
         if d.resolved:
             keys.add(d.resolved)
         elif any(ch.isdigit() for ch in d.text):
@@ -209,13 +228,17 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         date_words.update(_TOKEN.findall(d.text.lower()))
     words: list[str] = []
     core: list[str] = []
-    for raw in fold_words(_TOKEN.findall(source.lower())):
+    predicates = set()
+    raws = fold_words(_TOKEN.findall(source.lower()))
+    for i, raw in enumerate(raws):
         if raw in STOP_WORDS or raw in NEGATION_WORDS:
             continue
         token = stem(raw)
         if token in STOP_WORDS:
             continue
         words.append(token)
+        if token in _OPPOSITE and not (token in _PRICE_VERBS and _price_move_follows(raws, i)):
+            predicates.add(token)
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)
     entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
@@ -225,17 +248,18 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
                       and e.canonical.lower() not in NUMBER_WORDS
                       for t in fold_words(_TOKEN.findall(e.canonical.lower()))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
-    heads, first = _negation(claim.text)
+    heads, first, unasserted = _negation(claim.text)
     places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])) or (
         e.kind == claim_pb2.ENTITY_KIND_OTHER and _DESTINATION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
     return MatchForm(
         text=" ".join(words), core=" ".join(core), entities=entities,
         numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim), places=places,
-        negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)), predicates=frozenset(t for t in words if t in _OPPOSITE),
+        negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)), predicates=frozenset(predicates),
         verb=claim.reporting_verb, bag=tuple((t, min(w, UNIT_WEIGHT) if t in _UNITS else w) for t, w in rarity_bag(
             words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
-        names=names, negated_heads=heads, negated_predicates=first, cues=stance_cues(claim.text))
+        names=names, negated_heads=heads, negated_predicates=first, cues=stance_cues(claim.text),
+        unasserted=unasserted)
 
 
 # Speakers that say nothing about who: they do not count as a shared name.
@@ -267,6 +291,9 @@ _NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
 # "dont", "isnt": the negation of copy that lost its apostrophe.
 _APOSTROPHE_LESS = re.compile(r"\b(do|does|did|is|was|are|were|ca|wo|could|would|should|has|have|had)nt\b")
 _CLAUSE_END = frozenset(",;:.?!()")
+# Modals of demand: "must agree", "should resign", "needs to sign", "has to pay".
+_DEMAND = frozenset("must should ought".split())
+_DEMAND_BEFORE_TO = frozenset("need needs has have ought".split())
 _TOKEN_P = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?|[,;:.?!()]", re.UNICODE)
 
 
@@ -274,19 +301,31 @@ def _negated_heads(text: str) -> frozenset[str]:
     return _negation(text)[0]
 
 
-def _negation(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The predicates each negation governs: the first NEG_SCOPE content words of its clause after
     "not"/"never"/"no" (skipping auxiliaries and adverbs: "have NOT accidentally cut down the tree" ->
     cut, tree), or the marker DENIAL when the negation is of the whole report: a denial verb ("denied",
     "a hoax"), "not true"/"no evidence", a headline opening "No, ..." or a closing "..., no he wasn't".
-    Second: the first head of each negation only, the predicate itself."""
+    Second: the first head of each negation only, the predicate itself. Third: the predicates that
+    follow a modal of demand ("must agree", "needs to sign"), which the statement asks for and does
+    not assert, so the other side negating them denies nothing."""
     words = fold_words(_TOKEN_P.findall(_APOSTROPHE_LESS.sub(r"\1 not", text.lower().replace("n't", " not").replace(
         "cannot", "can not"))))
     heads = set()
     first = set()
+    unasserted = set()
     if len(words) > 2 and words[0] in ("no", "nope") and words[1] in _CLAUSE_END:
         heads.add(DENIAL)
     for i, w in enumerate(words):
+        if w in _DEMAND or (w in _DEMAND_BEFORE_TO and i + 1 < len(words) and words[i + 1] == "to"):
+            for nxt in words[i + 1:i + 6]:
+                if nxt in _CLAUSE_END or nxt in _NEG_CUE_WORDS:
+                    break
+                if nxt in _NEG_SKIP or nxt in STOP_WORDS or nxt.endswith("ly") and len(nxt) > 4:
+                    continue
+                unasserted.add(stem(nxt))
+                break
+            continue
         refuse_to = (w in _REFUSE_TO and i + 2 < len(words) and words[i + 1] == "to"
                      and words[i + 2].isalpha())  # not "declined to 36.9 billion"
         if w in _DENY_VERBS and not refuse_to and not w.startswith("declin"):  # "revenue declined 3%"
@@ -314,7 +353,7 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str]]:
                 rest = [n for n in words[i + 1:] if n not in _CLAUSE_END]
                 if all(n in _NEG_SKIP or n in STOP_WORDS for n in rest):
                     heads.add(DENIAL)  # "..., no he wasn't": a closing negation denies the whole
-    return frozenset(heads), frozenset(first)
+    return frozenset(heads), frozenset(first), frozenset(unasserted)
 
 
 def stance_cues(text: str) -> frozenset[str]:

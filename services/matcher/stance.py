@@ -61,7 +61,9 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
     y_negated = bool(y.negated_heads) or "implicit_negation" in y.cues
     shared = predicate = False
     if heads and not y_negated:
-        y_words = {t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)  # "confirmed that ...": a telling verb too
+        # "confirmed that ...": a telling verb too; "Moscow must agree" asks for the agreement, so a
+        # statement that it has not agreed does not deny it.
+        y_words = ({t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)) - y.unasserted
         shared = any(_same_word(h, y_words) for h in heads)
         predicate = shared and any(_same_word(h, y_words) for h in x.negated_predicates)
     refute = "refute" in x.cues and "refute" not in y.cues

@@ -254,3 +254,24 @@ def test_extract_claims_is_deterministic_and_threshold_applies() -> None:
     assert first == extract_claims(_article(text))
     assert len(extract_claims(_article(text), threshold=0.0)) == 2
     assert len(extract_claims(_article(text), threshold=1.01)) == 0
+
+
+def test_plan_as_a_noun_does_not_send_a_weekday_forward() -> None:
+    c = analyze_sentence("Kyiv signed up to the plan at Tuesday's talks with the mediators.", PUB)
+    assert c.dates[0].resolved == "2024-11-12"
+    ahead = analyze_sentence("The agency plans to publish the audit on Tuesday.", PUB)
+    assert ahead.dates[0].resolved == "2024-11-19"
+
+
+def test_reported_future_with_would_points_forward() -> None:
+    c = analyze_sentence("The union said members would not return to work before Friday.", PUB)
+    assert c.dates[0].resolved == "2024-11-15"
+
+
+def test_a_claimed_infinitive_after_an_opening_adverbial_is_the_statement() -> None:
+    c = analyze_sentence("In the harbour district, Kestrel Brigade fighters claimed on Sunday to have seized the "
+                         "customs office.", PUB)
+    assert c.statement == "Kestrel Brigade fighters have seized the customs office"
+    assert c.speaker == "Kestrel Brigade fighters" and c.reporting_verb == "claim"
+    trailing = analyze_sentence("The customs office has fallen, the rebels claimed on Sunday.", PUB)
+    assert trailing.statement == "The customs office has fallen" and trailing.speaker == "the rebels"

@@ -144,3 +144,31 @@ def test_blocking_finds_what_brute_force_finds_on_a_small_index():
         blocking.add(row, match_form(analyze_sentence(s)))
     query = match_form(analyze_sentence(sentences[3]))
     assert {r for r, _ in blocking.search(query, 70, limit=100)} == {r for r, _ in blocking.brute_force(query, 70)}
+
+
+def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
+    from datetime import datetime, timezone
+
+    from services.matcher.matching import compare
+
+    published = datetime(2024, 11, 14, 16, 0, tzinfo=timezone.utc)  # a Thursday
+    said_monday = analyze_sentence("The mayor said on Monday that the ring road would reopen in the spring.", published)
+    said_wednesday = analyze_sentence("The mayor said on Wednesday that the ring road would reopen in the spring.",
+                                      published)
+    assert compare(said_monday, said_wednesday).decision == SAME
+    in_march = analyze_sentence("The mayor said the ring road would reopen on 3 March.", published)
+    in_june = analyze_sentence("The mayor said the ring road would reopen on 3 June.", published)
+    e = compare(in_march, in_june)
+    assert e.decision == CONFLICTING and "date" in e.reason
+
+
+def test_a_price_at_the_close_is_not_the_opposite_of_a_market_opening():
+    closing = match_form(analyze_sentence("Shares in the shipbuilder closed 9 percent higher in Oslo on Friday."))
+    assert "close" not in closing.predicates
+    assert "close" in match_form(analyze_sentence("The ferry terminal closed on Friday after the storm.")).predicates
+    e = explain("Shares in the shipbuilder closed 9 percent higher after the navy order was announced.",
+                "The navy order was announced before the market opened, and shares in the shipbuilder rose sharply.")
+    assert "opposite" not in e.reason
+    e = explain("The ferry terminal in the north harbour opened on Friday after the storm.",
+                "The ferry terminal in the north harbour closed on Friday after the storm.")
+    assert e.decision == CONFLICTING and "opposite" in e.reason

@@ -107,3 +107,12 @@ def test_declining_to_do_something_negates_that_verb():
 
 def test_a_figure_that_declined_to_a_value_is_no_negation():
     assert _negated_heads("Quarterly revenue declined to 36 million euros") == frozenset()
+
+
+def test_a_demand_is_not_denied_by_a_statement_that_it_has_not_happened():
+    e = explain("The landlords' association has not yet accepted the rent freeze.",
+                "The housing minister said the landlords' association must accept the rent freeze.")
+    assert e.decision != CONFLICTING
+    e = explain("The landlords' association has not yet accepted the rent freeze.",
+                "The housing minister said the landlords' association has accepted the rent freeze.")
+    assert e.decision == CONFLICTING and "confirm vs deny" in e.reason
