@@ -106,15 +106,23 @@ class BlockingIndex:
         postings = self._postings
         tokens = [(len(postings.get(t, ())), t) for t in set(form.core.split())]
         tokens.sort()
-        probed = [np.frombuffer(postings[t], dtype=np.int64)
+        probed = [(np.frombuffer(postings[t], dtype=np.int64), df)
                   for df, t in tokens[:probe_count(len(tokens), cutoff)] if 0 < df <= MAX_POSTING]
         if not probed:
             return []
-        rows, counts = np.unique(np.concatenate(probed), return_counts=True)
+        hits = np.concatenate([p for p, _ in probed])
+        # Each row's weight of shared probed words, 1 + inverse frequency each (two rare names
+        # outweigh three common words), summed by bincount over the row id range (rows are numbered
+        # in arrival order and live rows span about the index size: cheaper than sorting the hits).
+        lo = int(hits.min())
+        n = len(self._live) + 1
+        weights = np.repeat([1.0 + math.log(n / df) for _, df in probed], [len(p) for p, _ in probed])
+        shared = np.bincount(hits - lo, weights=weights)
+        rows = np.nonzero(shared)[0]
         if len(rows) > MAX_CANDIDATES:
-            # Most shared probed tokens first, then the newest rows (stable, deterministic).
-            order = np.lexsort((-rows, -counts))[:MAX_CANDIDATES * 2]
-            rows = rows[order]
+            # The rows sharing the rarest words first, then the newest (stable, deterministic).
+            rows = rows[np.lexsort((-rows, -shared[rows]))[:MAX_CANDIDATES * 2]]
+        rows = rows + lo
         live = self._live
         found = []
         for r in rows.tolist():

@@ -172,3 +172,13 @@ def test_a_price_at_the_close_is_not_the_opposite_of_a_market_opening():
     e = explain("The ferry terminal in the north harbour opened on Friday after the storm.",
                 "The ferry terminal in the north harbour closed on Friday after the storm.")
     assert e.decision == CONFLICTING and "opposite" in e.reason
+
+
+def test_blocking_keeps_the_claim_sharing_rare_names_over_many_sharing_common_words():
+    index = BlockingIndex()
+    filler = ["".join(chr(97 + (i // 26 ** k) % 26) for k in range(3)) + "x" for i in range(150)]
+    for row, word in enumerate(filler):
+        index.add(row, match_form(analyze_sentence(f"The harbour council meeting discussed {word} plans.")))
+    index.add(150, match_form(analyze_sentence("Vlieborg mayor Hoekstra stepped down.")))
+    query = match_form(analyze_sentence("At the harbour council meeting, Hoekstra of Vlieborg resigned."))
+    assert 150 in index.candidates(query, 35.0)
