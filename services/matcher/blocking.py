@@ -110,19 +110,22 @@ class BlockingIndex:
                   for df, t in tokens[:probe_count(len(tokens), cutoff)] if 0 < df <= MAX_POSTING]
         if not probed:
             return []
-        hits = np.concatenate([p for p, _ in probed])
-        # Each row's weight of shared probed words, 1 + inverse frequency each (two rare names
-        # outweigh three common words), summed by bincount over the row id range (rows are numbered
-        # in arrival order and live rows span about the index size: cheaper than sorting the hits).
-        lo = int(hits.min())
-        n = len(self._live) + 1
-        weights = np.repeat([1.0 + math.log(n / df) for _, df in probed], [len(p) for p, _ in probed])
-        shared = np.bincount(hits - lo, weights=weights)
-        rows = np.nonzero(shared)[0]
+        # Each hit as row x tokens + which probed token it came from, so one plain sort (no
+        # argsort) groups the hits by row and still tells each row's shared tokens.
+        bits = max(1, (len(probed) - 1).bit_length())
+        hits = np.concatenate([(p << bits) | i for i, (p, _) in enumerate(probed)])
+        hits.sort()
+        by_row = hits >> bits
+        starts = np.flatnonzero(np.concatenate(([True], by_row[1:] != by_row[:-1])))
+        rows = by_row[starts]
         if len(rows) > MAX_CANDIDATES:
-            # The rows sharing the rarest words first, then the newest (stable, deterministic).
-            rows = rows[np.lexsort((-rows, -shared[rows]))[:MAX_CANDIDATES * 2]]
-        rows = rows + lo
+            # The rows sharing the rarest words first: each shared probed token weighs 1 + its inverse
+            # frequency (two rare names outweigh three common words); then the newest (deterministic).
+            n = len(self._live) + 1
+            weight = np.array([1.0 + math.log(n / df) for _, df in probed])
+            shared = np.add.reduceat(weight[hits & ((1 << bits) - 1)], starts)
+            rows, shared = rows[::-1], shared[::-1]  # newest first, so a stable sort breaks ties by recency
+            rows = rows[np.argsort(-shared, kind="stable")[:MAX_CANDIDATES * 2]]
         live = self._live
         found = []
         for r in rows.tolist():
