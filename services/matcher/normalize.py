@@ -252,14 +252,20 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])) or (
         e.kind == claim_pb2.ENTITY_KIND_OTHER and _DESTINATION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
+    # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
+    # the shared one keeps a million indexed claims about 1.3 GB smaller.
     return MatchForm(
-        text=" ".join(words), core=" ".join(core), entities=entities,
-        numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim), places=places,
-        negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)), predicates=frozenset(predicates),
+        text=" ".join(words), core=" ".join(core), entities=entities or _EMPTY,
+        numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim) or _EMPTY, places=places or _EMPTY,
+        negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)),
+        predicates=frozenset(predicates) or _EMPTY,
         verb=claim.reporting_verb, bag=tuple((t, min(w, UNIT_WEIGHT) if t in _UNITS else w) for t, w in rarity_bag(
             words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
-        names=names, negated_heads=heads, negated_predicates=first, cues=stance_cues(claim.text),
-        unasserted=unasserted)
+        names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
+        cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY)
+
+
+_EMPTY: frozenset = frozenset()
 
 
 # Speakers that say nothing about who: they do not count as a shared name.

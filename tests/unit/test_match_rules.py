@@ -182,3 +182,11 @@ def test_blocking_keeps_the_claim_sharing_rare_names_over_many_sharing_common_wo
     index.add(150, match_form(analyze_sentence("Vlieborg mayor Hoekstra stepped down.")))
     query = match_form(analyze_sentence("At the harbour council meeting, Hoekstra of Vlieborg resigned."))
     assert 150 in index.candidates(query, 35.0)
+
+
+def test_empty_detail_sets_of_a_match_form_are_one_shared_object():
+    # A million indexed claims each holding six empty frozensets of their own cost 1.3 GB.
+    form = match_form(analyze_sentence("The port handled nearly ten million containers last year."))
+    empty = [v for v in (form.dates, form.places, form.predicates, form.negated_heads, form.negated_predicates,
+                         form.cues, form.unasserted) if not v]
+    assert len(empty) >= 5 and all(v is empty[0] for v in empty)
