@@ -5,7 +5,7 @@ grows with the index.
 
 usage: python bench/matching/scale.py --corpus /work/shared/data/mrpc/msr_paraphrase_train.txt \
            [--sizes 10000 100000 1000000] [--queries 2000] [--recall-queries 200] [--profile] \
-           [--baseline-root DIR]   # DIR: `git archive <base> | tar -x -C DIR`, timed first in the same run
+           [--baseline-root DIR [--baseline-recall]]   # DIR: `git archive <base> | tar -x -C DIR`, run first
 
 Each size runs in its own subprocess so resident memory is that size's alone. The index is bulk
 loaded (ClaimIndex.add_unmatched: every claim its own cluster, no matching), timed apart; replay
@@ -289,6 +289,8 @@ def main(argv=None) -> int:
     ap.add_argument("--output", default="matching_scale.json")
     ap.add_argument("--baseline-root", help="also run each size, first, with the services/ of this checkout "
                     "(e.g. a `git archive` of the base commit), recall skipped: before/after in one run")
+    ap.add_argument("--baseline-recall", action="store_true",
+                    help="measure the baseline's blocking recall too (the same queries; doubles the brute force)")
     ap.add_argument("--code-root", help=argparse.SUPPRESS)
     ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -301,7 +303,8 @@ def main(argv=None) -> int:
         cmd = [sys.executable, __file__, "--one-size", str(n), "--corpus", *args.corpus, "--queries", str(args.queries),
                "--naive-queries", str(args.naive_queries), "--replay", str(args.replay),
                "--decide-top", str(args.decide_top), "--threshold", str(args.threshold)]
-        runs = [("before", cmd + ["--recall-queries", "0", "--code-root", args.baseline_root])] if args.baseline_root else []
+        before_rq = str(rq) if args.baseline_recall else "0"
+        runs = [("before", cmd + ["--recall-queries", before_rq, "--code-root", args.baseline_root])] if args.baseline_root else []
         runs.append(("after", cmd + ["--recall-queries", str(rq)] + (["--profile"] if args.profile else [])))
         for label, run in runs:
             r = json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
@@ -330,6 +333,13 @@ def main(argv=None) -> int:
                      "blocking_claims_per_cpu_s", "replay_claims_per_s", "replay_claims_per_cpu_s") if b.get(k)}}
                    for a, b in zip(results, baseline)]
         print("after / before, same run:", json.dumps(speedup))
+        if args.baseline_recall:
+            recall = [{"size": a["size"], "accepted_recall_before": round(b["accepted_recall"], 4),
+                       "accepted_recall_after": round(a["accepted_recall"], 4),
+                       "planted_recall_before": round(b["planted_recall"], 4),
+                       "planted_recall_after": round(a["planted_recall"], 4)} for a, b in zip(results, baseline)]
+            print("blocking recall before / after, same queries:", json.dumps(recall))
+            payload.update(recall_before_after=recall)
         payload.update(baseline_root=args.baseline_root, baseline=baseline, speedup=speedup)
     print("written", write_json(args.output, payload))
     return 0
