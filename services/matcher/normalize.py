@@ -75,6 +75,7 @@ OPPOSITES = (
     ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("increase", "cut"), ("alive", "die"),
 )
 _OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
+_EMPTY: frozenset = frozenset()  # shared by every MatchForm whose set is empty (see match_form)
 # "Shares closed 22 percent higher", "the index opened lower": a price at the close or the open, not
 # the opposite of "the market opened" or "the port closed".
 _PRICE_VERBS = frozenset(("open", "close"))
@@ -86,7 +87,7 @@ def _price_move_follows(raws: list[str], i: int) -> bool:
     for nxt in raws[i + 1:i + 4]:
         if nxt in _PRICE_MOVES:
             return True
-        if not (_NUMBER.match(nxt) or nxt in _UNITS or nxt.endswith("ly") or nxt in ("per", "cent", "%")):
+        if not (_NUMBER.match(nxt) or nxt in _UNITS or nxt.endswith("ly") or nxt in ("per", "cent")):
             return False
     return False
 
@@ -265,9 +266,6 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY)
 
 
-_EMPTY: frozenset = frozenset()
-
-
 # Speakers that say nothing about who: they do not count as a shared name.
 _GENERIC_SPEAKER = frozenset("official officials spokesman spokeswoman spokesperson source sources statement "
                              "report reports government ministry authorities authority police chief minister "
@@ -299,7 +297,7 @@ _APOSTROPHE_LESS = re.compile(r"\b(do|does|did|is|was|are|were|ca|wo|could|would
 _CLAUSE_END = frozenset(",;:.?!()")
 # Modals of demand: "must agree", "should resign", "needs to sign", "has to pay".
 _DEMAND = frozenset("must should ought".split())
-_DEMAND_BEFORE_TO = frozenset("need needs has have ought".split())
+_DEMAND_BEFORE_TO = frozenset("need needs has have".split())
 _TOKEN_P = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?|[,;:.?!()]", re.UNICODE)
 
 
