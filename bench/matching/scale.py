@@ -288,7 +288,7 @@ def main(argv=None) -> int:
     ap.add_argument("--threshold", type=float, default=matching.DEFAULT_THRESHOLD)
     ap.add_argument("--output", default="matching_scale.json")
     ap.add_argument("--baseline-root", help="also run each size, first, with the services/ of this checkout "
-                    "(e.g. a `git archive` of the base commit), recall skipped: before/after in one run")
+                    "(e.g. a `git archive` of the base commit): before/after in one run, its recall only with --baseline-recall")
     ap.add_argument("--baseline-recall", action="store_true",
                     help="measure the baseline's blocking recall too (the same queries; doubles the brute force)")
     ap.add_argument("--code-root", help=argparse.SUPPRESS)

@@ -110,8 +110,8 @@ class BlockingIndex:
                   for df, t in tokens[:probe_count(len(tokens), cutoff)] if 0 < df <= MAX_POSTING]
         if not probed:
             return []
-        # Each hit as row x tokens + which probed token it came from, so one plain sort (no
-        # argsort) groups the hits by row and still tells each row's shared tokens.
+        # Each hit as (row << bits) | which probed token it came from, so one plain sort (no argsort)
+        # groups the hits by row and still tells each row's shared tokens.
         bits = max(1, (len(probed) - 1).bit_length())
         hits = np.concatenate([(p << bits) | i for i, (p, _) in enumerate(probed)])
         hits.sort()
