@@ -4,7 +4,9 @@ event frame (MatchForm.core), within a time window, scored with rapidfuzz `proce
 Only the rarest tokens of a query are probed (prefix filtering): two statements similar enough to
 pass the threshold share most of their tokens, so they share at least one of the rarer ones. Tokens
 found in more than MAX_POSTING live claims are never probed. Removal is lazy (rows leave postings
-at the next compaction), which keeps memory bounded when the matcher evicts old claims.
+at the next compaction), which keeps memory bounded when the matcher evicts old claims; rows arrive
+in increasing order and leave oldest first (ClaimIndex evicts by arrival), so the live part of a
+posting is the tail from the oldest live row, and the evicted rows still in it weigh nothing.
 """
 
 from __future__ import annotations
@@ -77,12 +79,19 @@ class BlockingIndex:
         self._live: dict[int, tuple[str, float]] = {}   # row -> (core text, published seconds)
         self._postings: dict[str, array] = {}
         self._dead = 0
+        # Every row below this one has left. A restarted matcher never saw the rows the running one
+        # evicted, so ranking only the rows from here keeps the two alike (and the dead out of the top).
+        self._oldest = 0
+        self._end = 0  # one past the newest row added
 
     def __len__(self) -> int:
         return len(self._live)
 
     def add(self, row: int, form: MatchForm, published: float = 0.0) -> None:
+        if row < self._end:
+            raise ValueError(f"row {row} added after row {self._end - 1}: rows must arrive in increasing order")
         self._live[row] = (form.core, published)
+        self._end = row + 1
         postings = self._postings
         for token in set(form.core.split()):
             posting = postings.get(token)
@@ -94,20 +103,32 @@ class BlockingIndex:
     def remove(self, row: int) -> None:
         if self._live.pop(row, None) is not None:
             self._dead += 1
+            while self._oldest < self._end and self._oldest not in self._live:
+                self._oldest += 1  # a row removed out of order stays counted until compaction
             if self._dead > 10_000 and self._dead > len(self._live) // 2:
                 self._compact()
 
     def _compact(self) -> None:
-        live = self._live
-        self._postings = {t: kept for t, p in self._postings.items() if (kept := array("q", (r for r in p if r in live)))}
+        live, oldest = self._live, self._oldest
+        if len(live) == self._end - oldest:  # every row from the oldest on is live: cut the heads
+            cut = {t: p[int(np.frombuffer(p, dtype=np.int64).searchsorted(oldest)):] for t, p in self._postings.items()}
+            self._postings = {t: p for t, p in cut.items() if p}
+        else:
+            self._postings = {t: kept for t, p in self._postings.items()
+                              if (kept := array("q", (r for r in p if r in live)))}
         self._dead = 0
 
     def candidates(self, form: MatchForm, cutoff: float, window: tuple[float, float] | None = None) -> list[int]:
-        postings = self._postings
-        tokens = [(len(postings.get(t, ())), t) for t in set(form.core.split())]
-        tokens.sort()
-        probed = [(np.frombuffer(postings[t], dtype=np.int64), df)
-                  for df, t in tokens[:probe_count(len(tokens), cutoff)] if 0 < df <= MAX_POSTING]
+        postings, oldest = self._postings, self._oldest
+        live_tails = []  # (live rows holding the token, token, those rows), rarest first
+        for t in set(form.core.split()):
+            posting = postings.get(t)
+            rows = np.frombuffer(posting, dtype=np.int64) if posting is not None else np.empty(0, np.int64)
+            rows = rows[int(rows.searchsorted(oldest)):]
+            live_tails.append((len(rows), t, rows))
+        live_tails.sort(key=lambda x: x[:2])
+        probed = [(rows, df) for df, _, rows in live_tails[:probe_count(len(live_tails), cutoff)]
+                  if 0 < df <= MAX_POSTING]
         if not probed:
             return []
         # Each hit as (row << bits) | which probed token it came from, so one plain sort (no argsort)

@@ -190,3 +190,44 @@ def test_empty_detail_sets_of_a_match_form_are_one_shared_object():
     empty = [v for v in (form.dates, form.places, form.predicates, form.negated_heads, form.negated_predicates,
                          form.cues, form.unasserted) if not v]
     assert len(empty) >= 5 and all(v is empty[0] for v in empty)
+
+
+def test_evicted_claims_not_yet_compacted_away_change_no_candidate():
+    # A restarted matcher replays only the retained claims, so its postings hold none of the rows the
+    # running one evicted but has not compacted yet: candidates must depend on the live rows alone.
+    def words(i: int) -> str:
+        return "".join(chr(97 + (i // 26 ** k) % 26) for k in range(3)) + "x"
+
+    running, restarted = BlockingIndex(), BlockingIndex()
+    for row in range(250):  # older claims on the same story, all evicted by now
+        running.add(row, match_form(analyze_sentence(f"Hoekstra of Vlieborg resigned at the harbour council meeting on {words(row)}.")))
+    for row in range(250, 400):
+        form = match_form(analyze_sentence(f"The harbour council meeting discussed {words(row)} plans."))
+        running.add(row, form)
+        restarted.add(row, form)
+    for row in range(250):
+        running.remove(row)
+    query = match_form(analyze_sentence("At the harbour council meeting, Hoekstra of Vlieborg resigned."))
+    found = restarted.candidates(query, 35.0)
+    assert len(found) == 100
+    assert running.candidates(query, 35.0) == found
+
+
+def test_compaction_keeps_exactly_the_live_rows_in_the_postings():
+    forms = [match_form(analyze_sentence(s)) for s in (
+        "The harbour council approved the Vlieborg dock plan.", "Hoekstra resigned from the harbour council.",
+        "Dockworkers in Vlieborg walked out on Monday.")]
+    index, fresh = BlockingIndex(), BlockingIndex()
+    for row in range(12_000):
+        index.add(row, forms[row % 3])
+    for row in range(11_000):  # oldest first, as ClaimIndex evicts: compaction runs on the way
+        index.remove(row)
+    index.remove(11_500)  # one out of order, still a dead row to drop
+    for row in range(11_000, 12_000):
+        if row != 11_500:
+            fresh.add(row, forms[row % 3])
+    index._compact()
+    held = {r for p in index._postings.values() for r in p}
+    assert held == set(range(11_000, 12_000)) - {11_500}
+    query = match_form(analyze_sentence("Hoekstra of Vlieborg left the harbour council."))
+    assert index.candidates(query, 35.0) == fresh.candidates(query, 35.0)
