@@ -63,7 +63,10 @@ def as_actor(mention: EntityMention, sentence: str, speaker: str) -> EntityMenti
 
 
 # Last words that make a name a place ("Red Sea", "Kursk region" is lowercase and not needed).
-_PLACE_WORDS = frozenset("sea,river,lake,island,islands,coast,bay,gulf,strait,mountains,square,county,province,valley".split(","))
+_PLACE_WORDS = frozenset(
+    "sea,river,lake,island,islands,coast,bay,gulf,strait,mountains,square,county,province,valley,ocean,"
+    "archipelago,falls,vale,peninsula,desert,forest,canal,hills,heights,point,springs,beach,harbour,harbor,"
+    "fjord,glacier,channel,basin,plateau,delta,region,district".split(","))
 # Canonical forms that are places, for the kind guess.
 _PLACES = frozenset(
     "united states,united kingdom,russia,ukraine,poland,germany,france,italy,denmark,netherlands,"
@@ -79,7 +82,9 @@ _ORG_WORDS = frozenset(
     "ministry,authority,union,council,agency,association,university,securities,line,biologics,"
     "press,office,house,court,bank,group,inc,corp,ltd,plc,company,party,government,parliament,"
     "kremlin,pentagon,army,navy,commission,committee,service,wire,airport,port,street,terminal,"
-    "department,institute,organization,organisation,fund,league,club,news,times,post,media".split(",")
+    "department,institute,organization,organisation,fund,league,club,news,times,post,media,semiconductor,"
+    "semiconductors,industries,airlines,airways,motors,systems,technologies,holdings,pharmaceuticals,"
+    "therapeutics,electronics,communications,networks,partners,brands".split(",")
 )
 # Capitalised words that are not names when they open or stand alone.
 _STOP = frozenset(

@@ -5,7 +5,7 @@ import pytest
 from services.extractor.entities import canonicalize
 from services.extractor.extraction import CHECK_WORTHINESS_THRESHOLD, analyze_sentence, extract_claims
 from services.extractor.quantities import find_quantities
-from shared.pb import article_pb2
+from shared.pb import article_pb2, claim_pb2
 
 # A Thursday.
 PUB = datetime(2024, 11, 14, 16, 0, tzinfo=timezone.utc)
@@ -275,3 +275,12 @@ def test_a_claimed_infinitive_after_an_opening_adverbial_is_the_statement() -> N
     assert c.speaker == "Kestrel Brigade fighters" and c.reporting_verb == "claim"
     trailing = analyze_sentence("The customs office has fallen, the rebels claimed on Sunday.", PUB)
     assert trailing.statement == "The customs office has fallen" and trailing.speaker == "the rebels"
+
+
+def test_a_two_word_name_ending_in_a_place_or_company_word_is_not_a_surname() -> None:
+    # "Indian Ocean" is not a Mr Ocean, nor "Norvell Semiconductors" a Ms Semiconductors: the matcher
+    # compares canonical forms, and "ocean" alone would meet every other ocean.
+    assert canonicalize("Indian Ocean") == ("indian ocean", claim_pb2.ENTITY_KIND_PLACE)
+    assert canonicalize("Calder Falls") == ("calder falls", claim_pb2.ENTITY_KIND_PLACE)
+    assert canonicalize("Norvell Semiconductors") == ("norvell semiconductors", claim_pb2.ENTITY_KIND_ORGANIZATION)
+    assert canonicalize("Donald Trump")[0] == "trump"
