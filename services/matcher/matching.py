@@ -17,9 +17,9 @@ from rapidfuzz import fuzz
 from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
-from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
+from .features import VARIANT_MIN_LEN, VARIANT_RATIO, LocalRarity, pair_features, probability
 from . import prune
-from .normalize import PLAIN_SAYING, MatchForm, match_form, opposite
+from .normalize import PLAIN_SAYING, SPECIFIC_NAME_WEIGHT, MatchForm, match_form, opposite
 from .rarity import weight
 from .stance import can_deny, denial
 
@@ -50,7 +50,7 @@ UNSHARED_NEGATION_FACTOR = 0.5
 PLACE_CONFLICT_MIN_SCORE = 85.0
 # Two claims the model scores as one, each naming a specific place (all words this rare, see
 # rarity.weight: a city, not a country) the other does not name, conflict on the venue.
-VENUE_MIN_WEIGHT = 3.0
+VENUE_MIN_WEIGHT = SPECIFIC_NAME_WEIGHT
 # A pair scored below the threshold is still a conflict when its score reaches this share of the
 # threshold, its event frame (statement without numbers and dates) is this similar, and a detail
 # (figure, date, polarity) is incompatible: "talks lasted about 8 hours" / "ran for more than 11".
@@ -91,13 +91,16 @@ def _fmt(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
+def _close(x: float, y: float) -> bool:
+    """One figure written twice: equal up to rounding in the copy or to fewer digits."""
+    return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or _rounds_to(x, y) or _rounds_to(y, x)
+
+
 def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | None:
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
     head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
     amount of money, a percentage) are compared only when `by_unit`."""
-    def close(x: float, y: float) -> bool:
-        return (abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y))
-                or _rounds_to(x, y) or _rounds_to(y, x))
+    close = _close
 
     def clash(values_a: list[float], values_b: list[float]) -> bool:
         if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
@@ -222,18 +225,28 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     return None
 
 
-def _two_events(a: MatchForm, b: MatchForm, names_shared: float) -> str | None:
-    """Each side names its own venue and the two name nothing else in common (no person, body or
-    wider place): two events in two places that happen to be told in the same words ("the main
-    road to Tarrin will stay closed" / "the main road to Halden ..."), not one event misplaced.
-    A shared name ("Marrakesh, Morocco" / "the Moroccan capital, Rabat") keeps it a conflict."""
-    venue_a, venue_b = _venues(a.places - b.places), _venues(b.places - a.places)
-    if not (venue_a and venue_b) or _places_overlap(venue_a, venue_b) or _places_overlap(venue_a, b.places) \
-            or _places_overlap(venue_b, a.places):
+def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
+    """Each statement names a specific thing it is about (a rare name written in the statement, not
+    the speaker: a town, a person, a firm) and no name of either statement appears in the other, even
+    spelt another way: "312 people were evacuated from Halden" and "45 people were evacuated from
+    Tarrin", "the coast road to Varnhem will stay closed" and "the coast road to Oskarby ..." are
+    facts about two places, whoever announced them, not one fact with two figures. A shared name
+    ("Marrakesh, Morocco" / "the Moroccan capital, Rabat") keeps it one event in two reported places."""
+    if not (a.specific_subject and b.specific_subject):
         return None
-    if names_shared > 0:
-        return None
-    return f"different places ({', '.join(sorted(venue_a))} vs {', '.join(sorted(venue_b))}) and no other name in common: two events"
+    for x, y in ((a, b), (b, a)):
+        # A rare name is shared wherever the other names it, its speaker included ("Corvane said its
+        # vaccine ..." / "shares in Corvane rose"); a common one only in its statement ("Port Alder"
+        # is not "the port authority said").
+        statement_words = set(y.text.split()) | set(y.subjects)
+        all_words = statement_words | {t for t, _ in y.bag} | y.names
+        for t in x.subjects:
+            words = all_words if weight(t) >= VENUE_MIN_WEIGHT else statement_words
+            if t in words or len(t) >= VARIANT_MIN_LEN and any(
+                    len(w) >= VARIANT_MIN_LEN and fuzz.ratio(t, w, score_cutoff=VARIANT_RATIO) for w in words):
+                return None
+    return (f"different names ({', '.join(a.subjects)} vs {', '.join(b.subjects)}), none shared: "
+            f"two facts about different things")
 
 
 def _venues(places: frozenset[str]) -> frozenset[str]:
@@ -251,6 +264,12 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     features = pair_features(a, b, local)
     score = 100.0 * probability(features)
     frame = pair_score(a.core, b.core)
+    different = _different_subjects(a, b)
+    if different:
+        return match_pb2.MatchExplanation(
+            decision=DIFFERENT, score=score,
+            reason=f"{different}; same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words "
+                   f"shared {features[2]:.2f}, names shared {features[4]:.2f})")
     if score >= DENIAL_FLOOR * threshold or frame >= NEGATION_MIN_FRAME or features[2] >= NEGATION_MIN_SHARED:
         denied = _denial(a, b)
         if denied:
@@ -266,10 +285,6 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         score *= UNSHARED_NEGATION_FACTOR
     scores = (f"same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words shared "
               f"{features[2]:.2f}, names shared {features[4]:.2f})")
-    if score >= CONFLICT_FLOOR * threshold:
-        two_events = _two_events(a, b, features[4])
-        if two_events:
-            return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{two_events}; {scores}")
     if score < threshold:
         if score >= CONFLICT_FLOOR * threshold and not unshared_negation:
             # Below the same-claim threshold but the same event frame: an incompatible detail (a

@@ -13,7 +13,11 @@ from functools import lru_cache
 from shared.pb import claim_pb2
 
 from .lexicon import METONYMY, NUMBER_WORDS, fold_words
-from .rarity import rarity_bag
+from .rarity import rarity_bag, weight
+
+# A name this rare (rarity.weight) names one specific thing: "Halden", "Jeddah", "Okafor"; not
+# "York", "Europe" or a common word capitalised at the start of a sentence.
+SPECIFIC_NAME_WEIGHT = 3.0
 
 # Function words carry no fact. Negation words are not here: they are dropped from the scored
 # text too, but polarity is compared explicitly (Claim.negated), never by fuzzy score.
@@ -168,6 +172,8 @@ class MatchForm:
     negated_predicates: frozenset[str] = frozenset()  # the first of negated_heads of each negation
     cues: frozenset[str] = frozenset()  # stance cues of the wording (stance.cues: "refute", "question" ...)
     unasserted: frozenset[str] = frozenset()  # predicates only demanded ("Moscow must agree" -> agree)
+    subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
+    specific_subject: bool = False     # one of them is a rare name (SPECIFIC_NAME_WEIGHT): a town, a person
 
 
 def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
@@ -249,6 +255,15 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
                       and e.canonical.lower() not in NUMBER_WORDS
                       for t in fold_words(_TOKEN.findall(e.canonical.lower()))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
+    statement = claim.statement or claim.text
+    opener = claim.text.lstrip("\"“‘'([ ")
+    subject_words = {t for e in claim.entities if e.canonical and not e.canonical.isdigit()
+                     and e.text and e.text in statement and not _capitalised_opener(e.text, opener)
+                     for t in fold_words(_TOKEN.findall(e.canonical.lower()))
+                     if t not in STOP_WORDS and t not in _GENERIC_SPEAKER}
+    subjects = tuple(sorted({stem(t) for t in subject_words}))
+    # judged on the name as written: the stemmer makes "Felling" the common word "fell"
+    specific = any(weight(t) >= SPECIFIC_NAME_WEIGHT for t in subject_words)
     heads, first, unasserted = _negation(claim.text)
     places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])) or (
@@ -263,7 +278,14 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         verb=claim.reporting_verb, bag=tuple((t, min(w, UNIT_WEIGHT) if t in _UNITS else w) for t, w in rarity_bag(
             words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
-        cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY)
+        cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
+        specific_subject=specific)
+
+
+def _capitalised_opener(name: str, text: str) -> bool:
+    """A common word capitalised only because it opens the sentence ("Rescue crews ...",
+    "Firefighters ..."), which the extractor may take for a name."""
+    return " " not in name and text.startswith(name) and weight(name.lower()) < SPECIFIC_NAME_WEIGHT
 
 
 # Speakers that say nothing about who: they do not count as a shared name.

@@ -231,3 +231,24 @@ def test_compaction_keeps_exactly_the_live_rows_in_the_postings():
     assert held == set(range(11_000, 12_000)) - {11_500}
     query = match_form(analyze_sentence("Hoekstra of Vlieborg left the harbour council."))
     assert index.candidates(query, 35.0) == fresh.candidates(query, 35.0)
+
+
+def test_the_same_fact_about_two_different_towns_is_two_claims_not_a_conflict():
+    # One official, one template of words, two towns: two facts (the scorer must not report a conflict).
+    wrexley = "Commissioner Ada Brightman said 31 people were rescued from flooded homes in Wrexley."
+    e = explain(wrexley, "Rescue crews took 12 people from flooded homes in Castlemoor, Commissioner Ada Brightman said.")
+    assert e.decision == DIFFERENT and "wrexley vs castlemoor" in e.reason
+    # The same town keeps the figures comparable: a conflict.
+    e = explain(wrexley, "Rescue crews took 12 people from flooded homes in Wrexley, Commissioner Ada Brightman said.")
+    assert e.decision == CONFLICTING and "31" in e.reason
+    # A shared name besides the towns ("Ukrainian") keeps it one event in two reported places.
+    e = explain("The Ukrainian delegation met the envoys on Tuesday in Jeddah.",
+                "The Ukrainian delegation met the envoys on Tuesday in Riyadh.")
+    assert e.decision == CONFLICTING and "place" in e.reason
+
+
+def test_only_rare_names_tell_two_things_apart():
+    # "York" is a name many things carry: not enough to call two statements about two things.
+    e = explain("The York council approved the new harbour budget on Monday.",
+                "The harbour budget was approved by the council on Monday, Norbeck said.")
+    assert "different names" not in e.reason
