@@ -94,10 +94,12 @@ def _coverage_order(rng: random.Random, n_articles: int, n_events: int, concurre
 
 def generate(n_articles: int, seed: int = 7, events: int | None = None, outlets: int = 40,
              reprint_rate: float = 0.15, conflict_rate: float = 0.05, concurrent: int = 20,
-             start: datetime = datetime(2026, 6, 1, 6, 0, tzinfo=timezone.utc)) -> list[article_pb2.Article]:
+             start: datetime = datetime(2026, 6, 1, 6, 0, tzinfo=timezone.utc),
+             truth: dict[str, tuple[str, int, bool]] | None = None) -> list[article_pb2.Article]:
     """`n_articles` articles in publication order about `events` stories (default: one per 20
     articles), each covered by 5-40 of `outlets` outlets in a burst, about `concurrent` of them at
-    once; some articles reprint an agency's copy, some misreport a figure."""
+    once; some articles reprint an agency's copy, some misreport a figure. `truth`, when given, is
+    filled with what each fact sentence states: sentence -> (event key, fact number, misreported)."""
     rng = random.Random(seed)
     stories = [_new_event(rng, i) for i in range(events or max(1, n_articles // 20))]
     outlet_names = [f"outlet{i:03d}.example" for i in range(outlets)]
@@ -121,6 +123,8 @@ def generate(n_articles: int, seed: int = 7, events: int | None = None, outlets:
                 if rng.random() < conflict_rate:
                     number += rng.randint(2, 40)
                 sentences.append(_sentence(event, fact, rng.randint(0, 1), number))
+                if truth is not None:
+                    truth[sentences[-1]] = (event.key, fact, number != event.numbers[fact])
             if rng.random() < 0.5:
                 sentences.append(rng.choice(OPINIONS).format(town=event.town))
             if event.key not in agency_copy and rng.random() < 0.3:

@@ -1,0 +1,114 @@
+"""Matching on generated breaking-news coverage (shared/storygen.py: many events at once, each told by
+many outlets in two phrasings, the same officials and bodies, towns reused), where the truth of every
+fact sentence is known: pairwise precision/recall/F1 of the clusters against (event, fact), the kinds
+of wrong pairs, and how many `conflicting` links join claims of one fact (a misreported figure) versus
+claims of different facts or events (a conflict the scorer would show that is not there).
+
+usage: python bench/matching/generated.py [--articles 3000] [--seed 11] [--window-hours 336]
+           [--baseline-root DIR]   # DIR: `git archive <base> | tar -x -C DIR`: the same run on its code
+
+The templates are this project's own, so the figures say how the matcher separates facts that share
+nearly all their words; they are not a measure of quality on real copy (see eval_dev.py, emergent.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter
+
+from _common import load_naive, pairwise_f1, table, write_json
+
+from shared.storygen import generate  # this tree's generator in both runs: the same input and truth
+
+if "--code-root" in sys.argv:  # one run with another checkout's services/ (the baseline of a comparison)
+    sys.path.insert(0, sys.argv[sys.argv.index("--code-root") + 1])
+
+from services.extractor.extraction import extract_claims  # noqa: E402
+from services.matcher import matching  # noqa: E402
+
+
+def measure(index, claims, truth) -> dict:
+    placed = {}
+    conflict_links = Counter()
+    for c in claims:
+        m = index.place(c)
+        placed[c.id] = (c, m)
+    facts = [(c, m) for c, m in placed.values() if c.text in truth]
+    pred = [m.cluster_id for _, m in facts]
+    gold = [truth[c.text][:2] for c, _ in facts]
+    scores = pairwise_f1(pred, gold)
+    wrong = Counter()
+    by_cluster: dict[str, list] = {}
+    for (c, _), g in zip(facts, gold):
+        by_cluster.setdefault(placed[c.id][1].cluster_id, []).append(g)
+    for members in by_cluster.values():
+        kinds = Counter(members)
+        for x, nx in kinds.items():
+            for y, ny in kinds.items():
+                if x < y:
+                    kind = "same event, other fact" if x[0] == y[0] else (
+                        "other event, same fact" if x[1] == y[1] else "other event and fact")
+                    wrong[kind] += nx * ny
+    for c, m in facts:
+        other = placed.get(m.matched_claim_id)
+        if m.explanation.decision == matching.CONFLICTING and other is not None and other[0].text in truth:
+            same_fact = truth[other[0].text][:2] == truth[c.text][:2]
+            conflict_links["of one fact" if same_fact else "of different facts"] += 1
+    misreported = sum(1 for c, _ in facts if truth[c.text][2])
+    return {"claims": len(claims), "fact_claims": len(facts), **scores, "wrong_pairs": dict(wrong),
+            "conflict_links_one_fact": conflict_links["of one fact"],
+            "conflict_links_different_facts": conflict_links["of different facts"],
+            "misreported_claims": misreported}
+
+
+def one_run(args) -> dict:
+    truth: dict = {}
+    articles = generate(args.articles, seed=args.seed, truth=truth)
+    claims = [c for a in articles for c in extract_claims(a)]
+    out = {"matcher": measure(matching.ClaimIndex(window_seconds=args.window_hours * 3600), claims, truth)}
+    if args.naive:
+        naive = load_naive()
+        out["naive"] = measure(naive.ClaimIndex(threshold=70.0), claims, truth)
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--window-hours", type=float, default=matching.DEFAULT_WINDOW_SECONDS / 3600)
+    ap.add_argument("--baseline-root", help="also run with the services/ of this checkout, first")
+    ap.add_argument("--output", default="matching_generated.json")
+    ap.add_argument("--naive", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--one-run", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--code-root", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.one_run:
+        print(json.dumps(one_run(args)))
+        return 0
+    cmd = [sys.executable, __file__, "--one-run", "--articles", str(args.articles), "--seed", str(args.seed),
+           "--window-hours", str(args.window_hours)]
+    runs = [("baseline", cmd + ["--code-root", args.baseline_root])] if args.baseline_root else []
+    runs.append(("this release", cmd + ["--naive"]))
+    results = {}
+    for label, run in runs:
+        r = json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
+        results[label] = r["matcher"]
+        if "naive" in r:
+            results["naive f79c037"] = r["naive"]
+    rows = [[label, f"{r['precision']:.4f}", f"{r['recall']:.4f}", f"{r['f1']:.4f}",
+             f"{r['conflict_links_one_fact']} / {r['conflict_links_different_facts']}",
+             ", ".join(f"{k} {v:,}" for k, v in sorted(r["wrong_pairs"].items()))] for label, r in results.items()]
+    print(f"{args.articles:,} generated articles, {next(iter(results.values()))['fact_claims']:,} fact claims")
+    print(table(rows, ["matcher", "pair P", "pair R", "pair F1", "conflict links: one fact / different facts",
+                       "wrong pairs by kind"]))
+    print("written", write_json(args.output, {"articles": args.articles, "seed": args.seed,
+                                              "window_hours": args.window_hours, "results": results}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
