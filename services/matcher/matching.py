@@ -96,6 +96,24 @@ def _close(x: float, y: float) -> bool:
     return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or _rounds_to(x, y) or _rounds_to(y, x)
 
 
+def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
+    """Each statement gives figures of its own kinds, which the other neither gives nor names, and
+    no figure of one is a figure of the other: "395 people were evacuated" and "damage was estimated
+    at 3 million euros", "514 buildings were searched" and "887 schools will close" are two facts of
+    one event, however many names they share. A figure's kind is its unit, or for a bare count the
+    word counted ("14 dead" and "17 people were killed" share theirs: "die")."""
+    if not a.numbers or not b.numbers:
+        return None
+    kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
+    if "" in kinds_a or "" in kinds_b:
+        return None  # a count of nothing named: left to the figure rules
+    words_a, words_b = set(a.text.split()), set(b.text.split())
+    if kinds_a & words_b or kinds_b & words_a or any(
+            _close(x, y) for _, _, x in a.numbers for _, _, y in b.numbers):
+        return None
+    return f"figures of different kinds ({', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}): two facts"
+
+
 def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | None:
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
     head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
@@ -122,16 +140,18 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
                     f"{', '.join(map(_fmt, by_key_b[key]))}")
     if shared or not by_unit:
         return None
-    units_a: dict[str, list[float]] = {}
-    units_b: dict[str, list[float]] = {}
-    for unit, _, value in a.numbers:
-        units_a.setdefault(unit, []).append(value)
-    for unit, _, value in b.numbers:
-        units_b.setdefault(unit, []).append(value)
+    units_a: dict[str, list[tuple[str, float]]] = {}
+    units_b: dict[str, list[tuple[str, float]]] = {}
+    for unit, head, value in a.numbers:
+        units_a.setdefault(unit, []).append((head, value))
+    for unit, head, value in b.numbers:
+        units_b.setdefault(unit, []).append((head, value))
     for unit in sorted(set(units_a) & set(units_b)):
-        if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(units_a[unit], units_b[unit]):
-            return (f"number mismatch ({unit or 'count'}): {_fmt(units_a[unit][0])} vs "
-                    f"{_fmt(units_b[unit][0])}")
+        if len(units_a[unit]) != 1 or len(units_b[unit]) != 1:
+            continue
+        (_, x), (_, y) = units_a[unit][0], units_b[unit][0]
+        if clash([x], [y]):
+            return f"number mismatch ({unit or 'count'}): {_fmt(x)} vs {_fmt(y)}"
     return None
 
 
@@ -264,12 +284,11 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     features = pair_features(a, b, local)
     score = 100.0 * probability(features)
     frame = pair_score(a.core, b.core)
-    different = _different_subjects(a, b)
+    scores = (f"same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words shared "
+              f"{features[2]:.2f}, names shared {features[4]:.2f})")
+    different = _different_subjects(a, b)  # nothing in common to confirm or deny
     if different:
-        return match_pb2.MatchExplanation(
-            decision=DIFFERENT, score=score,
-            reason=f"{different}; same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words "
-                   f"shared {features[2]:.2f}, names shared {features[4]:.2f})")
+        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{different}; {scores}")
     if score >= DENIAL_FLOOR * threshold or frame >= NEGATION_MIN_FRAME or features[2] >= NEGATION_MIN_SHARED:
         denied = _denial(a, b)
         if denied:
@@ -278,8 +297,10 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return match_pb2.MatchExplanation(
                 decision=CONFLICTING, score=score,
-                reason=f"{denied}; same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words "
-                       f"shared {features[2]:.2f}, names shared {features[4]:.2f}){where}")
+                reason=f"{denied}; {scores}{where}")
+    different = _different_quantities(a, b)  # after the denial: "the 3-boobed woman is a fake" denies all
+    if different:
+        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{different}; {scores}")
     unshared_negation = _unshared_negation(a, b)
     if unshared_negation:
         score *= UNSHARED_NEGATION_FACTOR

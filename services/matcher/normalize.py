@@ -180,16 +180,18 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
     """Each quantity with its unit and the content word after it ("14 people died" -> person)."""
     out = []
     text = claim.text
+    at = claim.span.start  # spans are offsets into the article; the claim's text starts here
     for q in claim.quantities:
-        rest = text[q.span.end:q.span.end + 40] if q.span.end else ""
+        start, end = q.span.start - at, q.span.end - at
+        rest = text[end:end + 40] if end > 0 else ""
         head = ""
         for raw in _TOKEN.findall(rest.lower()):
             if raw in STOP_WORDS or raw in ("than", "about", "some", "over", "under", "more", "less"):
                 continue
             head = stem(raw)
             break
-        out.append((q.unit, head if not q.unit else "", _scaled(text[q.span.start:q.span.end], float(q.value),
-                                                                          text[q.span.end:q.span.end + 9])))
+        out.append((q.unit, head if not q.unit else "", _scaled(text[max(0, start):max(0, end)], float(q.value),
+                                                                          text[max(0, end):max(0, end) + 9])))
     return out
 
 
@@ -257,7 +259,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
     statement = claim.statement or claim.text
     opener = claim.text.lstrip("\"“‘'([ ")
-    subject_words = {t for e in claim.entities if e.canonical and not e.canonical.isdigit()
+    subject_words = set() if _title_case(statement) else {
+                     t for e in claim.entities if e.canonical and not e.canonical.isdigit()
                      and e.text and e.text in statement and not _capitalised_opener(e.text, opener)
                      for t in fold_words(_TOKEN.findall(e.canonical.lower()))
                      if t not in STOP_WORDS and t not in _GENERIC_SPEAKER}
@@ -265,9 +268,15 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     # judged on the name as written: the stemmer makes "Felling" the common word "fell"
     specific = any(weight(t) >= SPECIFIC_NAME_WEIGHT for t in subject_words)
     heads, first, unasserted = _negation(claim.text)
+    at = claim.span.start  # spans are offsets into the article; the claim's text starts here
+
+    def before(e: claim_pb2.Entity) -> str:
+        start = max(0, e.span.start - at)
+        return claim.text[max(0, start - 8):start]
+
     places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
-        e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(claim.text[max(0, e.span.start - 8):e.span.start])) or (
-        e.kind == claim_pb2.ENTITY_KIND_OTHER and _DESTINATION.search(claim.text[max(0, e.span.start - 8):e.span.start])))
+        e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(before(e))) or (
+        e.kind == claim_pb2.ENTITY_KIND_OTHER and _DESTINATION.search(before(e))))
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
     return MatchForm(
@@ -280,6 +289,12 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
         specific_subject=specific)
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there."""
+    words = [w for w in _TOKEN.findall(text) if len(w) > 3 and not w.isdigit()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _capitalised_opener(name: str, text: str) -> bool:

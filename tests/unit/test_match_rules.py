@@ -252,3 +252,44 @@ def test_only_rare_names_tell_two_things_apart():
     e = explain("The York council approved the new harbour budget on Monday.",
                 "The harbour budget was approved by the council on Monday, Norbeck said.")
     assert "different names" not in e.reason
+
+
+def test_the_details_of_a_claim_are_read_at_its_place_in_the_article():
+    # Spans are offsets into the article, so a claim from its second paragraph must be read there
+    # ("14 people" counts people, "to Tarrin" is a place) exactly as the same sentence standing alone.
+    from services.extractor.extraction import extract_claims
+    from shared.pb import article_pb2
+
+    sentence = "Police said 14 people were injured on the main road to Tarrin."
+    article = article_pb2.Article(id="a1", source="a.example", title="Storm",
+                                  text="The storm hit the coast overnight, the weather office said.\n\n" + sentence)
+    from_article = next(c for c in extract_claims(article) if c.text == sentence)
+    alone = match_form(analyze_sentence(sentence))
+    in_article = match_form(from_article)
+    assert in_article.numbers == alone.numbers and alone.numbers[0][1] == "person"
+    assert in_article.places == alone.places and "tarrin" in alone.places
+
+
+def test_figures_of_different_kinds_are_two_facts_of_one_event():
+    # Same official, same town, same storm: a count of people and an amount of money are two facts.
+    e = explain("Mayor Ilse Voorn said 395 people were evacuated from Drelsham after the storm.",
+                "Damage from the storm in Drelsham was estimated at 3 million euros, Mayor Ilse Voorn said.")
+    assert e.decision == DIFFERENT and "different kinds" in e.reason
+    # Two counts of different things, neither named by the other: not a conflict of figures.
+    e = explain("Rescue teams have searched 514 buildings in Drelsham since the storm, Mayor Ilse Voorn said.",
+                "Mayor Ilse Voorn said 887 schools in Drelsham would close after the storm.")
+    assert e.decision != CONFLICTING
+    # One kind told in two words ("dead" / "killed") stays comparable, and so does a rounding.
+    e = explain("Fourteen people died in the warehouse fire in Drelsham.", "The warehouse fire in Drelsham killed 17 people.")
+    assert e.decision == CONFLICTING
+    e = explain("The trial enrolled 24,600 volunteers in Drelsham.", "Almost 25,000 people took part in the Drelsham trial.")
+    assert "different kinds" not in e.reason
+
+
+def test_capitals_of_a_title_case_headline_name_nothing():
+    # In title case every word is capitalised: "Drone Footage Shows ..." is no name, so nothing says the
+    # headline and the sentence are about two different named things (the score alone decides).
+    headline = match_form(analyze_sentence("Drone Footage Shows Flooded Harbour In Ostvik"))
+    assert headline.subjects == () and not headline.specific_subject
+    e = explain("Drone Footage Shows Flooded Harbour In Ostvik", "The ferry operator cancelled all crossings to Brenmouth.")
+    assert "different names" not in e.reason
