@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -120,15 +121,17 @@ class BlockingIndex:
 
     def candidates(self, form: MatchForm, cutoff: float, window: tuple[float, float] | None = None) -> list[int]:
         postings, oldest = self._postings, self._oldest
-        live_tails = []  # (live rows holding the token, token, those rows), rarest first
+        live_tails = []  # (live rows holding the token, token, posting, where its live rows start), rarest first
         for t in set(form.core.split()):
             posting = postings.get(t)
-            rows = np.frombuffer(posting, dtype=np.int64) if posting is not None else np.empty(0, np.int64)
-            rows = rows[int(rows.searchsorted(oldest)):]
-            live_tails.append((len(rows), t, rows))
+            if posting is None:
+                live_tails.append((0, t, None, 0))
+                continue
+            start = bisect_left(posting, oldest) if posting[0] < oldest else 0
+            live_tails.append((len(posting) - start, t, posting, start))
         live_tails.sort(key=lambda x: x[:2])
-        probed = [(rows, df) for df, _, rows in live_tails[:probe_count(len(live_tails), cutoff)]
-                  if 0 < df <= MAX_POSTING]
+        probed = [(np.frombuffer(posting, dtype=np.int64)[start:], df)
+                  for df, _, posting, start in live_tails[:probe_count(len(live_tails), cutoff)] if 0 < df <= MAX_POSTING]
         if not probed:
             return []
         # Each hit as (row << bits) | which probed token it came from, so one plain sort (no argsort)

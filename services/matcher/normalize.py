@@ -259,7 +259,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
     statement = claim.statement or claim.text
     opener = claim.text.lstrip("\"“‘'([ ")
-    subject_words = set() if _title_case(statement) else {
+    subject_words = set() if not claim.entities or _title_case(statement) else {
                      t for e in claim.entities if e.canonical and not e.canonical.isdigit()
                      and e.text and e.text in statement and not _capitalised_opener(e.text, opener)
                      for t in fold_words(_TOKEN.findall(e.canonical.lower()))
@@ -293,7 +293,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 
 def _title_case(text: str) -> bool:
     """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there."""
-    words = [w for w in _TOKEN.findall(text) if len(w) > 3 and not w.isdigit()]
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
