@@ -99,7 +99,8 @@ def generate(n_articles: int, seed: int = 7, events: int | None = None, outlets:
     """`n_articles` articles in publication order about `events` stories (default: one per 20
     articles), each covered by 5-40 of `outlets` outlets in a burst, about `concurrent` of them at
     once; some articles reprint an agency's copy, some misreport a figure. `truth`, when given, is
-    filled with what each fact sentence states: sentence -> (event key, fact number, misreported)."""
+    filled with what each fact sentence states: sentence -> (event key, fact number, misreported),
+    or None for a sentence written word for word by two events."""
     rng = random.Random(seed)
     stories = [_new_event(rng, i) for i in range(events or max(1, n_articles // 20))]
     outlet_names = [f"outlet{i:03d}.example" for i in range(outlets)]
@@ -123,8 +124,9 @@ def generate(n_articles: int, seed: int = 7, events: int | None = None, outlets:
                 if rng.random() < conflict_rate:
                     number += rng.randint(2, 40)
                 sentences.append(_sentence(event, fact, rng.randint(0, 1), number))
-                if truth is not None:
-                    truth[sentences[-1]] = (event.key, fact, number != event.numbers[fact])
+                if truth is not None:  # a sentence two events happen to share is nobody's truth
+                    said = (event.key, fact, "{n}" in FACTS[fact][0] and number != event.numbers[fact])
+                    truth[sentences[-1]] = said if truth.get(sentences[-1], said) == said else None
             if rng.random() < 0.5:
                 sentences.append(rng.choice(OPINIONS).format(town=event.town))
             if event.key not in agency_copy and rng.random() < 0.3:

@@ -21,7 +21,7 @@ import subprocess
 import sys
 from collections import Counter
 
-from _common import load_naive, pairwise_f1, table, write_json
+from _common import NAIVE_COMMIT, load_naive, pairwise_f1, table, write_json
 
 from shared.storygen import generate  # this tree's generator in both runs: the same input and truth
 
@@ -38,14 +38,14 @@ def measure(index, claims, truth) -> dict:
     for c in claims:
         m = index.place(c)
         placed[c.id] = (c, m)
-    facts = [(c, m) for c, m in placed.values() if c.text in truth]
+    facts = [(c, m) for c, m in placed.values() if truth.get(c.text)]
     pred = [m.cluster_id for _, m in facts]
     gold = [truth[c.text][:2] for c, _ in facts]
     scores = pairwise_f1(pred, gold)
     wrong = Counter()
     by_cluster: dict[str, list] = {}
-    for (c, _), g in zip(facts, gold):
-        by_cluster.setdefault(placed[c.id][1].cluster_id, []).append(g)
+    for cluster, g in zip(pred, gold):
+        by_cluster.setdefault(cluster, []).append(g)
     for members in by_cluster.values():
         kinds = Counter(members)
         for x, nx in kinds.items():
@@ -56,7 +56,7 @@ def measure(index, claims, truth) -> dict:
                     wrong[kind] += nx * ny
     for c, m in facts:
         other = placed.get(m.matched_claim_id)
-        if m.explanation.decision == matching.CONFLICTING and other is not None and other[0].text in truth:
+        if m.explanation.decision == matching.CONFLICTING and other is not None and truth.get(other[0].text):
             same_fact = truth[other[0].text][:2] == truth[c.text][:2]
             conflict_links["of one fact" if same_fact else "of different facts"] += 1
     misreported = sum(1 for c, _ in facts if truth[c.text][2])
@@ -137,7 +137,7 @@ def main(argv=None) -> int:
         r = json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
         results[label] = r["matcher"]
         if "naive" in r:
-            results["naive f79c037"] = r["naive"]
+            results[f"naive {NAIVE_COMMIT}"] = r["naive"]
     rows = [[label, f"{r['precision']:.4f}", f"{r['recall']:.4f}", f"{r['f1']:.4f}",
              f"{r['conflict_links_one_fact']} / {r['conflict_links_different_facts']}",
              ", ".join(f"{k} {v:,}" for k, v in sorted(r["wrong_pairs"].items()))] for label, r in results.items()]

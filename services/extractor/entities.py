@@ -62,7 +62,7 @@ def as_actor(mention: EntityMention, sentence: str, speaker: str) -> EntityMenti
     return mention
 
 
-# Last words that make a name a place ("Red Sea", "Kursk region" is lowercase and not needed).
+# Last words that make a name a place ("Red Sea", "Indian Ocean", "Calder Falls", "Kursk Region").
 _PLACE_WORDS = frozenset(
     "sea,river,lake,island,islands,coast,bay,gulf,strait,mountains,square,county,province,valley,ocean,"
     "archipelago,falls,vale,peninsula,desert,forest,canal,hills,heights,point,springs,beach,harbour,harbor,"

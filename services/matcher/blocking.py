@@ -4,9 +4,10 @@ event frame (MatchForm.core), within a time window, scored with rapidfuzz `proce
 Only the rarest tokens of a query are probed (prefix filtering): two statements similar enough to
 pass the threshold share most of their tokens, so they share at least one of the rarer ones. Tokens
 found in more than MAX_POSTING live claims are never probed. Removal is lazy (rows leave postings
-at the next compaction), which keeps memory bounded when the matcher evicts old claims; rows arrive
-in increasing order and leave oldest first (ClaimIndex evicts by arrival), so the live part of a
-posting is the tail from the oldest live row, and the evicted rows still in it weigh nothing.
+at the next compaction), which keeps memory bounded when the matcher evicts old claims. Rows arrive
+in increasing order; ClaimIndex evicts them oldest first, so the live part of a posting is its tail
+from the oldest live row, and evicted rows still in it weigh nothing. A row removed out of its turn
+is only skipped when met, until compaction.
 """
 
 from __future__ import annotations
@@ -109,25 +110,29 @@ class BlockingIndex:
             if self._dead > 10_000 and self._dead > len(self._live) // 2:
                 self._compact()
 
+    def _live_start(self, posting: array) -> int:
+        """Where the rows from the oldest live one on start in a posting (sorted by row)."""
+        return bisect_left(posting, self._oldest) if posting[0] < self._oldest else 0
+
     def _compact(self) -> None:
-        live, oldest = self._live, self._oldest
-        if len(live) == self._end - oldest:  # every row from the oldest on is live: cut the heads
-            cut = {t: p[int(np.frombuffer(p, dtype=np.int64).searchsorted(oldest)):] for t, p in self._postings.items()}
-            self._postings = {t: p for t, p in cut.items() if p}
+        live = self._live
+        if len(live) == self._end - self._oldest:  # every row from the oldest on is live: cut the heads
+            self._postings = {t: p[i:] if i else p for t, p in self._postings.items()
+                              if (i := self._live_start(p)) < len(p)}
         else:
             self._postings = {t: kept for t, p in self._postings.items()
                               if (kept := array("q", (r for r in p if r in live)))}
         self._dead = 0
 
     def candidates(self, form: MatchForm, cutoff: float, window: tuple[float, float] | None = None) -> list[int]:
-        postings, oldest = self._postings, self._oldest
+        postings = self._postings
         live_tails = []  # (live rows holding the token, token, posting, where its live rows start), rarest first
         for t in set(form.core.split()):
             posting = postings.get(t)
             if posting is None:
                 live_tails.append((0, t, None, 0))
                 continue
-            start = bisect_left(posting, oldest) if posting[0] < oldest else 0
+            start = self._live_start(posting)
             live_tails.append((len(posting) - start, t, posting, start))
         live_tails.sort(key=lambda x: x[:2])
         probed = [(np.frombuffer(posting, dtype=np.int64)[start:], df)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz
 from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
-from .features import VARIANT_MIN_LEN, VARIANT_RATIO, LocalRarity, pair_features, probability
+from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
 from . import prune
 from .normalize import PLAIN_SAYING, SPECIFIC_NAME_WEIGHT, MatchForm, match_form, opposite
 from .rarity import weight
@@ -97,18 +98,20 @@ def _close(x: float, y: float) -> bool:
 
 
 def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
-    """Each statement gives figures of its own kinds, which the other neither gives nor names, and
-    no figure of one is a figure of the other: "395 people were evacuated" and "damage was estimated
-    at 3 million euros", "514 buildings were searched" and "887 schools will close" are two facts of
-    one event, however many names they share. A figure's kind is its unit, or for a bare count the
-    word counted ("14 dead" and "17 people were killed" share theirs: "die")."""
+    """Each statement gives figures in units the other does not use (a bare count is a unit of its
+    own), of kinds neither names (its unit, or for a count the word counted), and no figure of one
+    is one of the other: "395 people were evacuated" and "damage was estimated at 3 million euros"
+    are two facts of one event, however many names they share. Two counts ("40 homes" / "45
+    houses", "14 people" / "killed 17") stay with the figure rules: their heads may be synonyms."""
     if not a.numbers or not b.numbers:
+        return None
+    if {u for u, _, _ in a.numbers} & {u for u, _, _ in b.numbers}:
         return None
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
     if "" in kinds_a or "" in kinds_b:
-        return None  # a count of nothing named: left to the figure rules
-    words_a, words_b = set(a.text.split()), set(b.text.split())
-    if kinds_a & words_b or kinds_b & words_a or any(
+        return None  # a count of nothing named
+    words_a, words_b = a.text.split(), b.text.split()
+    if any(k in words_b for k in kinds_a) or any(k in words_a for k in kinds_b) or any(
             _close(x, y) for _, _, x in a.numbers for _, _, y in b.numbers):
         return None
     return f"figures of different kinds ({', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}): two facts"
@@ -118,12 +121,10 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
     head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
     amount of money, a percentage) are compared only when `by_unit`."""
-    close = _close
-
     def clash(values_a: list[float], values_b: list[float]) -> bool:
         if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
-            return not all(close(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
-        return not any(close(x, y) for x in values_a for y in values_b)
+            return not all(_close(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
+        return not any(_close(x, y) for x in values_a for y in values_b)
 
     by_key_a: dict[tuple[str, str], list[float]] = {}
     by_key_b: dict[tuple[str, str], list[float]] = {}
@@ -140,18 +141,16 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
                     f"{', '.join(map(_fmt, by_key_b[key]))}")
     if shared or not by_unit:
         return None
-    units_a: dict[str, list[tuple[str, float]]] = {}
-    units_b: dict[str, list[tuple[str, float]]] = {}
-    for unit, head, value in a.numbers:
-        units_a.setdefault(unit, []).append((head, value))
-    for unit, head, value in b.numbers:
-        units_b.setdefault(unit, []).append((head, value))
+    units_a: dict[str, list[float]] = {}
+    units_b: dict[str, list[float]] = {}
+    for unit, _, value in a.numbers:
+        units_a.setdefault(unit, []).append(value)
+    for unit, _, value in b.numbers:
+        units_b.setdefault(unit, []).append(value)
     for unit in sorted(set(units_a) & set(units_b)):
-        if len(units_a[unit]) != 1 or len(units_b[unit]) != 1:
-            continue
-        (_, x), (_, y) = units_a[unit][0], units_b[unit][0]
-        if clash([x], [y]):
-            return f"number mismatch ({unit or 'count'}): {_fmt(x)} vs {_fmt(y)}"
+        if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(units_a[unit], units_b[unit]):
+            return (f"number mismatch ({unit or 'count'}): {_fmt(units_a[unit][0])} vs "
+                    f"{_fmt(units_b[unit][0])}")
     return None
 
 
@@ -181,9 +180,9 @@ def _dates_compatible(x: str, y: str) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
-def _places_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
-    """A shared place, counting two spellings of one name ("Hrushivka"/"Hrushiwka") as one."""
-    return bool(a & b) or any(fuzz.ratio(x, y, score_cutoff=VARIANT_RATIO) for x in a for y in b)
+def _names_overlap(a: Collection[str], b: Collection[str]) -> bool:
+    """A shared name, counting two spellings of one ("Hrushivka"/"Hrushiwka") as one."""
+    return any(x in b for x in a) or any(fuzz.ratio(x, y, score_cutoff=VARIANT_RATIO) for x in a for y in b)
 
 
 def _same_word(h: str, words: set[str]) -> bool:
@@ -236,35 +235,34 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         return conflict
     if a.dates and b.dates and not any(_dates_compatible(x, y) for x in a.dates for y in b.dates):
         return f"date mismatch: {', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}"
-    if a.places and b.places and not _places_overlap(a.places, b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
+    if a.places and b.places and not _names_overlap(a.places, b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
         return f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
     venue_a, venue_b = _venues(a.places - b.places), _venues(b.places - a.places)
-    if same_claim and venue_a and venue_b and not _places_overlap(venue_a, venue_b) and not (
-            _places_overlap(venue_a, b.places) or _places_overlap(venue_b, a.places)):
+    if same_claim and venue_a and venue_b and not _names_overlap(venue_a, venue_b) and not (
+            _names_overlap(venue_a, b.places) or _names_overlap(venue_b, a.places)):
         return f"place mismatch (venue): {', '.join(sorted(venue_a))} vs {', '.join(sorted(venue_b))}"
     return None
 
 
 def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
-    """Each statement names a specific thing it is about (a rare name written in the statement, not
-    the speaker: a town, a person, a firm) and no name of either statement appears in the other, even
-    spelt another way: "312 people were evacuated from Halden" and "45 people were evacuated from
-    Tarrin", "the coast road to Varnhem will stay closed" and "the coast road to Oskarby ..." are
-    facts about two places, whoever announced them, not one fact with two figures. A shared name
-    ("Marrakesh, Morocco" / "the Moroccan capital, Rabat") keeps it one event in two reported places."""
-    if not (a.specific_subject and b.specific_subject):
+    """Each statement is about a specific place of its own (a rare place name written in the
+    statement, not the speaker's) and no name of either statement appears in the other, even spelt
+    another way: "312 people were evacuated from Halden" and "45 people were evacuated from Tarrin",
+    "the coast road to Varnhem will stay closed" and "the coast road to Oskarby ..." are facts about
+    two places, whoever announced them, not one fact with two figures. A shared name ("Marrakesh,
+    Morocco" / "the Moroccan capital, Rabat") keeps it one event in two reported places; a person
+    named on one side and a town on the other ("Hoekstra resigned" / "the mayor of Vlieborg
+    resigned") may be one fact."""
+    if not (a.venues and b.venues):
         return None
     for x, y in ((a, b), (b, a)):
         # A rare name is shared wherever the other names it, its speaker included ("Corvane said its
-        # vaccine ..." / "shares in Corvane rose"); a common one only in its statement ("Port Alder"
+        # vaccine ..." / "shares in Corvane rose"); a common one only in the statement ("Port Alder"
         # is not "the port authority said").
-        statement_words = set(y.text.split()) | set(y.subjects)
-        all_words = statement_words | {t for t, _ in y.bag} | y.names
-        for t in x.subjects:
-            words = all_words if weight(t) >= VENUE_MIN_WEIGHT else statement_words
-            if t in words or len(t) >= VARIANT_MIN_LEN and any(
-                    len(w) >= VARIANT_MIN_LEN and fuzz.ratio(t, w, score_cutoff=VARIANT_RATIO) for w in words):
-                return None
+        statement_words = y.text.split()
+        if any(t in statement_words or t in y.subjects for t in x.subjects) or _names_overlap(
+                x.venues, y.names) or _names_overlap(x.venues, statement_words):
+            return None
     return (f"different names ({', '.join(a.subjects)} vs {', '.join(b.subjects)}), none shared: "
             f"two facts about different things")
 
@@ -276,6 +274,11 @@ def _venues(places: frozenset[str]) -> frozenset[str]:
     return frozenset(p for p in places if p and min(weight(t) for t in p.split()) >= VENUE_MIN_WEIGHT)
 
 
+def _scores(score: float, frame: float, features: tuple[float, ...]) -> str:
+    return (f"same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words shared "
+            f"{features[2]:.2f}, names shared {features[4]:.2f})")
+
+
 def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
            local: LocalRarity | None = None) -> match_pb2.MatchExplanation:
     """The decision on two match forms. The score is on the event frame (statement without its
@@ -284,11 +287,10 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     features = pair_features(a, b, local)
     score = 100.0 * probability(features)
     frame = pair_score(a.core, b.core)
-    scores = (f"same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words shared "
-              f"{features[2]:.2f}, names shared {features[4]:.2f})")
     different = _different_subjects(a, b)  # nothing in common to confirm or deny
     if different:
-        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{different}; {scores}")
+        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score,
+                                          reason=f"{different}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or frame >= NEGATION_MIN_FRAME or features[2] >= NEGATION_MIN_SHARED:
         denied = _denial(a, b)
         if denied:
@@ -297,15 +299,15 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return match_pb2.MatchExplanation(
                 decision=CONFLICTING, score=score,
-                reason=f"{denied}; {scores}{where}")
+                reason=f"{denied}; {_scores(score, frame, features)}{where}")
     different = _different_quantities(a, b)  # after the denial: "the 3-boobed woman is a fake" denies all
     if different:
-        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{different}; {scores}")
+        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score,
+                                          reason=f"{different}; {_scores(score, frame, features)}")
     unshared_negation = _unshared_negation(a, b)
     if unshared_negation:
         score *= UNSHARED_NEGATION_FACTOR
-    scores = (f"same-claim score {score:.1f} (frame similarity {frame:.1f}, rare words shared "
-              f"{features[2]:.2f}, names shared {features[4]:.2f})")
+    scores = _scores(score, frame, features)
     if score < threshold:
         if score >= CONFLICT_FLOOR * threshold and not unshared_negation:
             # Below the same-claim threshold but the same event frame: an incompatible detail (a

@@ -103,8 +103,10 @@ _NEGATION_CUE = re.compile(
     r"rejects|yet to)\b|n't\b", re.IGNORECASE)
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october "
            "november december".split()} | {"sept": "september"}
-# A name right after "in"/"at"/"near" is a place even when the extractor does not know it.
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+_CALENDAR = frozenset(_MONTHS.values()) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split())
+# A name right after "in"/"at"/"near"/"from" is a place even when the extractor does not know it.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin".
 _DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+$")
 # A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
@@ -173,25 +175,30 @@ class MatchForm:
     cues: frozenset[str] = frozenset()  # stance cues of the wording (stance.cues: "refute", "question" ...)
     unasserted: frozenset[str] = frozenset()  # predicates only demanded ("Moscow must agree" -> agree)
     subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
-    specific_subject: bool = False     # one of them is a rare name (SPECIFIC_NAME_WEIGHT): a town, a person
+    venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
+
+
+def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
+    """Where an article offset (what every span holds) falls in the claim's own text."""
+    return max(0, offset - claim.span.start)
 
 
 def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
-    """Each quantity with its unit and the content word after it ("14 people died" -> person)."""
+    """Each quantity with its unit and the content word after it in its clause ("14 people died" ->
+    person; "killed 17, police said" and "17 on Tuesday" count nothing named)."""
     out = []
     text = claim.text
-    at = claim.span.start  # spans are offsets into the article; the claim's text starts here
     for q in claim.quantities:
-        start, end = q.span.start - at, q.span.end - at
-        rest = text[end:end + 40] if end > 0 else ""
+        start, end = _in_text(claim, q.span.start), _in_text(claim, q.span.end)
         head = ""
-        for raw in _TOKEN.findall(rest.lower()):
+        for raw in _TOKEN_P.findall(text[end:end + 40].lower()) if end else ():
+            if raw in _CLAUSE_END or raw in _CALENDAR:
+                break
             if raw in STOP_WORDS or raw in ("than", "about", "some", "over", "under", "more", "less"):
                 continue
             head = stem(raw)
             break
-        out.append((q.unit, head if not q.unit else "", _scaled(text[max(0, start):max(0, end)], float(q.value),
-                                                                          text[max(0, end):max(0, end) + 9])))
+        out.append((q.unit, head if not q.unit else "", _scaled(text[start:end], float(q.value), text[end:end + 9])))
     return out
 
 
@@ -253,30 +260,31 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
     speaker_tokens = [stem(t) for t in fold_words(_TOKEN.findall(claim.speaker.lower()))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER]
-    names = frozenset(stem(t) for e in claim.entities if e.canonical and not e.canonical.isdigit()
-                      and e.canonical.lower() not in NUMBER_WORDS
-                      for t in fold_words(_TOKEN.findall(e.canonical.lower()))
-                      if t not in STOP_WORDS and t not in _GENERIC_SPEAKER) | frozenset(speaker_tokens)
     statement = claim.statement or claim.text
     opener = claim.text.lstrip("\"“‘'([ ")
-    subject_words = set() if not claim.entities or _title_case(statement) else {
-                     t for e in claim.entities if e.canonical and not e.canonical.isdigit()
-                     and e.text and e.text in statement and not _capitalised_opener(e.text, opener)
-                     for t in fold_words(_TOKEN.findall(e.canonical.lower()))
-                     if t not in STOP_WORDS and t not in _GENERIC_SPEAKER}
-    subjects = tuple(sorted({stem(t) for t in subject_words}))
-    # judged on the name as written: the stemmer makes "Felling" the common word "fell"
-    specific = any(weight(t) >= SPECIFIC_NAME_WEIGHT for t in subject_words)
+    headline = bool(claim.entities) and _title_case(statement)
+    def is_place(e: claim_pb2.Entity) -> bool:
+        start = _in_text(claim, e.span.start)
+        before = claim.text[max(0, start - 8):start]
+        return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
+            e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
+            e.kind == claim_pb2.ENTITY_KIND_OTHER and bool(_DESTINATION.search(before)))
+
+    places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if is_place(e))
+    name_words = []  # (token, written in the statement, a specific place of the statement)
+    for e in claim.entities:
+        if not e.canonical or e.canonical.isdigit() or e.canonical.lower() in NUMBER_WORDS:
+            continue
+        in_statement = not headline and bool(e.text) and e.text in statement and not _capitalised_opener(e.text, opener)
+        venue = in_statement and is_place(e)
+        for t in fold_words(_TOKEN.findall(e.canonical.lower())):
+            if t not in STOP_WORDS and t not in _GENERIC_SPEAKER:
+                # rarity judged on the name as written: the stemmer makes "Felling" the common word "fell"
+                name_words.append((stem(t), in_statement, venue and weight(t) >= SPECIFIC_NAME_WEIGHT))
+    names = frozenset(w for w, _, _ in name_words) | frozenset(speaker_tokens)
+    subjects = tuple(sorted({w for w, here, _ in name_words if here}))
+    venues = tuple(sorted({w for w, _, venue in name_words if venue}))
     heads, first, unasserted = _negation(claim.text)
-    at = claim.span.start  # spans are offsets into the article; the claim's text starts here
-
-    def before(e: claim_pb2.Entity) -> str:
-        start = max(0, e.span.start - at)
-        return claim.text[max(0, start - 8):start]
-
-    places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PLACE or (
-        e.kind != claim_pb2.ENTITY_KIND_PERSON and _PLACE_PREPOSITION.search(before(e))) or (
-        e.kind == claim_pb2.ENTITY_KIND_OTHER and _DESTINATION.search(before(e))))
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
     return MatchForm(
@@ -288,13 +296,15 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
             words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
-        specific_subject=specific)
+        venues=venues)
 
 
 def _title_case(text: str) -> bool:
-    """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there."""
-    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there.
+    Judged on the common words after the first (names are capitalised in any sentence)."""
+    common = [w for w in text.split()[1:] if len(w) > 3 and w[0].isalpha()
+              and weight(w.lower().strip(".,;:!?\"'’”")) < SPECIFIC_NAME_WEIGHT]
+    return len(common) >= 3 and sum(w[0].isupper() for w in common) >= 0.6 * len(common)
 
 
 def _capitalised_opener(name: str, text: str) -> bool:

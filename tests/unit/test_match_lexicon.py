@@ -74,7 +74,7 @@ def test_and_a_half_folds_into_the_number():
     assert fold_words("two and a half million people".split()) == ["2500000", "people"]
 
 
-def test_one_sentence_told_of_two_towns_with_no_name_in_common_is_two_events():
+def test_one_sentence_told_of_two_towns_with_no_name_in_common_is_two_facts():
     e = explain("The coast road to Varnhem will stay closed until Friday, the highways agency said.",
                 "The council said that the coast road to Oskarby will remain closed until Monday.")
     assert e.decision == DIFFERENT and "varnhem vs oskarby" in e.reason, e.reason
