@@ -256,9 +256,8 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
     if not (a.venues and b.venues):
         return None
     for x, y in ((a, b), (b, a)):
-        # A rare name is shared wherever the other names it, its speaker included ("Corvane said its
-        # vaccine ..." / "shares in Corvane rose"); a common one only in the statement ("Port Alder"
-        # is not "the port authority said").
+        # A specific place is shared wherever the other names it, its speaker included; any other
+        # name only where the other's statement names it ("Port Alder" is not "the port authority said").
         statement_words = y.text.split()
         if any(t in statement_words or t in y.subjects for t in x.subjects) or _names_overlap(
                 x.venues, y.names) or _names_overlap(x.venues, statement_words):
