@@ -263,20 +263,14 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     statement = claim.statement or claim.text
     opener = claim.text.lstrip("\"“‘'([ ")
     headline = bool(claim.entities) and _title_case(statement)
-    def is_place(e: claim_pb2.Entity) -> bool:
-        start = _in_text(claim, e.span.start)
-        before = claim.text[max(0, start - 8):start]
-        return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
-            e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
-            e.kind == claim_pb2.ENTITY_KIND_OTHER and bool(_DESTINATION.search(before)))
-
-    places = frozenset(METONYMY.get(e.canonical, e.canonical) for e in claim.entities if is_place(e))
+    is_place = [_is_place(claim, e) for e in claim.entities]
+    places = frozenset(METONYMY.get(e.canonical, e.canonical) for e, place in zip(claim.entities, is_place) if place)
     name_words = []  # (token, written in the statement, a specific place of the statement)
-    for e in claim.entities:
+    for e, place in zip(claim.entities, is_place):
         if not e.canonical or e.canonical.isdigit() or e.canonical.lower() in NUMBER_WORDS:
             continue
         in_statement = not headline and bool(e.text) and e.text in statement and not _capitalised_opener(e.text, opener)
-        venue = in_statement and is_place(e)
+        venue = in_statement and place
         for t in fold_words(_TOKEN.findall(e.canonical.lower())):
             if t not in STOP_WORDS and t not in _GENERIC_SPEAKER:
                 # rarity judged on the name as written: the stemmer makes "Felling" the common word "fell"
@@ -297,6 +291,15 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
         venues=venues)
+
+
+def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
+    """A place entity, or a name of another kind after "in"/"at"/"from" or a preposition of motion."""
+    start = _in_text(claim, e.span.start)
+    before = claim.text[max(0, start - 8):start]
+    return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
+        e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
+        e.kind == claim_pb2.ENTITY_KIND_OTHER and bool(_DESTINATION.search(before)))
 
 
 def _title_case(text: str) -> bool:
