@@ -54,6 +54,8 @@ SYNONYMS = {
     "weapons": "arms", "shipments": "deliveries", "shipment": "delivery", "assistance": "aid",
     "nation": "country", "nations": "countries", "administration": "government",
     "proposal": "plan", "proposals": "plans",
+    # disasters: the news noun for the same event (matching._different_things compares "the <thing>")
+    "blaze": "fire", "blazes": "fires", "blast": "explosion", "blasts": "explosions", "quake": "earthquake",
 }
 
 NUMBER_WORDS = {

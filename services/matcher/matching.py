@@ -60,6 +60,9 @@ CONFLICT_MIN_FRAME = 65.0
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
 UNIT_CONFLICT_MIN_FRAME = 65.0
+# Counts of differently named things ("schools" / "people") are compared only in frames this close:
+# closer frames with other heads are one count in synonyms ("homes" / "houses", "jobs" / "workers").
+COUNT_HEADS_MIN_FRAME = 80.0
 # Two quantities within this relative distance are the same figure (rounding in the copy).
 NUMBER_TOLERANCE = 0.005
 # A rounded figure ("about 25,000") and a precise one (24,600) within this relative distance agree.
@@ -115,6 +118,44 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
             _close(x, y) for _, _, x in a.numbers for _, _, y in b.numbers):
         return None
     return f"figures of different kinds ({', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}): two facts"
+
+
+def _different_counts(a: MatchForm, b: MatchForm, frame: float) -> str | None:
+    """Counts of two different named things, each word absent from the other statement ("120
+    schools would close" / "485 people were treated in hospital"), in event frames that are not
+    close: two facts. In close frames the heads may be synonyms ("40 homes" / "45 houses", "300
+    jobs" / "350 workers") and the counts are compared."""
+    if frame >= COUNT_HEADS_MIN_FRAME:
+        return None
+    heads_a = {h for u, h, _ in a.numbers if not u and h}
+    heads_b = {h for u, h, _ in b.numbers if not u and h}
+    if not heads_a or not heads_b or heads_a & heads_b:
+        return None
+    if any(u == "" and not h for u, h, _ in a.numbers + b.numbers):
+        return None  # a count of nothing named may count either
+    words_a, words_b = set(a.text.split()), set(b.text.split())
+    if heads_a & words_b or heads_b & words_a:
+        return None
+    if any(_close(x, y) for u, _, x in a.numbers if not u for v, _, y in b.numbers if not v):
+        return None
+    return (f"counts of different things ({', '.join(sorted(heads_a))} vs {', '.join(sorted(heads_b))}; "
+            f"frame similarity {frame:.1f} < {COUNT_HEADS_MIN_FRAME:g}): two facts")
+
+
+def _figures_of_two_dates(a: MatchForm, b: MatchForm) -> str | None:
+    """Figures that differ, each as of its own date ("352 homes were without power on Wednesday" /
+    "104 homes ... on Saturday", "14 dead on Monday" / "17 dead on Tuesday"): a count that changed
+    over time, two facts, not outlets disagreeing. A conflict differs in one detail; with the same
+    date (or none on one side) the figures still conflict."""
+    if not (a.numbers and b.numbers and a.dates and b.dates):
+        return None
+    if any(_dates_compatible(x, y) for x in a.dates for y in b.dates):
+        return None
+    clash = _number_conflict(a, b)
+    if not clash:
+        return None
+    return (f"{clash.replace('number mismatch', 'figures')} as of different dates "
+            f"({', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}): two facts, not a conflict")
 
 
 def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | None:
@@ -266,6 +307,35 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
+def _different_things(a: MatchForm, b: MatchForm) -> str | None:
+    """Each statement names with "the" a thing the other does not mention in any form ("120 people
+    were evacuated after the gas explosion" / "306 people were evacuated after the flood"): figures
+    about two events or objects, not a conflict over one. A thing counts as mentioned when the other
+    has the word anywhere (speaker included) or a spelling of it (fuzz.ratio >= VARIANT_RATIO)."""
+    def unshared(x: MatchForm, y: MatchForm) -> list[str]:
+        words = set(y.text.split()) | {t for t, _ in y.bag}
+        long_words = [w for w in words if len(w) >= 5]
+        return [t for t in x.things if t not in words and not (
+            len(t) >= 5 and any(fuzz.ratio(t, w, score_cutoff=VARIANT_RATIO) for w in long_words))]
+
+    only_a = unshared(a, b)
+    if not only_a:
+        return None
+    only_b = unshared(b, a)
+    if not only_b:
+        return None
+    return f"different things named ({' '.join(only_a)} vs {' '.join(only_b)}): two facts, not a conflict"
+
+
+def _two_facts(conflict: str, a: MatchForm, b: MatchForm) -> str | None:
+    """Why a conflicting detail is two facts after all: the statements name different things. Only
+    for figures, dates and places: a denial is about the thing the other states, whatever it calls it."""
+    if conflict.startswith("confirm vs deny"):
+        return None
+    things = _different_things(a, b)
+    return f"{conflict}, but {things}" if things else None
+
+
 def _venues(places: frozenset[str]) -> frozenset[str]:
     """The specific places (a city or town, not a country or region): every word of the name rare
     (rarity weight >= VENUE_MIN_WEIGHT). "Jeddah" and "Riyadh" are two venues; "Scotland" and "Ayr"
@@ -299,7 +369,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             return match_pb2.MatchExplanation(
                 decision=CONFLICTING, score=score,
                 reason=f"{denied}; {_scores(score, frame, features)}{where}")
-    different = _different_quantities(a, b)  # after the denial: "the 3-boobed woman is a fake" denies all
+    different = (_different_quantities(a, b) or _different_counts(a, b, frame)
+                 or _figures_of_two_dates(a, b))  # after the denial: "the 3-boobed woman is a fake" denies all
     if different:
         return match_pb2.MatchExplanation(decision=DIFFERENT, score=score,
                                           reason=f"{different}; {_scores(score, frame, features)}")
@@ -315,6 +386,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             conflict = detail_conflict(a, b, frame, features[2])
             if conflict and (conflict.startswith("confirm vs deny") or (
                     frame >= CONFLICT_MIN_FRAME and not conflict.startswith("place"))):
+                two_facts = _two_facts(conflict, a, b)
+                if two_facts:
+                    return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{two_facts}; {scores}")
                 return match_pb2.MatchExplanation(
                     decision=CONFLICTING, score=score,
                     reason=f"{conflict}; {scores} below threshold {threshold:g} but the event frame is shared "
@@ -324,6 +398,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             decision=DIFFERENT, score=score, reason=f"{scores} below threshold {threshold:g}{why}")
     conflict = detail_conflict(a, b, frame, features[2], same_claim=True)
     if conflict:
+        two_facts = _two_facts(conflict, a, b)
+        if two_facts:
+            return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{two_facts}; {scores}")
         return match_pb2.MatchExplanation(decision=CONFLICTING, score=score, reason=f"{conflict}; {scores}")
     unit_clash = _number_conflict(a, b) if frame < UNIT_CONFLICT_MIN_FRAME else None
     if unit_clash:

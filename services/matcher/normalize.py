@@ -176,6 +176,7 @@ class MatchForm:
     unasserted: frozenset[str] = frozenset()  # predicates only demanded ("Moscow must agree" -> agree)
     subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
+    things: tuple[str, ...] = ()       # first words of the statement's definite noun phrases: "after the flood" -> flood
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -279,6 +280,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     subjects = tuple(sorted({w for w, here, _ in name_words if here}))
     venues = tuple(sorted({w for w, _, venue in name_words if venue}))
     heads, first, unasserted = _negation(claim.text)
+    things = _definite_things(source)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
     return MatchForm(
@@ -290,7 +292,37 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
             words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
-        venues=venues)
+        venues=venues, things=things)
+
+
+# Determiners of a definite noun phrase: what follows names one thing the reader knows of.
+_DEFINITE = frozenset("the its their".split())
+# Words after "the" that say which part or how much of a thing, not what thing: "the number of
+# containers", "the first strike", "the latest figures".
+_NOT_A_THING = frozenset("number total figure figures toll tally count amount majority share rest part half end "
+                         "start beginning middle first second third last same latest new other next previous "
+                         "whole former current".split())
+
+
+def _definite_things(text: str) -> tuple[str, ...]:
+    """The stem of the first word after each "the"/"its"/"their" ("after the gas explosion" -> gas,
+    "the flood" -> flood), skipping words of quantity or order and adverbs: what the statement is
+    about, compared by matching._different_things when two statements would conflict. Only the
+    first word, because without parts of speech the next may be the verb ("the hearing lasted")."""
+    words = fold_words(_TOKEN_P.findall(text.lower()))
+    out = set()
+    for i, w in enumerate(words):
+        if w not in _DEFINITE:
+            continue
+        for nxt in words[i + 1:i + 4]:
+            if (nxt in STOP_WORDS or nxt in NEGATION_WORDS or nxt in _CLAUSE_END or not nxt.isalpha()
+                    or nxt in _CALENDAR):
+                break
+            if nxt in _NOT_A_THING or (nxt.endswith("ly") and len(nxt) > 4):
+                continue
+            out.add(stem(nxt))
+            break
+    return tuple(sorted(out))
 
 
 def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:

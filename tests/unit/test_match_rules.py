@@ -316,3 +316,58 @@ def test_capitals_of_a_title_case_headline_name_nothing():
     assert match_form(analyze_sentence("Zelenskyy did not meet Erdogan in Istanbul.")).subjects
     e = explain("Drone Footage Shows Flooded Harbour In Ostvik", "The ferry operator cancelled all crossings to Brenmouth.")
     assert "different names" not in e.reason
+
+
+def test_figures_as_of_different_dates_are_two_facts_and_on_one_date_conflict():
+    from datetime import datetime, timezone
+
+    from services.matcher.matching import compare
+
+    published = datetime(2026, 3, 13, 9, 0, tzinfo=timezone.utc)  # a Friday: weekdays resolve to that week
+
+    def dated(a: str, b: str):
+        return compare(analyze_sentence(a, published), analyze_sentence(b, published))
+
+    # A count that changed between Monday and Thursday is not two outlets disagreeing.
+    e = dated("The utility said 3,200 homes in Brevik were without power on Monday.",
+              "The utility said 1,100 homes in Brevik were without power on Thursday.")
+    assert e.decision == DIFFERENT and "different dates" in e.reason, e.reason
+    e = dated("The utility said 3,200 homes in Brevik were without power on Monday.",
+              "The utility said 1,100 homes in Brevik were without power on Monday.")
+    assert e.decision == CONFLICTING and "3,200 vs 1,100" in e.reason, e.reason
+    # Without a figure, two dates for one event still conflict.
+    e = dated("The utility said power in Brevik was restored on Monday.",
+              "The utility said power in Brevik was restored on Thursday.")
+    assert e.decision == CONFLICTING and "date" in e.reason, e.reason
+
+
+def test_counts_of_different_things_in_different_frames_are_two_facts():
+    e = explain("The council said 120 schools in Brevik would close on Friday because of the storm.",
+                "After the storm in Brevik, 485 people were treated in hospital, the council said.")
+    assert e.decision == DIFFERENT and "counts of different things" in e.reason, e.reason
+    # The same frame with another head word is one count in other words, and still compared.
+    e = explain("The storm destroyed 40 homes in Brevik.", "The storm destroyed 45 houses in Brevik.")
+    assert e.decision == CONFLICTING, e.reason
+
+
+def test_figures_about_two_named_things_are_not_a_conflict():
+    # One town, one day, one kind of figure, but "the gas explosion" and "the flood" are two events.
+    e = explain("The mayor said 120 people were evacuated from Brevik after the gas explosion.",
+                "The mayor said 306 people were evacuated from Brevik after the flood.")
+    assert e.decision == DIFFERENT and "different things named (gas vs flood)" in e.reason, e.reason
+    # The thing named on one side only, or named in another word for it, leaves the conflict.
+    for other in ("The mayor said 306 people were evacuated from Brevik.",
+                  "The mayor said 306 people were evacuated from Brevik after the blast.",
+                  "The mayor said 306 people were evacuated from Brevik after the gas explosions."):
+        e = explain("The mayor said 120 people were evacuated from Brevik after the explosion.", other)
+        assert e.decision == CONFLICTING and "120 vs 306" in e.reason, (other, e.reason)
+    # A denial needs no agreement on names: it is about what the other states.
+    e = explain("The mayor said the bridge in Brevik collapsed after the flood.",
+                "The mayor denied that the bridge in Brevik collapsed.")
+    assert e.decision == CONFLICTING, e.reason
+
+
+def test_definite_things_skip_words_of_quantity_and_order():
+    assert match_form(analyze_sentence("Officials put the number of containers stranded at 45,000.")).things == ()
+    assert match_form(analyze_sentence("It was the first strike at the port since 2011.")).things == ("port", "strike")
+    assert match_form(analyze_sentence("The hearing lasted about three hours.")).things == ("hear",)
