@@ -63,6 +63,8 @@ UNIT_CONFLICT_MIN_FRAME = 65.0
 # Counts of differently named things ("schools" / "people") are compared only in frames this close:
 # closer frames with other heads are one count in synonyms ("homes" / "houses", "jobs" / "workers").
 COUNT_HEADS_MIN_FRAME = 80.0
+# "24,600 people" may count the "26,000 volunteers" of another outlet: people are any count of persons.
+GENERIC_COUNT = "person"
 # Two quantities within this relative distance are the same figure (rounding in the copy).
 NUMBER_TOLERANCE = 0.005
 # A rounded figure ("about 25,000") and a precise one (24,600) within this relative distance agree.
@@ -122,14 +124,14 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
 
 def _different_counts(a: MatchForm, b: MatchForm, frame: float) -> str | None:
     """Counts of two different named things, each word absent from the other statement ("120
-    schools would close" / "485 people were treated in hospital"), in event frames that are not
-    close: two facts. In close frames the heads may be synonyms ("40 homes" / "45 houses", "300
-    jobs" / "350 workers") and the counts are compared."""
+    schools would close" / "38 buildings were searched"), in event frames that are not close: two
+    facts. In close frames the heads may be synonyms ("40 homes" / "45 houses", "300 jobs" / "350
+    workers") and the counts are compared, and a count of people may be of volunteers or workers."""
     if frame >= COUNT_HEADS_MIN_FRAME:
         return None
     heads_a = {h for u, h, _ in a.numbers if not u and h}
     heads_b = {h for u, h, _ in b.numbers if not u and h}
-    if not heads_a or not heads_b or heads_a & heads_b:
+    if not heads_a or not heads_b or heads_a & heads_b or GENERIC_COUNT in heads_a | heads_b:
         return None
     if any(u == "" and not h for u, h, _ in a.numbers + b.numbers):
         return None  # a count of nothing named may count either

@@ -343,8 +343,12 @@ def test_figures_as_of_different_dates_are_two_facts_and_on_one_date_conflict():
 
 def test_counts_of_different_things_in_different_frames_are_two_facts():
     e = explain("The council said 120 schools in Brevik would close on Friday because of the storm.",
-                "After the storm in Brevik, 485 people were treated in hospital, the council said.")
+                "After the storm in Brevik, rescue teams searched 485 buildings, the council said.")
     assert e.decision == DIFFERENT and "counts of different things" in e.reason, e.reason
+    # People are a count of anyone: another outlet's volunteers may be the same count.
+    e = explain("The Brevik trial of the vaccine enrolled about 24,600 people.",
+                "More than 26,000 volunteers were enrolled in the Brevik trial.")
+    assert e.decision == CONFLICTING and "24,600 vs 26,000" in e.reason, e.reason
     # The same frame with another head word is one count in other words, and still compared.
     e = explain("The storm destroyed 40 homes in Brevik.", "The storm destroyed 45 houses in Brevik.")
     assert e.decision == CONFLICTING, e.reason
