@@ -21,6 +21,21 @@ VARIANT_RATIO = 80.0
 VARIANT_MIN_LEN = 5
 VARIANT_MIN_WEIGHT = 2.0
 
+
+
+def spelling_variant(t: str, u: str) -> bool:
+    """Two spellings of one word: close by fuzz.ratio and opening with the same letter or two
+    letters transliteration swaps ("Peskov" / "Peskow", "Zelensky" / "Selenskyj", "Volodymyr" /
+    "Wolodymyr"); other names differ there ("Alder" / "Calder", ratio 91). Figures keep the ratio
+    alone, as the model was fitted."""
+    return (t[:1] == u[:1] or t[:1] + u[:1] in _SWAPPED_INITIALS or t.isdigit()) and (
+        fuzz.ratio(t, u, score_cutoff=VARIANT_RATIO) > 0)
+
+
+# Initials one language writes where another writes the other (German W/Z for English V/S-sounds...).
+_SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "jy", "iy", "gh") for x, y in (pair, pair[::-1]))
+
+
 FEATURES = ("set", "sort", "wcont", "wjac", "names", "no_names", "rare_max", "len", "num_agree")
 
 
@@ -33,7 +48,7 @@ def _soft_shared(a: dict[str, float], b: dict[str, float]) -> tuple[float, float
         if t in b:
             hit = min(w, b[t])
         elif w >= VARIANT_MIN_WEIGHT and len(t) >= VARIANT_MIN_LEN and any(
-                fuzz.ratio(t, u, score_cutoff=VARIANT_RATIO) for u in b_long):
+                spelling_variant(t, u) for u in b_long):
             hit = w
         else:
             continue
@@ -48,7 +63,7 @@ def _name_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     shared = len(a & b)
     rest_b = [u for u in b - a if len(u) >= VARIANT_MIN_LEN]
     for t in a - b:
-        if len(t) >= VARIANT_MIN_LEN and any(fuzz.ratio(t, u, score_cutoff=VARIANT_RATIO) for u in rest_b):
+        if len(t) >= VARIANT_MIN_LEN and any(spelling_variant(t, u) for u in rest_b):
             shared += 1
     return shared / min(len(a), len(b))
 

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
-from .features import VARIANT_RATIO, LocalRarity, pair_features, probability
+from .features import VARIANT_MIN_LEN, LocalRarity, pair_features, probability, spelling_variant
 from . import prune
 from .normalize import PLAIN_SAYING, SPECIFIC_NAME_WEIGHT, MatchForm, match_form, opposite
 from .rarity import weight
@@ -225,7 +225,7 @@ def _dates_compatible(x: str, y: str) -> bool:
 
 def _names_overlap(a: Collection[str], b: Collection[str]) -> bool:
     """A shared name, counting two spellings of one ("Hrushivka"/"Hrushiwka") as one."""
-    return any(x in b for x in a) or any(fuzz.ratio(x, y, score_cutoff=VARIANT_RATIO) for x in a for y in b)
+    return any(x in b for x in a) or any(spelling_variant(x, y) for x in a for y in b)
 
 
 def _same_word(h: str, words: set[str]) -> bool:
@@ -313,12 +313,12 @@ def _different_things(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement names with "the" a thing the other does not mention in any form ("120 people
     were evacuated after the gas explosion" / "306 people were evacuated after the flood"): figures
     about two events or objects, not a conflict over one. A thing counts as mentioned when the other
-    has the word anywhere (speaker included) or a spelling of it (fuzz.ratio >= VARIANT_RATIO)."""
+    has the word anywhere (speaker included) or a spelling of it (features.spelling_variant)."""
     def unshared(x: MatchForm, y: MatchForm) -> list[str]:
         words = set(y.text.split()) | {t for t, _ in y.bag}
-        long_words = [w for w in words if len(w) >= 5]
+        long_words = [w for w in words if len(w) >= VARIANT_MIN_LEN]
         return [t for t in x.things if t not in words and not (
-            len(t) >= 5 and any(fuzz.ratio(t, w, score_cutoff=VARIANT_RATIO) for w in long_words))]
+            len(t) >= VARIANT_MIN_LEN and any(spelling_variant(t, w) for w in long_words))]
 
     only_a = unshared(a, b)
     if not only_a:

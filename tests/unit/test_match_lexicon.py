@@ -78,3 +78,16 @@ def test_one_sentence_told_of_two_towns_with_no_name_in_common_is_two_facts():
     e = explain("The coast road to Varnhem will stay closed until Friday, the highways agency said.",
                 "The council said that the coast road to Oskarby will remain closed until Monday.")
     assert e.decision == DIFFERENT and "varnhem vs oskarby" in e.reason, e.reason
+
+
+def test_spelling_variants_keep_their_initial_up_to_transliteration():
+    from services.matcher.features import spelling_variant
+
+    for a, b in (("peskov", "peskow"), ("zelensky", "selenskyj"), ("volodymyr", "wolodymyr"), ("hrushivka", "hrushiwka")):
+        assert spelling_variant(a, b) and spelling_variant(b, a), (a, b)
+    # Close strings that are other names or words: a town is not its neighbour.
+    for a, b in (("alder", "calder"), ("reason", "season"), ("rival", "trial")):
+        assert not spelling_variant(a, b), (a, b)
+    e = explain("The harbour master said 120 boats were sunk at Port Alder.",
+                "The harbour master said 130 boats were sunk at Calder Falls.")
+    assert e.decision != CONFLICTING, e.reason
