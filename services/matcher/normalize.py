@@ -199,8 +199,17 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
                 continue
             head = stem(raw)
             break
-        out.append((q.unit, head if not q.unit else "", _scaled(text[start:end], float(q.value), text[end:end + 9])))
+        value = _scaled(text[start:end], float(q.value), text[end:end + 9])
+        unit = q.unit
+        if unit in _DURATION_HOURS:  # "a three-day stoppage" lasts "72 hours"
+            value, unit = value * _DURATION_HOURS[unit], "hour"
+        out.append((unit, head if not unit else "", value))
     return out
+
+
+# Durations in hours, so one length of time written in two units is one figure. Months and years
+# are left alone: their lengths vary, and "60 years" is more often an age than a duration.
+_DURATION_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
 
 
 _SUFFIXED = re.compile(r"^\D{0,2}?(\d+(?:\.\d+)?)\s?(k|m|mn|mln|b|bn)$", re.IGNORECASE)

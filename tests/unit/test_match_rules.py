@@ -375,3 +375,12 @@ def test_definite_things_skip_words_of_quantity_and_order():
     assert match_form(analyze_sentence("Officials put the number of containers stranded at 45,000.")).things == ()
     assert match_form(analyze_sentence("It was the first strike at the port since 2011.")).things == ("port", "strike")
     assert match_form(analyze_sentence("The hearing lasted about three hours.")).things == ("hear",)
+
+
+def test_one_duration_in_two_units_is_one_figure_and_two_lengths_conflict():
+    e = explain("The dockers of Brevik began a 72-hour strike on Monday.",
+                "The dockers of Brevik began a three-day strike on Monday.")
+    assert e.decision == SAME, e.reason
+    e = explain("The dockers of Brevik began a 48-hour strike on Monday.",
+                "The dockers of Brevik began a three-day strike on Monday.")
+    assert e.decision == CONFLICTING and "48 vs 72" in e.reason, e.reason
