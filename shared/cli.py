@@ -47,7 +47,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     for text_a, text_b in read_pairs(args.pairs):
         explanation = compare(analyze_sentence(text_a), analyze_sentence(text_b), threshold)
         sys.stdout.write(json.dumps({"decision": DECISION_NAMES[explanation.decision],
-                                     "score": round(explanation.score, 2), "reason": explanation.reason},
+                                     "score": round(explanation.score, 2), "reason": explanation.reason,
+                                     "rule": explanation.rule},
                                     ensure_ascii=False) + "\n")
     return 0
 

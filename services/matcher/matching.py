@@ -28,6 +28,28 @@ SAME = match_pb2.MATCH_DECISION_SAME
 CONFLICTING = match_pb2.MATCH_DECISION_CONFLICTING
 DIFFERENT = match_pb2.MATCH_DECISION_DIFFERENT
 
+# Which rule decided, as MatchExplanation.rule: stable identifiers for tools (the reason says it in words).
+RULE_SAME = "same_claim"
+RULE_BELOW_THRESHOLD = "below_threshold"
+RULE_UNSHARED_NEGATION = "unshared_negation"
+RULE_CONFIRM_DENY = "confirm_deny"
+RULE_OPPOSITE = "opposite_predicates"
+RULE_NUMBER = "number_mismatch"
+RULE_DATE = "date_mismatch"
+RULE_PLACE = "place_mismatch"
+RULE_VENUE = "venue_mismatch"
+RULE_DIFFERENT_NAMES = "different_names"
+RULE_DIFFERENT_KINDS = "different_kinds"
+RULE_DIFFERENT_COUNTS = "different_counts"
+RULE_OTHER_DATES = "figures_of_other_dates"
+RULE_DIFFERENT_THINGS = "different_things"
+RULE_DIFFERENT_FIGURES = "different_figures"
+RULE_NO_SIMILAR = "no_similar_claim"
+RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
+                   RULE_NUMBER, RULE_DATE, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
+                   RULE_DIFFERENT_COUNTS, RULE_OTHER_DATES, RULE_DIFFERENT_THINGS, RULE_DIFFERENT_FIGURES,
+                   RULE_NO_SIMILAR))
+
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
 # Blocking hands on candidates whose fuzzy frame score (blocking.pair_score) reaches this; the model
@@ -258,32 +280,32 @@ def _denial(a: MatchForm, b: MatchForm) -> str | None:
 
 
 def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.0,
-                    same_claim: bool = False) -> str | None:
-    """The first incompatible detail between two statements of the same event, in words. `score` is
+                    same_claim: bool = False) -> tuple[str, str] | None:
+    """The first incompatible detail between two statements of the same event: (rule, in words). `score` is
     the fuzzy frame score, `shared` the weighted share of words (features.wcont), `same_claim`
     whether the model already scores the pair as one claim (then a denial, "X dead? Another death
     hoax", needs no further evidence that both are about the same thing)."""
     same_thing = same_claim or score >= NEGATION_MIN_FRAME or shared >= NEGATION_MIN_SHARED
     denied = _denial(a, b) if same_thing else None
     if denied:
-        return denied
+        return RULE_CONFIRM_DENY, denied
     for p in sorted(a.predicates):
         q = opposite(p)
         if q in b.predicates and p not in b.predicates:
-            return f"opposite predicates: {p!r} vs {q!r}"
+            return RULE_OPPOSITE, f"opposite predicates: {p!r} vs {q!r}"
     # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
     # "market value of EUR 6.1 billion") clash only when the event frames are alike.
     conflict = _number_conflict(a, b, by_unit=score >= UNIT_CONFLICT_MIN_FRAME)
     if conflict:
-        return conflict
+        return RULE_NUMBER, conflict
     if a.dates and b.dates and not any(_dates_compatible(x, y) for x in a.dates for y in b.dates):
-        return f"date mismatch: {', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}"
+        return RULE_DATE, f"date mismatch: {', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}"
     if a.places and b.places and not _names_overlap(a.places, b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
-        return f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
+        return RULE_PLACE, f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
     venue_a, venue_b = _venues(a.places - b.places), _venues(b.places - a.places)
     if same_claim and venue_a and venue_b and not _names_overlap(venue_a, venue_b) and not (
             _names_overlap(venue_a, b.places) or _names_overlap(venue_b, a.places)):
-        return f"place mismatch (venue): {', '.join(sorted(venue_a))} vs {', '.join(sorted(venue_b))}"
+        return RULE_VENUE, f"place mismatch (venue): {', '.join(sorted(venue_a))} vs {', '.join(sorted(venue_b))}"
     return None
 
 
@@ -329,10 +351,10 @@ def _different_things(a: MatchForm, b: MatchForm) -> str | None:
     return f"different things named ({' '.join(only_a)} vs {' '.join(only_b)}): two facts, not a conflict"
 
 
-def _two_facts(conflict: str, a: MatchForm, b: MatchForm) -> str | None:
-    """Why a conflicting detail is two facts after all: the statements name different things. Only
-    for figures, dates and places: a denial is about the thing the other states, whatever it calls it."""
-    if conflict.startswith("confirm vs deny"):
+def _two_facts(rule: str, conflict: str, a: MatchForm, b: MatchForm) -> str | None:
+    """Why a conflicting detail is two facts after all: the statements name different things. Not
+    for a denial: it is about the thing the other states, whatever it calls it."""
+    if rule == RULE_CONFIRM_DENY:
         return None
     things = _different_things(a, b)
     return f"{conflict}, but {things}" if things else None
@@ -358,24 +380,26 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     features = pair_features(a, b, local)
     score = 100.0 * probability(features)
     frame = pair_score(a.core, b.core)
+
+    def explained(decision: int, rule: str, reason: str) -> match_pb2.MatchExplanation:
+        return match_pb2.MatchExplanation(decision=decision, score=score, reason=reason, rule=rule)
+
     different = _different_subjects(a, b)  # nothing in common to confirm or deny
     if different:
-        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score,
-                                          reason=f"{different}; {_scores(score, frame, features)}")
+        return explained(DIFFERENT, RULE_DIFFERENT_NAMES, f"{different}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or frame >= NEGATION_MIN_FRAME or features[2] >= NEGATION_MIN_SHARED:
         denied = _denial(a, b)
         if denied:
             where = "" if score >= threshold else (
                 f" below threshold {threshold:g}, but a denial needs only the same subject "
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
-            return match_pb2.MatchExplanation(
-                decision=CONFLICTING, score=score,
-                reason=f"{denied}; {_scores(score, frame, features)}{where}")
-    different = (_different_quantities(a, b) or _different_counts(a, b, frame)
-                 or _figures_of_two_dates(a, b))  # after the denial: "the 3-boobed woman is a fake" denies all
-    if different:
-        return match_pb2.MatchExplanation(decision=DIFFERENT, score=score,
-                                          reason=f"{different}; {_scores(score, frame, features)}")
+            return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
+    # After the denial: "the 3-boobed woman is a fake" denies whatever figures the other gives.
+    for rule, different in ((RULE_DIFFERENT_KINDS, _different_quantities(a, b)),
+                            (RULE_DIFFERENT_COUNTS, _different_counts(a, b, frame)),
+                            (RULE_OTHER_DATES, _figures_of_two_dates(a, b))):
+        if different:
+            return explained(DIFFERENT, rule, f"{different}; {_scores(score, frame, features)}")
     unshared_negation = _unshared_negation(a, b)
     if unshared_negation:
         score *= UNSHARED_NEGATION_FACTOR
@@ -385,35 +409,35 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             # Below the same-claim threshold but the same event frame: an incompatible detail (a
             # different figure, date, polarity) is what keeps the score down, so it is a conflict.
             # A denial has its own test of sameness (detail_conflict); other details need the frame.
-            conflict = detail_conflict(a, b, frame, features[2])
-            if conflict and (conflict.startswith("confirm vs deny") or (
-                    frame >= CONFLICT_MIN_FRAME and not conflict.startswith("place"))):
-                two_facts = _two_facts(conflict, a, b)
+            found = detail_conflict(a, b, frame, features[2])
+            if found and (found[0] == RULE_CONFIRM_DENY or (
+                    frame >= CONFLICT_MIN_FRAME and found[0] not in (RULE_PLACE, RULE_VENUE))):
+                rule, conflict = found
+                two_facts = _two_facts(rule, conflict, a, b)
                 if two_facts:
-                    return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{two_facts}; {scores}")
-                return match_pb2.MatchExplanation(
-                    decision=CONFLICTING, score=score,
-                    reason=f"{conflict}; {scores} below threshold {threshold:g} but the event frame is shared "
-                           f"(score >= {CONFLICT_FLOOR:g} x threshold)")
-        why = " (one side negates a predicate the other does not state)" if unshared_negation else ""
-        return match_pb2.MatchExplanation(
-            decision=DIFFERENT, score=score, reason=f"{scores} below threshold {threshold:g}{why}")
-    conflict = detail_conflict(a, b, frame, features[2], same_claim=True)
-    if conflict:
-        two_facts = _two_facts(conflict, a, b)
+                    return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{two_facts}; {scores}")
+                return explained(CONFLICTING, rule,
+                                 f"{conflict}; {scores} below threshold {threshold:g} but the event frame is shared "
+                                 f"(score >= {CONFLICT_FLOOR:g} x threshold)")
+        if unshared_negation:
+            return explained(DIFFERENT, RULE_UNSHARED_NEGATION, f"{scores} below threshold {threshold:g} "
+                             "(one side negates a predicate the other does not state)")
+        return explained(DIFFERENT, RULE_BELOW_THRESHOLD, f"{scores} below threshold {threshold:g}")
+    found = detail_conflict(a, b, frame, features[2], same_claim=True)
+    if found:
+        rule, conflict = found
+        two_facts = _two_facts(rule, conflict, a, b)
         if two_facts:
-            return match_pb2.MatchExplanation(decision=DIFFERENT, score=score, reason=f"{two_facts}; {scores}")
-        return match_pb2.MatchExplanation(decision=CONFLICTING, score=score, reason=f"{conflict}; {scores}")
+            return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{two_facts}; {scores}")
+        return explained(CONFLICTING, rule, f"{conflict}; {scores}")
     unit_clash = _number_conflict(a, b) if frame < UNIT_CONFLICT_MIN_FRAME else None
     if unit_clash:
-        return match_pb2.MatchExplanation(
-            decision=DIFFERENT, score=score,
-            reason=f"{unit_clash.replace('number mismatch', 'different figures')} and the event frame differs "
-                   f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; "
-                   f"{scores}")
-    return match_pb2.MatchExplanation(
-        decision=SAME, score=score,
-        reason=f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")
+        return explained(DIFFERENT, RULE_DIFFERENT_FIGURES,
+                         f"{unit_clash.replace('number mismatch', 'different figures')} and the event frame differs "
+                         f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; "
+                         f"{scores}")
+    return explained(SAME, RULE_SAME,
+                     f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")
 
 
 def compare(a: claim_pb2.Claim, b: claim_pb2.Claim, threshold: float = DEFAULT_THRESHOLD) -> match_pb2.MatchExplanation:
@@ -521,7 +545,7 @@ class ClaimIndex:
             match.explanation.CopyFrom(explanation)
         else:
             match.explanation.CopyFrom(match_pb2.MatchExplanation(
-                decision=DIFFERENT, reason="no indexed claim is similar enough: new cluster"))
+                decision=DIFFERENT, rule=RULE_NO_SIMILAR, reason="no indexed claim is similar enough: new cluster"))
         self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, form,
                        match.SerializeToString(), match.cluster_id), published)
         return match
@@ -561,7 +585,7 @@ class ClaimIndex:
             # event frame), so a cluster joined by one needs the support of that lower floor only.
             # A denial keeps the full threshold: "X is a hoax" is said of many claims.
             floor = self.threshold
-            if best is not None and best[1].decision == CONFLICTING and not best[1].reason.startswith("confirm vs deny"):
+            if best is not None and best[1].decision == CONFLICTING and best[1].rule != RULE_CONFIRM_DENY:
                 floor = CONFLICT_FLOOR * self.threshold
             if best is None or mean < self.cluster_support * floor:
                 continue

@@ -25,17 +25,17 @@ _sym_db = _symbol_database.Default()
 from . import claim_pb2 as claimcheck_dot_v1_dot_claim__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63laimcheck/v1/match.proto\x12\rclaimcheck.v1\x1a\x19\x63laimcheck/v1/claim.proto\"a\n\x10MatchExplanation\x12.\n\x08\x64\x65\x63ision\x18\x01 \x01(\x0e\x32\x1c.claimcheck.v1.MatchDecision\x12\r\n\x05score\x18\x02 \x01(\x01\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\xd0\x01\n\nClaimMatch\x12#\n\x05\x63laim\x18\x01 \x01(\x0b\x32\x14.claimcheck.v1.Claim\x12\x12\n\ncluster_id\x18\x02 \x01(\t\x12\x18\n\x10matched_claim_id\x18\x03 \x01(\t\x12\x34\n\x0b\x65xplanation\x18\x04 \x01(\x0b\x32\x1f.claimcheck.v1.MatchExplanation\x12\x1d\n\x15reprint_of_article_id\x18\x05 \x01(\t\x12\x1a\n\x12independent_source\x18\x06 \x01(\t*\x86\x01\n\rMatchDecision\x12\x1e\n\x1aMATCH_DECISION_UNSPECIFIED\x10\x00\x12\x17\n\x13MATCH_DECISION_SAME\x10\x01\x12\x1e\n\x1aMATCH_DECISION_CONFLICTING\x10\x02\x12\x1c\n\x18MATCH_DECISION_DIFFERENT\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63laimcheck/v1/match.proto\x12\rclaimcheck.v1\x1a\x19\x63laimcheck/v1/claim.proto\"o\n\x10MatchExplanation\x12.\n\x08\x64\x65\x63ision\x18\x01 \x01(\x0e\x32\x1c.claimcheck.v1.MatchDecision\x12\r\n\x05score\x18\x02 \x01(\x01\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x0c\n\x04rule\x18\x04 \x01(\t\"\xd0\x01\n\nClaimMatch\x12#\n\x05\x63laim\x18\x01 \x01(\x0b\x32\x14.claimcheck.v1.Claim\x12\x12\n\ncluster_id\x18\x02 \x01(\t\x12\x18\n\x10matched_claim_id\x18\x03 \x01(\t\x12\x34\n\x0b\x65xplanation\x18\x04 \x01(\x0b\x32\x1f.claimcheck.v1.MatchExplanation\x12\x1d\n\x15reprint_of_article_id\x18\x05 \x01(\t\x12\x1a\n\x12independent_source\x18\x06 \x01(\t*\x86\x01\n\rMatchDecision\x12\x1e\n\x1aMATCH_DECISION_UNSPECIFIED\x10\x00\x12\x17\n\x13MATCH_DECISION_SAME\x10\x01\x12\x1e\n\x1aMATCH_DECISION_CONFLICTING\x10\x02\x12\x1c\n\x18MATCH_DECISION_DIFFERENT\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'claimcheck.v1.match_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_MATCHDECISION']._serialized_start=382
-  _globals['_MATCHDECISION']._serialized_end=516
+  _globals['_MATCHDECISION']._serialized_start=396
+  _globals['_MATCHDECISION']._serialized_end=530
   _globals['_MATCHEXPLANATION']._serialized_start=71
-  _globals['_MATCHEXPLANATION']._serialized_end=168
-  _globals['_CLAIMMATCH']._serialized_start=171
-  _globals['_CLAIMMATCH']._serialized_end=379
+  _globals['_MATCHEXPLANATION']._serialized_end=182
+  _globals['_CLAIMMATCH']._serialized_start=185
+  _globals['_CLAIMMATCH']._serialized_end=393
 # @@protoc_insertion_point(module_scope)

@@ -19,14 +19,16 @@ MATCH_DECISION_CONFLICTING: MatchDecision
 MATCH_DECISION_DIFFERENT: MatchDecision
 
 class MatchExplanation(_message.Message):
-    __slots__ = ("decision", "score", "reason")
+    __slots__ = ("decision", "score", "reason", "rule")
     DECISION_FIELD_NUMBER: _ClassVar[int]
     SCORE_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    RULE_FIELD_NUMBER: _ClassVar[int]
     decision: MatchDecision
     score: float
     reason: str
-    def __init__(self, decision: _Optional[_Union[MatchDecision, str]] = ..., score: _Optional[float] = ..., reason: _Optional[str] = ...) -> None: ...
+    rule: str
+    def __init__(self, decision: _Optional[_Union[MatchDecision, str]] = ..., score: _Optional[float] = ..., reason: _Optional[str] = ..., rule: _Optional[str] = ...) -> None: ...
 
 class ClaimMatch(_message.Message):
     __slots__ = ("claim", "cluster_id", "matched_claim_id", "explanation", "reprint_of_article_id", "independent_source")

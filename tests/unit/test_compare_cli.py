@@ -23,8 +23,9 @@ def run_compare(tmp_path, capsys, content: str) -> list[dict]:
 def test_compare_reads_mrpc_columns_and_prints_one_line_per_pair_in_order(tmp_path, capsys):
     rows = run_compare(tmp_path, capsys, MRPC_STYLE)
     assert [r["decision"] for r in rows] == ["same", "conflicting", "different"]
+    assert [r["rule"] for r in rows] == ["same_claim", "confirm_deny", "below_threshold"]
     for row in rows:
-        assert set(row) == {"decision", "score", "reason"} and 0 <= row["score"] <= 100 and row["reason"]
+        assert set(row) == {"decision", "score", "reason", "rule"} and 0 <= row["score"] <= 100 and row["reason"]
 
 
 def test_compare_without_header_takes_the_first_two_columns(tmp_path, capsys):

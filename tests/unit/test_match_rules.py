@@ -384,3 +384,32 @@ def test_one_duration_in_two_units_is_one_figure_and_two_lengths_conflict():
     e = explain("The dockers of Brevik began a 48-hour strike on Monday.",
                 "The dockers of Brevik began a three-day strike on Monday.")
     assert e.decision == CONFLICTING and "48 vs 72" in e.reason, e.reason
+
+
+def test_every_decision_names_its_rule_with_a_stable_identifier():
+    from services.matcher.matching import RULES
+
+    cases = {
+        ("Nine miners were trapped after the tunnel collapsed at the copper mine.",
+         "Twelve miners were trapped after the tunnel collapsed at the copper mine."): "number_mismatch",
+        ("The summit between the two leaders took place on 4 May in the capital.",
+         "The summit between the two leaders took place on 9 May in the capital."): "date_mismatch",
+        ("Shares in the brewer rose sharply after the merger was announced.",
+         "Shares in the brewer fell sharply after the merger was announced."): "opposite_predicates",
+        ("The mayor said the bridge in Brevik collapsed after the flood.",
+         "The mayor denied that the bridge in Brevik collapsed."): "confirm_deny",
+        ("The mayor said 120 people were evacuated from Brevik after the gas explosion.",
+         "The mayor said 306 people were evacuated from Brevik after the flood."): "different_things",
+        ("The regional governor said the bridge over the Maas would stay closed for repairs.",
+         "The bridge over the Maas would stay closed for repairs, the regional governor told reporters."): "same_claim",
+        ("The central bank raised its main interest rate by a quarter point.",
+         "The finance minister presented a new budget to parliament on Friday."): "below_threshold",
+    }
+    for (a, b), rule in cases.items():
+        e = explain(a, b)
+        assert e.rule == rule and e.rule in RULES, (a, e.rule, e.reason)
+    index = ClaimIndex()
+    first = index.place(placed_claim("a1", "The ferry to Brevik was cancelled on Monday."))
+    assert first.explanation.rule == "no_similar_claim"
+    second = index.place(placed_claim("a2", "The ferry to Brevik was cancelled on Monday, the operator said."))
+    assert second.explanation.rule == "same_claim" and second.matched_claim_id == first.claim.id
