@@ -180,6 +180,7 @@ async def test_matcher_compare_explains_a_conflict(cc):
                              "Officials said 17 people died in the flooding in the northern province.")
     assert reply.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
     assert "14" in reply.explanation.reason and "17" in reply.explanation.reason
+    assert reply.explanation.rule == "number_mismatch"
     with pytest.raises(grpc.aio.AioRpcError) as rejected:
         await cc.compare("", "x")
     assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
