@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -179,6 +181,17 @@ def _runs(sentence: str):
         yield pos, text
 
 
+# A plural this common opening a sentence is a noun of the sentence, not of a name after it.
+_COMMON_ZIPF = 4.0
+
+
+def _common_plural_opener(word: str, before: str) -> bool:
+    """`word` opens the sentence, is capitalised only there ("Residents", not "NATO") and is a common
+    English plural."""
+    return not before.strip(" \t\"“‘'(") and word[1:].islower() and word.endswith("s") and (
+        zipf_frequency(word.lower(), "en") >= _COMMON_ZIPF)
+
+
 def find_entities(sentence: str) -> list[EntityMention]:
     out: list[EntityMention] = []
     for start, text in _runs(sentence):
@@ -193,6 +206,11 @@ def find_entities(sentence: str) -> list[EntityMention]:
         while words and (words[-1].lower() in _CONNECTORS or words[-1].lower().rstrip(".") in _STOP):
             text = text[: len(text) - len(words[-1])].rstrip()
             words = words[:-1]
+        if len(words) > 2 and words[1] == "of" and _common_plural_opener(words[0], sentence[:start]) and (
+                canonicalize(text)[1] == OTHER):
+            # "Residents of Tarrin", "Parts of Kyiv": the sentence's first word is no part of the name.
+            cut = text.index(words[2], len(words[0]))
+            start, text, words = start + cut, text[cut:], words[2:]
         if not words:
             continue
         # Trim possessive and trailing full stop (unless it is an initialism like U.S.).

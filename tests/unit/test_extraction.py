@@ -98,6 +98,16 @@ def test_entities_found_with_exact_spans_and_no_sentence_opener() -> None:
         assert text[e.span.start : e.span.end] == e.text
 
 
+def test_a_common_plural_opening_the_sentence_is_not_part_of_the_name_after_it() -> None:
+    text = "Residents of Brevik were evacuated, and parts of the coast road were closed."
+    c = analyze_sentence(text, PUB)
+    assert [(e.text, e.canonical) for e in c.entities] == [("Brevik", "brevik")]
+    assert text[c.entities[0].span.start:c.entities[0].span.end] == "Brevik"
+    # An institution of that shape keeps its whole name.
+    assert [e.canonical for e in analyze_sentence("Bank of England officials raised rates.", PUB).entities] == [
+        "bank of england"]
+
+
 def test_a_capital_speaking_for_its_government_folds_to_the_country_but_a_target_stays_a_city() -> None:
     speaking = analyze_sentence("Ottawa said it would send 40 firefighters.", PUB)
     acting = analyze_sentence("The Kremlin rejected the offer on Friday.", PUB)
