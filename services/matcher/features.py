@@ -22,18 +22,29 @@ VARIANT_MIN_LEN = 5
 VARIANT_MIN_WEIGHT = 2.0
 
 
-
 def spelling_variant(t: str, u: str) -> bool:
     """Two spellings of one word: close by fuzz.ratio and opening with the same letter or two
     letters transliteration swaps ("Peskov" / "Peskow", "Zelensky" / "Selenskyj", "Volodymyr" /
-    "Wolodymyr"); other names differ there ("Alder" / "Calder", ratio 91). Figures keep the ratio
-    alone, as the model was fitted."""
-    return (t[:1] == u[:1] or t[:1] + u[:1] in _SWAPPED_INITIALS or t.isdigit()) and (
-        fuzz.ratio(t, u, score_cutoff=VARIANT_RATIO) > 0)
+    "Wolodymyr", "Yekaterinburg" / "Ekaterinburg", "Gaddafi" / "Qaddafi"); other names differ
+    there ("Alder" / "Calder", ratio 91). Figures keep the ratio test alone, as before initials
+    were compared."""
+    return has_spelling_variant(t, (u,))
+
+
+def has_spelling_variant(t: str, words) -> bool:
+    """Whether some word of `words` is a spelling of `t` (spelling_variant); the initial is
+    checked first, so most words cost no fuzz.ratio (this runs for every pair the matcher decides)."""
+    first, figure = t[:1], t.isdigit()
+    for u in words:
+        if (u[:1] == first or figure or first + u[:1] in _SWAPPED_INITIALS) and fuzz.ratio(
+                t, u, score_cutoff=VARIANT_RATIO):
+            return True
+    return False
 
 
 # Initials one language writes where another writes the other (German W/Z for English V/S-sounds...).
-_SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "jy", "iy", "gh") for x, y in (pair, pair[::-1]))
+_SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "gq", "jy", "iy", "ij", "ey", "gh", "tc")
+                              for x, y in (pair, pair[::-1]))
 
 
 FEATURES = ("set", "sort", "wcont", "wjac", "names", "no_names", "rare_max", "len", "num_agree")
@@ -47,8 +58,7 @@ def _soft_shared(a: dict[str, float], b: dict[str, float]) -> tuple[float, float
     for t, w in a.items():
         if t in b:
             hit = min(w, b[t])
-        elif w >= VARIANT_MIN_WEIGHT and len(t) >= VARIANT_MIN_LEN and any(
-                spelling_variant(t, u) for u in b_long):
+        elif w >= VARIANT_MIN_WEIGHT and len(t) >= VARIANT_MIN_LEN and has_spelling_variant(t, b_long):
             hit = w
         else:
             continue
@@ -63,7 +73,7 @@ def _name_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     shared = len(a & b)
     rest_b = [u for u in b - a if len(u) >= VARIANT_MIN_LEN]
     for t in a - b:
-        if len(t) >= VARIANT_MIN_LEN and any(spelling_variant(t, u) for u in rest_b):
+        if len(t) >= VARIANT_MIN_LEN and has_spelling_variant(t, rest_b):
             shared += 1
     return shared / min(len(a), len(b))
 

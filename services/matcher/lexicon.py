@@ -54,8 +54,28 @@ SYNONYMS = {
     "weapons": "arms", "shipments": "deliveries", "shipment": "delivery", "assistance": "aid",
     "nation": "country", "nations": "countries", "administration": "government",
     "proposal": "plan", "proposals": "plans",
-    # disasters: the news noun for the same event (matching._different_things compares "the <thing>")
-    "blaze": "fire", "blazes": "fires", "blast": "explosion", "blasts": "explosions", "quake": "earthquake",
+    "blaze": "fire", "blazes": "fires", "quake": "earthquake",
+}
+
+# Kinds of incident a news event is, by the nouns that name it ("the flood", "a gas explosion"):
+# two reports naming incidents of different kinds only are about two events (matching._different_events).
+# Each kind lists the words outlets use for it; a word with another common meaning ("strike": a
+# walkout or an attack) is left out.
+EVENT_KINDS = {
+    word: kind for kind, words in {
+        "fire": "fire fires blaze blazes wildfire wildfires inferno",
+        "flood": "flood floods flooding floodwaters",
+        "storm": "storm storms hurricane hurricanes typhoon typhoons cyclone cyclones tornado tornadoes gale gales",
+        "explosion": "explosion explosions blast",
+        "earthquake": "earthquake earthquakes quake quakes tremor tremors",
+        "landslide": "landslide landslides mudslide mudslides",
+        "leak": "leak leaks spill spills",
+        "collapse": "collapse",
+        "outage": "outage outages blackout blackouts",
+        "crash": "crash crashes accident accidents collision collisions derailment",
+        "shooting": "shooting shootings",
+        "attack": "attack attacks bombing bombings airstrike airstrikes",
+    }.items() for word in words.split()
 }
 
 NUMBER_WORDS = {

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from shared.pb import claim_pb2, match_pb2
 
 from .blocking import BlockingIndex, pair_score
-from .features import VARIANT_MIN_LEN, LocalRarity, pair_features, probability, spelling_variant
+from .features import VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
 from . import prune
 from .normalize import PLAIN_SAYING, SPECIFIC_NAME_WEIGHT, MatchForm, match_form, opposite
 from .rarity import weight
@@ -40,14 +40,13 @@ RULE_PLACE = "place_mismatch"
 RULE_VENUE = "venue_mismatch"
 RULE_DIFFERENT_NAMES = "different_names"
 RULE_DIFFERENT_KINDS = "different_kinds"
-RULE_DIFFERENT_COUNTS = "different_counts"
 RULE_OTHER_DATES = "figures_of_other_dates"
-RULE_DIFFERENT_THINGS = "different_things"
+RULE_DIFFERENT_EVENTS = "different_events"
 RULE_DIFFERENT_FIGURES = "different_figures"
 RULE_NO_SIMILAR = "no_similar_claim"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
                    RULE_NUMBER, RULE_DATE, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
-                   RULE_DIFFERENT_COUNTS, RULE_OTHER_DATES, RULE_DIFFERENT_THINGS, RULE_DIFFERENT_FIGURES,
+                   RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
                    RULE_NO_SIMILAR))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
@@ -82,11 +81,6 @@ CONFLICT_MIN_FRAME = 65.0
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
 UNIT_CONFLICT_MIN_FRAME = 65.0
-# Counts of differently named things ("schools" / "people") are compared only in frames this close:
-# closer frames with other heads are one count in synonyms ("homes" / "houses", "jobs" / "workers").
-COUNT_HEADS_MIN_FRAME = 80.0
-# "24,600 people" may count the "26,000 volunteers" of another outlet: people are any count of persons.
-GENERIC_COUNT = "person"
 # Two quantities within this relative distance are the same figure (rounding in the copy).
 NUMBER_TOLERANCE = 0.005
 # A rounded figure ("about 25,000") and a precise one (24,600) within this relative distance agree.
@@ -142,28 +136,6 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
             _close(x, y) for _, _, x in a.numbers for _, _, y in b.numbers):
         return None
     return f"figures of different kinds ({', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}): two facts"
-
-
-def _different_counts(a: MatchForm, b: MatchForm, frame: float) -> str | None:
-    """Counts of two different named things, each word absent from the other statement ("120
-    schools would close" / "38 buildings were searched"), in event frames that are not close: two
-    facts. In close frames the heads may be synonyms ("40 homes" / "45 houses", "300 jobs" / "350
-    workers") and the counts are compared, and a count of people may be of volunteers or workers."""
-    if frame >= COUNT_HEADS_MIN_FRAME:
-        return None
-    heads_a = {h for u, h, _ in a.numbers if not u and h}
-    heads_b = {h for u, h, _ in b.numbers if not u and h}
-    if not heads_a or not heads_b or heads_a & heads_b or GENERIC_COUNT in heads_a | heads_b:
-        return None
-    if any(u == "" and not h for u, h, _ in a.numbers + b.numbers):
-        return None  # a count of nothing named may count either
-    words_a, words_b = set(a.text.split()), set(b.text.split())
-    if heads_a & words_b or heads_b & words_a:
-        return None
-    if any(_close(x, y) for u, _, x in a.numbers if not u for v, _, y in b.numbers if not v):
-        return None
-    return (f"counts of different things ({', '.join(sorted(heads_a))} vs {', '.join(sorted(heads_b))}; "
-            f"frame similarity {frame:.1f} < {COUNT_HEADS_MIN_FRAME:g}): two facts")
 
 
 def _figures_of_two_dates(a: MatchForm, b: MatchForm) -> str | None:
@@ -247,7 +219,7 @@ def _dates_compatible(x: str, y: str) -> bool:
 
 def _names_overlap(a: Collection[str], b: Collection[str]) -> bool:
     """A shared name, counting two spellings of one ("Hrushivka"/"Hrushiwka") as one."""
-    return any(x in b for x in a) or any(spelling_variant(x, y) for x in a for y in b)
+    return any(x in b for x in a) or any(has_spelling_variant(x, b) for x in a)
 
 
 def _same_word(h: str, words: set[str]) -> bool:
@@ -331,33 +303,23 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
-def _different_things(a: MatchForm, b: MatchForm) -> str | None:
-    """Each statement names with "the" a thing the other does not mention in any form ("120 people
-    were evacuated after the gas explosion" / "306 people were evacuated after the flood"): figures
-    about two events or objects, not a conflict over one. A thing counts as mentioned when the other
-    has the word anywhere (speaker included) or a spelling of it (features.spelling_variant)."""
-    def unshared(x: MatchForm, y: MatchForm) -> list[str]:
-        words = set(y.text.split()) | {t for t, _ in y.bag}
-        long_words = [w for w in words if len(w) >= VARIANT_MIN_LEN]
-        return [t for t in x.things if t not in words and not (
-            len(t) >= VARIANT_MIN_LEN and any(spelling_variant(t, w) for w in long_words))]
-
-    only_a = unshared(a, b)
-    if not only_a:
-        return None
-    only_b = unshared(b, a)
-    if not only_b:
-        return None
-    return f"different things named ({' '.join(only_a)} vs {' '.join(only_b)}): two facts, not a conflict"
+def _different_events(a: MatchForm, b: MatchForm) -> str | None:
+    """Each statement names a kind of incident and none of the other's ("120 people were evacuated
+    after the gas explosion" / "306 people were evacuated after the flood"): figures of two events,
+    not a conflict over one. Words for one kind are one kind ("the blaze" / "the fire", "the
+    accident" / "the crash"; lexicon.EVENT_KINDS)."""
+    if a.events and b.events and not set(a.events) & set(b.events):
+        return f"different events named ({', '.join(a.events)} vs {', '.join(b.events)}): two facts, not a conflict"
+    return None
 
 
 def _two_facts(rule: str, conflict: str, a: MatchForm, b: MatchForm) -> str | None:
-    """Why a conflicting detail is two facts after all: the statements name different things. Not
-    for a denial: it is about the thing the other states, whatever it calls it."""
+    """Why a conflicting detail is two facts after all: the statements name different events. Not
+    for a denial: "the fire was not arson" denies whatever the other says of the fire."""
     if rule == RULE_CONFIRM_DENY:
         return None
-    things = _different_things(a, b)
-    return f"{conflict}, but {things}" if things else None
+    events = _different_events(a, b)
+    return f"{conflict}, but {events}" if events else None
 
 
 def _venues(places: frozenset[str]) -> frozenset[str]:
@@ -396,7 +358,6 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
     # After the denial: "the 3-boobed woman is a fake" denies whatever figures the other gives.
     for rule, different in ((RULE_DIFFERENT_KINDS, _different_quantities(a, b)),
-                            (RULE_DIFFERENT_COUNTS, _different_counts(a, b, frame)),
                             (RULE_OTHER_DATES, _figures_of_two_dates(a, b))):
         if different:
             return explained(DIFFERENT, rule, f"{different}; {_scores(score, frame, features)}")
@@ -415,7 +376,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 rule, conflict = found
                 two_facts = _two_facts(rule, conflict, a, b)
                 if two_facts:
-                    return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{two_facts}; {scores}")
+                    return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{two_facts}; {scores}")
                 return explained(CONFLICTING, rule,
                                  f"{conflict}; {scores} below threshold {threshold:g} but the event frame is shared "
                                  f"(score >= {CONFLICT_FLOOR:g} x threshold)")
@@ -428,7 +389,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         rule, conflict = found
         two_facts = _two_facts(rule, conflict, a, b)
         if two_facts:
-            return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{two_facts}; {scores}")
+            return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{two_facts}; {scores}")
         return explained(CONFLICTING, rule, f"{conflict}; {scores}")
     unit_clash = _number_conflict(a, b) if frame < UNIT_CONFLICT_MIN_FRAME else None
     if unit_clash:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from shared.pb import claim_pb2
 
-from .lexicon import METONYMY, NUMBER_WORDS, fold_words
+from .lexicon import EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag, weight
 
 # A name this rare (rarity.weight) names one specific thing: "Halden", "Jeddah", "Okafor"; not
@@ -176,7 +176,7 @@ class MatchForm:
     unasserted: frozenset[str] = frozenset()  # predicates only demanded ("Moscow must agree" -> agree)
     subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
-    things: tuple[str, ...] = ()       # first words of the statement's definite noun phrases: "after the flood" -> flood
+    events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -199,17 +199,8 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
                 continue
             head = stem(raw)
             break
-        value = _scaled(text[start:end], float(q.value), text[end:end + 9])
-        unit = q.unit
-        if unit in _DURATION_HOURS:  # "a three-day stoppage" lasts "72 hours"
-            value, unit = value * _DURATION_HOURS[unit], "hour"
-        out.append((unit, head if not unit else "", value))
+        out.append((q.unit, head if not q.unit else "", _scaled(text[start:end], float(q.value), text[end:end + 9])))
     return out
-
-
-# Durations in hours, so one length of time written in two units is one figure. Months and years
-# are left alone: their lengths vary, and "60 years" is more often an age than a duration.
-_DURATION_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
 
 
 _SUFFIXED = re.compile(r"^\D{0,2}?(\d+(?:\.\d+)?)\s?(k|m|mn|mln|b|bn)$", re.IGNORECASE)
@@ -289,7 +280,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     subjects = tuple(sorted({w for w, here, _ in name_words if here}))
     venues = tuple(sorted({w for w, _, venue in name_words if venue}))
     heads, first, unasserted = _negation(claim.text)
-    things = _definite_things(source)
+    events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
     return MatchForm(
@@ -301,37 +292,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
             words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
-        venues=venues, things=things)
-
-
-# Determiners of a definite noun phrase: what follows names one thing the reader knows of.
-_DEFINITE = frozenset("the its their".split())
-# Words after "the" that say which part or how much of a thing, not what thing: "the number of
-# containers", "the first strike", "the latest figures".
-_NOT_A_THING = frozenset("number total figure figures toll tally count amount majority share rest part half end "
-                         "start beginning middle first second third last same latest new other next previous "
-                         "whole former current".split())
-
-
-def _definite_things(text: str) -> tuple[str, ...]:
-    """The stem of the first word after each "the"/"its"/"their" ("after the gas explosion" -> gas,
-    "the flood" -> flood), skipping words of quantity or order and adverbs: what the statement is
-    about, compared by matching._different_things when two statements would conflict. Only the
-    first word, because without parts of speech the next may be the verb ("the hearing lasted")."""
-    words = fold_words(_TOKEN_P.findall(text.lower()))
-    out = set()
-    for i, w in enumerate(words):
-        if w not in _DEFINITE:
-            continue
-        for nxt in words[i + 1:i + 4]:
-            if (nxt in STOP_WORDS or nxt in NEGATION_WORDS or nxt in _CLAUSE_END or not nxt.isalpha()
-                    or nxt in _CALENDAR):
-                break
-            if nxt in _NOT_A_THING or (nxt.endswith("ly") and len(nxt) > 4):
-                continue
-            out.add(stem(nxt))
-            break
-    return tuple(sorted(out))
+        venues=venues, events=events)
 
 
 def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
