@@ -411,3 +411,19 @@ def test_every_decision_names_its_rule_with_a_stable_identifier():
     assert first.explanation.rule == "no_similar_claim"
     second = index.place(placed_claim("a2", "The ferry to Brevik was cancelled on Monday, the operator said."))
     assert second.explanation.rule == "same_claim" and second.matched_claim_id == first.claim.id
+
+
+def test_the_rule_identifiers_are_documented_where_tools_read_them():
+    import re
+    from pathlib import Path
+
+    from services.matcher.matching import RULES
+
+    root = Path(__file__).resolve().parents[2]
+    proto = (root / "protos/claimcheck/v1/match.proto").read_text(encoding="utf-8")
+    comment = proto[proto.index("string reason = 3;"):proto.index("string rule = 4;")]
+    assert set(re.findall(r"\b[a-z]+(?:_[a-z]+)+\b", comment)) == RULES
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    listed = readme[readme.index("carries a `reason` in words"):]
+    listed = listed[:listed.index("opened its cluster")]
+    assert set(re.findall(r"`([a-z_]+)`", listed)) - {"reason", "rule"} == RULES
