@@ -118,6 +118,30 @@ def _close(x: float, y: float) -> bool:
     return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or _rounds_to(x, y) or _rounds_to(y, x)
 
 
+# Lengths of time in hours: one duration written in two units is one figure ("a 72-hour strike" /
+# "a three-day strike"). Months and years vary in length and are more often ages or dates: left out.
+DURATION_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
+
+
+def _unit_family(unit: str) -> str:
+    return "duration" if unit in DURATION_HOURS else unit
+
+
+def _duration_clash(a: MatchForm, b: MatchForm) -> str | None:
+    """One duration on each side in two units that differ by more than half the larger unit, the
+    rounding a writer of that unit allows: "48 hours" / "three days" clash, "nearly two weeks" /
+    "13 days" and "about 3 hours" / "170 minutes" do not."""
+    da = [(u, v) for u, _, v in a.numbers if u in DURATION_HOURS]
+    db = [(u, v) for u, _, v in b.numbers if u in DURATION_HOURS]
+    if len(da) != 1 or len(db) != 1 or da[0][0] == db[0][0]:
+        return None
+    (ua, va), (ub, vb) = da[0], db[0]
+    hours_a, hours_b = va * DURATION_HOURS[ua], vb * DURATION_HOURS[ub]
+    if abs(hours_a - hours_b) <= max(DURATION_HOURS[ua], DURATION_HOURS[ub]) / 2:
+        return None
+    return f"number mismatch (duration): {_fmt(va)} {ua} vs {_fmt(vb)} {ub}"
+
+
 def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement gives figures in units the other does not use (a bare count is a unit of its
     own), of kinds neither names (its unit, or for a count the word counted), and no figure of one
@@ -126,8 +150,8 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     houses", "14 people" / "killed 17") stay with the figure rules: their heads may be synonyms."""
     if not a.numbers or not b.numbers:
         return None
-    if {u for u, _, _ in a.numbers} & {u for u, _, _ in b.numbers}:
-        return None
+    if {_unit_family(u) for u, _, _ in a.numbers} & {_unit_family(u) for u, _, _ in b.numbers}:
+        return None  # "72 hours" and "three days" are one kind of figure
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
     if "" in kinds_a or "" in kinds_b:
         return None  # a count of nothing named
@@ -188,7 +212,7 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
         if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(units_a[unit], units_b[unit]):
             return (f"number mismatch ({unit or 'count'}): {_fmt(units_a[unit][0])} vs "
                     f"{_fmt(units_b[unit][0])}")
-    return None
+    return _duration_clash(a, b)
 
 
 def _granularity(x: float) -> float:

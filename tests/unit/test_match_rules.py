@@ -427,3 +427,14 @@ def test_the_rule_identifiers_are_documented_where_tools_read_them():
     listed = readme[readme.index("carries a `reason` in words"):]
     listed = listed[:listed.index("opened its cluster")]
     assert set(re.findall(r"`([a-z_]+)`", listed)) - {"reason", "rule"} == RULES
+
+
+def test_one_duration_in_two_units_is_one_figure_up_to_the_rounding_of_the_larger_unit():
+    for first, second in (("a 72-hour strike", "a three-day strike"),
+                          ("a strike that lasted nearly two weeks", "a strike that lasted 13 days"),
+                          ("a strike that lasted about 3 hours", "a strike that lasted 170 minutes")):
+        e = explain(f"The dockers of Brevik began {first} on Monday.", f"The dockers of Brevik began {second} on Monday.")
+        assert e.decision == SAME, (first, second, e.reason)
+    e = explain("The dockers of Brevik began a 48-hour strike on Monday.",
+                "The dockers of Brevik began a three-day strike on Monday.")
+    assert e.decision == CONFLICTING and "48 hour vs 3 day" in e.reason, e.reason
