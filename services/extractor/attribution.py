@@ -45,7 +45,7 @@ _TRAILING = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{1,60})")
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 _AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|\w+ly|{_TIME}))+\s*$")
-_INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
+_INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Late|Early|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b")
 _AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?\s*(?:that\b)?[\s,:]*")
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
@@ -94,8 +94,9 @@ def select_speaker(pre: str) -> str:
     words = cand.split()
     if not words or len(words) > 8 or _FINITE.search(cand) or any(ch in cand for ch in "\"“”;:"):
         return ""
-    if not (cand[0].isupper() or words[0].lower() in ("the", "a", "an", "its", "his", "her", "their")):
-        return ""
+    if not (cand[0].isupper() or words[0].lower() in ("the", "a", "an", "its", "his", "her", "their")) and not (
+            had_intro and len(words) <= 3):
+        return ""  # after an opening adverbial the speaker is lower case: "On Monday, officials said"
     return cand
 
 
@@ -131,14 +132,21 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     return _indirect(sentence, offset)
 
 
+def _adverbial(text: str) -> bool:
+    """An opening adverbial of time, place or source and nothing more ("Later", "On Monday", "In a
+    statement on Monday"), not a clause ("On Monday the bridge collapsed", "In Brevik 14 died")."""
+    words = text.split()
+    return bool(words) and len(words) <= 8 and _INTRO.match(text) is not None and "," not in text and not (
+        any(ch.isdigit() for ch in text) or _FINITE.search(text) or any(w.endswith("ed") for w in words[1:]))
+
+
 def _opens_frame(body: str, trailing: re.Match) -> bool:
     """"Later, the spokesman told reporters that X": what precedes the comma is an adverbial and
     the statement follows the verb, so the frame is not a trailing one. So too "In the Kursk region,
     Russian forces claimed on Wednesday to have retaken X": the infinitive after the verb is the claim."""
     before = body[: trailing.start()].strip()
     after = body[trailing.end("v"):]
-    return bool(re.search(r"\bthat\b", after)) or (
-        len(before.split()) <= 2 and _INTRO.match(before) is not None) or (
+    return bool(re.search(r"\bthat\b", after)) or _adverbial(before) or (
         VERBS[trailing.group("v")] in _TAKES_INFINITIVE and _INFINITIVE.match(after) is not None)
 
 

@@ -51,6 +51,21 @@ def test_trailing_said_attribution() -> None:
     assert (c.speaker, c.reporting_verb, c.statement) == ("the regional governor", "say", "The dam held overnight")
 
 
+def test_an_opening_adverbial_leaves_the_frame_after_it() -> None:
+    # The speaker after "On Monday," is lower case, and "In a statement on Monday, police said X" is
+    # no trailing frame: X is the statement.
+    for text, speaker in (("On Monday, officials said the coast road would reopen.", "officials"),
+                          ("On Monday, he said the coast road would reopen.", "he"),
+                          ("Late on Tuesday, the ministry said the coast road would reopen.", "the ministry"),
+                          ("In a statement on Monday, police said the coast road would reopen.", "police")):
+        c = analyze_sentence(text, PUB)
+        assert (c.speaker, c.statement) == (speaker, "the coast road would reopen"), text
+    # A clause before the comma keeps its trailing frame.
+    for text in ("In Brevik, 14 people died, police said.", "On Monday the bridge collapsed, police said."):
+        c = analyze_sentence(text, PUB)
+        assert c.speaker == "police" and c.statement == text[:text.index(", police")], text
+
+
 def test_passive_attribution() -> None:
     c = analyze_sentence("The closure of the mine was confirmed by Halvik Mining.", PUB)
     assert c.speaker == "Halvik Mining"

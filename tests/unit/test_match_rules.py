@@ -335,6 +335,10 @@ def test_figures_as_of_different_dates_are_two_facts_and_on_one_date_conflict():
     e = dated("The utility said 3,200 homes in Brevik were without power on Monday.",
               "The utility said 1,100 homes in Brevik were without power on Monday.")
     assert e.decision == CONFLICTING and "3,200 vs 1,100" in e.reason, e.reason
+    # A date of the attribution frame says when it was said, not as of when the figure holds.
+    e = dated("On Monday, police said 14 people died in the fire in Brevik.",
+              "On Tuesday, police said 17 people died in the fire in Brevik.")
+    assert e.decision == CONFLICTING and e.rule == "number_mismatch", e.reason
     # Without a figure, two dates for one event still conflict.
     e = dated("The utility said power in Brevik was restored on Monday.",
               "The utility said power in Brevik was restored on Thursday.")
