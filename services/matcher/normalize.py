@@ -279,20 +279,40 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     names = frozenset(w for w, _, _ in name_words) | frozenset(speaker_tokens)
     subjects = tuple(sorted({w for w, here, _ in name_words if here}))
     venues = tuple(sorted({w for w, _, venue in name_words if venue}))
-    heads, first, unasserted = _negation(claim.text)
+    stance_text = without_false_denials(claim.text)
+    heads, first, unasserted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
     return MatchForm(
         text=" ".join(words), core=" ".join(core), entities=entities or _EMPTY,
         numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim) or _EMPTY, places=places or _EMPTY,
-        negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(claim.text)),
+        negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(stance_text)),
         predicates=frozenset(predicates) or _EMPTY,
         verb=claim.reporting_verb, bag=tuple((t, min(w, UNIT_WEIGHT) if t in _UNITS else w) for t, w in rarity_bag(
             words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
-        cues=stance_cues(claim.text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
+        cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
         venues=venues, events=events)
+
+
+# Wordings with a denial's words that deny nothing: a refutation negated ("it was not a hoax", "is no
+# fake": an affirmation), and refusing to take a side ("refused to confirm or deny", "won't say
+# whether"). A refusal of one side ("declined to confirm the trip") still negates what it refuses.
+_NEGATED_REFUTATION = re.compile(
+    r"\b(?:not|no|never|n't|nt)\s+(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?(?:hoax\w*|fakes?|faked|prank\w*|myth|"
+    r"satire|fabricat\w+|bogus|made\s+up|staged)\b", re.IGNORECASE)
+_NO_SIDE = re.compile(
+    r"\b(?:(?:refus\w*|declin\w*|fail\w*)\s+to|would\s+not|will\s+not|won't|wouldn't|did\s+not|didn't|does\s+not|doesn't|"
+    r"could\s+not|couldn't)\s+(?:either\s+)?(?:confirm\s+n?or\s+deny|say\s+(?:if|whether))\b|"
+    r"\bneither\s+confirm\w*\s+nor\s+den\w*", re.IGNORECASE)
+
+
+def without_false_denials(text: str) -> str:
+    """`text` with the wordings that look like a denial and are none put neutrally, for the
+    polarity and stance cues: "insists it was not a hoax" -> "insists it was genuine"."""
+    text = _NEGATED_REFUTATION.sub("genuine", text)
+    return _NO_SIDE.sub("kept silent on whether", text)
 
 
 def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:

@@ -116,3 +116,18 @@ def test_a_demand_is_not_denied_by_a_statement_that_it_has_not_happened():
     e = explain("The landlords' association has not yet accepted the rent freeze.",
                 "The housing minister said the landlords' association has accepted the rent freeze.")
     assert e.decision == CONFLICTING and "confirm vs deny" in e.reason
+
+
+def test_a_negated_refutation_or_a_refusal_to_take_sides_denies_nothing():
+    claim = "A street artist in Brevik painted a mural on the town hall overnight"
+    for headline in ("Brevik street artist insists the town hall mural was not a hoax",
+                     "Town hall mural in Brevik is no prank, street artist says",
+                     "Brevik mayor refuses to confirm or deny that a street artist painted the town hall mural",
+                     "Brevik mayor won't say whether a street artist painted the town hall mural"):
+        e = explain(claim, headline)
+        assert e.decision != CONFLICTING, (headline, e.reason)
+    # Calling it a hoax, or refusing to confirm one side, still denies.
+    for headline in ("The Brevik town hall mural by a street artist is a hoax",
+                     "Brevik mayor denies that a street artist painted a mural on the town hall"):
+        e = explain(claim, headline)
+        assert e.decision == CONFLICTING and e.rule == "confirm_deny", (headline, e.reason)
