@@ -37,9 +37,19 @@ def has_spelling_variant(t: str, words) -> bool:
     first, figure = t[:1], t.isdigit()
     for u in words:
         if (u[:1] == first or figure or first + u[:1] in _SWAPPED_INITIALS) and fuzz.ratio(
-                t, u, score_cutoff=VARIANT_RATIO):
+                t, u, score_cutoff=VARIANT_RATIO) and not _derived(t, u):
             return True
     return False
+
+
+# Endings that make another word of a stem ("strike" / "striker", "organise" / "organiser"), where a
+# spelling of one name differs by a letter or two anywhere ("Zelensky" / "Zelenskyy").
+_DERIVING_ENDINGS = ("r", "er", "ers", "rs", "ist", "ists", "ion", "ions", "ment", "ments")
+
+
+def _derived(t: str, u: str) -> bool:
+    short, long = (t, u) if len(t) <= len(u) else (u, t)
+    return long.startswith(short) and long[len(short):] in _DERIVING_ENDINGS
 
 
 # Initials one language writes where another writes the other (German W/Z for English V/S-sounds...).
