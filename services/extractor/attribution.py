@@ -45,7 +45,7 @@ _TRAILING = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{1,60})")
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 _AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|\w+ly|{_TIME}))+\s*$")
-_INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Late|Early|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
+_INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b")
 _AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?\s*(?:that\b)?[\s,:]*")
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
@@ -79,7 +79,7 @@ def select_speaker(pre: str) -> str:
     """Pick the subject noun phrase from the text before a reporting verb ("" when it isn't one)."""
     parts = [p.strip() for p in pre.strip().rstrip(",").split(",") if p.strip()]
     had_intro = False
-    while len(parts) > 1 and _INTRO.match(parts[0]):
+    while len(parts) > 1 and (_INTRO.match(parts[0]) or _TIME_OR_SOURCE.match(parts[0])):
         parts.pop(0)
         had_intro = True
     if not parts or (len(parts) == 1 and _INTRO.match(parts[0]) and parts[0].split()[0].lower() not in ("there", "but", "and", "still", "however", "meanwhile")):
@@ -95,9 +95,22 @@ def select_speaker(pre: str) -> str:
     if not words or len(words) > 8 or _FINITE.search(cand) or any(ch in cand for ch in "\"“”;:"):
         return ""
     if not (cand[0].isupper() or words[0].lower() in ("the", "a", "an", "its", "his", "her", "their")) and not (
-            had_intro and len(words) <= 3):
-        return ""  # after an opening adverbial the speaker is lower case: "On Monday, officials said"
+            had_intro and _lower_case_speaker(words)):
+        return ""
     return cand
+
+
+# Speakers written in lower case after an opening adverbial ("On Monday, officials said", "Later, he
+# said"): pronouns and the nouns of bodies that speak, possibly qualified ("local officials").
+_LOWER_CASE_SPEAKERS = frozenset(
+    "he she they we officials police authorities prosecutors investigators witnesses residents doctors "
+    "experts analysts diplomats sources rescuers firefighters medics activists lawmakers ministers organisers "
+    "organizers researchers scientists aides traders economists spokesmen spokeswomen".split())
+
+
+def _lower_case_speaker(words: list[str]) -> bool:
+    return len(words) <= 3 and words[-1].lower() in _LOWER_CASE_SPEAKERS and (
+        len(words) == 1 or words[0].lower() not in _PRONOUNS)
 
 
 def find_attribution(sentence: str, offset: int = 0) -> Attribution:
@@ -132,12 +145,19 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     return _indirect(sentence, offset)
 
 
+# Opening adverbials of more than two words that are only a time or a source ("Late on Tuesday",
+# "In a statement on Monday"): a frame after them is an opening one. A longer opening is judged a clause.
+_TIME_OR_SOURCE = re.compile(
+    r"^(?:(?:late|early|later|earlier)\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?$|"
+    r"^in\s+(?:a|an|its|his|her|their)\s+(?:statement|interview|post|letter|video|speech|briefing|"
+    r"press\s+conference)(?:\s+on\s+\w+)?(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+
+
 def _adverbial(text: str) -> bool:
-    """An opening adverbial of time, place or source and nothing more ("Later", "On Monday", "In a
-    statement on Monday"), not a clause ("On Monday the bridge collapsed", "In Brevik 14 died")."""
-    words = text.split()
-    return bool(words) and len(words) <= 8 and _INTRO.match(text) is not None and "," not in text and not (
-        any(ch.isdigit() for ch in text) or _FINITE.search(text) or any(w.endswith("ed") for w in words[1:]))
+    """An opening adverbial and nothing more: at most two words opening like one ("Later", "On
+    Monday", "In 2023"), or a longer time or source ("In a statement on Monday")."""
+    return (len(text.split()) <= 2 and _INTRO.match(text) is not None) or _TIME_OR_SOURCE.match(text) is not None
 
 
 def _opens_frame(body: str, trailing: re.Match) -> bool:

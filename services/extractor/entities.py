@@ -13,8 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -181,15 +179,18 @@ def _runs(sentence: str):
         yield pos, text
 
 
-# A plural this common opening a sentence is a noun of the sentence, not of a name after it.
-_COMMON_ZIPF = 4.0
+# Plurals of people or parts that open a sentence as its subject ("Residents of Brevik were evacuated",
+# "Parts of Kyiv were without power"), not as the first word of a name ("Sons of Norway", "Knights of
+# Columbus" keep theirs): the name is what follows "of".
+_SUBJECT_PLURALS = frozenset(
+    "residents parts members families relatives supporters citizens people inhabitants villagers workers "
+    "employees passengers customers fans victims survivors parents students pupils children areas districts "
+    "sections neighbourhoods neighborhoods streets suburbs".split())
 
 
 def _common_plural_opener(word: str, before: str) -> bool:
-    """`word` opens the sentence, is capitalised only there ("Residents", not "NATO") and is a common
-    English plural."""
-    return not before.strip(" \t\"“‘'(") and word[1:].islower() and word.endswith("s") and (
-        zipf_frequency(word.lower(), "en") >= _COMMON_ZIPF)
+    """`word` opens the sentence and is one of the plurals that open a sentence as its subject."""
+    return not before.strip(" \t\"“‘'(") and word.lower() in _SUBJECT_PLURALS
 
 
 def find_entities(sentence: str) -> list[EntityMention]:

@@ -121,6 +121,7 @@ def _close(x: float, y: float) -> bool:
 # Lengths of time in hours: one duration written in two units is one figure ("a 72-hour strike" /
 # "a three-day strike"). Months and years vary in length and are more often ages or dates: left out.
 DURATION_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
+DURATION_TOLERANCE = 0.1
 
 
 def _unit_family(unit: str) -> str:
@@ -128,16 +129,18 @@ def _unit_family(unit: str) -> str:
 
 
 def _duration_clash(a: MatchForm, b: MatchForm) -> str | None:
-    """One duration on each side in two units that differ by more than half the larger unit, the
-    rounding a writer of that unit allows: "48 hours" / "three days" clash, "nearly two weeks" /
-    "13 days" and "about 3 hours" / "170 minutes" do not."""
+    """One duration on each side in two units that differ by more than the rounding a writer of the
+    larger unit allows (half that unit, and DURATION_TOLERANCE of the length): "48 hours" / "three
+    days" and "36 hours" / "two days" clash, "nearly two weeks" / "13 days" and "about 3 hours" /
+    "170 minutes" do not."""
     da = [(u, v) for u, _, v in a.numbers if u in DURATION_HOURS]
     db = [(u, v) for u, _, v in b.numbers if u in DURATION_HOURS]
     if len(da) != 1 or len(db) != 1 or da[0][0] == db[0][0]:
         return None
     (ua, va), (ub, vb) = da[0], db[0]
     hours_a, hours_b = va * DURATION_HOURS[ua], vb * DURATION_HOURS[ub]
-    if abs(hours_a - hours_b) <= max(DURATION_HOURS[ua], DURATION_HOURS[ub]) / 2:
+    diff = abs(hours_a - hours_b)
+    if diff <= max(DURATION_HOURS[ua], DURATION_HOURS[ub]) / 2 and diff <= DURATION_TOLERANCE * max(hours_a, hours_b):
         return None
     return f"number mismatch (duration): {_fmt(va)} {ua} vs {_fmt(vb)} {ub}"
 

@@ -300,18 +300,19 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 # fake": an affirmation), and refusing to take a side ("refused to confirm or deny", "won't say
 # whether"). A refusal of one side ("declined to confirm the trip") still negates what it refuses.
 _NEGATED_REFUTATION = re.compile(
-    r"\b(?:not|no|never|n't|nt)\s+(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?(?:hoax\w*|fakes?|faked|prank\w*|myth|"
-    r"satire|fabricat\w+|bogus|made\s+up|staged)\b", re.IGNORECASE)
+    r"(?:\b(?:not|no|never)|n['’]t|(?<=is|as|re)nt)\s+(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?"
+    r"(?:hoax\w*|fakes?|faked|prank\w*|myth|satire|fabricat\w+|bogus|made\s+up)\b", re.IGNORECASE)
 _NO_SIDE = re.compile(
-    r"\b(?:(?:refus\w*|declin\w*|fail\w*)\s+to|would\s+not|will\s+not|won't|wouldn't|did\s+not|didn't|does\s+not|doesn't|"
-    r"could\s+not|couldn't)\s+(?:either\s+)?(?:confirm\s+n?or\s+deny|say\s+(?:if|whether))\b|"
-    r"\bneither\s+confirm\w*\s+nor\s+den\w*", re.IGNORECASE)
+    r"(?:\b(?:refus\w*|declin\w*|fail\w*)\s+to|\b(?:would|will|did|does|could|can)\s+not|\bcannot|"
+    r"\b(?:won|wouldn|didn|doesn|couldn|can)['’]t|\b(?:wont|wouldnt|didnt|doesnt|couldnt|cant))\s+"
+    r"(?:either\s+)?(?:confirm\s+n?or\s+deny|say\s+(?:if|whether))\b|\bneither\s+confirm\w*\s+nor\s+den\w*",
+    re.IGNORECASE)
 
 
 def without_false_denials(text: str) -> str:
     """`text` with the wordings that look like a denial and are none put neutrally, for the
     polarity and stance cues: "insists it was not a hoax" -> "insists it was genuine"."""
-    text = _NEGATED_REFUTATION.sub("genuine", text)
+    text = _NEGATED_REFUTATION.sub(" genuine", text)
     return _NO_SIDE.sub("kept silent on whether", text)
 
 

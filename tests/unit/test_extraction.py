@@ -60,10 +60,16 @@ def test_an_opening_adverbial_leaves_the_frame_after_it() -> None:
                           ("In a statement on Monday, police said the coast road would reopen.", "police")):
         c = analyze_sentence(text, PUB)
         assert (c.speaker, c.statement) == (speaker, "the coast road would reopen"), text
-    # A clause before the comma keeps its trailing frame.
-    for text in ("In Brevik, 14 people died, police said.", "On Monday the bridge collapsed, police said."):
+    # A clause before the comma keeps its trailing frame, whatever its verb looks like.
+    for text in ("In Brevik, 14 people died, police said.", "On Monday the bridge collapsed, police said.",
+                 "On Monday the bridge fell, police said.", "Fighting continues in the east, police said.",
+                 "Early voting starts on Monday, police said."):
         c = analyze_sentence(text, PUB)
         assert c.speaker == "police" and c.statement == text[:text.index(", police")], text
+    # A short opening with a year is an adverbial too; a lower-case noun that does not speak is no speaker.
+    c = analyze_sentence("In 2023, the company said it would cut 500 jobs.", PUB)
+    assert (c.speaker, c.statement) == ("the company", "it would cut 500 jobs")
+    assert analyze_sentence("In March, sales reported by retailers rose by 3 percent.", PUB).speaker == ""
 
 
 def test_passive_attribution() -> None:
@@ -118,9 +124,11 @@ def test_a_common_plural_opening_the_sentence_is_not_part_of_the_name_after_it()
     c = analyze_sentence(text, PUB)
     assert [(e.text, e.canonical) for e in c.entities] == [("Brevik", "brevik")]
     assert text[c.entities[0].span.start:c.entities[0].span.end] == "Brevik"
-    # An institution of that shape keeps its whole name.
+    # An institution or association of that shape keeps its whole name.
     assert [e.canonical for e in analyze_sentence("Bank of England officials raised rates.", PUB).entities] == [
         "bank of england"]
+    assert [e.text for e in analyze_sentence("Sons of Brevik, a local charity, raised 40,000 euros.", PUB).entities] == [
+        "Sons of Brevik"]
 
 
 def test_a_capital_speaking_for_its_government_folds_to_the_country_but_a_target_stays_a_city() -> None:

@@ -121,7 +121,10 @@ def test_a_demand_is_not_denied_by_a_statement_that_it_has_not_happened():
 def test_a_negated_refutation_or_a_refusal_to_take_sides_denies_nothing():
     claim = "A street artist in Brevik painted a mural on the town hall overnight"
     for headline in ("Brevik street artist insists the town hall mural was not a hoax",
+                     "Brevik street artist insists the town hall mural wasn’t a hoax",
+                     "Brevik street artist insists the town hall mural wasnt a hoax",
                      "Town hall mural in Brevik is no prank, street artist says",
+                     "Brevik mayor can’t say whether a street artist painted the town hall mural",
                      "Brevik mayor refuses to confirm or deny that a street artist painted the town hall mural",
                      "Brevik mayor won't say whether a street artist painted the town hall mural"):
         e = explain(claim, headline)
@@ -131,3 +134,7 @@ def test_a_negated_refutation_or_a_refusal_to_take_sides_denies_nothing():
                      "Brevik mayor denies that a street artist painted a mural on the town hall"):
         e = explain(claim, headline)
         assert e.decision == CONFLICTING and e.rule == "confirm_deny", (headline, e.reason)
+    # "Staged" is an accusation, not a refutation: its negation still denies it.
+    e = explain("Brevik police staged the arrest of the mayor for the cameras",
+                "The arrest of the Brevik mayor was not staged for the cameras, police said")
+    assert e.decision == CONFLICTING, e.reason
