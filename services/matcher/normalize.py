@@ -279,7 +279,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     names = frozenset(w for w, _, _ in name_words) | frozenset(speaker_tokens)
     subjects = tuple(sorted({w for w, here, _ in name_words if here}))
     venues = tuple(sorted({w for w, _, venue in name_words if venue}))
-    stance_text = without_false_denials(claim.text)
+    stance_text = without_false_denials(claim.text.replace("’", "'"))  # "didn’t" is "didn't"
     heads, first, unasserted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):

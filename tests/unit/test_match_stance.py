@@ -138,3 +138,9 @@ def test_a_negated_refutation_or_a_refusal_to_take_sides_denies_nothing():
     e = explain("Brevik police staged the arrest of the mayor for the cameras",
                 "The arrest of the Brevik mayor was not staged for the cameras, police said")
     assert e.decision == CONFLICTING, e.reason
+
+
+def test_a_negation_with_a_typographic_apostrophe_is_a_negation():
+    for negated in ("The Brevik bridge didn’t collapse after the flood.", "The Brevik bridge didn't collapse after the flood."):
+        e = explain("The Brevik bridge collapsed after the flood.", negated)
+        assert e.decision == CONFLICTING and e.rule == "confirm_deny", (negated, e.reason)
