@@ -188,7 +188,7 @@ _SUBJECT_PLURALS = frozenset(
     "sections neighbourhoods neighborhoods streets suburbs".split())
 
 
-def _common_plural_opener(word: str, before: str) -> bool:
+def _subject_plural_opener(word: str, before: str) -> bool:
     """`word` opens the sentence and is one of the plurals that open a sentence as its subject."""
     return not before.strip(" \t\"“‘'(") and word.lower() in _SUBJECT_PLURALS
 
@@ -207,7 +207,7 @@ def find_entities(sentence: str) -> list[EntityMention]:
         while words and (words[-1].lower() in _CONNECTORS or words[-1].lower().rstrip(".") in _STOP):
             text = text[: len(text) - len(words[-1])].rstrip()
             words = words[:-1]
-        if len(words) > 2 and words[1] == "of" and _common_plural_opener(words[0], sentence[:start]) and (
+        if len(words) > 2 and words[1] == "of" and _subject_plural_opener(words[0], sentence[:start]) and (
                 canonicalize(text)[1] == OTHER):
             # "Residents of Tarrin", "Parts of Kyiv": the sentence's first word is no part of the name.
             cut = text.index(words[2], len(words[0]))

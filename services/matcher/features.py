@@ -22,18 +22,13 @@ VARIANT_MIN_LEN = 5
 VARIANT_MIN_WEIGHT = 2.0
 
 
-def spelling_variant(t: str, u: str) -> bool:
-    """Two spellings of one word: close by fuzz.ratio and opening with the same letter or two
-    letters transliteration swaps ("Peskov" / "Peskow", "Zelensky" / "Selenskyj", "Volodymyr" /
-    "Wolodymyr", "Yekaterinburg" / "Ekaterinburg", "Gaddafi" / "Qaddafi"); other names differ
-    there ("Alder" / "Calder", ratio 91). Figures keep the ratio test alone, as before initials
-    were compared."""
-    return has_spelling_variant(t, (u,))
-
-
 def has_spelling_variant(t: str, words) -> bool:
-    """Whether some word of `words` is a spelling of `t` (spelling_variant); the initial is
-    checked first, so most words cost no fuzz.ratio (this runs for every pair the matcher decides)."""
+    """Whether some word of `words` is another spelling of `t`: close by fuzz.ratio, opening with
+    the same letter or two letters transliteration swaps ("Peskov" / "Peskow", "Zelensky" /
+    "Selenskyj", "Yekaterinburg" / "Ekaterinburg", "Gaddafi" / "Qaddafi"; not "Alder" / "Calder",
+    ratio 91), and not the same word with a deriving ending ("strike" / "striker"). Figures keep the
+    ratio test alone, as before initials were compared. The initial is checked first, so most words
+    cost no fuzz.ratio (this runs for every pair the matcher decides)."""
     first, figure = t[:1], t.isdigit()
     for u in words:
         if (u[:1] == first or figure or first + u[:1] in _SWAPPED_INITIALS) and fuzz.ratio(

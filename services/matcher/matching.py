@@ -339,19 +339,11 @@ def _different_events(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement names a kind of incident and none of the other's ("120 people were evacuated
     after the gas explosion" / "306 people were evacuated after the flood"): figures of two events,
     not a conflict over one. Words for one kind are one kind ("the blaze" / "the fire", "the
-    accident" / "the crash"; lexicon.EVENT_KINDS)."""
+    accident" / "the crash"; lexicon.EVENT_KINDS). Never for a denial (decide): "the fire was not
+    arson" denies whatever the other says of the fire."""
     if a.events and b.events and not set(a.events) & set(b.events):
         return f"different events named ({', '.join(a.events)} vs {', '.join(b.events)}): two facts, not a conflict"
     return None
-
-
-def _two_facts(rule: str, conflict: str, a: MatchForm, b: MatchForm) -> str | None:
-    """Why a conflicting detail is two facts after all: the statements name different events. Not
-    for a denial: "the fire was not arson" denies whatever the other says of the fire."""
-    if rule == RULE_CONFIRM_DENY:
-        return None
-    events = _different_events(a, b)
-    return f"{conflict}, but {events}" if events else None
 
 
 def _venues(places: frozenset[str]) -> frozenset[str]:
@@ -389,14 +381,22 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
     # After the denial: "the 3-boobed woman is a fake" denies whatever figures the other gives.
-    for rule, different in ((RULE_DIFFERENT_KINDS, _different_quantities(a, b)),
-                            (RULE_OTHER_DATES, _figures_of_two_dates(a, b))):
+    for rule, check in ((RULE_DIFFERENT_KINDS, _different_quantities), (RULE_OTHER_DATES, _figures_of_two_dates)):
+        different = check(a, b)
         if different:
             return explained(DIFFERENT, rule, f"{different}; {_scores(score, frame, features)}")
     unshared_negation = _unshared_negation(a, b)
     if unshared_negation:
         score *= UNSHARED_NEGATION_FACTOR
     scores = _scores(score, frame, features)
+
+    def conflicting(rule: str, conflict: str, why: str = "") -> match_pb2.MatchExplanation:
+        """A conflicting detail, unless the statements name two different events."""
+        events = _different_events(a, b) if rule != RULE_CONFIRM_DENY else None
+        if events:
+            return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{conflict}, but {events}; {scores}")
+        return explained(CONFLICTING, rule, f"{conflict}; {scores}{why}")
+
     if score < threshold:
         if score >= CONFLICT_FLOOR * threshold and not unshared_negation:
             # Below the same-claim threshold but the same event frame: an incompatible detail (a
@@ -405,24 +405,15 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             found = detail_conflict(a, b, frame, features[2])
             if found and (found[0] == RULE_CONFIRM_DENY or (
                     frame >= CONFLICT_MIN_FRAME and found[0] not in (RULE_PLACE, RULE_VENUE))):
-                rule, conflict = found
-                two_facts = _two_facts(rule, conflict, a, b)
-                if two_facts:
-                    return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{two_facts}; {scores}")
-                return explained(CONFLICTING, rule,
-                                 f"{conflict}; {scores} below threshold {threshold:g} but the event frame is shared "
-                                 f"(score >= {CONFLICT_FLOOR:g} x threshold)")
+                return conflicting(*found, f" below threshold {threshold:g} but the event frame is shared "
+                                           f"(score >= {CONFLICT_FLOOR:g} x threshold)")
         if unshared_negation:
             return explained(DIFFERENT, RULE_UNSHARED_NEGATION, f"{scores} below threshold {threshold:g} "
                              "(one side negates a predicate the other does not state)")
         return explained(DIFFERENT, RULE_BELOW_THRESHOLD, f"{scores} below threshold {threshold:g}")
     found = detail_conflict(a, b, frame, features[2], same_claim=True)
     if found:
-        rule, conflict = found
-        two_facts = _two_facts(rule, conflict, a, b)
-        if two_facts:
-            return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{two_facts}; {scores}")
-        return explained(CONFLICTING, rule, f"{conflict}; {scores}")
+        return conflicting(*found)
     unit_clash = _number_conflict(a, b) if frame < UNIT_CONFLICT_MIN_FRAME else None
     if unit_clash:
         return explained(DIFFERENT, RULE_DIFFERENT_FIGURES,

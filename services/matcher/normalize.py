@@ -279,7 +279,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     names = frozenset(w for w, _, _ in name_words) | frozenset(speaker_tokens)
     subjects = tuple(sorted({w for w, here, _ in name_words if here}))
     venues = tuple(sorted({w for w, _, venue in name_words if venue}))
-    stance_text = without_false_denials(claim.text.replace("’", "'"))  # "didn’t" is "didn't"
+    stance_text = without_false_denials(claim.text)
     heads, first, unasserted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
@@ -300,19 +300,20 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 # fake": an affirmation), and refusing to take a side ("refused to confirm or deny", "won't say
 # whether"). A refusal of one side ("declined to confirm the trip") still negates what it refuses.
 _NEGATED_REFUTATION = re.compile(
-    r"(?:\b(?:not|no|never)|n['’]t|(?<=is|as|re)nt)\s+(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?"
+    r"(?:\b(?:not|no|never)|n't|(?<=is|as|re)nt)\s+(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?"
     r"(?:hoax\w*|fakes?|faked|prank\w*|myth|satire|fabricat\w+|bogus|made\s+up)\b", re.IGNORECASE)
 _NO_SIDE = re.compile(
     r"(?:\b(?:refus\w*|declin\w*|fail\w*)\s+to|\b(?:would|will|did|does|could|can)\s+not|\bcannot|"
-    r"\b(?:won|wouldn|didn|doesn|couldn|can)['’]t|\b(?:wont|wouldnt|didnt|doesnt|couldnt|cant))\s+"
+    r"\b(?:won|wouldn|didn|doesn|couldn|can)'t|\b(?:wont|wouldnt|didnt|doesnt|couldnt|cant))\s+"
     r"(?:either\s+)?(?:confirm\s+n?or\s+deny|say\s+(?:if|whether))\b|\bneither\s+confirm\w*\s+nor\s+den\w*",
     re.IGNORECASE)
 
 
 def without_false_denials(text: str) -> str:
-    """`text` with the wordings that look like a denial and are none put neutrally, for the
-    polarity and stance cues: "insists it was not a hoax" -> "insists it was genuine"."""
-    text = _NEGATED_REFUTATION.sub(" genuine", text)
+    """`text` as the polarity and stance cues read it: typographic apostrophes straight ("didn’t"
+    is "didn't"), and the wordings that look like a denial and are none put neutrally ("insists it
+    was not a hoax" -> "insists it was genuine")."""
+    text = _NEGATED_REFUTATION.sub(" genuine", text.replace("’", "'"))
     return _NO_SIDE.sub("kept silent on whether", text)
 
 

@@ -42,7 +42,7 @@ class QuerySide:
     """What the bound needs of the query and of this placement's candidates, computed once: the
     query's weighted words, and which words may be spelling variants of a word on the other side
     (fuzz.ratio >= VARIANT_RATIO, batched in two cdist calls: a superset of
-    features.spelling_variant, which also compares initials, so the bound stays a bound)."""
+    features.has_spelling_variant, which also compares initials, so the bound stays a bound)."""
 
     __slots__ = ("form", "local", "weights", "total", "eligible", "values", "q_variants", "has_q_variant", "factors")
 
