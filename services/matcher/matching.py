@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from shared.pb import claim_pb2, match_pb2
+from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
 from . import prune
-from .normalize import PLAIN_SAYING, SPECIFIC_NAME_WEIGHT, MatchForm, match_form, opposite
-from .rarity import weight
+from .normalize import PLAIN_SAYING, MatchForm, match_form, opposite
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -71,7 +71,7 @@ UNSHARED_NEGATION_FACTOR = 0.5
 # two claims are more likely about two events in two places.
 PLACE_CONFLICT_MIN_SCORE = 85.0
 # Two claims the model scores as one, each naming a specific place (all words this rare, see
-# rarity.weight: a city, not a country) the other does not name, conflict on the venue.
+# shared.rarity.weight: a city, not a country) the other does not name, conflict on the venue.
 VENUE_MIN_WEIGHT = SPECIFIC_NAME_WEIGHT
 # A pair scored below the threshold is still a conflict when its score reaches this share of the
 # threshold, its event frame (statement without numbers and dates) is this similar, and a detail

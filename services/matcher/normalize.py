@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared.pb import claim_pb2
+from shared.rarity import SPECIFIC_NAME_WEIGHT, title_case, weight
 
 from .lexicon import EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
-from .rarity import rarity_bag, weight
-
-# A name this rare (rarity.weight) names one specific thing: "Halden", "Jeddah", "Okafor"; not
-# "York", "Europe" or a common word capitalised at the start of a sentence.
-SPECIFIC_NAME_WEIGHT = 3.0
+from .rarity import rarity_bag
 
 # Function words carry no fact. Negation words are not here: they are dropped from the scored
 # text too, but polarity is compared explicitly (Claim.negated), never by fuzzy score.
@@ -263,7 +260,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER]
     statement = claim.statement or claim.text
     opener = claim.text.lstrip("\"“‘'([ ")
-    headline = bool(claim.entities) and _title_case(statement)
+    headline = bool(claim.entities) and title_case(statement)
     is_place = [_is_place(claim, e) for e in claim.entities]
     places = frozenset(METONYMY.get(e.canonical, e.canonical) for e, place in zip(claim.entities, is_place) if place)
     name_words = []  # (token, written in the statement, a specific place of the statement)
@@ -324,14 +321,6 @@ def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
         e.kind == claim_pb2.ENTITY_KIND_OTHER and bool(_DESTINATION.search(before)))
-
-
-def _title_case(text: str) -> bool:
-    """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there.
-    Judged on the common words after the first (names are capitalised in any sentence)."""
-    common = [w for w in text.split()[1:] if len(w) > 3 and w[0].isalpha()
-              and weight(w.lower().strip(".,;:!?\"'’”")) < SPECIFIC_NAME_WEIGHT]
-    return len(common) >= 3 and sum(w[0].isupper() for w in common) >= 0.6 * len(common)
 
 
 def _capitalised_opener(name: str, text: str) -> bool:

@@ -5,7 +5,7 @@ from services.extractor.extraction import analyze_sentence
 from services.matcher.features import FEATURES, LocalRarity, pair_features
 from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex
 from services.matcher.normalize import match_form
-from services.matcher.rarity import weight
+from shared.rarity import weight
 from shared.pb import claim_pb2
 from sentences_for_tests import explain, placed_claim
 

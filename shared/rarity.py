@@ -1,0 +1,55 @@
+"""How rare a word is in English news and web text (wordfreq's Zipf scale, data shipped in the
+package; nothing is downloaded), as the weight a shared word carries: two statements sharing
+"Okafor", "firefighters" and "harbour" say more than two sharing "said" and "people". The
+extractor reads it to tell a title-case headline from a sentence full of names, the matcher to
+weigh shared words.
+
+Deterministic: the weight of a word depends only on wordfreq's table.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from wordfreq import get_frequency_dict
+
+# Weight = MAX_ZIPF - zipf, floored: "the" (7.7) -> FLOOR, "said" (6.0) -> 0.5, "fire" (5.0) -> 1.5,
+# "firefighters" (3.6) -> 2.9, an unknown name -> MAX_ZIPF.
+MAX_ZIPF = 6.5
+FLOOR = 0.25
+NUMBER_WEIGHT = 3.0
+# A name this rare names one specific thing: "Halden", "Jeddah", "Okafor"; not "York", "Europe" or a
+# common word capitalised at the start of a sentence.
+SPECIFIC_NAME_WEIGHT = 3.0
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+
+_freq: dict[str, float] | None = None
+
+
+def _table() -> dict[str, float]:
+    global _freq
+    if _freq is None:
+        _freq = get_frequency_dict("en", wordlist="best")
+    return _freq
+
+
+@lru_cache(maxsize=262144)
+def weight(word: str) -> float:
+    """Rarity weight of one lower-case word."""
+    if _DIGITS.match(word):
+        return NUMBER_WEIGHT
+    freq = _table().get(word, 0.0)
+    if freq <= 0.0:
+        return MAX_ZIPF
+    zipf = math.log10(freq) + 9.0
+    return max(FLOOR, MAX_ZIPF - zipf)
+
+
+def title_case(text: str) -> bool:
+    """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there.
+    Judged on the common words after the first (names are capitalised in any sentence)."""
+    common = [w for w in text.split()[1:] if len(w) > 3 and w[0].isalpha()
+              and weight(w.lower().strip(".,;:!?\"'’”")) < SPECIFIC_NAME_WEIGHT]
+    return len(common) >= 3 and sum(w[0].isupper() for w in common) >= 0.6 * len(common)
