@@ -47,9 +47,19 @@ def weight(word: str) -> float:
     return max(FLOOR, MAX_ZIPF - zipf)
 
 
+# Words title case may leave in lower case ("Man Charged With Arson", "Back From the Dead").
+_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by as vs via per with from into onto over "
+                         "than that upon after about down like near off out up".split())
+
+
 def title_case(text: str) -> bool:
     """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there.
-    Judged on the common words after the first (names are capitalised in any sentence)."""
-    common = [w for w in text.split()[1:] if len(w) > 3 and w[0].isalpha()
-              and weight(w.lower().strip(".,;:!?\"'’”")) < SPECIFIC_NAME_WEIGHT]
-    return len(common) >= 3 and sum(w[0].isupper() for w in common) >= 0.6 * len(common)
+    Judged on the words after the first: three or more common words capitalised (names are
+    capitalised in any sentence), most of them, and no lower-case word but an article, conjunction
+    or preposition: a sentence dense with names ("Volodymyr Zelensky met Donald Trump in Washington
+    on Friday") still writes its other words in lower case."""
+    words = [w.strip(".,;:!?\"'’”()") for w in text.split()[1:]]
+    common = [w for w in words if len(w) > 3 and w[0].isalpha() and weight(w.lower()) < SPECIFIC_NAME_WEIGHT]
+    lower = sum(w.isalpha() and w.islower() and w not in _MINOR_WORDS for w in words)
+    capitalised = sum(w[0].isupper() for w in common)
+    return capitalised >= 3 and capitalised >= 0.6 * len(common) and lower == 0

@@ -3,7 +3,8 @@
 The canonical form is what the matcher compares, so spelling variants across outlets must fold to
 one string: diacritics are dropped, a few transliteration endings are regularised (German -ow ->
 -ov, -yj/-yy -> -y, dsch -> dzh), demonyms map to their country, and one small alias table covers
-the rest. Multi-word person names fold to the surname so "Donald Trump" and "Trump" meet.
+the rest. Multi-word person names fold to the surname so "Donald Trump" and "Trump" meet, except
+in a title-case headline, where a capitalised run is as likely "Willie Nelson Dead" as a name.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared.pb import claim_pb2
+from shared.rarity import title_case
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
 ORG = claim_pb2.ENTITY_KIND_ORGANIZATION
@@ -101,6 +103,8 @@ _STOP = frozenset(
     "tens".split(",")
 )
 _CONNECTORS = frozenset({"of", "de", "del", "von", "van", "der", "al", "bin", "la", "le", "du", "and"})
+# What may follow a surname: "King Abdullah II", "Martin Luther King Jr." are Abdullah and King.
+_NAME_SUFFIXES = re.compile(r"(?:[IVX]{1,4}|Jr\.?|Sr\.?)")
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.&-]*"
 _NAME_RUN = re.compile(
@@ -134,9 +138,12 @@ def _fold_word(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def canonicalize(name: str) -> tuple[str, int]:
-    """Folded canonical form and guessed kind for a name as written (titles included)."""
+def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
+    """Folded canonical form and guessed kind for a name as written (titles included). `whole_name`: keep
+    every word of a person's name (a run of a title-case headline may be more than a name)."""
     words = name.split()
+    if len(words) > 2 and not whole_name and _NAME_SUFFIXES.fullmatch(words[-1].rstrip(",")):
+        words = words[:-1]
     low = [_ascii_fold(w).rstrip(".") for w in words]
     if any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name:
         whole = " ".join(low)
@@ -161,7 +168,7 @@ def canonicalize(name: str) -> tuple[str, int]:
         return canon, PLACE
     has_connector = any(f in _CONNECTORS for f in folded)
     if (titled or 2 <= len(core) <= 3) and not has_connector:
-        return folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet
+        return canon if whole_name else folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet
     return canon, OTHER
 
 
@@ -195,6 +202,7 @@ def _subject_plural_opener(word: str, before: str) -> bool:
 
 def find_entities(sentence: str) -> list[EntityMention]:
     out: list[EntityMention] = []
+    headline = title_case(sentence)
     for start, text in _runs(sentence):
         words = text.split()
         # Drop function words that are capitalised only because they open the sentence/clause.
@@ -229,6 +237,6 @@ def find_entities(sentence: str) -> list[EntityMention]:
             out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))
             skip = text.index(words[1], len(demonym))
             start, text = start + skip, text[skip:]
-        canon, kind = canonicalize(text)
+        canon, kind = canonicalize(text, headline)
         out.append(EntityMention(text, canon, kind, start, start + len(text)))
     return out

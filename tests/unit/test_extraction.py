@@ -317,3 +317,19 @@ def test_a_two_word_name_ending_in_a_place_or_company_word_is_not_a_surname() ->
     assert canonicalize("Calder Falls") == ("calder falls", claim_pb2.ENTITY_KIND_PLACE)
     assert canonicalize("Norvell Semiconductors") == ("norvell semiconductors", claim_pb2.ENTITY_KIND_ORGANIZATION)
     assert canonicalize("Donald Trump")[0] == "trump"
+
+
+def test_a_regnal_number_or_generational_suffix_is_not_the_surname() -> None:
+    assert canonicalize("King Haakon VII")[0] == "haakon"
+    assert canonicalize("Arne Dahl Jr.")[0] == "dahl"
+    assert canonicalize("Arne Dahl")[0] == "dahl"
+
+
+def test_a_title_case_headline_keeps_every_word_of_its_capitalised_runs() -> None:
+    # In "Arvid Lund Dead At 71" the capitals tell no name: cutting the run to a surname made the
+    # statement "dead at 71", with the man's name gone from what the matcher compares.
+    headline = analyze_sentence("Arvid Lund Dead At 71, Family Says Tributes Pour In", PUB)
+    assert {"arvid", "lund", "dead"} <= set(headline.normalized_text.split())
+    # A sentence dense with names is no headline: its person names still fold to the surname.
+    sentence = analyze_sentence("Volodymyr Zelensky met Donald Trump in Washington on Friday.", PUB)
+    assert {"zelensky", "trump"} <= {e.canonical for e in sentence.entities}
