@@ -1,8 +1,8 @@
 """Fits the matcher's denial model (services/matcher/stance.py) on the Emergent -train split only: each
 claim headline against each of its article headlines, target stance `against` (the article denies
 the claim), features stance.features(article, claim). Prints the constants to paste into stance.py,
-5-fold cross-validated F1 on the train split, and the denial floor (matching.DENIAL_FLOOR) that
-maximises F1 when the claim headlines are also compared with the nearest article headlines of OTHER
+5-fold cross-validated F1 on the train split, and the probability from which a denial counts and the
+denial floor (matching.DENIAL_MIN_PROBABILITY, matching.DENIAL_FLOOR) that maximise F1 when the claim headlines are also compared with the nearest article headlines of OTHER
 claims that carry a denial cue (those must not come out as conflicts: same cue, other subject).
 
 usage: python bench/matching/fit_stance.py --emergent-train .../url-versions-2015-06-14-clean-train.csv
@@ -78,18 +78,23 @@ def main(argv=None) -> int:
     pairs = [(r["claimHeadline"], r["articleHeadline"], r["articleHeadlineStance"] == "against") for r in rows]
     pairs += [(a, b, False) for a, b in negatives]
     results = {}
-    for floor in np.arange(0.3, 1.01, 0.05):
-        matching.DENIAL_FLOOR = float(floor)
-        got = [matching.decide(form(a), form(b)).decision == matching.CONFLICTING for a, b, _ in pairs]
-        tp = sum(g and t for g, (_, _, t) in zip(got, pairs))
-        results[round(float(floor), 2)] = prf(tp, sum(got), sum(t for _, _, t in pairs))
-        fp_other = sum(g for g in got[len(rows):])
-        print(f"DENIAL_FLOOR {floor:.2f}: {results[round(float(floor), 2)]}, conflicts with other claims {fp_other}/{len(negatives)}")
-    best = max(results, key=lambda f: (results[f]["f1"], f))
-    print(f"DENIAL_FLOOR = {best}")
+    for min_p in np.arange(0.3, 0.51, 0.05):
+        matching.DENIAL_MIN_PROBABILITY = float(min_p)
+        for floor in np.arange(0.3, 1.01, 0.05):
+            matching.DENIAL_FLOOR = float(floor)
+            got = [matching.decide(form(a), form(b)).decision == matching.CONFLICTING for a, b, _ in pairs]
+            tp = sum(g and t for g, (_, _, t) in zip(got, pairs))
+            key = (round(float(min_p), 2), round(float(floor), 2))
+            results[key] = prf(tp, sum(got), sum(t for _, _, t in pairs))
+            fp_other = sum(g for g in got[len(rows):])
+            print(f"DENIAL_MIN_PROBABILITY {min_p:.2f} DENIAL_FLOOR {floor:.2f}: {results[key]}, "
+                  f"conflicts with other claims {fp_other}/{len(negatives)}")
+    best = max(results, key=lambda k: (results[k]["f1"], k))
+    print(f"DENIAL_MIN_PROBABILITY = {best[0]}\nDENIAL_FLOOR = {best[1]}")
     write_json("matching_stance_fit.json", {"features": list(stance.FEATURES), "intercept": round(float(beta[0]), 4),
                                             "weights": [round(float(b), 4) for b in beta[1:]], "cv": cv,
-                                            "floor_f1": results, "denial_floor": best})
+                                            "f1_by_min_probability_and_floor": {f"{k[0]}/{k[1]}": v for k, v in results.items()},
+                                            "denial_min_probability": best[0], "denial_floor": best[1]})
     return 0
 
 

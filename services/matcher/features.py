@@ -72,7 +72,7 @@ def _soft_shared(a: dict[str, float], b: dict[str, float]) -> tuple[float, float
     return total, best
 
 
-def _name_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def name_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     shared = len(a & b)
@@ -149,7 +149,7 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
     shared = (shared_ab + shared_ba) / 2
     wcont = shared / min(sa, sb) if sa and sb else 0.0
     wjac = shared / (sa + sb - shared) if sa + sb - shared > 0 else 0.0
-    names = _name_overlap(a.names, b.names)
+    names = name_overlap(a.names, b.names)
     no_names = 1.0 if not a.names or not b.names else 0.0
     rare_max = min(1.0, max(best_ab, best_ba) / 6.5)
     la, lb = len(wa), len(wb)

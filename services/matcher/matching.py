@@ -59,7 +59,8 @@ CANDIDATE_SCORE = 35.0
 # weighted words shared.
 NEGATION_MIN_FRAME = 60.0
 NEGATION_MIN_SHARED = 0.5
-# The stance model's probability (stance.py) from which one statement denies the other.
+# The stance model's probability (stance.py) from which one statement denies the other. Chosen with
+# DENIAL_FLOOR on Emergent -train (fit_stance.py).
 DENIAL_MIN_PROBABILITY = 0.5
 # A denial below the same-claim threshold is still a conflict when the same-claim score (before any
 # negation penalty) reaches this share of the threshold: "The 3-boobed lady is a hoax" shares few

@@ -297,7 +297,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 # fake": an affirmation), and refusing to take a side ("refused to confirm or deny", "won't say
 # whether"). A refusal of one side ("declined to confirm the trip") still negates what it refuses.
 _NEGATED_REFUTATION = re.compile(
-    r"(?:\b(?:not|no|never)|n't|(?<=is|as|re)nt)\s+(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?"
+    r"(?:\b(?:not|no|never|den(?:y|ies|ied|ying))|n't|(?<=is|as|re)nt)\s+"
+    r"(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?:hoax\w*|fakes?|faked|prank\w*|myth|satire|fabricat\w+|bogus|made\s+up)\b", re.IGNORECASE)
 _NO_SIDE = re.compile(
     r"(?:\b(?:refus\w*|declin\w*|fail\w*)\s+to|\b(?:would|will|did|does|could|can)\s+not|\bcannot|"
@@ -306,11 +307,18 @@ _NO_SIDE = re.compile(
     re.IGNORECASE)
 
 
+# Wordings that leave the question open: "may or may not hold an event", "his future is in doubt".
+_OPEN_QUESTION = re.compile(r"\b(?:may|might|could)\s+or\s+(?:may|might|could)\s+not\b|\bin\s+doubt\b",
+                            re.IGNORECASE)
+
+
 def without_false_denials(text: str) -> str:
     """`text` as the polarity and stance cues read it: typographic apostrophes straight ("didn’t"
     is "didn't"), and the wordings that look like a denial and are none put neutrally ("insists it
-    was not a hoax" -> "insists it was genuine")."""
+    was not a hoax" -> "insists it was genuine", "denies the hoax claims" -> "genuine claims", "may or
+    may not" -> "possibly")."""
     text = _NEGATED_REFUTATION.sub(" genuine", text.replace("’", "'"))
+    text = _OPEN_QUESTION.sub("possibly", text)
     return _NO_SIDE.sub("kept silent on whether", text)
 
 
@@ -358,6 +366,9 @@ _NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
 # "dont", "isnt": the negation of copy that lost its apostrophe.
 _APOSTROPHE_LESS = re.compile(r"\b(do|does|did|is|was|are|were|ca|wo|could|would|should|has|have|had)nt\b")
 _CLAUSE_END = frozenset(",;:.?!()")
+# A negation without "not": "issue tickets rather than make arrests" negates the arrests, as "tickets,
+# not arrests" does.
+_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b")
 # Modals of demand: "must agree", "should resign", "needs to sign", "has to pay".
 _DEMAND = frozenset("must should ought".split())
 _DEMAND_BEFORE_TO = frozenset("need needs has have".split())
@@ -376,8 +387,8 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
     Second: the first head of each negation only, the predicate itself. Third: the predicates that
     follow a modal of demand ("must agree", "needs to sign"), which the statement asks for and does
     not assert, so the other side negating them denies nothing."""
-    words = fold_words(_TOKEN_P.findall(_APOSTROPHE_LESS.sub(r"\1 not", text.lower().replace("n't", " not").replace(
-        "cannot", "can not"))))
+    lowered = _CONTRAST.sub(" not ", text.lower().replace("n't", " not").replace("cannot", "can not"))
+    words = fold_words(_TOKEN_P.findall(_APOSTROPHE_LESS.sub(r"\1 not", lowered)))
     heads = set()
     first = set()
     unasserted = set()

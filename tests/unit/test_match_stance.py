@@ -144,3 +144,58 @@ def test_a_negation_with_a_typographic_apostrophe_is_a_negation():
     for negated in ("The Brevik bridge didn’t collapse after the flood.", "The Brevik bridge didn't collapse after the flood."):
         e = explain("The Brevik bridge collapsed after the flood.", negated)
         assert e.decision == CONFLICTING and e.rule == "confirm_deny", (negated, e.reason)
+
+
+def test_wordings_that_leave_the_question_open_deny_nothing():
+    # "may or may not", "in doubt": the question is open, neither side is denied.
+    for open_question in ("The Ostvik ferry may or may not resume sailings in March",
+                          "Ostvik ferry sailings in March in doubt, operator says"):
+        e = explain("The Ostvik ferry will resume sailings in March", open_question)
+        assert e.decision != CONFLICTING, (open_question, e.reason)
+
+
+def test_rather_than_negates_what_follows_as_not_does():
+    # Both exclude the arrests: one fact, not a confirm vs deny.
+    e = explain("Velmar police will issue fines rather than make arrests at the harbour protest",
+                "Velmar police to issue fines, not arrests, at the harbour protest")
+    assert e.decision != CONFLICTING, e.reason
+    assert "arrest" in match_form(analyze_sentence("Police will issue fines rather than make arrests")).negated_heads
+
+
+def test_denying_a_hoax_affirms():
+    e = explain("Lena Vikstrom won the Velmar lottery jackpot",
+                "Lena Vikstrom denies the lottery jackpot hoax claims")
+    assert e.decision != CONFLICTING, e.reason
+
+
+def test_killing_or_shooting_down_a_rumour_is_a_denial():
+    claim = "The Ostvik ferry line will close in March"
+    for denial in ("Mayor kills Ostvik ferry closure rumours",
+                   "Officials shoot down the mayor's claims the Ostvik ferry line will close"):
+        assert "deny" in cues(denial), denial
+        e = explain(claim, denial)
+        assert e.decision == CONFLICTING, (denial, e.reason)
+
+
+def test_a_denial_in_no_word_of_denial_is_its_own_feature():
+    x = match_form(analyze_sentence("The Ostvik ferry closure is not a thing"))
+    y = match_form(analyze_sentence("The Ostvik ferry line will close in March"))
+    on = dict(zip(FEATURES, features(x, y)))
+    assert on["whole_denial"] == on["plain_denial"] == 1.0
+    hoax = match_form(analyze_sentence("The Ostvik ferry closure is a hoax"))
+    assert dict(zip(FEATURES, features(hoax, y)))["plain_denial"] == 0.0
+
+
+def test_a_negation_of_something_unsaid_about_the_same_subject_is_marked():
+    x = match_form(analyze_sentence("Brian Halvorsen did not resign over the Ostvik ferry contract"))
+    named = match_form(analyze_sentence("Brian Halvorsen was sacked by the harbour board"))
+    other = match_form(analyze_sentence("The harbour board sacked its finance director"))
+    assert dict(zip(FEATURES, features(x, named)))["neg_unshared_named"] == 1.0
+    assert dict(zip(FEATURES, features(x, other)))["neg_unshared_named"] == 0.0
+
+
+def test_every_stance_feature_has_a_weight():
+    # zip() would silently drop the features past the last weight.
+    from services.matcher import stance
+
+    assert len(stance.WEIGHTS) == len(stance.FEATURES)
