@@ -161,8 +161,8 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_model.py.
-INTERCEPT = -0.2749
-WEIGHTS = (-1.8613, 1.9579, 4.1728, 0.0714, -0.2698, -0.5886, -0.7003, -0.9590, -0.1005)
+INTERCEPT = -0.3134
+WEIGHTS = (-2.0631, 2.2464, 4.2924, -0.0597, -0.1608, -0.5283, -0.7673, -1.0135, -0.1067)
 
 
 def probability(features: tuple[float, ...], intercept: float = None, weights: tuple[float, ...] = None) -> float:
