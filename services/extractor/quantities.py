@@ -48,6 +48,8 @@ _QUANTITY = re.compile(
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+# "an hour and a half", "a week and a half": one and a half of the unit, not the fraction a half.
+_AND_A_HALF = re.compile(r"\b(?:an?|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+and\s+a\s+half\b", re.IGNORECASE)
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -102,8 +104,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         else:
             if num[0].isupper() and m.start() > 0 and sentence[m.start() - 1] not in "\"“‘'(":
                 continue  # "Group of Seven": a capitalised number word mid-sentence is a name
-            if num.lower() in ("a", "an", "one") and not (scale or scaleword):
-                continue  # "one of", "a day": too ambiguous to be an amount
+            if num.lower() in ("a", "an", "one") and not (scale or scaleword) and not (
+                    unit and sentence[m.end("num")] == "-"):
+                continue  # "one of", "a day": too ambiguous to be an amount ("a one-day strike" is one)
             parsed = parse_word_number(num)
             if parsed is None:
                 continue
@@ -128,6 +131,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         text = m.group().strip()
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         out.append(QuantityMention(text, value, unit_norm, start, start + len(text)))
+    for m in _AND_A_HALF.finditer(sentence):
+        out = [q for q in out if not m.start() <= q.start < m.end()]
+        out.append(QuantityMention(m.group(), 1.5, _UNITS[m.group("unit").lower()], m.start(), m.end()))
     for m in _FRACTION.finditer(sentence):
         if any(q.start <= m.start() < q.end for q in out):
             continue  # "six and a half percent" is already one quantity

@@ -333,3 +333,13 @@ def test_a_title_case_headline_keeps_every_word_of_its_capitalised_runs() -> Non
     # A sentence dense with names is no headline: its person names still fold to the surname.
     sentence = analyze_sentence("Volodymyr Zelensky met Donald Trump in Washington on Friday.", PUB)
     assert {"zelensky", "trump"} <= {e.canonical for e in sentence.entities}
+
+
+def test_one_of_a_unit_hyphenated_and_a_unit_and_a_half_are_quantities() -> None:
+    def parsed(text):
+        return [(q.value, q.unit) for q in find_quantities(text)]
+
+    assert parsed("The dockers held a one-day strike") == [(1.0, "day")]
+    assert parsed("The talks lasted an hour and a half") == [(1.5, "hour")]  # not the fraction a half
+    assert parsed("The ferry was back a week and a half later") == [(1.5, "week")]
+    assert parsed("One of the ferries sails twice a day") == []  # still no amounts

@@ -443,3 +443,10 @@ def test_one_duration_in_two_units_is_one_figure_up_to_the_rounding_of_the_large
                           ("a strike that lasted two weeks", "a strike that lasted 11 days")):
         e = explain(f"The dockers of Brevik began {first} on Monday.", f"The dockers of Brevik began {second} on Monday.")
         assert e.decision == CONFLICTING and e.rule == "number_mismatch", (first, second, e.reason)
+
+
+def test_an_hour_and_a_half_is_ninety_minutes_and_a_one_day_strike_is_not_a_three_day_one():
+    same = explain("The talks in Ostvik lasted an hour and a half", "The talks in Ostvik lasted 90 minutes")
+    assert same.decision == SAME, same.reason
+    clash = explain("The dockers in Ostvik held a one-day strike", "The dockers in Ostvik held a three-day strike")
+    assert clash.decision == CONFLICTING and clash.rule == "number_mismatch", clash.reason
