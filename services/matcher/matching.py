@@ -65,7 +65,7 @@ DENIAL_MIN_PROBABILITY = 0.5
 # A denial below the same-claim threshold is still a conflict when the same-claim score (before any
 # negation penalty) reaches this share of the threshold: "The 3-boobed lady is a hoax" shares few
 # words with "A Florida woman got a third breast". Fitted on Emergent -train (fit_stance.py).
-DENIAL_FLOOR = 0.85
+DENIAL_FLOOR = 0.8
 # One side negates a predicate the other does not mention: the score is scaled by this.
 UNSHARED_NEGATION_FACTOR = 0.5
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
