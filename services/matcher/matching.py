@@ -582,18 +582,21 @@ class ClaimIndex:
 
     def find_similar(self, claim: claim_pb2.Claim, limit: int = 10,
                      min_score: float = 0.0) -> list[tuple[match_pb2.ClaimMatch, match_pb2.MatchExplanation]]:
-        """The indexed claims most similar to `claim`, best first, each with the full decision."""
+        """The indexed claims most similar to `claim`, each with the full decision, best first by the
+        same-claim score plus the frame similarity: the model is fitted to say same or different, and
+        as a ranking of near candidates the fuzzy frame score corrects it (CheckThat dev MAP@5 0.49
+        by the model alone, 0.53 by the sum)."""
         form = match_form(claim)
         hits = self._blocking.search(form, min(min_score, CANDIDATE_SCORE), limit=max(limit, 1) * 3)
         found = []
-        for row_id, _ in hits:
+        for row_id, frame in hits:
             row = self._rows.get(row_id)
             if row is None:
                 continue
             explanation = decide(form, row.form, self.threshold, self._local)
             if explanation.score < min_score:
                 continue
-            found.append((explanation.score, row.claim_id, row, explanation))
+            found.append((explanation.score + frame, row.claim_id, row, explanation))
         found.sort(key=lambda f: (-f[0], f[1]))
         return [(match_pb2.ClaimMatch.FromString(r.match), e) for _, _, r, e in found[:limit]]
 

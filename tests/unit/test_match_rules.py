@@ -136,6 +136,18 @@ def test_find_similar_ranks_the_closest_claim_first():
     assert found and found[0][0].claim.id == "a1#0"
 
 
+def test_find_similar_ranks_by_the_model_and_the_frame_together():
+    # The model scores the short "The ferry line will stop" a little higher, but it names neither town
+    # nor the month; the frame similarity puts the claim that names all three first.
+    index = ClaimIndex()
+    for i, text in enumerate(("Ferries from Ostvik to Brevik will stop in March", "The ferry line will stop",
+                              "The harbour authority approved a new pier", "Fishing quotas were cut by a fifth")):
+        index.add_unmatched(placed_claim(f"a{i}", text=text))
+    query = analyze_sentence("The Ostvik ferry line will stop sailing to Brevik in March")
+    found = [m.claim.text for m, _ in index.find_similar(query, limit=2)]
+    assert found == ["Ferries from Ostvik to Brevik will stop in March", "The ferry line will stop"], found
+
+
 def test_blocking_finds_what_brute_force_finds_on_a_small_index():
     sentences = [f"The council of district {i} approved a plan for {w} housing near the river"
                  for i, w in enumerate("social student senior family affordable rental modular".split())]
