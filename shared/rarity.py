@@ -47,9 +47,12 @@ def weight(word: str) -> float:
     return max(FLOOR, MAX_ZIPF - zipf)
 
 
-# Words title case may leave in lower case ("Man Charged With Arson", "Back From the Dead").
+# Words title case may leave in lower case ("Man Charged With Arson", "Back From the Dead"), name
+# particles included ("Ursula von der Leyen", "Osama bin Laden").
 _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by as vs via per with from into onto over "
-                         "than that upon after about down like near off out up".split())
+                         "than that upon after about down like near off out up during against before between "
+                         "without through under amid among across around behind beyond despite toward towards "
+                         "within von van der den de del della di da du la le al el bin ibn".split())
 
 
 def title_case(text: str) -> bool:

@@ -2,8 +2,9 @@
 claim headline against each of its article headlines, target stance `against` (the article denies
 the claim), features stance.features(article, claim). Prints the constants to paste into stance.py,
 5-fold cross-validated F1 on the train split, and the probability from which a denial counts and the
-denial floor (matching.DENIAL_MIN_PROBABILITY, matching.DENIAL_FLOOR) that maximise F1 when the claim headlines are also compared with the nearest article headlines of OTHER
-claims that carry a denial cue (those must not come out as conflicts: same cue, other subject).
+denial floor (matching.DENIAL_MIN_PROBABILITY, matching.DENIAL_FLOOR) that maximise F1 when the claim
+headlines are also compared with the nearest article headlines of OTHER claims that carry a denial
+cue (those must not come out as conflicts: same cue, other subject).
 
 usage: python bench/matching/fit_stance.py --emergent-train .../url-versions-2015-06-14-clean-train.csv
 """

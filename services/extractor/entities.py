@@ -3,8 +3,7 @@
 The canonical form is what the matcher compares, so spelling variants across outlets must fold to
 one string: diacritics are dropped, a few transliteration endings are regularised (German -ow ->
 -ov, -yj/-yy -> -y, dsch -> dzh), demonyms map to their country, and one small alias table covers
-the rest. Multi-word person names fold to the surname so "Donald Trump" and "Trump" meet, except
-in a title-case headline, where a capitalised run is as likely "Willie Nelson Dead" as a name.
+the rest. Multi-word person names fold to the surname so "Donald Trump" and "Trump" meet.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared.pb import claim_pb2
-from shared.rarity import title_case
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
 ORG = claim_pb2.ENTITY_KIND_ORGANIZATION
@@ -103,8 +101,10 @@ _STOP = frozenset(
     "tens".split(",")
 )
 _CONNECTORS = frozenset({"of", "de", "del", "von", "van", "der", "al", "bin", "la", "le", "du", "and"})
-# What may follow a surname: "King Abdullah II", "Martin Luther King Jr." are Abdullah and King.
-_NAME_SUFFIXES = re.compile(r"(?:[IVX]{1,4}|Jr\.?|Sr\.?)")
+# What may follow a name: "Martin Luther King Jr." is King; "King Abdullah II", "Elizabeth II" are
+# Abdullah and Elizabeth (a regnal number after a title or a single name: "World War II" keeps it).
+_GENERATION = re.compile(r"(?:Jr|Sr)\.?,?")
+_REGNAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)")
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.&-]*"
 _NAME_RUN = re.compile(
@@ -142,7 +142,8 @@ def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
     """Folded canonical form and guessed kind for a name as written (titles included). `whole_name`: keep
     every word of a person's name (a run of a title-case headline may be more than a name)."""
     words = name.split()
-    if len(words) > 2 and not whole_name and _NAME_SUFFIXES.fullmatch(words[-1].rstrip(",")):
+    if len(words) > 1 and not whole_name and (_GENERATION.fullmatch(words[-1]) or _REGNAL.fullmatch(words[-1]) and (
+            len(words) == 2 or _ascii_fold(words[0]).rstrip(".") in _TITLES)):
         words = words[:-1]
     low = [_ascii_fold(w).rstrip(".") for w in words]
     if any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name:
@@ -202,7 +203,6 @@ def _subject_plural_opener(word: str, before: str) -> bool:
 
 def find_entities(sentence: str) -> list[EntityMention]:
     out: list[EntityMention] = []
-    headline = title_case(sentence)
     for start, text in _runs(sentence):
         words = text.split()
         # Drop function words that are capitalised only because they open the sentence/clause.
@@ -237,6 +237,6 @@ def find_entities(sentence: str) -> list[EntityMention]:
             out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))
             skip = text.index(words[1], len(demonym))
             start, text = start + skip, text[skip:]
-        canon, kind = canonicalize(text, headline)
+        canon, kind = canonicalize(text)
         out.append(EntityMention(text, canon, kind, start, start + len(text)))
     return out

@@ -10,6 +10,7 @@ import re
 from datetime import datetime, timezone
 
 from shared.pb import article_pb2, claim_pb2
+from shared.rarity import title_case
 
 from .attribution import find_attribution
 from .dates import find_dates
@@ -110,7 +111,11 @@ def analyze_sentence(text: str, published_at: datetime | None = None) -> claim_p
         claim.dates.add(text=d.text, resolved=d.resolved, span={"start": d.start + offset, "end": d.end + offset})
     claim.negated = attr.frame_negated or attr.verb in ("deny", "reject") or _NEGATION.search(statement.lower()) is not None
     claim.check_worthiness = round(worthiness(feats, body), 4)
-    repl = [(e.start + offset, e.end + offset, e.canonical) for e in entities]
+    # A title-case headline's capitalised runs may be more than a name ("Willie Nelson Dead"): the
+    # statement keeps all their words, which the surname alone would drop.
+    headline = title_case(body)
+    repl = [(e.start + offset, e.end + offset,
+             canonicalize(e.text, whole_name=True)[0] if headline and e.kind == PERSON else e.canonical) for e in entities]
     repl += [(q.start + offset, q.end + offset, value_form(q)) for q in quantities]
     claim.normalized_text = _normalized_statement(text, ss, se, attr.stmt_prefix, repl)
     return claim

@@ -28,7 +28,7 @@ _UNITS = {
     "pounds": "gbp", "pound": "gbp", "gbp": "gbp", "£": "gbp", "sterling": "gbp",
     "danish crowns": "dkk", "crowns": "crown", "kroner": "dkk", "dkk": "dkk",
     "hours": "hour", "hour": "hour", "days": "day", "day": "day", "weeks": "week", "week": "week",
-    "months": "month", "month": "month", "years": "year", "year": "year", "minutes": "minute",
+    "months": "month", "month": "month", "years": "year", "year": "year", "minutes": "minute", "minute": "minute",
     "kilometres": "km", "kilometers": "km", "km": "km", "miles": "mile", "tonnes": "tonne",
     "tons": "tonne", "teu": "teu", "barrels": "barrel", "doses": "dose",
 }

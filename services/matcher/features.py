@@ -161,8 +161,8 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_model.py.
-INTERCEPT = -0.3134
-WEIGHTS = (-2.0631, 2.2464, 4.2924, -0.0597, -0.1608, -0.5283, -0.7673, -1.0135, -0.1067)
+INTERCEPT = -0.3074
+WEIGHTS = (-2.0744, 2.2610, 4.3775, -0.0663, -0.2773, -0.6086, -0.7340, -1.0050, -0.1111)
 
 
 def probability(features: tuple[float, ...], intercept: float = None, weights: tuple[float, ...] = None) -> float:

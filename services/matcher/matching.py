@@ -21,7 +21,7 @@ from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
 from . import prune
-from .normalize import PLAIN_SAYING, MatchForm, match_form, opposite
+from .normalize import PLAIN_SAYING, MatchForm, match_form, opposite, same_word
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -255,20 +255,16 @@ def _names_overlap(a: Collection[str], b: Collection[str]) -> bool:
     return any(x in b for x in a) or any(has_spelling_variant(x, b) for x in a)
 
 
-def _same_word(h: str, words: set[str]) -> bool:
-    """A head word in a set of stems, forgiving the stemmer's final -e ("store"/"stor")."""
-    return h in words or h.rstrip("e") in {w.rstrip("e") for w in words}
-
-
 def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     """Exactly one side negates a predicate (not a denial of the whole statement) that the other does
     not state: "the cause was not yet known" vs "opened an investigation into the cause" are two
     different facts, neither the same claim nor a confirm-vs-deny conflict."""
     for x, y in ((a, b), (b, a)):
-        heads = x.negated_predicates  # the negated predicate itself, not the rest of its clause
+        # the negated predicate itself, not the rest of its clause, nor an alternative ("rather than")
+        heads = x.negated_predicates - x.contrasted
         if heads and not y.negated_heads:
             y_words = {t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)  # "confirmed that ...": a telling verb too
-            if not any(_same_word(h, y_words) for h in heads):
+            if not any(same_word(h, y_words) for h in heads):
                 return True
     return False
 

@@ -171,6 +171,7 @@ class MatchForm:
     negated_predicates: frozenset[str] = frozenset()  # the first of negated_heads of each negation
     cues: frozenset[str] = frozenset()  # stance cues of the wording (stance.cues: "refute", "question" ...)
     unasserted: frozenset[str] = frozenset()  # predicates only demanded ("Moscow must agree" -> agree)
+    contrasted: frozenset[str] = frozenset()  # negated predicates of an alternative ("rather than resign")
     subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
@@ -277,7 +278,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     subjects = tuple(sorted({w for w, here, _ in name_words if here}))
     venues = tuple(sorted({w for w, _, venue in name_words if venue}))
     stance_text = without_false_denials(claim.text)
-    heads, first, unasserted = _negation(stance_text)
+    heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -289,7 +290,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         verb=claim.reporting_verb, bag=tuple((t, min(w, UNIT_WEIGHT) if t in _UNITS else w) for t, w in rarity_bag(
             words + speaker_tokens, source.lower() + " " + claim.speaker.lower())),
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
-        cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY, subjects=subjects,
+        cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
+        contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events)
 
 
@@ -297,8 +299,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 # fake": an affirmation), and refusing to take a side ("refused to confirm or deny", "won't say
 # whether"). A refusal of one side ("declined to confirm the trip") still negates what it refuses.
 _NEGATED_REFUTATION = re.compile(
-    r"(?:\b(?:not|no|never|den(?:y|ies|ied|ying))|n't|(?<=is|as|re)nt)\s+"
-    r"(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:\b(?:not|no|never)|n't|(?<=is|as|re)nt)\s+(?:(?:a|an|the|just|really|all|some|at\s+all)\s+)?"
     r"(?:hoax\w*|fakes?|faked|prank\w*|myth|satire|fabricat\w+|bogus|made\s+up)\b", re.IGNORECASE)
 _NO_SIDE = re.compile(
     r"(?:\b(?:refus\w*|declin\w*|fail\w*)\s+to|\b(?:would|will|did|does|could|can)\s+not|\bcannot|"
@@ -307,16 +308,17 @@ _NO_SIDE = re.compile(
     re.IGNORECASE)
 
 
-# Wordings that leave the question open: "may or may not hold an event", "his future is in doubt".
-_OPEN_QUESTION = re.compile(r"\b(?:may|might|could)\s+or\s+(?:may|might|could)\s+not\b|\bin\s+doubt\b",
-                            re.IGNORECASE)
+# Wordings that leave the question open: "may or may not hold an event", "the deal is in doubt", a
+# headline's "future in doubt?" (not "leaving no one in doubt").
+_OPEN_QUESTION = re.compile(r"\b(?:may|might|could)\s+or\s+(?:may|might|could)\s+not\b|"
+                            r"\b(?:is|are|was|were|be|been|remains?|remained|now|seriously)\s+in\s+doubt\b|"
+                            r"\bin\s+doubt\s*\??\s*$", re.IGNORECASE)
 
 
 def without_false_denials(text: str) -> str:
     """`text` as the polarity and stance cues read it: typographic apostrophes straight ("didn’t"
     is "didn't"), and the wordings that look like a denial and are none put neutrally ("insists it
-    was not a hoax" -> "insists it was genuine", "denies the hoax claims" -> "genuine claims", "may or
-    may not" -> "possibly")."""
+    was not a hoax" -> "insists it was genuine", "may or may not" -> "possibly")."""
     text = _NEGATED_REFUTATION.sub(" genuine", text.replace("’", "'"))
     text = _OPEN_QUESTION.sub("possibly", text)
     return _NO_SIDE.sub("kept silent on whether", text)
@@ -366,9 +368,11 @@ _NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
 # "dont", "isnt": the negation of copy that lost its apostrophe.
 _APOSTROPHE_LESS = re.compile(r"\b(do|does|did|is|was|are|were|ca|wo|could|would|should|has|have|had)nt\b")
 _CLAUSE_END = frozenset(",;:.?!()")
-# A negation without "not": "issue tickets rather than make arrests" negates the arrests, as "tickets,
-# not arrests" does.
+# A negation without "not": "issue tickets rather than make arrests" excludes the arrests. It negates an
+# alternative, not the statement's own predicate: a side that states the arrests is denied, a side
+# that never mentions them states the same fact (MatchForm.contrasted).
 _CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b")
+_CONTRAST_CUE = "ratherthan"
 # Modals of demand: "must agree", "should resign", "needs to sign", "has to pay".
 _DEMAND = frozenset("must should ought".split())
 _DEMAND_BEFORE_TO = frozenset("need needs has have".split())
@@ -379,19 +383,21 @@ def _negated_heads(text: str) -> frozenset[str]:
     return _negation(text)[0]
 
 
-def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The predicates each negation governs: the first NEG_SCOPE content words of its clause after
     "not"/"never"/"no" (skipping auxiliaries and adverbs: "have NOT accidentally cut down the tree" ->
     cut, tree), or the marker DENIAL when the negation is of the whole report: a denial verb ("denied",
     "a hoax"), "not true"/"no evidence", a headline opening "No, ..." or a closing "..., no he wasn't".
     Second: the first head of each negation only, the predicate itself. Third: the predicates that
     follow a modal of demand ("must agree", "needs to sign"), which the statement asks for and does
-    not assert, so the other side negating them denies nothing."""
-    lowered = _CONTRAST.sub(" not ", text.lower().replace("n't", " not").replace("cannot", "can not"))
+    not assert, so the other side negating them denies nothing. Fourth: the predicates negated as an
+    alternative ("fired rather than resigning"), among the second."""
+    lowered = _CONTRAST.sub(f" {_CONTRAST_CUE} ", text.lower().replace("n't", " not").replace("cannot", "can not"))
     words = fold_words(_TOKEN_P.findall(_APOSTROPHE_LESS.sub(r"\1 not", lowered)))
     heads = set()
     first = set()
     unasserted = set()
+    contrasted = set()
     if len(words) > 2 and words[0] in ("no", "nope") and words[1] in _CLAUSE_END:
         heads.add(DENIAL)
     for i, w in enumerate(words):
@@ -409,12 +415,13 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
         if w in _DENY_VERBS and not refuse_to and not w.startswith("declin"):  # "revenue declined 3%"
             heads.add(DENIAL)
             continue
-        if w in _NEG_CUE_WORDS or refuse_to:  # "declined to confirm" negates "confirm"
+        contrast = w == _CONTRAST_CUE
+        if w in _NEG_CUE_WORDS or refuse_to or contrast:  # "declined to confirm" negates "confirm"
             scope = []
             for nxt in words[i + 1:i + 12]:
-                if nxt in _CLAUSE_END:
+                if nxt in _CLAUSE_END or nxt == _CONTRAST_CUE:
                     break
-                if not scope and (nxt in _NOT_TRUE and w != "no" or nxt in _NO_EVIDENCE and w == "no"):
+                if not scope and not contrast and (nxt in _NOT_TRUE and w != "no" or nxt in _NO_EVIDENCE and w == "no"):
                     heads.add(DENIAL)
                     break
                 if nxt in _NEG_SKIP or nxt in _NEG_CUE_WORDS or nxt in STOP_WORDS and nxt not in ("said", "told"):
@@ -427,17 +434,24 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
             if scope:
                 heads.update(scope)
                 first.add(scope[0])
-            elif DENIAL not in heads:
+                if contrast:
+                    contrasted.add(scope[0])
+            elif DENIAL not in heads and not contrast:
                 rest = [n for n in words[i + 1:] if n not in _CLAUSE_END]
                 if all(n in _NEG_SKIP or n in STOP_WORDS for n in rest):
                     heads.add(DENIAL)  # "..., no he wasn't": a closing negation denies the whole
-    return frozenset(heads), frozenset(first), frozenset(unasserted)
+    return frozenset(heads), frozenset(first), frozenset(unasserted), frozenset(contrasted)
 
 
 def stance_cues(text: str) -> frozenset[str]:
     from .stance import cues
 
     return cues(text)
+
+
+def same_word(h: str, words: set[str]) -> bool:
+    """A head word in a set of stems, forgiving the stemmer's final -e ("store"/"stor")."""
+    return h in words or h.rstrip("e") in {w.rstrip("e") for w in words}
 
 
 def opposite(token: str) -> str | None:

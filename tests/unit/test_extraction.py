@@ -321,8 +321,10 @@ def test_a_two_word_name_ending_in_a_place_or_company_word_is_not_a_surname() ->
 
 def test_a_regnal_number_or_generational_suffix_is_not_the_surname() -> None:
     assert canonicalize("King Haakon VII")[0] == "haakon"
+    assert canonicalize("Elizabeth II")[0] == "elizabeth"
     assert canonicalize("Arne Dahl Jr.")[0] == "dahl"
     assert canonicalize("Arne Dahl")[0] == "dahl"
+    assert canonicalize("World War II")[0] != canonicalize("World War I")[0]  # no title, three words: kept
 
 
 def test_a_title_case_headline_keeps_every_word_of_its_capitalised_runs() -> None:
@@ -330,6 +332,9 @@ def test_a_title_case_headline_keeps_every_word_of_its_capitalised_runs() -> Non
     # statement "dead at 71", with the man's name gone from what the matcher compares.
     headline = analyze_sentence("Arvid Lund Dead At 71, Family Says Tributes Pour In", PUB)
     assert {"arvid", "lund", "dead"} <= set(headline.normalized_text.split())
+    # The name's canonical form is the one any sentence gives it: "Trump" meets "Donald Trump".
+    named = analyze_sentence("Donald Trump to Visit Ostvik Harbour in March", PUB)
+    assert "trump" in {e.canonical for e in named.entities} and "donald" in named.normalized_text.split()
     # A sentence dense with names is no headline: its person names still fold to the surname.
     sentence = analyze_sentence("Volodymyr Zelensky met Donald Trump in Washington on Friday.", PUB)
     assert {"zelensky", "trump"} <= {e.canonical for e in sentence.entities}
@@ -342,4 +347,5 @@ def test_one_of_a_unit_hyphenated_and_a_unit_and_a_half_are_quantities() -> None
     assert parsed("The dockers held a one-day strike") == [(1.0, "day")]
     assert parsed("The talks lasted an hour and a half") == [(1.5, "hour")]  # not the fraction a half
     assert parsed("The ferry was back a week and a half later") == [(1.5, "week")]
+    assert parsed("The silence lasted a minute and a half") == [(1.5, "minute")]
     assert parsed("One of the ferries sails twice a day") == []  # still no amounts

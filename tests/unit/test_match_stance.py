@@ -149,32 +149,43 @@ def test_a_negation_with_a_typographic_apostrophe_is_a_negation():
 def test_wordings_that_leave_the_question_open_deny_nothing():
     # "may or may not", "in doubt": the question is open, neither side is denied.
     for open_question in ("The Ostvik ferry may or may not resume sailings in March",
-                          "Ostvik ferry sailings in March in doubt, operator says"):
+                          "Ostvik ferry sailings in March are in doubt, operator says"):
         e = explain("The Ostvik ferry will resume sailings in March", open_question)
         assert e.decision != CONFLICTING, (open_question, e.reason)
 
 
-def test_rather_than_negates_what_follows_as_not_does():
+def test_rather_than_negates_an_alternative():
     # Both exclude the arrests: one fact, not a confirm vs deny.
     e = explain("Velmar police will issue fines rather than make arrests at the harbour protest",
                 "Velmar police to issue fines, not arrests, at the harbour protest")
     assert e.decision != CONFLICTING, e.reason
-    assert "arrest" in match_form(analyze_sentence("Police will issue fines rather than make arrests")).negated_heads
+    # The alternative is no predicate of the statement: a side that never mentions it states the same fact ...
+    e = explain("The Velmar council approved the harbour budget",
+                "The Velmar council approved the harbour budget rather than delaying it")
+    assert e.decision == SAME, e.reason
+    # ... and a side that states it is denied.
+    e = explain("The Velmar harbour director resigned", "The Velmar harbour director, rather than resigning, was fired")
+    assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
 
 
-def test_denying_a_hoax_affirms():
-    e = explain("Lena Vikstrom won the Velmar lottery jackpot",
-                "Lena Vikstrom denies the lottery jackpot hoax claims")
-    assert e.decision != CONFLICTING, e.reason
+def test_a_death_hoax_denied_is_still_a_denial_of_the_death():
+    for denial in ("Arvid Lund's spokesman denies death hoax", "Arvid Lund Not Dead Despite Hoax"):
+        e = explain("Arvid Lund died on Sunday", denial)
+        assert e.decision == CONFLICTING, (denial, e.reason)
 
 
 def test_killing_or_shooting_down_a_rumour_is_a_denial():
     claim = "The Ostvik ferry line will close in March"
-    for denial in ("Mayor kills Ostvik ferry closure rumours",
+    for denial in ("Ostvik mayor kills the ferry rumours",
                    "Officials shoot down the mayor's claims the Ostvik ferry line will close"):
         assert "deny" in cues(denial), denial
         e = explain(claim, denial)
         assert e.decision == CONFLICTING, (denial, e.reason)
+    # A killing amid rumours, a downing that a source claims, a lie detector, a degree, a date: no denial.
+    for plain in ("Flood kills 12 amid rumours of dam failure in Ostvik", "Syria shot down a Turkish jet claims state TV",
+                  "The suspect confessed after a lie detector test", "Lena Vikstrom, who holds a BS in nursing, was hired",
+                  "The council approved the budget on April Fools' Day"):
+        assert not cues(plain) & {"deny", "refute"}, plain
 
 
 def test_a_denial_in_no_word_of_denial_is_its_own_feature():
