@@ -101,10 +101,10 @@ _STOP = frozenset(
     "tens".split(",")
 )
 _CONNECTORS = frozenset({"of", "de", "del", "von", "van", "der", "al", "bin", "la", "le", "du", "and"})
-# What may follow a name: "Martin Luther King Jr." is King; "King Abdullah II", "Elizabeth II" are
-# Abdullah and Elizabeth (a regnal number after a title or a single name: "World War II" keeps it).
+# What may follow a name: "Martin Luther King Jr." is King; "King Abdullah II", "Pope Francis I" are
+# Abdullah and Francis (a regnal number only after a title: "World War II", "Phase III" keep theirs).
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?,?")
-_REGNAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)")
+_REGNAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.&-]*"
 _NAME_RUN = re.compile(
@@ -143,8 +143,9 @@ def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
     every word of a person's name (a run of a title-case headline may be more than a name)."""
     words = name.split()
     if len(words) > 1 and not whole_name and (_GENERATION.fullmatch(words[-1]) or _REGNAL.fullmatch(words[-1]) and (
-            len(words) == 2 or _ascii_fold(words[0]).rstrip(".") in _TITLES)):
+            _ascii_fold(words[0]).rstrip(".") in _TITLES)):
         words = words[:-1]
+        words[-1] = words[-1].rstrip(",")  # "Martin Luther King, Jr."
     low = [_ascii_fold(w).rstrip(".") for w in words]
     if any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name:
         whole = " ".join(low)

@@ -65,7 +65,7 @@ DENIAL_MIN_PROBABILITY = 0.5
 # A denial below the same-claim threshold is still a conflict when the same-claim score (before any
 # negation penalty) reaches this share of the threshold: "The 3-boobed lady is a hoax" shares few
 # words with "A Florida woman got a third breast". Fitted on Emergent -train (fit_stance.py).
-DENIAL_FLOOR = 0.8
+DENIAL_FLOOR = 0.85
 # One side negates a predicate the other does not mention: the score is scaled by this.
 UNSHARED_NEGATION_FACTOR = 0.5
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
@@ -262,7 +262,7 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     for x, y in ((a, b), (b, a)):
         # the negated predicate itself, not the rest of its clause, nor an alternative ("rather than")
         heads = x.negated_predicates - x.contrasted
-        if heads and not y.negated_heads:
+        if heads and not y.negated_heads - y.contrasted:
             y_words = {t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)  # "confirmed that ...": a telling verb too
             if not any(same_word(h, y_words) for h in heads):
                 return True

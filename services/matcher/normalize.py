@@ -171,7 +171,7 @@ class MatchForm:
     negated_predicates: frozenset[str] = frozenset()  # the first of negated_heads of each negation
     cues: frozenset[str] = frozenset()  # stance cues of the wording (stance.cues: "refute", "question" ...)
     unasserted: frozenset[str] = frozenset()  # predicates only demanded ("Moscow must agree" -> agree)
-    contrasted: frozenset[str] = frozenset()  # negated predicates of an alternative ("rather than resign")
+    contrasted: frozenset[str] = frozenset()  # negated heads of an alternative ("rather than resign")
     subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
@@ -308,19 +308,24 @@ _NO_SIDE = re.compile(
     re.IGNORECASE)
 
 
-# Wordings that leave the question open: "may or may not hold an event", "the deal is in doubt", a
-# headline's "future in doubt?" (not "leaving no one in doubt").
-_OPEN_QUESTION = re.compile(r"\b(?:may|might|could)\s+or\s+(?:may|might|could)\s+not\b|"
-                            r"\b(?:is|are|was|were|be|been|remains?|remained|now|seriously)\s+in\s+doubt\b|"
-                            r"\bin\s+doubt\s*\??\s*$", re.IGNORECASE)
+# Wordings that leave the question open ("may or may not hold an event") or say a thing is uncertain
+# ("sailings in doubt"); "doubt" here is no one's denial. Negated, "in doubt" is certainty.
+_OPEN_QUESTION = re.compile(r"\b(?:may|might|could)\s+or\s+(?:may|might|could)\s+not\b", re.IGNORECASE)
+_IN_DOUBT = re.compile(r"\b(?P<negated>(?:not|never|no\s+one|nobody|no)\s+(?:[\w'-]+\s+){0,2}?)?in\s+doubt\b",
+                       re.IGNORECASE)
+
+
+def _in_doubt(m: re.Match) -> str:
+    return " certain" if m.group("negated") else " uncertain"
 
 
 def without_false_denials(text: str) -> str:
     """`text` as the polarity and stance cues read it: typographic apostrophes straight ("didn’t"
     is "didn't"), and the wordings that look like a denial and are none put neutrally ("insists it
-    was not a hoax" -> "insists it was genuine", "may or may not" -> "possibly")."""
+    was not a hoax" -> "insists it was genuine", "may or may not" -> "possibly", "in doubt" ->
+    "uncertain")."""
     text = _NEGATED_REFUTATION.sub(" genuine", text.replace("’", "'"))
-    text = _OPEN_QUESTION.sub("possibly", text)
+    text = _IN_DOUBT.sub(_in_doubt, _OPEN_QUESTION.sub("possibly", text))
     return _NO_SIDE.sub("kept silent on whether", text)
 
 
@@ -371,8 +376,16 @@ _CLAUSE_END = frozenset(",;:.?!()")
 # A negation without "not": "issue tickets rather than make arrests" excludes the arrests. It negates an
 # alternative, not the statement's own predicate: a side that states the arrests is denied, a side
 # that never mentions them states the same fact (MatchForm.contrasted).
-_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b")
+_CONTRAST = re.compile(r"\b(?:(?:more|less|sooner|later|earlier|better|worse)\s+)?(?:rather\s+than|instead\s+of)\b")
 _CONTRAST_CUE = "ratherthan"
+
+
+def _contrast_cue(m: re.Match) -> str:
+    """"sooner rather than later", "more rather than less" compare; the rest name an alternative."""
+    return m.group() if m.group().split()[0] in _COMPARATIVES else f" {_CONTRAST_CUE} "
+
+
+_COMPARATIVES = frozenset("more less sooner later earlier better worse".split())
 # Modals of demand: "must agree", "should resign", "needs to sign", "has to pay".
 _DEMAND = frozenset("must should ought".split())
 _DEMAND_BEFORE_TO = frozenset("need needs has have".split())
@@ -390,9 +403,9 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
     "a hoax"), "not true"/"no evidence", a headline opening "No, ..." or a closing "..., no he wasn't".
     Second: the first head of each negation only, the predicate itself. Third: the predicates that
     follow a modal of demand ("must agree", "needs to sign"), which the statement asks for and does
-    not assert, so the other side negating them denies nothing. Fourth: the predicates negated as an
-    alternative ("fired rather than resigning"), among the second."""
-    lowered = _CONTRAST.sub(f" {_CONTRAST_CUE} ", text.lower().replace("n't", " not").replace("cannot", "can not"))
+    not assert, so the other side negating them denies nothing. Fourth: the heads negated as an
+    alternative ("fired rather than resigning"), all of them among the first and the second."""
+    lowered = _CONTRAST.sub(_contrast_cue, text.lower().replace("n't", " not").replace("cannot", "can not"))
     words = fold_words(_TOKEN_P.findall(_APOSTROPHE_LESS.sub(r"\1 not", lowered)))
     heads = set()
     first = set()
@@ -428,14 +441,18 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
                     continue
                 if not scope and nxt.endswith("ly") and len(nxt) > 4:
                     continue  # an adverb before the predicate
+                if contrast and (nxt in words[:i] or nxt in _CALENDAR):
+                    continue  # "a new mayor rather than a new council on Sunday": the alternative is the council
                 scope.append(stem(nxt))
                 if len(scope) == NEG_SCOPE:
                     break
             if scope:
                 heads.update(scope)
-                first.add(scope[0])
-                if contrast:
-                    contrasted.add(scope[0])
+                if contrast:  # "fired rather than allowed to resign": any of them is the alternative
+                    first.update(scope)
+                    contrasted.update(scope)
+                else:
+                    first.add(scope[0])
             elif DENIAL not in heads and not contrast:
                 rest = [n for n in words[i + 1:] if n not in _CLAUSE_END]
                 if all(n in _NEG_SKIP or n in STOP_WORDS for n in rest):

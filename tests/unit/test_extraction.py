@@ -321,7 +321,8 @@ def test_a_two_word_name_ending_in_a_place_or_company_word_is_not_a_surname() ->
 
 def test_a_regnal_number_or_generational_suffix_is_not_the_surname() -> None:
     assert canonicalize("King Haakon VII")[0] == "haakon"
-    assert canonicalize("Elizabeth II")[0] == "elizabeth"
+    assert canonicalize("Pope Francis I")[0] == "francis" and canonicalize("Martin Luther King, Jr.")[0] == "king"
+    assert canonicalize("Phase II")[0] != canonicalize("Phase III")[0]  # no title: a number of its own
     assert canonicalize("Arne Dahl Jr.")[0] == "dahl"
     assert canonicalize("Arne Dahl")[0] == "dahl"
     assert canonicalize("World War II")[0] != canonicalize("World War I")[0]  # no title, three words: kept

@@ -210,3 +210,28 @@ def test_every_stance_feature_has_a_weight():
     from services.matcher import stance
 
     assert len(stance.WEIGHTS) == len(stance.FEATURES)
+
+
+def test_an_alternative_is_neither_the_statement_nor_its_negation():
+    # The alternative's own words ("a new council", "on Sunday") are not what is excluded ...
+    e = explain("Velmar voters chose a new mayor on Sunday", "Velmar voters chose a new mayor rather than a new council on Sunday")
+    assert e.decision == SAME, e.reason
+    # ... every content word of it is ("allowed to resign") ...
+    e = explain("The Velmar harbour director resigned", "The Velmar harbour director was fired rather than allowed to resign")
+    assert e.decision == CONFLICTING, e.reason
+    # ... a statement with an alternative can still be denied ...
+    e = explain("The Velmar council did not approve the harbour budget",
+                "The Velmar council approved the harbour budget rather than delaying it")
+    assert e.decision == CONFLICTING, e.reason
+    # ... and "sooner rather than later" compares, it excludes nothing.
+    assert not match_form(analyze_sentence("The council will approve the budget sooner rather than later")).negated_heads
+
+
+def test_in_doubt_is_uncertainty_and_not_in_doubt_certainty_never_a_denial():
+    claim = "The Ostvik ferry will resume sailings in March"
+    for other in ("Ostvik ferry sailings in March in doubt, operator says",
+                  "That the Ostvik ferry will resume sailings in March is not in doubt, he added",
+                  "The operator left no one in doubt that the Ostvik ferry will resume sailings in March"):
+        e = explain(claim, other)
+        assert e.decision == SAME, (other, e.reason)
+    assert not cues("The final check was a lie-detector test") & {"refute", "deny"}
