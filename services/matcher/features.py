@@ -161,8 +161,8 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_model.py.
-INTERCEPT = -0.3074
-WEIGHTS = (-2.0744, 2.2610, 4.3775, -0.0663, -0.2773, -0.6086, -0.7340, -1.0050, -0.1111)
+INTERCEPT = -0.3068
+WEIGHTS = (-2.0723, 2.2576, 4.3758, -0.0637, -0.2772, -0.6085, -0.7341, -1.0051, -0.1111)
 
 
 def probability(features: tuple[float, ...], intercept: float = None, weights: tuple[float, ...] = None) -> float:
