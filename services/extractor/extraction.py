@@ -113,7 +113,7 @@ def analyze_sentence(text: str, published_at: datetime | None = None) -> claim_p
     claim.check_worthiness = round(worthiness(feats, body), 4)
     # A title-case headline's capitalised runs may be more than a name ("Willie Nelson Dead"): the
     # statement keeps all their words, which the surname alone would drop.
-    headline = title_case(body)
+    headline = any(e.kind == PERSON for e in entities) and title_case(body)  # only person names are cut
     repl = [(e.start + offset, e.end + offset,
              canonicalize(e.text, whole_name=True)[0] if headline and e.kind == PERSON else e.canonical) for e in entities]
     repl += [(q.start + offset, q.end + offset, value_form(q)) for q in quantities]

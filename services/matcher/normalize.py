@@ -380,16 +380,14 @@ _CLAUSE_END = frozenset(",;:.?!()")
 # A negation without "not": "issue tickets rather than make arrests" excludes the arrests. It negates an
 # alternative, not the statement's own predicate: a side that states the arrests is denied, a side
 # that never mentions them states the same fact (MatchForm.contrasted).
-_CONTRAST = re.compile(r"\b(?:(?:more|less|sooner|later|earlier|better|worse)\s+)?(?:rather\s+than|instead\s+of)\b")
+_COMPARATIVES = frozenset("more less sooner later earlier better worse".split())
+_CONTRAST = re.compile(rf"\b(?:(?:{'|'.join(sorted(_COMPARATIVES))})\s+)?(?:rather\s+than|instead\s+of)\b")
 _CONTRAST_CUE = "ratherthan"
 
 
 def _contrast_cue(m: re.Match) -> str:
     """"sooner rather than later", "more rather than less" compare; the rest name an alternative."""
     return m.group() if m.group().split()[0] in _COMPARATIVES else f" {_CONTRAST_CUE} "
-
-
-_COMPARATIVES = frozenset("more less sooner later earlier better worse".split())
 # Modals of demand: "must agree", "should resign", "needs to sign", "has to pay".
 _DEMAND = frozenset("must should ought".split())
 _DEMAND_BEFORE_TO = frozenset("need needs has have".split())
