@@ -183,6 +183,7 @@ def test_killing_or_shooting_down_a_rumour_is_a_denial():
         assert e.decision == CONFLICTING, (denial, e.reason)
     # A killing amid rumours, a downing that a source claims, a lie detector, a degree, a date: no denial.
     for plain in ("Flood kills 12 amid rumours of dam failure in Ostvik", "Syria shot down a Turkish jet claims state TV",
+                  "Syria shot down Turkish jet claims state TV", "Navy shoots down two drones, reports say",
                   "The suspect confessed after a lie detector test", "Lena Vikstrom, who holds a BS in nursing, was hired",
                   "The council approved the budget on April Fools' Day"):
         assert not cues(plain) & {"deny", "refute"}, plain
