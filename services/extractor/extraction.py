@@ -99,11 +99,8 @@ def worthiness(feats: dict[str, float], body: str) -> float:
     return combined_score(feats, learned_logit(feats, body))
 
 
-def analyze_sentence(text: str, published_at: datetime | None = None, with_clauses: bool = True) -> claim_pb2.Claim:
-    """Fill the sentence-level fields of a Claim; spans are relative to `text`. A compound sentence
-    (clauses.split_clauses) also gets each clause analysed alone in `clauses`, with the clause's
-    place in `text` as its span and its mentions' spans relative to `text` too (one frame for every
-    span of a claim, as the matcher reads them)."""
+def analyze_sentence(text: str, published_at: datetime | None = None) -> claim_pb2.Claim:
+    """Fill the sentence-level fields of a Claim; spans are relative to `text`."""
     offset, body, entities, dates, quantities, attr, ss, se, statement, feats = _analysis(text, published_at)
     claim = claim_pb2.Claim(text=text, statement=statement, speaker=attr.speaker, reporting_verb=attr.verb)
     for e in entities:
@@ -121,48 +118,28 @@ def analyze_sentence(text: str, published_at: datetime | None = None, with_claus
              canonicalize(e.text, whole_name=True)[0] if headline and e.kind == PERSON else e.canonical) for e in entities]
     repl += [(q.start + offset, q.end + offset, value_form(q)) for q in quantities]
     claim.normalized_text = _normalized_statement(text, ss, se, attr.stmt_prefix, repl)
-    if with_clauses and len(spans := split_clauses(text)) > 1:
-        for start, end in spans:
-            clause = analyze_sentence(text[start:end], published_at, with_clauses=False)
-            shift_spans(clause, start)
-            clause.span.start, clause.span.end = start, end
-            claim.clauses.append(clause)
     return claim
-
-
-def shift_spans(claim: claim_pb2.Claim, delta: int) -> None:
-    """Moves every span inside a claim (its mentions, its clauses and theirs) by delta characters;
-    the claim's own span is the caller's."""
-    for group in (claim.entities, claim.quantities, claim.dates):
-        for item in group:
-            item.span.start += delta
-            item.span.end += delta
-    for clause in claim.clauses:
-        clause.span.start += delta
-        clause.span.end += delta
-        shift_spans(clause, delta)
 
 
 def _claim_units(text: str, published: datetime | None, threshold: float):
     """(start, end, quotation id, Claim) of each candidate claim in text order: sentences, or the
     clauses of a compound sentence when every clause is check-worthy on its own (so a clause never
-    loses the anchor it borrowed from its neighbour; otherwise the sentence is one claim that
-    carries its clauses). Headings, bylines and captions are skipped."""
+    loses the anchor it borrowed from its neighbour). Headings, bylines and captions are skipped."""
     for seg in segment(text):
         if seg.kind in _NOT_CLAIMS:
             continue
         if seg.kind == LIST_ITEM:  # the claim is the item, not its bullet
             marker = _LIST_MARKER.match(text, seg.start, seg.end)
             seg = Segment(marker.end() if marker else seg.start, seg.end, seg.kind, seg.quote)
-        claim = analyze_sentence(text[seg.start : seg.end], published)
-        if claim.clauses and all(c.check_worthiness >= threshold for c in claim.clauses):
-            for clause in claim.clauses:
-                start, end = clause.span.start, clause.span.end
-                shift_spans(clause, -start)  # a claim of its own: spans relative to its text again
-                clause.ClearField("span")
-                yield seg.start + start, seg.start + end, seg.quote, clause
-            continue
-        yield seg.start, seg.end, seg.quote, claim
+        clauses = split_clauses(text[seg.start : seg.end])
+        if len(clauses) > 1:
+            parts = [(seg.start + cs, seg.start + ce) for cs, ce in clauses]
+            analysed = [analyze_sentence(text[s:e], published) for s, e in parts]
+            if all(c.check_worthiness >= threshold for c in analysed):
+                for (s, e), c in zip(parts, analysed):
+                    yield s, e, seg.quote, c
+                continue
+        yield seg.start, seg.end, seg.quote, analyze_sentence(text[seg.start : seg.end], published)
 
 
 def extract_claims(
@@ -194,10 +171,13 @@ def extract_claims(
         claim.article_id = article.id
         claim.source = article.source
         claim.byline = article.byline
-        shift_spans(claim, start)
         claim.span.start, claim.span.end = start, end
         if published is not None:
             claim.published_at.CopyFrom(article.published_at)
+        for group in (claim.entities, claim.quantities, claim.dates):
+            for item in group:
+                item.span.start += start
+                item.span.end += start
         claims.append(claim)
     return claims
 

@@ -359,36 +359,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
            local: LocalRarity | None = None) -> match_pb2.MatchExplanation:
     """The decision on two match forms. The score is on the event frame (statement without its
     numbers and dates), so a changed figure cannot hide a conflict below the threshold, and a high
-    score never makes claims the same when a figure, date, place or polarity differs.
-
-    A compound sentence states each of its clauses: when the whole statements only fall short of
-    the threshold, each clause is weighed against the other statement (and its clauses), and the
-    best clause that is the same claim or conflicts decides ("No safety concerns were found, and
-    side effects were mild" states "the trial found no safety problems")."""
-    whole = _decide_whole(a, b, threshold, local)
-    if not (a.clauses or b.clauses) or whole.rule not in _CLAUSE_RETRY_RULES:
-        return whole
-    best = None
-    for i, x in enumerate(a.clauses or (a,)):
-        for j, y in enumerate(b.clauses or (b,)):
-            found = _decide_whole(x, y, threshold, local)
-            if found.decision != DIFFERENT and (best is None or found.score > best[0].score):
-                best = found, i if a.clauses else None, j if b.clauses else None
-    if best is None:
-        return whole
-    found, i, j = best
-    which = " and ".join(f"clause {k + 1} of the {side} statement"
-                         for k, side in ((i, "first"), (j, "second")) if k is not None)
-    found.reason = f"{which}: {found.reason}"
-    return found
-
-
-# Whole-statement decisions a clause may overturn: those of too little shared wording. A clash of
-# names, kinds of figure or dates stands for every clause.
-_CLAUSE_RETRY_RULES = frozenset({RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION})
-
-
-def _decide_whole(a: MatchForm, b: MatchForm, threshold: float, local: LocalRarity | None) -> match_pb2.MatchExplanation:
+    score never makes claims the same when a figure, date, place or polarity differs."""
     features = pair_features(a, b, local)
     score = 100.0 * probability(features)
     frame = pair_score(a.core, b.core)
@@ -635,13 +606,11 @@ class ClaimIndex:
         rows = [r for r in rows if r[0] is not None and r[0].article_id != exclude_article]
         query = prune.QuerySide(form, self._local, [r.form for r, _, _ in rows]) if self.prune and rows else None
         floor = prune.floor_z(min(self.threshold, CONFLICT_FLOOR * self.threshold))
-        # A denial can conflict below that floor when the frames are alike (decide), and a clause
-        # may match where the whole statements do not (the bound knows whole statements): neither
-        # is pruned.
-        query_unbounded = can_deny(form) or bool(form.clauses)
+        # A denial can conflict below that floor when the frames are alike (decide): never pruned.
+        query_denies = can_deny(form)
         ranked = []
         for row, set_ratio, sort_ratio in rows:
-            if (query is not None and not query_unbounded and not can_deny(row.form) and not row.form.clauses
+            if (query is not None and not query_denies and not can_deny(row.form)
                     and prune.z_upper(query, row.form, set_ratio, sort_ratio) < floor):
                 ranked.append((row, None))
             else:

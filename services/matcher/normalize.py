@@ -175,7 +175,6 @@ class MatchForm:
     subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
-    clauses: tuple["MatchForm", ...] = ()  # of a compound sentence kept whole (Claim.clauses)
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -237,9 +236,7 @@ def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
     return frozenset(keys)
 
 
-def match_form(claim: claim_pb2.Claim, with_clauses: bool = True) -> MatchForm:
-    """What the matcher compares of a claim; the forms of its clauses too, one level deep (a clause
-    has no clauses of its own, whatever a producer nests)."""
+def match_form(claim: claim_pb2.Claim) -> MatchForm:
     source = claim.normalized_text or claim.statement or claim.text
     date_words = set()
     for d in claim.dates:
@@ -295,8 +292,7 @@ def match_form(claim: claim_pb2.Claim, with_clauses: bool = True) -> MatchForm:
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
-        venues=venues, events=events,
-        clauses=tuple(match_form(c, False) for c in claim.clauses) if with_clauses else ())
+        venues=venues, events=events)
 
 
 # Wordings with a denial's words that deny nothing: a refutation negated ("it was not a hoax", "is no

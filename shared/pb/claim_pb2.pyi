@@ -66,7 +66,7 @@ class DateMention(_message.Message):
     def __init__(self, text: _Optional[str] = ..., resolved: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
 
 class Claim(_message.Message):
-    __slots__ = ("id", "article_id", "source", "span", "text", "statement", "normalized_text", "speaker", "reporting_verb", "entities", "quantities", "dates", "negated", "check_worthiness", "published_at", "byline", "story_key", "clauses")
+    __slots__ = ("id", "article_id", "source", "span", "text", "statement", "normalized_text", "speaker", "reporting_verb", "entities", "quantities", "dates", "negated", "check_worthiness", "published_at", "byline", "story_key")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTICLE_ID_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
@@ -84,7 +84,6 @@ class Claim(_message.Message):
     PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     BYLINE_FIELD_NUMBER: _ClassVar[int]
     STORY_KEY_FIELD_NUMBER: _ClassVar[int]
-    CLAUSES_FIELD_NUMBER: _ClassVar[int]
     id: str
     article_id: str
     source: str
@@ -102,5 +101,4 @@ class Claim(_message.Message):
     published_at: _timestamp_pb2.Timestamp
     byline: str
     story_key: str
-    clauses: _containers.RepeatedCompositeFieldContainer[Claim]
-    def __init__(self, id: _Optional[str] = ..., article_id: _Optional[str] = ..., source: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., statement: _Optional[str] = ..., normalized_text: _Optional[str] = ..., speaker: _Optional[str] = ..., reporting_verb: _Optional[str] = ..., entities: _Optional[_Iterable[_Union[Entity, _Mapping]]] = ..., quantities: _Optional[_Iterable[_Union[Quantity, _Mapping]]] = ..., dates: _Optional[_Iterable[_Union[DateMention, _Mapping]]] = ..., negated: _Optional[bool] = ..., check_worthiness: _Optional[float] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., byline: _Optional[str] = ..., story_key: _Optional[str] = ..., clauses: _Optional[_Iterable[_Union[Claim, _Mapping]]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., article_id: _Optional[str] = ..., source: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., statement: _Optional[str] = ..., normalized_text: _Optional[str] = ..., speaker: _Optional[str] = ..., reporting_verb: _Optional[str] = ..., entities: _Optional[_Iterable[_Union[Entity, _Mapping]]] = ..., quantities: _Optional[_Iterable[_Union[Quantity, _Mapping]]] = ..., dates: _Optional[_Iterable[_Union[DateMention, _Mapping]]] = ..., negated: _Optional[bool] = ..., check_worthiness: _Optional[float] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., byline: _Optional[str] = ..., story_key: _Optional[str] = ...) -> None: ...

@@ -174,26 +174,6 @@ def test_compound_with_an_opinion_half_stays_one_sentence() -> None:
     assert len(claims) <= 1 and all(c.span.start == 0 for c in claims)
 
 
-def test_a_compound_sentence_kept_whole_carries_its_clauses_read_where_they_stand() -> None:
-    # One half is opinion, so the sentence stays one claim; its clauses are analysed alone, with
-    # every span in the claim's frame: in the article's second paragraph, the clause's figure and
-    # place are read exactly as the clause standing alone.
-    from services.matcher.normalize import match_form
-
-    first = "Police said 14 people were injured on the main road to Tarrin"
-    sentence = first + ", and the mood in town is incredibly gloomy."
-    text = "The storm hit the coast overnight, the weather office said.\n\n" + sentence
-    claim = next(c for c in extract_claims(_article(text)) if c.text == sentence)
-    assert [c.text for c in claim.clauses] == [first, "the mood in town is incredibly gloomy."]
-    for clause in claim.clauses:
-        assert text[clause.span.start : clause.span.end] == clause.text
-        for q in clause.quantities:
-            assert text[q.span.start : q.span.end] == q.text
-    in_article, alone = match_form(claim).clauses[0], match_form(analyze_sentence(first))
-    assert in_article.numbers == alone.numbers and alone.numbers[0][1] == "person"
-    assert in_article.places == alone.places and "tarrin" in alone.places
-
-
 # --- learned check-worthiness ---------------------------------------------------------------------
 
 def test_tokens_are_lowercased_unigrams_and_bigrams_with_numbers_folded() -> None:

@@ -156,28 +156,3 @@ def test_a_story_quiet_for_two_windows_is_dropped_and_live_stories_keep_their_cl
         indexes.place(live)
     assert indexes.stories == 1 and indexes.get("q1#0") is None  # ~2.8 h later: two windows passed
     assert len(indexes) > 0 and indexes.get(f"l{stories.QUIET_CHECK_EVERY - 1}#0") is not None
-
-
-# One half states a checkable fact, the other a list of complaints with many rare words of its own.
-COMPOUND = ("Twelve serious reactions were recorded, and the most frequent complaints were a sore arm, chills "
-            "and fatigue after the booster dose.")
-
-
-def test_a_clause_of_a_compound_sentence_is_compared_on_its_own():
-    # The whole statements share too few rare words (score about 30); the first clause states the
-    # other report's fact, or disagrees with it on the figure.
-    same = explain(COMPOUND, "Norlab reported 12 serious reactions.")
-    assert same.decision == SAME and same.reason.startswith("clause 1 of the first statement")
-    figure = explain("Norlab reported 30 serious reactions.", COMPOUND)
-    assert figure.decision == CONFLICTING and figure.rule == "number_mismatch"
-    assert figure.reason.startswith("clause 1 of the second statement")
-    assert decide(COMPOUND, "The city council will vote on the budget next month.") == DIFFERENT
-
-
-def test_the_index_links_reports_of_one_clause_to_the_compound_sentence():
-    index = ClaimIndex()
-    first = index.place(placed_claim("a1", source="north.example", text=COMPOUND))
-    same = index.place(placed_claim("a2", source="south.example", text="Norlab reported 12 serious reactions."))
-    other = index.place(placed_claim("a3", source="east.example", text="Norlab reported 30 serious reactions."))
-    assert same.cluster_id == other.cluster_id == first.cluster_id == "a1#0"
-    assert other.explanation.decision == CONFLICTING
