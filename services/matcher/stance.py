@@ -25,14 +25,15 @@ _REFUTE = re.compile(
     r"exaggerated|misinformation|made\s+(?:it\s+)?(?:all\s+)?up(?!\s+of)|spoof|fiction|nope|wrongly|"
     r"not\s+(?:true|real|accurate|the\s+case)|(?:is|was|are|were)n'?t\s+(?:true|real|accurate)|"
     r"no\s+(?:\w+\s+)?(?:evidence|proof|truth))\b", re.IGNORECASE)
-# What is shot down for real: "Syria shot down Turkish jet, claims state TV" denies nothing.
+# What is shot down for real. Right before "claims" it is the headline's object, and "claims" its verb:
+# "Syria shot down Turkish jet claims state TV" denies nothing; "shoots down drone strike reports" does.
 _AIRCRAFT = (r"(?:jets?|warplanes?|planes?|airliners?|aircraft|drones?|helicopters?|choppers?|fighters?|bombers?|"
-             r"missiles?|rockets?|balloons?|satellites?)\b")
+             r"missiles?|rockets?|balloons?|satellites?)(?![\w'-])")
 # Verbs of a party rejecting a report.
 _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|reject\w*|dismiss\w*|retract\w*|doubts?|"
                    r"doubted|cast(?:s|ing)?\s+doubt|questions\s+whether|"
-                   r"(?:shoots?|shot)\s+down\s+(?!(?:[\w'-]+\s+){0,2}" + _AIRCRAFT + r")"
-                   r"(?:[\w'-]+\s+){0,2}(?:claims?|reports?|rumou?rs?|story)|"
+                   r"(?:shoots?|shot)\s+down\s+(?:(?:[\w'-]+\s+)?(?!" + _AIRCRAFT + r")[\w'-]+\s+)?"
+                   r"(?:claims?|reports?|rumou?rs?|story)|"
                    r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?)\b", re.IGNORECASE)
 _NO_OPENING = re.compile(r"^\W*(?:no|nope|sorry)\s*[,.:!]", re.IGNORECASE)
 # Reporting without taking a side.

@@ -183,10 +183,15 @@ def test_killing_or_shooting_down_a_rumour_is_a_denial():
         assert e.decision == CONFLICTING, (denial, e.reason)
     # A killing amid rumours, a downing that a source claims, a lie detector, a degree, a date: no denial.
     for plain in ("Flood kills 12 amid rumours of dam failure in Ostvik", "Syria shot down a Turkish jet claims state TV",
-                  "Syria shot down Turkish jet claims state TV", "Navy shoots down two drones, reports say",
+                  "Syria shot down Turkish jet claims state TV", "Navy shot down a drone claims the ministry",
                   "The suspect confessed after a lie detector test", "Lena Vikstrom, who holds a BS in nursing, was hired",
                   "The council approved the budget on April Fools' Day"):
         assert not cues(plain) & {"deny", "refute"}, plain
+    # An aircraft elsewhere in the words shot down leaves the denial of the reports a denial.
+    for denial in ("Pentagon shoots down reports of drone strike", "Pentagon shoots down claims about jet",
+                   "Pentagon shoots down drone strike reports", "Minister shoots down plane crash rumours",
+                   "Senator shoots down fighter's claims"):
+        assert "deny" in cues(denial), denial
 
 
 def test_a_denial_in_no_word_of_denial_is_its_own_feature():
