@@ -21,7 +21,7 @@ from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
 from . import prune
-from .normalize import PLAIN_SAYING, MatchForm, match_form, opposite, same_word
+from .normalize import PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposite, same_word
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -246,8 +246,25 @@ def _dates_compatible(x: str, y: str) -> bool:
 
 
 def _dates_clash(a: MatchForm, b: MatchForm) -> bool:
-    """Both statements give dates and none of one fits one of the other ("2025-03" fits "2025-03-11")."""
-    return bool(a.dates and b.dates) and not any(_dates_compatible(x, y) for x in a.dates for y in b.dates)
+    """Both statements give dates of one kind and none of one fits one of the other ("2025-03" fits
+    "2025-03-11"). The kinds (normalize._date_keys): resolved, written with figures ("~9 march"),
+    a weekday as written ("~monday"). Dates of two kinds are not compared: an unresolved Monday may
+    be any resolved date, and 9 March may be a Monday."""
+    for kind in _DATE_KINDS:
+        x = [d for d in a.dates if _date_kind(d) == kind]
+        y = [d for d in b.dates if _date_kind(d) == kind]
+        if x and y and not any(_dates_compatible(u, v) for u in x for v in y):
+            return True
+    return False
+
+
+_DATE_KINDS = ("resolved", "written", "weekday")
+
+
+def _date_kind(key: str) -> str:
+    if not key.startswith("~"):
+        return "resolved"
+    return "weekday" if key[1:] in WEEKDAYS else "written"
 
 
 def _names_overlap(a: Collection[str], b: Collection[str]) -> bool:

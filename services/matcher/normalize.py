@@ -222,18 +222,26 @@ def _scaled(written: str, value: float, after: str = "") -> float:
 
 def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
     """The dates of the statement. A date of the attribution frame only ("Starmer said late on Tuesday
-    that ...") tells when it was said, not when the fact happened, so it is not compared."""
+    that ...") tells when it was said, not when the fact happened, so it is not compared. A date the
+    extractor could not resolve (no publication time: Compare, FindSimilar) is kept as written,
+    "~" first, when it names a day: "~12 march", "~monday"."""
     keys = set()
     for d in claim.dates:
         if claim.statement and d.text not in claim.statement:
             continue
         if d.resolved:
             keys.add(d.resolved)
-        elif any(ch.isdigit() for ch in d.text):
-            words = (_MONTHS.get(w[:4] if w.startswith("sept") else w[:3], w) if w.isalpha() else w
-                     for w in _TOKEN.findall(d.text.lower()))
-            keys.add("~" + " ".join(words))
+            continue
+        words = _TOKEN.findall(d.text.lower())
+        if any(ch.isdigit() for ch in d.text):
+            keys.add("~" + " ".join(_MONTHS.get(w[:4] if w.startswith("sept") else w[:3], w) if w.isalpha() else w
+                                    for w in words))
+        elif weekday := next((w for w in words if w in WEEKDAYS), None):
+            keys.add("~" + weekday)  # "last Monday" and "on Monday" are one day as often as not
     return frozenset(keys)
+
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def match_form(claim: claim_pb2.Claim) -> MatchForm:

@@ -1,9 +1,11 @@
 """Near misses and every conflict kind the matcher must get right, with sentences written for
 these tests."""
 
+from datetime import datetime, timezone
+
 from services.extractor.extraction import analyze_sentence
 from services.matcher.blocking import BlockingIndex
-from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, dateline_credit
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, compare, dateline_credit
 from services.matcher.normalize import match_form, stem
 from shared.pb import claim_pb2
 from sentences_for_tests import explain, placed_claim
@@ -74,6 +76,19 @@ def test_different_dates_conflict():
     e = explain("The summit between the two leaders took place on 4 May in the capital.",
                 "The summit between the two leaders took place on 9 May in the capital.")
     assert e.decision == CONFLICTING and "date" in e.reason
+
+
+def test_weekdays_conflict_without_a_publication_time_and_only_with_each_other():
+    # Compare and FindSimilar have no publication time, so "on Monday" stays unresolved: two
+    # weekdays as written are two days, but one as written may be any resolved date.
+    monday = "Dockworkers in Halden walked off the job on Monday, the union said."
+    tuesday = "Dockworkers in Halden walked off the job on Tuesday, the union said."
+    e = explain(monday, tuesday)
+    assert e.decision == CONFLICTING and e.rule == "date_mismatch", e.reason
+    assert explain(monday, "On Monday, dockworkers in Halden walked off the job, the union said.").decision == SAME
+    published = datetime(2025, 6, 11, tzinfo=timezone.utc)  # a Wednesday: Monday is 2025-06-09
+    resolved = compare(analyze_sentence(monday, published), analyze_sentence(tuesday))
+    assert resolved.decision == SAME, resolved.reason
 
 
 def test_different_places_for_the_same_event_conflict():
