@@ -62,16 +62,17 @@ def stories(root: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 def one_run(root: Path, bodies: int) -> dict:
     texts, story = stories(root)
+    chosen = sorted(texts, key=int)[:bodies]
     index = ClaimIndex()
     placed = {}
-    for body in sorted(texts, key=int)[:bodies]:
+    for body in chosen:
         article = article_pb2.Article(id=f"b{body}", source=f"outlet{body}.example", text=texts[body])
         article.published_at.seconds = PUBLISHED
         for claim in extract_claims(article):
             m = index.place(claim)
             placed[claim.id] = (body, m.cluster_id, m.matched_claim_id, m.explanation.decision, m.explanation.rule,
                                 claim.text[:200])
-    return {"placed": placed, "story": {b: story[b] for b in sorted(texts, key=int)[:bodies]}}
+    return {"placed": placed, "story": {b: story[b] for b in chosen}}
 
 
 def measure(run: dict) -> dict:

@@ -100,8 +100,8 @@ _NEGATION_CUE = re.compile(
     r"rejects|yet to)\b|n't\b", re.IGNORECASE)
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october "
            "november december".split()} | {"sept": "september"}
-_CALENDAR = frozenset(_MONTHS.values()) | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = frozenset(_MONTHS.values()) | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
 # A name right after "in"/"at"/"near"/"from" is a place even when the extractor does not know it.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin".
@@ -240,8 +240,6 @@ def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
             keys.add("~" + weekday)  # "last Monday" and "on Monday" are one day as often as not
     return frozenset(keys)
 
-
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def match_form(claim: claim_pb2.Claim) -> MatchForm:
