@@ -1,9 +1,11 @@
-"""Date mentions resolved against the article's publication time.
+"""Date mentions resolved against the article's publication time, and times of day.
 
 News copy dates events relative to publication ("on Tuesday", "yesterday", "last Thursday"), so
 two outlets publishing a day apart write different words for one day; resolving to ISO dates lets
 the matcher compare them. A bare weekday points back to the most recent such day (today included)
 unless the sentence talks about the future ("will", "would", "due", "scheduled"), then forward.
+A time of day ("06:00", "6 a.m.", "1830 GMT") is read to minutes after midnight, with its zone as
+written, so "walked out at 06:00" and "... at 8am" can be told apart.
 """
 
 from __future__ import annotations
@@ -126,4 +128,49 @@ def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention
         elif m.group("year"):
             resolved = m.group("year")
         out.append(DateMentionSpan(m.group(), resolved, m.start(), m.end()))
+    return out
+
+
+# Zones as written after a time. Wire copy gives times as "1830 GMT"; four figures are a time only
+# with a zone, otherwise a year.
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT)"
+_TIME = re.compile(
+    rf"(?<![\w:.,])(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])(?:\.\s?m\.?|\s?m)(?![\w'])"
+    rf"|(?<![\w:.,])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\w:]|[.,]\d)"
+    rf"|(?<![\w:.,-])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?{_ZONE}\b)"
+    rf"|\b(?P<word>noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+_ZONE_AFTER = re.compile(rf"\s?(?:(?P<zone>{_ZONE})\b|\((?P<pzone>{_ZONE})\)|(?P<local>local\s+time)\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMentionSpan:
+    text: str
+    minutes: int  # after midnight
+    zone: str     # as written, upper case ("GMT", "LOCAL TIME"), "" when none
+    start: int
+    end: int
+
+
+def find_times(sentence: str) -> list[TimeMentionSpan]:
+    """Times of day: "06:00", "18.30" only with a colon, "6 a.m.", "6.30pm", "noon", "midnight",
+    "1830 GMT"; a zone written after one ("GMT", "(CET)", "local time") is part of the mention."""
+    out: list[TimeMentionSpan] = []
+    for m in _TIME.finditer(sentence):
+        if m.group("h"):
+            hour = int(m.group("h")) % 12 + (12 if m.group("half").lower() == "p" else 0)
+            minutes = hour * 60 + int(m.group("m") or 0)
+        elif m.group("h24"):
+            minutes = int(m.group("h24")) * 60 + int(m.group("m24"))
+        elif m.group("hh"):
+            minutes = int(m.group("hh")) * 60 + int(m.group("mm"))
+        else:
+            minutes = 0 if m.group("word").lower() == "midnight" else 720
+        end, zone = m.end(), ""
+        z = _ZONE_AFTER.match(sentence, end)
+        if z:
+            end = z.end()
+            zone = " ".join((z.group("zone") or z.group("pzone") or z.group("local")).upper().split())
+        out.append(TimeMentionSpan(sentence[m.start():end], minutes, zone, m.start(), end))
     return out

@@ -13,7 +13,7 @@ from shared.pb import article_pb2, claim_pb2
 from shared.rarity import title_case
 
 from .attribution import find_attribution
-from .dates import find_dates
+from .dates import find_dates, find_times
 from .entities import _TITLES, ORG, OTHER, PERSON, PLACE, as_actor, canonicalize, find_entities
 from .quantities import find_quantities, value_form
 from .roles import RoleBook
@@ -67,9 +67,10 @@ def _analysis(text: str, published_at: datetime | None):
     offset = dl.end() if dl else 0
     body = text[offset:]
     entities = find_entities(body)
-    dates = find_dates(body, published_at)
-    # "11 March" is a date, not the number 11.
-    quantities = [q for q in find_quantities(body) if not any(d.start <= q.start < d.end for d in dates)]
+    times = find_times(body)
+    # "1930 GMT" is a time, not a year; "11 March" a date and "6 a.m." a time, not the numbers 11 and 6.
+    dates = [d for d in find_dates(body, published_at) if not any(t.start <= d.start < t.end for t in times)]
+    quantities = [q for q in find_quantities(body) if not any(w.start <= q.start < w.end for w in (*dates, *times))]
     attr = find_attribution(text, offset)
     ss, se = attr.stmt_start, attr.stmt_end
     # Trim the closing punctuation so the statement reads as a clause.
@@ -83,10 +84,10 @@ def _analysis(text: str, published_at: datetime | None):
         attributed=bool(attr.speaker),
         n_entities=len(entities),
         n_quantities=len(quantities),
-        n_dates=len(dates),
+        n_dates=len(dates) + len(times),
     )
     feats = features(body, statement, sig)
-    return offset, body, entities, dates, quantities, attr, ss, se, statement, feats
+    return offset, body, entities, dates, times, quantities, attr, ss, se, statement, feats
 
 
 def sentence_features(text: str, published_at: datetime | None = None) -> dict[str, float]:
@@ -101,7 +102,7 @@ def worthiness(feats: dict[str, float], body: str) -> float:
 
 def analyze_sentence(text: str, published_at: datetime | None = None) -> claim_pb2.Claim:
     """Fill the sentence-level fields of a Claim; spans are relative to `text`."""
-    offset, body, entities, dates, quantities, attr, ss, se, statement, feats = _analysis(text, published_at)
+    offset, body, entities, dates, times, quantities, attr, ss, se, statement, feats = _analysis(text, published_at)
     claim = claim_pb2.Claim(text=text, statement=statement, speaker=attr.speaker, reporting_verb=attr.verb)
     for e in entities:
         claim.entities.add(text=e.text, canonical=e.canonical, kind=e.kind, span={"start": e.start + offset, "end": e.end + offset})
@@ -109,6 +110,8 @@ def analyze_sentence(text: str, published_at: datetime | None = None) -> claim_p
         claim.quantities.add(text=q.text, value=q.value, unit=q.unit, span={"start": q.start + offset, "end": q.end + offset})
     for d in dates:
         claim.dates.add(text=d.text, resolved=d.resolved, span={"start": d.start + offset, "end": d.end + offset})
+    for t in times:
+        claim.times.add(text=t.text, minutes=t.minutes, zone=t.zone, span={"start": t.start + offset, "end": t.end + offset})
     claim.negated = attr.frame_negated or attr.verb in ("deny", "reject") or _NEGATION.search(statement.lower()) is not None
     claim.check_worthiness = round(worthiness(feats, body), 4)
     # A title-case headline's capitalised runs may be more than a name ("Willie Nelson Dead"): the
@@ -174,7 +177,7 @@ def extract_claims(
         claim.span.start, claim.span.end = start, end
         if published is not None:
             claim.published_at.CopyFrom(article.published_at)
-        for group in (claim.entities, claim.quantities, claim.dates):
+        for group in (claim.entities, claim.quantities, claim.dates, claim.times):
             for item in group:
                 item.span.start += start
                 item.span.end += start

@@ -36,6 +36,7 @@ RULE_CONFIRM_DENY = "confirm_deny"
 RULE_OPPOSITE = "opposite_predicates"
 RULE_NUMBER = "number_mismatch"
 RULE_DATE = "date_mismatch"
+RULE_TIME = "time_mismatch"
 RULE_PLACE = "place_mismatch"
 RULE_VENUE = "venue_mismatch"
 RULE_DIFFERENT_NAMES = "different_names"
@@ -45,7 +46,7 @@ RULE_DIFFERENT_EVENTS = "different_events"
 RULE_DIFFERENT_FIGURES = "different_figures"
 RULE_NO_SIMILAR = "no_similar_claim"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
-                   RULE_NUMBER, RULE_DATE, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
+                   RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
                    RULE_NO_SIMILAR))
 
@@ -88,6 +89,8 @@ NUMBER_TOLERANCE = 0.005
 ROUNDING_TOLERANCE = 0.05
 # ... when the rounded figure drops at least two digits of a whole number, or the decimals of one.
 ROUNDING_MIN_STEP = 100.0
+# Two times of day this close are one time as outlets write it ("about 9pm" / "21:20").
+TIME_TOLERANCE_MINUTES = 30
 # Wire copy reprinted elsewhere keeps its sentences nearly verbatim.
 REPRINT_TEXT_SIMILARITY = 90.0
 REPRINT_BYLINE_SIMILARITY = 85.0
@@ -167,19 +170,28 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
 
 
 def _figures_of_two_dates(a: MatchForm, b: MatchForm) -> str | None:
-    """Figures that differ, each as of its own date ("352 homes were without power on Wednesday" /
-    "104 homes ... on Saturday", "14 dead on Monday" / "17 dead on Tuesday"): a count that changed
+    """Figures that differ, each as of its own date or time ("352 homes were without power on Wednesday"
+    / "104 homes ... on Saturday", "14 dead on Monday" / "17 dead by 6pm"): a count that changed
     over time, two facts, not outlets disagreeing. A conflict differs in one detail; with the same
     date (or none on one side) the figures still conflict. Known limit: an event's own date read
     as the figure's ("the quake struck on 4 May and killed 230" / "on 5 May ... 320" is one quake
     told two ways, and comes out two facts)."""
-    if not (a.numbers and b.numbers and _dates_clash(a, b)):
+    if not (a.numbers and b.numbers):
+        return None
+    if _dates_clash(a, b):
+        when = _when(a.dates, b.dates)
+    elif _times_clash(a, b):
+        when = _when(map(_clock, a.times), map(_clock, b.times))
+    else:
         return None
     clash = _number_conflict(a, b)
     if not clash:
         return None
-    return (f"{clash.replace('number mismatch', 'figures')} as of different dates "
-            f"({', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}): two facts, not a conflict")
+    return f"{clash.replace('number mismatch', 'figures')} as of different dates or times ({when}): two facts, not a conflict"
+
+
+def _when(x, y) -> str:
+    return f"{', '.join(sorted(x))} vs {', '.join(sorted(y))}"
 
 
 def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | None:
@@ -261,6 +273,26 @@ def _dates_clash(a: MatchForm, b: MatchForm) -> bool:
 _DATE_KINDS = ("resolved", "written", "weekday")
 
 
+def _times_clash(a: MatchForm, b: MatchForm) -> bool:
+    """Both statements give times of day in one zone (or both none) and none of one is within
+    TIME_TOLERANCE_MINUTES of one of the other ("walked out at 06:00" / "at 8am"). Times in two zones
+    are not compared ("14:00 GMT" may be "15:00 CET"); several times on one side are a range ("between
+    2am and 4am"), and a time inside it fits."""
+    for zone in {z for _, z in a.times} & {z for _, z in b.times}:
+        x = [m for m, z in a.times if z == zone]
+        y = [m for m, z in b.times if z == zone]
+        near = any(min(abs(u - v), 1440 - abs(u - v)) <= TIME_TOLERANCE_MINUTES for u in x for v in y)
+        inside = any(min(x) <= v <= max(x) for v in y) or any(min(y) <= u <= max(y) for u in x)
+        if not (near or inside):
+            return True
+    return False
+
+
+def _clock(time: tuple[int, str]) -> str:
+    minutes, zone = time
+    return f"{minutes // 60:02d}:{minutes % 60:02d}{' ' + zone if zone else ''}"
+
+
 def _date_kind(key: str) -> str:
     if not key.startswith("~"):
         return "resolved"
@@ -317,7 +349,9 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     if conflict:
         return RULE_NUMBER, conflict
     if _dates_clash(a, b):
-        return RULE_DATE, f"date mismatch: {', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}"
+        return RULE_DATE, f"date mismatch: {_when(a.dates, b.dates)}"
+    if _times_clash(a, b):
+        return RULE_TIME, f"time mismatch: {_when(map(_clock, a.times), map(_clock, b.times))}"
     if a.places and b.places and not _names_overlap(a.places, b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
         return RULE_PLACE, f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
     venue_a, venue_b = _venues(a.places - b.places), _venues(b.places - a.places)

@@ -175,6 +175,7 @@ class MatchForm:
     subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
+    times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -191,8 +192,8 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
         start, end = _in_text(claim, q.span.start), _in_text(claim, q.span.end)
         head = ""
         for raw in _TOKEN_P.findall(text[end:end + 40].lower()) if end else ():
-            if raw in _CLAUSE_END or raw in _CALENDAR:
-                break
+            if raw in _CLAUSE_END or raw in _CALENDAR or raw[0].isdigit():
+                break  # "rose to 17 by 6pm": another figure is not what this one counts
             if raw in STOP_WORDS or raw in ("than", "about", "some", "over", "under", "more", "less"):
                 continue
             head = stem(raw)
@@ -245,7 +246,7 @@ def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
 def match_form(claim: claim_pb2.Claim) -> MatchForm:
     source = claim.normalized_text or claim.statement or claim.text
     date_words = set()
-    for d in claim.dates:
+    for d in (*claim.dates, *claim.times):
         date_words.update(_TOKEN.findall(d.text.lower()))
     words: list[str] = []
     core: list[str] = []
@@ -298,7 +299,15 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
-        venues=venues, events=events)
+        venues=venues, events=events, times=_times(claim))
+
+
+def _times(claim: claim_pb2.Claim) -> tuple[tuple[int, str], ...]:
+    """The times of day of the statement; one of the attribution frame ("said at 10am that ...")
+    tells when it was said, as with dates."""
+    # "at 6 a.m." closing the sentence: the statement has lost the full stop the "a.m." took
+    return tuple(sorted({(t.minutes, t.zone) for t in claim.times
+                         if not claim.statement or t.text.rstrip(".") in claim.statement}))
 
 
 # Wordings with a denial's words that deny nothing: a refutation negated ("it was not a hoax", "is no

@@ -65,8 +65,20 @@ class DateMention(_message.Message):
     span: Span
     def __init__(self, text: _Optional[str] = ..., resolved: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
 
+class TimeOfDay(_message.Message):
+    __slots__ = ("text", "minutes", "zone", "span")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    MINUTES_FIELD_NUMBER: _ClassVar[int]
+    ZONE_FIELD_NUMBER: _ClassVar[int]
+    SPAN_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    minutes: int
+    zone: str
+    span: Span
+    def __init__(self, text: _Optional[str] = ..., minutes: _Optional[int] = ..., zone: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
+
 class Claim(_message.Message):
-    __slots__ = ("id", "article_id", "source", "span", "text", "statement", "normalized_text", "speaker", "reporting_verb", "entities", "quantities", "dates", "negated", "check_worthiness", "published_at", "byline", "story_key")
+    __slots__ = ("id", "article_id", "source", "span", "text", "statement", "normalized_text", "speaker", "reporting_verb", "entities", "quantities", "dates", "negated", "check_worthiness", "published_at", "byline", "story_key", "times")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTICLE_ID_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
@@ -84,6 +96,7 @@ class Claim(_message.Message):
     PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     BYLINE_FIELD_NUMBER: _ClassVar[int]
     STORY_KEY_FIELD_NUMBER: _ClassVar[int]
+    TIMES_FIELD_NUMBER: _ClassVar[int]
     id: str
     article_id: str
     source: str
@@ -101,4 +114,5 @@ class Claim(_message.Message):
     published_at: _timestamp_pb2.Timestamp
     byline: str
     story_key: str
-    def __init__(self, id: _Optional[str] = ..., article_id: _Optional[str] = ..., source: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., statement: _Optional[str] = ..., normalized_text: _Optional[str] = ..., speaker: _Optional[str] = ..., reporting_verb: _Optional[str] = ..., entities: _Optional[_Iterable[_Union[Entity, _Mapping]]] = ..., quantities: _Optional[_Iterable[_Union[Quantity, _Mapping]]] = ..., dates: _Optional[_Iterable[_Union[DateMention, _Mapping]]] = ..., negated: _Optional[bool] = ..., check_worthiness: _Optional[float] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., byline: _Optional[str] = ..., story_key: _Optional[str] = ...) -> None: ...
+    times: _containers.RepeatedCompositeFieldContainer[TimeOfDay]
+    def __init__(self, id: _Optional[str] = ..., article_id: _Optional[str] = ..., source: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., statement: _Optional[str] = ..., normalized_text: _Optional[str] = ..., speaker: _Optional[str] = ..., reporting_verb: _Optional[str] = ..., entities: _Optional[_Iterable[_Union[Entity, _Mapping]]] = ..., quantities: _Optional[_Iterable[_Union[Quantity, _Mapping]]] = ..., dates: _Optional[_Iterable[_Union[DateMention, _Mapping]]] = ..., negated: _Optional[bool] = ..., check_worthiness: _Optional[float] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., byline: _Optional[str] = ..., story_key: _Optional[str] = ..., times: _Optional[_Iterable[_Union[TimeOfDay, _Mapping]]] = ...) -> None: ...

@@ -193,6 +193,37 @@ def test_dates_resolve_against_publication_time() -> None:
     assert resolved == {"Monday": "2024-11-11", "10 November": "2024-11-10"}
 
 
+@pytest.mark.parametrize("text, minutes, zone", [
+    ("at 06:00 on Monday", 360, ""),
+    ("at 6 a.m. on Monday", 360, ""),
+    ("shortly after 9pm local time", 1260, "LOCAL TIME"),
+    ("by 6.30pm", 1110, ""),
+    ("at 12 a.m.", 0, ""),
+    ("at noon", 720, ""),
+    ("by 1830 GMT on Tuesday", 1110, "GMT"),
+    ("at 14:00 (CET)", 840, "CET"),
+])
+def test_times_of_day_read_to_minutes_with_their_zone(text: str, minutes: int, zone: str) -> None:
+    c = analyze_sentence(f"The dockworkers walked off the job {text}.", PUB)
+    assert [(t.minutes, t.zone) for t in c.times] == [(minutes, zone)]
+    # a time is neither a count ("6 a.m." is not six of anything) nor a year ("1830 GMT")
+    assert list(c.quantities) == [] and all(not d.resolved.startswith("1830") for d in c.dates)
+    start, end = c.times[0].span.start, c.times[0].span.end
+    assert c.text[start:end] == c.times[0].text
+
+
+@pytest.mark.parametrize("text", ["The final score was 2:1.", "Version 3.30 shipped in 2024.",
+                                  "The road is 6 m wide.", "The vote was 6-4 at 9.30."])
+def test_scores_versions_and_bare_decimals_are_not_times(text: str) -> None:
+    assert list(analyze_sentence(text, PUB).times) == []
+
+
+def test_times_of_claims_in_an_article_carry_article_offsets() -> None:
+    text = "Talks failed late on Sunday. Some 4,000 dockworkers walked off the job at 06:00 on Monday."
+    [claim] = [c for c in extract_claims(_article(text), threshold=0.0) if c.times]
+    assert text[claim.times[0].span.start:claim.times[0].span.end] == "06:00"
+
+
 def test_relative_and_future_dates() -> None:
     c = analyze_sentence("Officials said yesterday that talks will resume on Saturday.", PUB)
     resolved = {d.text: d.resolved for d in c.dates}

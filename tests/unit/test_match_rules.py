@@ -91,6 +91,22 @@ def test_weekdays_conflict_without_a_publication_time_and_only_with_each_other()
     assert resolved.decision == SAME, resolved.reason
 
 
+def test_times_of_day_conflict_within_one_zone_and_a_figure_as_of_two_times_is_two_facts():
+    six = "Some 4,000 dockworkers in Halden walked off the job at 06:00 on Monday."
+    e = explain(six, "Some 4,000 dockworkers in Halden walked off the job at 8 a.m. on Monday.")
+    assert e.decision == CONFLICTING and e.rule == "time_mismatch" and "06:00 vs 08:00" in e.reason, e.reason
+    # one time as outlets round it, a time inside a range, and times in two zones are no conflict
+    assert explain(six, "Some 4,000 dockworkers in Halden walked off the job at 6.20am on Monday.").decision == SAME
+    assert explain("The talks in Halden ran from 10am until 4pm on Monday.",
+                   "The talks in Halden ran until 4pm on Monday, from 10 a.m.").decision == SAME
+    assert explain("The strike in Halden began at 06:00 GMT on Monday.",
+                   "The strike in Halden began at 07:00 CET on Monday.").decision == SAME
+    # a count as of two times of day changed over the day: two facts, not outlets disagreeing
+    e = explain("The death toll from the Halden fire rose to 14 by noon.",
+                "The death toll from the Halden fire rose to 17 by 6pm.")
+    assert e.decision == DIFFERENT and e.rule == "figures_of_other_dates", e.reason
+
+
 def test_different_places_for_the_same_event_conflict():
     e = explain("The delegations from both governments met in Geneva on Tuesday to discuss the truce.",
                 "The delegations from both governments met in Vienna on Tuesday to discuss the truce.")
