@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -17,13 +17,19 @@ class ArticleFileError(ValueError):
     """A file that is not a scenario or article JSONL, with where and why."""
 
 
+def iso_time(text: str) -> datetime:
+    """An ISO 8601 time ("2025-03-12T09:15:00Z"); one without a zone is UTC. ValueError otherwise."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
 def article_from_dict(data: dict) -> article_pb2.Article:
     if not isinstance(data, dict):
         raise ArticleFileError(f"expected an object, got {type(data).__name__}")
     article = article_pb2.Article(**{k: str(data[k]) for k in _FIELDS if data.get(k) is not None})
     if data.get("published_at"):
         try:
-            published = datetime.fromisoformat(str(data["published_at"]).replace("Z", "+00:00"))
+            published = iso_time(str(data["published_at"]))
         except ValueError as exc:
             raise ArticleFileError(f"published_at: {exc}") from None
         article.published_at.FromDatetime(published)

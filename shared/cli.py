@@ -10,11 +10,12 @@ import os
 import signal
 import sys
 import time
+from datetime import datetime
 
 import grpc
 
 from shared import render
-from shared.articles_io import ArticleFileError, by_publication_time, load_articles, sample_articles
+from shared.articles_io import ArticleFileError, by_publication_time, iso_time, load_articles, sample_articles
 from shared.client import AsyncClient
 from shared.config import Settings
 from shared.pb import verdict_pb2
@@ -38,6 +39,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _utc_time(text: str) -> datetime:
+    try:
+        return iso_time(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text!r} (e.g. 2025-03-12T09:15:00Z)") from None
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from services.extractor.extraction import analyze_sentence
     from services.matcher.matching import DEFAULT_THRESHOLD, compare
@@ -45,7 +53,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     threshold = Settings.from_env().match_threshold or DEFAULT_THRESHOLD
     for text_a, text_b in read_pairs(args.pairs):
-        explanation = compare(analyze_sentence(text_a), analyze_sentence(text_b), threshold)
+        explanation = compare(analyze_sentence(text_a, args.published_at), analyze_sentence(text_b, args.published_at),
+                              threshold)
         sys.stdout.write(json.dumps({"decision": DECISION_NAMES[explanation.decision],
                                      "score": round(explanation.score, 2), "reason": explanation.reason,
                                      "rule": explanation.rule},
@@ -221,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="scenario JSON or JSONL with one article a line")
     p = command("compare", cmd_compare, "judge sentence pairs (same / conflicting / different); JSONL out")
     p.add_argument("--pairs", required=True, help="tab-separated pairs; MRPC's header is understood")
+    p.add_argument("--published-at", type=_utc_time, metavar="ISO-8601",
+                   help="resolve 'on Tuesday', 'yesterday' against this time (both sentences); "
+                        "without it such dates are compared as written")
     p = command("submit", cmd_submit, "submit articles to the extractor over gRPC", json_flag=True)
     p.add_argument("file")
     p.add_argument("--quiet", action="store_true", help="progress only")

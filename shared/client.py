@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from datetime import datetime
 from typing import Any, AsyncIterator, Iterator
 
 import grpc
@@ -102,12 +103,21 @@ class AsyncClient:
         return await self.extractor.GetArticle(extractor_pb.GetArticleRequest(article_id=article_id),
                                                timeout=self.timeout)
 
-    async def compare(self, text_a: str, text_b: str) -> matcher_pb.CompareResponse:
-        return await self.matcher.Compare(matcher_pb.CompareRequest(text_a=text_a, text_b=text_b), timeout=self.timeout)
+    async def compare(self, text_a: str, text_b: str, published_at_a: datetime | None = None,
+                      published_at_b: datetime | None = None) -> matcher_pb.CompareResponse:
+        request = matcher_pb.CompareRequest(text_a=text_a, text_b=text_b)
+        if published_at_a is not None:
+            request.published_at_a.FromDatetime(published_at_a)
+        if published_at_b is not None:
+            request.published_at_b.FromDatetime(published_at_b)
+        return await self.matcher.Compare(request, timeout=self.timeout)
 
-    async def find_similar(self, text: str, limit: int = 10, min_score: float = 0.0) -> matcher_pb.FindSimilarResponse:
-        return await self.matcher.FindSimilar(matcher_pb.FindSimilarRequest(text=text, limit=limit, min_score=min_score),
-                                              timeout=self.timeout)
+    async def find_similar(self, text: str, limit: int = 10, min_score: float = 0.0,
+                           published_at: datetime | None = None) -> matcher_pb.FindSimilarResponse:
+        request = matcher_pb.FindSimilarRequest(text=text, limit=limit, min_score=min_score)
+        if published_at is not None:
+            request.published_at.FromDatetime(published_at)
+        return await self.matcher.FindSimilar(request, timeout=self.timeout)
 
     async def get_claim(self, claim_id: str) -> verdict_pb.GetClaimResponse:
         return await self.verdicts.GetClaim(verdict_pb.GetClaimRequest(claim_id=claim_id), timeout=self.timeout)
@@ -177,11 +187,13 @@ class Client:
     def get_article(self, article_id: str) -> extractor_pb.GetArticleResponse:
         return self._run(self._async.get_article(article_id))
 
-    def compare(self, text_a: str, text_b: str) -> matcher_pb.CompareResponse:
-        return self._run(self._async.compare(text_a, text_b))
+    def compare(self, text_a: str, text_b: str, published_at_a: datetime | None = None,
+                published_at_b: datetime | None = None) -> matcher_pb.CompareResponse:
+        return self._run(self._async.compare(text_a, text_b, published_at_a, published_at_b))
 
-    def find_similar(self, text: str, limit: int = 10, min_score: float = 0.0) -> matcher_pb.FindSimilarResponse:
-        return self._run(self._async.find_similar(text, limit, min_score))
+    def find_similar(self, text: str, limit: int = 10, min_score: float = 0.0,
+                     published_at: datetime | None = None) -> matcher_pb.FindSimilarResponse:
+        return self._run(self._async.find_similar(text, limit, min_score, published_at))
 
     def get_claim(self, claim_id: str) -> verdict_pb.GetClaimResponse:
         return self._run(self._async.get_claim(claim_id))

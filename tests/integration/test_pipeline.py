@@ -3,6 +3,7 @@ WatchVerdicts, ListClaims/GetClaim/GetArticle and the verdicts topic."""
 
 import asyncio
 import time
+from datetime import datetime, timezone
 
 import grpc
 import pytest
@@ -14,7 +15,7 @@ from shared.analyze import analyze
 from shared.articles_io import by_publication_time, sample_articles
 from shared.chaos import read_committed
 from shared.client import AsyncClient
-from shared.pb import article_pb2, match_pb2, verdict_pb2
+from shared.pb import article_pb2, match_pb2, matcher_service_pb2 as matcher_pb, verdict_pb2
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -184,6 +185,32 @@ async def test_matcher_compare_explains_a_conflict(cc):
     with pytest.raises(grpc.aio.AioRpcError) as rejected:
         await cc.compare("", "x")
     assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_matcher_compare_resolves_dates_against_the_publication_times_given(stack, cc):
+    # "on Tuesday" published on Tuesday and "yesterday" published on Wednesday are one day; both
+    # published on Thursday (published_at_b defaults to published_at_a) they are two days.
+    tuesday = "Dockworkers in Halden walked off the job on Tuesday, the union said."
+    yesterday = "Dockworkers in Halden walked off the job yesterday, the union said."
+    same_day = await cc.compare(tuesday, yesterday, datetime(2025, 6, 10, 18, tzinfo=timezone.utc),
+                                datetime(2025, 6, 11, 9, tzinfo=timezone.utc))
+    assert same_day.explanation.decision == match_pb2.MATCH_DECISION_SAME, same_day.explanation.reason
+    apart = await cc.compare(tuesday, yesterday, datetime(2025, 6, 12, 9, tzinfo=timezone.utc))
+    assert apart.explanation.rule == "date_mismatch", apart.explanation.reason
+    assert "2025-06-10 vs 2025-06-11" in apart.explanation.reason
+    raw = matcher_pb.CompareRequest(text_a=tuesday, text_b=yesterday)
+    raw.published_at_b.seconds = 10**12
+    async with grpc.aio.insecure_channel(stack.addrs["matcher"]) as channel:
+        with pytest.raises(grpc.aio.AioRpcError) as rejected:
+            await channel.unary_unary("/claimcheck.v1.MatcherService/Compare")(raw.SerializeToString(), timeout=10)
+    assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "published_at_b" in rejected.value.details()
+    query = matcher_pb.FindSimilarRequest(text=tuesday)
+    query.published_at.nanos = 2 * 10**9
+    async with grpc.aio.insecure_channel(stack.addrs["matcher"]) as channel:
+        with pytest.raises(grpc.aio.AioRpcError) as rejected:
+            await channel.unary_unary("/claimcheck.v1.MatcherService/FindSimilar")(query.SerializeToString(), timeout=10)
+    assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "published_at" in rejected.value.details()
 
 
 async def test_the_example_subscriber_prints_the_verdicts(stack, cc):

@@ -13,10 +13,10 @@ MRPC_STYLE = (
 )
 
 
-def run_compare(tmp_path, capsys, content: str) -> list[dict]:
+def run_compare(tmp_path, capsys, content: str, *options: str) -> list[dict]:
     path = tmp_path / "pairs.tsv"
     path.write_text(content, encoding="utf-8")
-    assert main(["compare", "--pairs", str(path)]) == 0
+    assert main(["compare", "--pairs", str(path), *options]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
@@ -31,3 +31,14 @@ def test_compare_reads_mrpc_columns_and_prints_one_line_per_pair_in_order(tmp_pa
 def test_compare_without_header_takes_the_first_two_columns(tmp_path, capsys):
     rows = run_compare(tmp_path, capsys, "The bridge reopened on Monday.\tThe bridge reopened on Monday.\textra\n")
     assert len(rows) == 1 and rows[0]["decision"] == "same"
+
+
+def test_compare_resolves_relative_dates_against_a_publication_time_when_given(tmp_path, capsys):
+    pair = ("The dockworkers in Halden walked off the job on Tuesday.\t"
+            "The dockworkers in Halden walked off the job yesterday.\n")
+    as_written = run_compare(tmp_path, capsys, pair)  # a weekday and "yesterday": not comparable
+    assert as_written[0]["decision"] == "same", as_written
+    [wednesday] = run_compare(tmp_path, capsys, pair, "--published-at", "2025-06-11T09:00:00Z")
+    assert wednesday["decision"] == "same" and wednesday["rule"] == "same_claim", wednesday
+    [thursday] = run_compare(tmp_path, capsys, pair, "--published-at", "2025-06-12T09:00")  # no zone: UTC
+    assert thursday["rule"] == "date_mismatch" and "2025-06-10 vs 2025-06-11" in thursday["reason"], thursday
