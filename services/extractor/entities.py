@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from shared import places
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -168,6 +169,8 @@ def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
         return canon, PLACE
     if folded[-1] in _PLACE_WORDS:
         return canon, PLACE
+    if not titled and len(core) > 1 and places.is_city(" ".join(core)):
+        return places.fold(" ".join(core)), PLACE  # "New York", "St Petersburg": not a Mr York
     has_connector = any(f in _CONNECTORS for f in folded)
     if (titled or 2 <= len(core) <= 3) and not has_connector:
         return canon if whole_name else folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from shared import places
 from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
@@ -352,8 +353,16 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         return RULE_DATE, f"date mismatch: {_when(a.dates, b.dates)}"
     if _times_clash(a, b):
         return RULE_TIME, f"time mismatch: {_when(map(_clock, a.times), map(_clock, b.times))}"
-    if a.places and b.places and not _names_overlap(a.places, b.places) and score >= PLACE_CONFLICT_MIN_SCORE:
-        return RULE_PLACE, f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
+    if a.places and b.places and not _names_overlap(a.places, b.places):
+        # The frame alike but for places that may not be one, or the model's same claim in two cities
+        # that cannot be one (not countries: "US journalist", "American-led" name no venue).
+        relations = [places.relation(p, q) for p in sorted(a.places) for q in sorted(b.places)]
+        apart = "; ".join(why for kind, why in relations if kind == places.APART)
+        cities_apart = same_claim and all(places.is_city(p) for p in a.places | b.places) and all(
+            kind == places.APART for kind, _ in relations)
+        if cities_apart or (score >= PLACE_CONFLICT_MIN_SCORE and not any(kind == places.ONE for kind, _ in relations)):
+            return RULE_PLACE, (f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
+                                + (f" ({apart})" if apart else ""))
     venue_a, venue_b = _venues(a.places - b.places), _venues(b.places - a.places)
     if same_claim and venue_a and venue_b and not _names_overlap(venue_a, venue_b) and not (
             _names_overlap(venue_a, b.places) or _names_overlap(venue_b, a.places)):

@@ -110,6 +110,16 @@ def test_entity_variants_fold(variant: str, canonical: str) -> None:
     assert canonicalize(variant)[0] == canonical
 
 
+def test_a_city_of_several_words_is_a_place_not_a_person_named_after_its_last_word() -> None:
+    found = {e.text: (e.canonical, e.kind) for e in analyze_sentence(
+        "Flights from New York and St Petersburg were diverted to Cape Town, Donald Trump said.", PUB).entities}
+    assert found["New York"] == ("new york", claim_pb2.ENTITY_KIND_PLACE)
+    assert found["St Petersburg"] == ("saint petersburg", claim_pb2.ENTITY_KIND_PLACE)
+    assert found["Cape Town"] == ("cape town", claim_pb2.ENTITY_KIND_PLACE)
+    assert canonicalize("Saint Petersburg") == canonicalize("St. Petersburg") == found["St Petersburg"]
+    assert canonicalize("Donald Trump") == ("trump", claim_pb2.ENTITY_KIND_PERSON)
+
+
 def test_entities_found_with_exact_spans_and_no_sentence_opener() -> None:
     text = "The Polish minister met Wolodymyr Selenskyj in Warsaw."
     c = analyze_sentence(text, PUB)

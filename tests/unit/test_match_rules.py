@@ -3,6 +3,8 @@ these tests."""
 
 from datetime import datetime, timezone
 
+import pytest
+
 from services.extractor.extraction import analyze_sentence
 from services.matcher.blocking import BlockingIndex
 from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, compare, dateline_credit
@@ -111,6 +113,20 @@ def test_different_places_for_the_same_event_conflict():
     e = explain("The delegations from both governments met in Geneva on Tuesday to discuss the truce.",
                 "The delegations from both governments met in Vienna on Tuesday to discuss the truce.")
     assert e.decision == CONFLICTING and "place" in e.reason
+
+
+def test_known_places_that_cannot_be_one_place_conflict_and_places_that_may_be_do_not():
+    def held_in(place: str) -> str:
+        return f"The match between the two clubs will be played in {place} next season."
+
+    for x, y, why in (("Manchester", "Liverpool", "two cities 50 km apart"), ("Geneva", "Vienna", "two cities"),
+                      ("France", "Germany", "two countries"), ("Houston", "Florida", "houston is not in florida")):
+        e = explain(held_in(x), held_in(y))
+        assert e.decision == CONFLICTING and e.rule == "place_mismatch" and why in e.reason, (x, y, e.reason)
+    # a borough and its city, a city and its state or country, and a region the tables do not know
+    for x, y in (("Brooklyn", "New York"), ("Houston", "Texas"), ("Lyon", "France"), ("Edinburgh", "Scotland")):
+        e = explain(held_in(x), held_in(y))
+        assert e.decision == SAME, (x, y, e.reason)
 
 
 def test_same_topic_different_fact_is_different():
