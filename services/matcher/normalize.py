@@ -69,13 +69,31 @@ _SYNONYMS = {
     "presid": "president", "percent": "percent", "pct": "percent",
     "stat": "state", "announc": "announce", "unveil": "announce",
 }
-# Predicates of opposite direction: one claim with the first and one with the second conflict.
+# Predicates of opposite direction: one claim with the first and one with the second conflict. A word
+# may have several opposites ("die": "alive", "survive"). Words of several senses stay out: "fire"
+# (a blaze), "held" (talks), "lower" (the lower house), "continue" ("continued to say").
 OPPOSITES = (
-    ("rise", "fall"), ("win", "lose"), ("open", "close"), ("approve", "reject"),
-    ("accept", "reject"), ("guilty", "innocent"), ("acquit", "convict"), ("up", "down"),
-    ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("increase", "cut"), ("alive", "die"),
+    ("rise", "fall"), ("win", "lose"), ("gain", "lose"), ("open", "close"), ("open", "shut"), ("reopen", "close"),
+    ("approve", "reject"), ("accept", "reject"), ("guilty", "innocent"), ("acquit", "convict"), ("up", "down"),
+    ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("alive", "die"), ("survive", "die"),
+    ("increase", "cut"), ("increase", "reduce"), ("raise", "cut"), ("raise", "reduce"), ("hike", "cut"),
+    ("pass", "fail"), ("uphold", "overturn"), ("upheld", "overturn"),
+    ("expand", "shrink"), ("expand", "shrank"), ("expand", "contract"), ("grow", "shrink"), ("grow", "shrank"),
+    ("grew", "shrink"), ("grew", "shrank"), ("grow", "contract"), ("grew", "contract"),
 )
-_OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
+_OPPOSITE: dict[str, frozenset[str]] = {}
+
+
+def _add_opposites() -> None:
+    """Each pair under every stem its inflections take ("imposed" stems to "impos", "impose" to
+    "impose"; the stemmer strips other -ed), both ways."""
+    def stems(word: str) -> set[str]:
+        return {stem(w) for w in (word, word + "s", word + "d" if word.endswith("e") else word)}
+
+    for a, b in OPPOSITES:
+        for x, y in ((a, b), (b, a)):
+            for sx in stems(x):
+                _OPPOSITE[sx] = _OPPOSITE.get(sx, frozenset()) | frozenset(stems(y))
 _EMPTY: frozenset = frozenset()  # shared by every MatchForm whose set is empty (see match_form)
 # "Shares closed 22 percent higher", "the index opened lower": a price at the close or the open, not
 # the opposite of "the market opened" or "the port closed".
@@ -490,5 +508,9 @@ def same_word(h: str, words: set[str]) -> bool:
     return h in words or h.rstrip("e") in {w.rstrip("e") for w in words}
 
 
-def opposite(token: str) -> str | None:
-    return _OPPOSITE.get(token)
+def opposites(token: str) -> frozenset[str]:
+    """The stems of the words of opposite direction (empty for most words)."""
+    return _OPPOSITE.get(token, frozenset())
+
+
+_add_opposites()

@@ -221,6 +221,32 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
     assert e.decision == CONFLICTING and "date" in e.reason
 
 
+@pytest.mark.parametrize("first, second", [
+    ("The economy of Vlieborg grew 1.2 percent in the third quarter.",
+     "The economy of Vlieborg shrank 1.2 percent in the third quarter."),
+    ("The central bank of Vlieborg raised its main interest rate on Thursday.",
+     "The central bank of Vlieborg cut its main interest rate on Thursday."),
+    ("The harbour authority imposed a ban on night sailings at Port Alder.",
+     "The harbour authority lifted a ban on night sailings at Port Alder."),
+    ("The ferry captain survived the collision off Port Alder.",
+     "The ferry captain died in the collision off Port Alder."),
+    ("The appeals court upheld the conviction of the former mayor of Vlieborg.",
+     "The appeals court overturned the conviction of the former mayor of Vlieborg."),
+    ("The harbour bill passed the regional assembly in Vlieborg on Tuesday.",
+     "The harbour bill failed in the regional assembly in Vlieborg on Tuesday."),
+])
+def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING and e.rule == "opposite_predicates", (a, b, e.reason)
+
+
+def test_a_statement_with_both_directions_is_not_the_opposite_of_either():
+    e = explain("Shares in the brewer rose early and then fell after the merger was announced.",
+                "Shares in the brewer fell after the merger was announced.")
+    assert e.rule != "opposite_predicates", e.reason
+
+
 def test_a_price_at_the_close_is_not_the_opposite_of_a_market_opening():
     closing = match_form(analyze_sentence("Shares in the shipbuilder closed 9 percent higher in Oslo on Friday."))
     assert "close" not in closing.predicates
