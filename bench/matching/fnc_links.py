@@ -64,14 +64,17 @@ def one_run(root: Path, bodies: int) -> dict:
     texts, story = stories(root)
     chosen = sorted(texts, key=int)[:bodies]
     index = ClaimIndex()
-    placed = {}
+    placed, keys = {}, {}
     for body in chosen:
         article = article_pb2.Article(id=f"b{body}", source=f"outlet{body}.example", text=texts[body])
         article.published_at.seconds = PUBLISHED
         for claim in extract_claims(article):
             m = index.place(claim)
-            placed[claim.id] = (body, m.cluster_id, m.matched_claim_id, m.explanation.decision, m.explanation.rule,
-                                claim.text[:200])
+            # Keyed by where the claim starts, not by its ordinal: a claim more or less earlier in the body
+            # must not make every later placement look changed when two runs are compared.
+            keys[claim.id] = f"{claim.article_id}@{claim.span.start}"
+            placed[keys[claim.id]] = (body, m.cluster_id, keys.get(m.matched_claim_id, ""), m.explanation.decision,
+                                      m.explanation.rule, claim.text[:200])
     return {"placed": placed, "story": {b: story[b] for b in chosen}}
 
 
