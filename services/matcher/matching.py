@@ -22,7 +22,7 @@ from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
 from . import prune
-from .normalize import PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, same_word
+from .normalize import PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, same_word, stem
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -354,15 +354,15 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     if _times_clash(a, b):
         return RULE_TIME, f"time mismatch: {_when(map(_clock, a.times), map(_clock, b.times))}"
     if a.places and b.places and not _names_overlap(a.places, b.places):
-        # The frame alike but for places that may not be one, or the model's same claim in two cities
-        # that cannot be one (not countries: "US journalist", "American-led" name no venue).
+        # The frame alike but for places that may not be one.
         relations = [places.relation(p, q) for p in sorted(a.places) for q in sorted(b.places)]
-        apart = "; ".join(why for kind, why in relations if kind == places.APART)
-        cities_apart = same_claim and all(places.is_city(p) for p in a.places | b.places) and all(
-            kind == places.APART for kind, _ in relations)
-        if cities_apart or (score >= PLACE_CONFLICT_MIN_SCORE and not any(kind == places.ONE for kind, _ in relations)):
+        if score >= PLACE_CONFLICT_MIN_SCORE and not any(kind == places.ONE for kind, _ in relations):
+            apart = "; ".join(why for kind, why in relations if kind == places.APART)
             return RULE_PLACE, (f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
                                 + (f" ({apart})" if apart else ""))
+    apart = _cities_apart(a, b) if same_claim else None
+    if apart:
+        return RULE_PLACE, f"place mismatch: {apart}"
     venue_a, venue_b = _venues(a.places - b.places), _venues(b.places - a.places)
     if same_claim and venue_a and venue_b and not _names_overlap(venue_a, venue_b) and not (
             _names_overlap(venue_a, b.places) or _names_overlap(venue_b, a.places)):
@@ -401,6 +401,26 @@ def _different_events(a: MatchForm, b: MatchForm) -> str | None:
     if a.events and b.events and not set(a.events) & set(b.events):
         return f"different events named ({', '.join(a.events)} vs {', '.join(b.events)}): two facts, not a conflict"
     return None
+
+
+def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:
+    """The cities one statement names and the other does not, when none of one can be one of the
+    other and the rest of the two event frames is alike (PLACE_CONFLICT_MIN_SCORE without the place
+    names): "kyiv vs kharkiv (two cities 411 km apart)". Places both name are context ("Russian
+    drones hit Kyiv" / "... hit Kharkiv"); countries are left out ("US journalist", "American-led"
+    name no venue)."""
+    x, y = a.places - b.places, b.places - a.places
+    if not x or not y or not all(places.is_city(p) for p in x | y):
+        return None
+    place_words = {stem(w) for p in x | y for w in p.split()}
+    rest_a = " ".join(t for t in a.core.split() if t not in place_words)
+    rest_b = " ".join(t for t in b.core.split() if t not in place_words)
+    if pair_score(rest_a, rest_b) < PLACE_CONFLICT_MIN_SCORE:
+        return None  # "They were later found in Georgetown" / "... on a visit to Washington"
+    reasons = [places.relation(p, q) for p in sorted(x) for q in sorted(y)]
+    if not all(kind == places.APART for kind, _ in reasons):
+        return None
+    return f"{', '.join(sorted(x))} vs {', '.join(sorted(y))} ({'; '.join(why for _, why in reasons)})"
 
 
 def _venues(places: frozenset[str]) -> frozenset[str]:

@@ -13,6 +13,8 @@ from functools import lru_cache
 from shared.pb import claim_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, title_case, weight
 
+from shared.places import is_city
+
 from .lexicon import EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
 
@@ -288,7 +290,10 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     opener = claim.text.lstrip("\"“‘'([ ")
     headline = bool(claim.entities) and title_case(statement)
     is_place = [_is_place(claim, e) for e in claim.entities]
-    places = frozenset(METONYMY.get(e.canonical, e.canonical) for e, place in zip(claim.entities, is_place) if place)
+    # A city stays itself ("hit Kyiv", "in Moscow": shared.places knows it is in Ukraine, in Russia); other
+    # names that stand for a country fold to it ("the Kremlin", "Russian troops").
+    places = frozenset(e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical)
+                       for e, place in zip(claim.entities, is_place) if place)
     name_words = []  # (token, written in the statement, a specific place of the statement)
     for e, place in zip(claim.entities, is_place):
         if not e.canonical or e.canonical.isdigit() or e.canonical.lower() in NUMBER_WORDS:

@@ -127,6 +127,13 @@ def test_known_places_that_cannot_be_one_place_conflict_and_places_that_may_be_d
     for x, y in (("Brooklyn", "New York"), ("Houston", "Texas"), ("Lyon", "France"), ("Edinburgh", "Scotland")):
         e = explain(held_in(x), held_in(y))
         assert e.decision == SAME, (x, y, e.reason)
+    # a place both name is context; a capital is a city where it is hit, not its country
+    def hit(place: str) -> str:
+        return f"Russian drones hit an apartment block in {place} overnight, killing three people."
+
+    e = explain(hit("Kyiv"), hit("Kharkiv"))
+    assert e.decision == CONFLICTING and "kyiv vs kharkiv" in e.reason, e.reason
+    assert explain(hit("Kyiv"), hit("Ukraine")).decision == SAME
 
 
 def test_same_topic_different_fact_is_different():
