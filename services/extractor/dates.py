@@ -141,6 +141,11 @@ _TIME = re.compile(
     rf"|\b(?P<word>noon|midday|midnight)\b",
     re.IGNORECASE,
 )
+# Words after which "18:30" is a time of day.
+_TIME_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|before|after|around|about|since|between|and|or|"
+                          r"circa|approximately|shortly|just|nearly)\s+$", re.IGNORECASE)
+# One zone under two names.
+_SAME_ZONE = {"UTC": "GMT", "Z": "GMT"}
 _ZONE_AFTER = re.compile(rf"\s?(?:(?P<zone>{_ZONE})\b|\((?P<pzone>{_ZONE})\)|(?P<local>local\s+time)\b)", re.IGNORECASE)
 
 
@@ -154,14 +159,19 @@ class TimeMentionSpan:
 
 
 def find_times(sentence: str) -> list[TimeMentionSpan]:
-    """Times of day: "06:00", "18.30" only with a colon, "6 a.m.", "6.30pm", "noon", "midnight",
-    "1830 GMT"; a zone written after one ("GMT", "(CET)", "local time") is part of the mention."""
+    """Times of day: "6 a.m.", "6.30pm", "noon", "midnight", "1830 GMT", and "06:00" / "18:30" (a colon,
+    no "a.m.") when a word of time comes before it ("at", "by", "until" ...) or a zone after it, so
+    "John 3:16", "diluted 1:10" and "won 23:21" are not times. A zone written after a time ("GMT",
+    "(CET)", "local time") is part of the mention; UTC is GMT."""
     out: list[TimeMentionSpan] = []
     for m in _TIME.finditer(sentence):
         if m.group("h"):
             hour = int(m.group("h")) % 12 + (12 if m.group("half").lower() == "p" else 0)
             minutes = hour * 60 + int(m.group("m") or 0)
         elif m.group("h24"):
+            zoned = _ZONE_AFTER.match(sentence, m.end())
+            if not (_TIME_BEFORE.search(sentence, 0, m.start()) or zoned):
+                continue
             minutes = int(m.group("h24")) * 60 + int(m.group("m24"))
         elif m.group("hh"):
             minutes = int(m.group("hh")) * 60 + int(m.group("mm"))
@@ -172,5 +182,6 @@ def find_times(sentence: str) -> list[TimeMentionSpan]:
         if z:
             end = z.end()
             zone = " ".join((z.group("zone") or z.group("pzone") or z.group("local")).upper().split())
+            zone = _SAME_ZONE.get(zone, zone)
         out.append(TimeMentionSpan(sentence[m.start():end], minutes, zone, m.start(), end))
     return out

@@ -46,17 +46,28 @@ GOVERNMENT_SEATS: dict[str, str] = {
     "tokyo": "japan", "ankara": "turkey", "minsk": "belarus", "pyongyang": "north korea",
     "seoul": "south korea", "new delhi": "india", "brussels": "european union", "copenhagen": "denmark",
 }
+# First words of city names that no person's name opens with.
+_CITY_PREFIXES = frozenset("new,san,santa,santo,sao,saint,st,los,las,el,la,le,port,fort,mount,cape,rio,kuala,abu,tel,"
+                           "hong,ho,buenos,addis,ciudad,ras,dar,bandar,north,south,east,west,upper,lower,great,"
+                           "salt,kansas,oklahoma,jersey,panama,guatemala,kuwait,mexico,quebec,sioux,virginia,"
+                           "colorado,palm,long,grand,baton,little,las".split(","))
 _ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|says|said|also|\w+ed|\w+s)\b")
 _SENTENCE_OPENING = re.compile(r"[\s\"“(]*(?:[Tt]he\s+)?")
 
 
 def as_actor(mention: EntityMention, sentence: str, speaker: str) -> EntityMention:
     """The mention with a seat of government folded to its country when it is the speaker or the
-    subject of the sentence; otherwise unchanged ("drones hit Kyiv" keeps the city)."""
+    subject of the sentence; otherwise unchanged ("drones hit Kyiv" keeps the city). A name of several
+    words read as a city is a person when it speaks ("Juan Diaz said": Juan Díaz is also a city),
+    unless it opens as city names do ("New York said", "San Francisco said")."""
+    bare_speaker = re.sub(r"^(?:the|The)\s+", "", speaker)
     country = GOVERNMENT_SEATS.get(mention.canonical)
     if country is None:
+        first = mention.text.split()[0]
+        if (mention.kind == PLACE and " " in mention.text and mention.text == bare_speaker
+                and _ascii_fold(first).rstrip(".") not in _CITY_PREFIXES):
+            return EntityMention(mention.text, _fold_word(mention.text.split()[-1]), PERSON, mention.start, mention.end)
         return mention
-    bare_speaker = re.sub(r"^(?:the|The)\s+", "", speaker)
     opens = _SENTENCE_OPENING.fullmatch(sentence, 0, mention.start) is not None
     if mention.text == bare_speaker or (opens and _ACTOR_VERB.match(sentence, mention.end)):
         return EntityMention(mention.text, country, ORG, mention.start, mention.end)

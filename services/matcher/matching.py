@@ -283,10 +283,16 @@ def _times_clash(a: MatchForm, b: MatchForm) -> bool:
         x = [m for m, z in a.times if z == zone]
         y = [m for m, z in b.times if z == zone]
         near = any(min(abs(u - v), 1440 - abs(u - v)) <= TIME_TOLERANCE_MINUTES for u in x for v in y)
-        inside = any(min(x) <= v <= max(x) for v in y) or any(min(y) <= u <= max(y) for u in x)
-        if not (near or inside):
+        if not (near or any(_in_range(v, x) for v in y) or any(_in_range(u, y) for u in x)):
             return True
     return False
+
+
+def _in_range(minutes: int, times: list[int]) -> bool:
+    """Whether a time falls within the range several times span; a range of more than twelve hours
+    is read across midnight ("between 11pm and 1am")."""
+    low, high = min(times), max(times)
+    return low <= minutes <= high if high - low <= 720 else (minutes >= high or minutes <= low)
 
 
 def _clock(time: tuple[int, str]) -> str:
@@ -410,8 +416,8 @@ def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:
     drones hit Kyiv" / "... hit Kharkiv"); countries are left out ("US journalist", "American-led"
     name no venue)."""
     x, y = a.places - b.places, b.places - a.places
-    if not x or not y or not all(places.is_city(p) for p in x | y):
-        return None
+    if not x or not y or _names_overlap(x, y) or not all(places.is_city(p) for p in x | y):
+        return None  # "Odesa" / "Odessa" is one city spelt two ways
     place_words = {stem(w) for p in x | y for w in p.split()}
     rest_a = " ".join(t for t in a.core.split() if t not in place_words)
     rest_b = " ".join(t for t in b.core.split() if t not in place_words)

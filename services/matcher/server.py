@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Sequence
 
 import grpc
 import structlog
-from google.protobuf.message import Message
 
 from services.extractor.extraction import analyze_sentence
 from services.matcher.matching import DEFAULT_THRESHOLD, compare
@@ -18,7 +16,7 @@ from shared.kafka import Output, TransformLoop, ensure_topics
 from shared.log import configure_logging
 from shared.pb import claim_pb2, matcher_service_pb2 as pb, matcher_service_pb2_grpc as pb_grpc
 from shared.service import Registration, Worker, serve
-from shared.validation import Violation, validate_claim
+from shared.validation import Violation, publication_time, validate_claim
 
 log = structlog.get_logger()
 MAX_QUERY_CHARS = 10_000
@@ -61,24 +59,14 @@ def _text_problems(field: str, text: str) -> list[Violation]:
     return []
 
 
-def _publication_time(request: Message, field: str) -> tuple[datetime | None, list[Violation]]:
-    """An optional Timestamp field as a UTC datetime, or the violation of one out of range."""
-    if not request.HasField(field):
-        return None, []
-    try:
-        return getattr(request, field).ToDatetime(tzinfo=timezone.utc), []
-    except ValueError as e:  # "Seconds ... must be in range [...]"
-        return None, [Violation(field, f"is not a valid time: {e}")]
-
-
 class MatcherServicer(pb_grpc.MatcherServiceServicer):
     def __init__(self, processor: ClaimProcessor) -> None:
         self._processor = processor
 
     async def Compare(self, request: pb.CompareRequest, context: grpc.aio.ServicerContext) -> pb.CompareResponse:
         problems = _text_problems("text_a", request.text_a) + _text_problems("text_b", request.text_b)
-        published_a, problems_a = _publication_time(request, "published_at_a")
-        published_b, problems_b = _publication_time(request, "published_at_b")
+        published_a, problems_a = publication_time(request, "published_at_a")
+        published_b, problems_b = publication_time(request, "published_at_b")
         await reject_invalid(context, problems + problems_a + problems_b)
         a = analyze_sentence(request.text_a, published_a)
         b = analyze_sentence(request.text_b, published_b or published_a)
@@ -91,7 +79,7 @@ class MatcherServicer(pb_grpc.MatcherServiceServicer):
             problems.append(Violation("limit", "must be between 0 and 1000"))
         if not 0 <= request.min_score <= 100:
             problems.append(Violation("min_score", "must be between 0 and 100"))
-        published, time_problems = _publication_time(request, "published_at")
+        published, time_problems = publication_time(request, "published_at")
         await reject_invalid(context, problems + time_problems)
         query = analyze_sentence(request.text, published)
         found = self._processor.index.find_similar(query, request.limit or 10, request.min_score)

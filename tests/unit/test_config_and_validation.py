@@ -2,7 +2,7 @@ import pytest
 
 from shared.config import Settings
 from shared.pb import article_pb2
-from shared.validation import article_id_for, validate_article
+from shared.validation import article_id_for, publication_time, validate_article
 
 
 def test_settings_read_the_environment(monkeypatch):
@@ -38,6 +38,21 @@ def test_validate_article_accepts_a_good_one_and_names_each_problem():
     assert "article.text is empty" in map(str, problems)
     too_big = validate_article(good_article(text="x" * 2000), 1000)
     assert [p.field for p in too_big] == ["article.text"] and "over the limit" in too_big[0].description
+
+
+def test_publication_times_out_of_range_are_named_and_in_range_ones_read_as_utc():
+    good = article_pb2.Article(id="a", source="northwire.example", text="Text.")
+    good.published_at.FromJsonString("2025-06-11T09:00:00Z")
+    assert validate_article(good, 1000) == [] and publication_time(good, "published_at")[0].isoformat() == (
+        "2025-06-11T09:00:00+00:00")
+    year_one = article_pb2.Article(id="a", source="northwire.example", text="Text.")
+    year_one.published_at.seconds = -62135596800  # 0001-01-01: a valid Timestamp, no publication time
+    assert [v.field for v in validate_article(year_one, 1000)] == ["article.published_at"]
+    broken = article_pb2.Article(id="a", source="northwire.example", text="Text.")
+    broken.published_at.nanos = 2 * 10**9
+    when, problems = publication_time(broken, "published_at", "article.published_at")
+    assert when is None and "article.published_at is not a valid time" in str(problems[0])
+    assert publication_time(article_pb2.Article(), "published_at") == (None, [])
 
 
 def test_derived_article_ids_are_stable_and_distinct():

@@ -118,6 +118,12 @@ def test_a_city_of_several_words_is_a_place_not_a_person_named_after_its_last_wo
     assert found["Cape Town"] == ("cape town", claim_pb2.ENTITY_KIND_PLACE)
     assert canonicalize("Saint Petersburg") == canonicalize("St. Petersburg") == found["St Petersburg"]
     assert canonicalize("Donald Trump") == ("trump", claim_pb2.ENTITY_KIND_PERSON)
+    # a name that is also a city speaks as a person, unless it opens as city names do
+    speaking = {e.text: (e.canonical, e.kind) for e in analyze_sentence(
+        "Juan Diaz said the storm destroyed 40 boats in Manila.", PUB).entities}
+    assert speaking["Juan Diaz"] == ("diaz", claim_pb2.ENTITY_KIND_PERSON)
+    suing = analyze_sentence("New York said it would sue the port operator.", PUB).entities
+    assert [(e.canonical, e.kind) for e in suing] == [("new york", claim_pb2.ENTITY_KIND_PLACE)]
 
 
 def test_entities_found_with_exact_spans_and_no_sentence_opener() -> None:
@@ -223,7 +229,9 @@ def test_times_of_day_read_to_minutes_with_their_zone(text: str, minutes: int, z
 
 
 @pytest.mark.parametrize("text", ["The final score was 2:1.", "Version 3.30 shipped in 2024.",
-                                  "The road is 6 m wide.", "The vote was 6-4 at 9.30."])
+                                  "The road is 6 m wide.", "The vote was 6-4 at 9.30.",
+                                  "The pastor quoted John 3:16 at the funeral.", "Dilute the cleaner 1:10 with water.",
+                                  "Kiel won 23:21 against Flensburg.", "She finished the marathon in 2:49:10."])
 def test_scores_versions_and_bare_decimals_are_not_times(text: str) -> None:
     assert list(analyze_sentence(text, PUB).times) == []
 

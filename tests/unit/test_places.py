@@ -1,0 +1,31 @@
+"""Which places two names can be, from the GeoNames and ISO 3166-2 tables (shared/places.py)."""
+
+import pytest
+
+from shared.places import APART, ONE, UNKNOWN, fold, is_city, relation
+
+
+@pytest.mark.parametrize("x, y, kind", [
+    ("Geneva", "Vienna", APART), ("Manchester", "Liverpool", APART), ("France", "Germany", APART),
+    ("Houston", "Florida", APART), ("Paris", "Germany", APART), ("New York", "Los Angeles", APART),
+    ("San Francisco", "San Diego", APART), ("Kyiv", "Kharkiv", APART),
+    ("Brooklyn", "New York", ONE), ("Houston", "Texas", ONE), ("Paris", "France", ONE), ("Kyiv", "Ukraine", ONE),
+    ("Hong Kong", "China", ONE), ("New York", "Newark", ONE), ("Durham", "County Durham", ONE),
+    ("St Petersburg", "Saint Petersburg", ONE), ("Britain", "United Kingdom", ONE),
+    # a city that also names a region which may hold the other; names the tables do not have
+    ("Victoria", "Melbourne", UNKNOWN), ("Washington", "Seattle", UNKNOWN), ("Quebec", "Montreal", UNKNOWN),
+    ("Scotland", "Edinburgh", UNKNOWN), ("Halden", "Tarrin", UNKNOWN),
+])
+def test_relation(x, y, kind):
+    assert relation(x, y)[0] == kind and relation(y, x)[0] == kind
+
+
+def test_an_apart_relation_says_why():
+    assert relation("Manchester", "Liverpool") == (APART, "two cities 50 km apart")
+    assert relation("Houston", "Florida") == (APART, "houston is not in florida")
+
+
+def test_city_names_fold_saint_and_diacritics_and_small_towns_are_not_cities():
+    assert fold("St. Petersburg") == fold("Saint-Petersburg") == "saint petersburg"
+    assert fold("São Paulo") == "sao paulo"
+    assert is_city("New York") and is_city("São Paulo") and not is_city("Donald Trump") and not is_city("Halden")
