@@ -14,6 +14,7 @@ from shared.pb import (
     matcher_service_pb2 as matcher_pb,
     verdict_service_pb2 as verdict_pb,
 )
+from shared.validation import EARLIEST_YEAR, LATEST_YEAR
 
 MAX_BYTES = 20_000
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -81,17 +82,21 @@ def test_extractor_answers_every_article_with_a_proper_status(channels, article,
         request = extractor_pb.ExtractRequest(article=article).SerializeToString()
         code = call(channels["extractor"], "/claimcheck.v1.ExtractorService/Extract", request)
     valid = bool(article.source.strip() and article.text.strip() and article.HasField("published_at")
+                 and EARLIEST_YEAR <= article.published_at.ToDatetime().year <= LATEST_YEAR
                  and len(article.text.encode()) <= MAX_BYTES and len(article.source) <= 256 and len(article.id) <= 256)
     assert (code == grpc.StatusCode.OK) == valid or code == grpc.StatusCode.UNAVAILABLE
 
 
 @FUZZ
-@given(a=edge_text, b=edge_text, limit=st.integers(-5, 2000), min_score=st.floats(allow_nan=True))
-def test_matcher_answers_every_query_with_a_proper_status(channels, a, b, limit, min_score):
-    call(channels["matcher"], "/claimcheck.v1.MatcherService/Compare",
-         matcher_pb.CompareRequest(text_a=a, text_b=b).SerializeToString())
-    call(channels["matcher"], "/claimcheck.v1.MatcherService/FindSimilar",
-         matcher_pb.FindSimilarRequest(text=a, limit=limit, min_score=min_score).SerializeToString())
+@given(a=edge_text, b=edge_text, limit=st.integers(-5, 2000), min_score=st.floats(allow_nan=True),
+       published=st.one_of(st.none(), st.integers(-62135596800, 253402300799)))
+def test_matcher_answers_every_query_with_a_proper_status(channels, a, b, limit, min_score, published):
+    compare = matcher_pb.CompareRequest(text_a=a, text_b=b)
+    similar = matcher_pb.FindSimilarRequest(text=a, limit=limit, min_score=min_score)
+    if published is not None:  # any valid Timestamp: "yesterday" in year 1 must not reach date arithmetic
+        compare.published_at_b.seconds = similar.published_at.seconds = published
+    call(channels["matcher"], "/claimcheck.v1.MatcherService/Compare", compare.SerializeToString())
+    call(channels["matcher"], "/claimcheck.v1.MatcherService/FindSimilar", similar.SerializeToString())
 
 
 @FUZZ
