@@ -50,10 +50,14 @@ class _City:
     lon: float
 
 
+def ascii_lower(text: str) -> str:
+    """Lower case without diacritics: "São Paulo" -> "sao paulo", "Peskow" stays "peskow"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
 def fold(name: str) -> str:
     """A place name as the tables key it: ASCII, lower case, "St."/"St" spelled "saint"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    words = ascii_name.lower().replace(".", " ").replace("-", " ").split()
+    words = ascii_lower(name).replace(".", " ").replace("-", " ").split()
     return " ".join("saint" if w == "st" else w for w in words)
 
 

@@ -9,11 +9,11 @@ the rest. Multi-word person names fold to the surname so "Donald Trump" and "Tru
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from shared import places
+from shared.places import ascii_lower
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -65,7 +65,7 @@ def as_actor(mention: EntityMention, sentence: str, speaker: str) -> EntityMenti
     if country is None:
         first = mention.text.split()[0]
         if (mention.kind == PLACE and " " in mention.text and mention.text == bare_speaker
-                and _ascii_fold(first).rstrip(".") not in _CITY_PREFIXES):
+                and ascii_lower(first).rstrip(".") not in _CITY_PREFIXES):
             return EntityMention(mention.text, _fold_word(mention.text.split()[-1]), PERSON, mention.start, mention.end)
         return mention
     opens = _SENTENCE_OPENING.fullmatch(sentence, 0, mention.start) is not None
@@ -134,12 +134,8 @@ class EntityMention:
     end: int
 
 
-def _ascii_fold(s: str) -> str:
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
-
-
 def _fold_word(word: str) -> str:
-    w = _ascii_fold(word)
+    w = ascii_lower(word)
     if w in ALIASES:
         return ALIASES[w]
     w = w.replace("dsch", "dzh").replace("tsch", "ch")
@@ -155,10 +151,10 @@ def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
     every word of a person's name (a run of a title-case headline may be more than a name)."""
     words = name.split()
     if len(words) > 1 and not whole_name and (_GENERATION.fullmatch(words[-1]) or _REGNAL.fullmatch(words[-1]) and (
-            _ascii_fold(words[0]).rstrip(".") in _TITLES)):
+            ascii_lower(words[0]).rstrip(".") in _TITLES)):
         words = words[:-1]
         words[-1] = words[-1].rstrip(",")  # "Martin Luther King, Jr."
-    low = [_ascii_fold(w).rstrip(".") for w in words]
+    low = [ascii_lower(w).rstrip(".") for w in words]
     if any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name:
         whole = " ".join(low)
         return ALIASES.get(whole, " ".join(_fold_word(w) for w in words)), ORG
@@ -243,10 +239,10 @@ def find_entities(sentence: str) -> list[EntityMention]:
             text = trimmed or text
         if not text or len(text) < 2 and not text.isupper():
             continue
-        if all(_ascii_fold(w).rstrip(".") in _TITLES for w in words):
+        if all(ascii_lower(w).rstrip(".") in _TITLES for w in words):
             continue
         # "Ukrainian President X": the demonym is its own (place) entity, the rest is the person.
-        if len(words) > 2 and _ascii_fold(words[0]) in ALIASES and _ascii_fold(words[1]) in _TITLES:
+        if len(words) > 2 and ascii_lower(words[0]) in ALIASES and ascii_lower(words[1]) in _TITLES:
             demonym = words[0]
             canon, kind = canonicalize(demonym)
             out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))
