@@ -22,7 +22,7 @@ from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 from .blocking import BlockingIndex, pair_score
 from .features import VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
 from . import prune
-from .normalize import PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, same_word, stem
+from .normalize import PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word, stem
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -349,7 +349,7 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     for p in sorted(a.predicates):
         for q in sorted(opposites(p) & b.predicates):
             if p not in b.predicates and q not in a.predicates:
-                return RULE_OPPOSITE, f"opposite predicates: {p!r} vs {q!r}"
+                return RULE_OPPOSITE, f"opposite predicates: {predicate_word(p)!r} vs {predicate_word(q)!r}"
     # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
     # "market value of EUR 6.1 billion") clash only when the event frames are alike.
     conflict = _number_conflict(a, b, by_unit=score >= UNIT_CONFLICT_MIN_FRAME)

@@ -96,6 +96,17 @@ def _add_opposites() -> None:
         for x, y in ((a, b), (b, a)):
             for sx in stems(x):
                 _OPPOSITE[sx] = _OPPOSITE.get(sx, frozenset()) | frozenset(stems(y))
+                _PREDICATE_WORD.setdefault(sx, x)
+
+
+# The word a predicate's stem stands for, for reasons ("impos" -> "impose").
+_PREDICATE_WORD: dict[str, str] = {}
+
+
+def predicate_word(token: str) -> str:
+    return _PREDICATE_WORD.get(token, token)
+
+
 _EMPTY: frozenset = frozenset()  # shared by every MatchForm whose set is empty (see match_form)
 # "Shares closed 22 percent higher", "the index opened lower": a price at the close or the open, not
 # the opposite of "the market opened" or "the port closed".

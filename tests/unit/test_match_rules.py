@@ -280,6 +280,12 @@ def test_words_of_several_senses_are_not_opposite_predicates(first, second):
     assert explain(first, second).rule != "opposite_predicates"
 
 
+def test_an_opposite_predicate_is_named_by_its_word_not_its_stem():
+    e = explain("The harbour authority imposed a ban on night sailings at Port Alder.",
+                "The harbour authority lifted a ban on night sailings at Port Alder.")
+    assert "'impose' vs 'lift'" in e.reason, e.reason
+
+
 def test_a_statement_with_both_directions_is_not_the_opposite_of_either():
     e = explain("Shares in the brewer rose early and then fell after the merger was announced.",
                 "Shares in the brewer fell after the merger was announced.")
