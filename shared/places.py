@@ -28,10 +28,11 @@ CITY_MIN_POPULATION = 100_000
 SAME_AREA_KM = 30.0
 # Country names that are as often something else in English copy: the US state, a person.
 _AMBIGUOUS_COUNTRIES = frozenset(("georgia", "jordan", "chad", "turkey"))
-# Country names in copy (and the matcher's lexicon) that GeoNames spells otherwise.
-_COUNTRY_NAMES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
+# Names in copy (and the matcher's lexicon) that GeoNames spells otherwise.
+_OTHER_NAMES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
                   "us": "united states", "usa": "united states", "america": "united states",
-                  "holland": "netherlands", "czech republic": "czechia"}
+                  "holland": "netherlands", "czech republic": "czechia",
+                  "ny": "new york", "nyc": "new york", "dc": "washington", "washington dc": "washington"}
 # Territories GeoNames lists as countries of their own, and the country they are part of.
 _PART_OF = {"HK": "CN", "MO": "CN", "PR": "US", "GU": "US", "VI": "US", "GL": "DK", "FO": "DK",
             "GI": "GB", "IM": "GB", "JE": "GB", "GG": "GB", "BM": "GB"}
@@ -119,7 +120,7 @@ def relation(x: str, y: str) -> tuple[str, str]:
     same area, one name inside the other: "Durham" / "County Durham"); (UNKNOWN, "") when the tables
     cannot tell (see the module's docstring)."""
     t = _tables()
-    x, y = _COUNTRY_NAMES.get(fold(x), fold(x)), _COUNTRY_NAMES.get(fold(y), fold(y))
+    x, y = _OTHER_NAMES.get(fold(x), fold(x)), _OTHER_NAMES.get(fold(y), fold(y))
     short, long = sorted((x.split(), y.split()), key=len)
     if x == y or all(w in long for w in short):
         return ONE, ""

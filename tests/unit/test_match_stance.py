@@ -241,3 +241,15 @@ def test_in_doubt_is_uncertainty_and_not_in_doubt_certainty_never_a_denial():
         e = explain(claim, other)
         assert e.decision == SAME, (other, e.reason)
     assert not cues("The final check was a lie-detector test") & {"refute", "deny"}
+
+
+def test_idioms_that_call_a_report_untrue_are_refutations():
+    for idiom in ("If Only the Velmar Museum Really Had Sold Its Tapestry",
+                  "Setting the record straight on the Velmar tapestry sale",
+                  "The Velmar tapestry sale: a story too good to check",
+                  "The Velmar museum turns out not to have sold its tapestry"):
+        assert "refute" in cues(idiom), idiom
+    e = explain("The Velmar museum sold its medieval tapestry to a private buyer",
+                "If only the Velmar museum had really sold its medieval tapestry to a private buyer")
+    assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
+    assert "refute" not in cues("Only the Velmar museum said the tapestry was sold, if anyone asked")
