@@ -11,7 +11,7 @@ from shared.places import APART, ONE, UNKNOWN, fold, is_city, relation
     ("San Francisco", "San Diego", APART), ("Kyiv", "Kharkiv", APART),
     ("Brooklyn", "New York", ONE), ("Houston", "Texas", ONE), ("Paris", "France", ONE), ("Kyiv", "Ukraine", ONE),
     ("Hong Kong", "China", ONE), ("New York", "Newark", ONE), ("Durham", "County Durham", ONE),
-    ("St Petersburg", "Saint Petersburg", ONE), ("Britain", "United Kingdom", ONE),
+    ("St Petersburg", "Saint Petersburg", ONE), ("Britain", "United Kingdom", ONE), ("NY", "Manhattan", ONE),
     # a city that also names a region which may hold the other; names the tables do not have
     ("Victoria", "Melbourne", UNKNOWN), ("Washington", "Seattle", UNKNOWN), ("Quebec", "Montreal", UNKNOWN),
     ("Scotland", "Edinburgh", UNKNOWN), ("Halden", "Tarrin", UNKNOWN),
