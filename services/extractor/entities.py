@@ -60,14 +60,14 @@ def as_actor(mention: EntityMention, sentence: str, speaker: str) -> EntityMenti
     subject of the sentence; otherwise unchanged ("drones hit Kyiv" keeps the city). A name of several
     words read as a city is a person when it speaks ("Juan Diaz said": Juan Díaz is also a city),
     unless it opens as city names do ("New York said", "San Francisco said")."""
-    bare_speaker = re.sub(r"^(?:the|The)\s+", "", speaker)
     country = GOVERNMENT_SEATS.get(mention.canonical)
     if country is None:
-        first = mention.text.split()[0]
-        if (mention.kind == PLACE and " " in mention.text and mention.text == bare_speaker
-                and ascii_lower(first).rstrip(".") not in _CITY_PREFIXES):
+        if mention.kind == PLACE and " " in mention.text and speaker.endswith(mention.text) and (
+                ascii_lower(mention.text.split()[0]).rstrip(".") not in _CITY_PREFIXES
+                and mention.text == re.sub(r"^(?:the|The)\s+", "", speaker)):
             return EntityMention(mention.text, _fold_word(mention.text.split()[-1]), PERSON, mention.start, mention.end)
         return mention
+    bare_speaker = re.sub(r"^(?:the|The)\s+", "", speaker)
     opens = _SENTENCE_OPENING.fullmatch(sentence, 0, mention.start) is not None
     if mention.text == bare_speaker or (opens and _ACTOR_VERB.match(sentence, mention.end)):
         return EntityMention(mention.text, country, ORG, mention.start, mention.end)
