@@ -11,6 +11,7 @@ import structlog
 from aiokafka.errors import KafkaError
 
 from services.extractor.stories import extract_story_claims, story_key
+from shared import places
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid, reject_unavailable
 from shared.kafka import Output, TransformLoop, ensure_topics, idempotent_producer, record_headers
@@ -114,6 +115,7 @@ class ExtractorServicer(pb_grpc.ExtractorServiceServicer):
 
 async def main(settings: Settings) -> int:
     service_log = configure_logging("extractor", settings.log_level, settings.log_format)
+    places.load()
     await ensure_topics(settings)
     processor = ArticleProcessor(settings)
     servicer = ExtractorServicer(settings, processor)

@@ -10,6 +10,7 @@ import structlog
 from services.extractor.extraction import analyze_sentence
 from services.matcher.matching import DEFAULT_THRESHOLD, compare
 from services.matcher.stories import StoryIndexes
+from shared import places
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid
 from shared.kafka import Output, TransformLoop, ensure_topics
@@ -90,6 +91,7 @@ class MatcherServicer(pb_grpc.MatcherServiceServicer):
 
 async def main(settings: Settings) -> int:
     service_log = configure_logging("matcher", settings.log_level, settings.log_format)
+    places.load()
     await ensure_topics(settings)
     processor = ClaimProcessor(settings)
     loop = TransformLoop(settings, stage="matcher", input_topic=settings.topics.claims,
