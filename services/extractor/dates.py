@@ -135,7 +135,7 @@ def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention
 # with a zone, otherwise a year.
 _ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT)"
 _TIME = re.compile(  # the leading lookahead rejects most positions on their first character, as in _DATE
-    rf"(?=[0-9nNmM])(?:(?<![\w:.,])(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])(?:\.\s?m\.?|\s?m)(?![\w'])"
+    rf"(?=[\dnNmM])(?:(?<![\w:.,])(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])(?:\.\s?m\.?|\s?m)(?![\w'])"
     rf"|(?<![\w:.,])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\w:]|[.,]\d)"
     rf"|(?<![\w:.,-])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?{_ZONE}\b)"
     rf"|\b(?P<word>noon|midday|midnight)\b)",

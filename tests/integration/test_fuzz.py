@@ -89,12 +89,14 @@ def test_extractor_answers_every_article_with_a_proper_status(channels, article,
 
 @FUZZ
 @given(a=edge_text, b=edge_text, limit=st.integers(-5, 2000), min_score=st.floats(allow_nan=True),
-       published=st.one_of(st.none(), st.integers(-62135596800, 253402300799)))
-def test_matcher_answers_every_query_with_a_proper_status(channels, a, b, limit, min_score, published):
+       published=st.one_of(st.none(), st.tuples(st.integers(-62135596800, 253402300799), st.integers(0, 999_999_999))),
+       which=st.sampled_from(["published_at_a", "published_at_b"]))
+def test_matcher_answers_every_query_with_a_proper_status(channels, a, b, limit, min_score, published, which):
     compare = matcher_pb.CompareRequest(text_a=a, text_b=b)
     similar = matcher_pb.FindSimilarRequest(text=a, limit=limit, min_score=min_score)
     if published is not None:  # any valid Timestamp: "yesterday" in year 1 must not reach date arithmetic
-        compare.published_at_b.seconds = similar.published_at.seconds = published
+        for stamp in (getattr(compare, which), similar.published_at):
+            stamp.seconds, stamp.nanos = published
     call(channels["matcher"], "/claimcheck.v1.MatcherService/Compare", compare.SerializeToString())
     call(channels["matcher"], "/claimcheck.v1.MatcherService/FindSimilar", similar.SerializeToString())
 

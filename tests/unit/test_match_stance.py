@@ -247,9 +247,18 @@ def test_idioms_that_call_a_report_untrue_are_refutations():
     for idiom in ("If Only the Velmar Museum Really Had Sold Its Tapestry",
                   "Setting the record straight on the Velmar tapestry sale",
                   "The Velmar tapestry sale: a story too good to check",
-                  "The Velmar museum turns out not to have sold its tapestry"):
+                  "The Velmar museum turns out not to have sold its tapestry",
+                  "The Velmar museum turned out not to have sold its tapestry"):
         assert "refute" in cues(idiom), idiom
     e = explain("The Velmar museum sold its medieval tapestry to a private buyer",
                 "If only the Velmar museum had really sold its medieval tapestry to a private buyer")
     assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
-    assert "refute" not in cues("Only the Velmar museum said the tapestry was sold, if anyone asked")
+    # the same words qualifying a report refute nothing
+    for plain in ("The port of Velmar reopened on Monday, if only because the repairs finished early",
+                  "The council approved the new budget, if only for a year",
+                  "Velmar is a not so fast-growing city on the coast",
+                  "The museum sold its tapestry in a deal that seemed too good to be true",
+                  "The minister resigned on Tuesday, saying she wanted to set the record straight",
+                  "The plant hired 500 workers, and it turns out not all were local"):
+        assert "refute" not in cues(plain), plain
+    assert "refute" in cues("Not so fast: the Velmar tapestry is still in the museum")

@@ -14,7 +14,9 @@ from shared.places import APART, ONE, UNKNOWN, fold, is_city, relation
     ("St Petersburg", "Saint Petersburg", ONE), ("Britain", "United Kingdom", ONE), ("NY", "Manhattan", ONE),
     # a city that also names a region which may hold the other; names the tables do not have
     ("Victoria", "Melbourne", UNKNOWN), ("Washington", "Seattle", UNKNOWN), ("Quebec", "Montreal", UNKNOWN),
-    ("Scotland", "Edinburgh", UNKNOWN), ("Halden", "Tarrin", UNKNOWN),
+    ("Scotland", "Edinburgh", UNKNOWN), ("Halden", "Tarrin", UNKNOWN), ("Georgia", "Tbilisi", UNKNOWN),
+    # abbreviations: New York City alone is not the state; DC is not the state of Washington
+    ("NYC", "Buffalo", APART), ("Washington, D.C.", "Seattle", APART), ("DC", "Arlington", ONE),
 ])
 def test_relation(x, y, kind):
     assert relation(x, y)[0] == kind and relation(y, x)[0] == kind
@@ -23,6 +25,7 @@ def test_relation(x, y, kind):
 def test_an_apart_relation_says_why():
     assert relation("Manchester", "Liverpool") == (APART, "two cities 50 km apart")
     assert relation("Houston", "Florida") == (APART, "houston is not in florida")
+    assert relation("D.C.", "Virginia") == (APART, "washington dc is not in virginia")
 
 
 def test_city_names_fold_saint_and_diacritics_and_small_towns_are_not_cities():
