@@ -165,12 +165,12 @@ def find_times(sentence: str) -> list[TimeMentionSpan]:
     "(CET)", "local time") is part of the mention; UTC is GMT."""
     out: list[TimeMentionSpan] = []
     for m in _TIME.finditer(sentence):
+        z = _ZONE_AFTER.match(sentence, m.end())
         if m.group("h"):
             hour = int(m.group("h")) % 12 + (12 if m.group("half").lower() == "p" else 0)
             minutes = hour * 60 + int(m.group("m") or 0)
         elif m.group("h24"):
-            zoned = _ZONE_AFTER.match(sentence, m.end())
-            if not (_TIME_BEFORE.search(sentence, 0, m.start()) or zoned):
+            if not (z or _TIME_BEFORE.search(sentence, 0, m.start())):
                 continue
             minutes = int(m.group("h24")) * 60 + int(m.group("m24"))
         elif m.group("hh"):
@@ -178,7 +178,6 @@ def find_times(sentence: str) -> list[TimeMentionSpan]:
         else:
             minutes = 0 if m.group("word").lower() == "midnight" else 720
         end, zone = m.end(), ""
-        z = _ZONE_AFTER.match(sentence, end)
         if z:
             end = z.end()
             zone = " ".join((z.group("zone") or z.group("pzone") or z.group("local")).upper().split())

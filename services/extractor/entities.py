@@ -50,7 +50,7 @@ GOVERNMENT_SEATS: dict[str, str] = {
 _CITY_PREFIXES = frozenset("new,san,santa,santo,sao,saint,st,los,las,el,la,le,port,fort,mount,cape,rio,kuala,abu,tel,"
                            "hong,ho,buenos,addis,ciudad,ras,dar,bandar,north,south,east,west,upper,lower,great,"
                            "salt,kansas,oklahoma,jersey,panama,guatemala,kuwait,mexico,quebec,sioux,virginia,"
-                           "colorado,palm,long,grand,baton,little,las".split(","))
+                           "colorado,palm,long,grand,baton,little".split(","))
 _ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|says|said|also|\w+ed|\w+s)\b")
 _SENTENCE_OPENING = re.compile(r"[\s\"“(]*(?:[Tt]he\s+)?")
 

@@ -364,8 +364,7 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         relations = [places.relation(p, q) for p in sorted(a.places) for q in sorted(b.places)]
         if score >= PLACE_CONFLICT_MIN_SCORE and not any(kind == places.ONE for kind, _ in relations):
             apart = "; ".join(why for kind, why in relations if kind == places.APART)
-            return RULE_PLACE, (f"place mismatch: {', '.join(sorted(a.places))} vs {', '.join(sorted(b.places))}"
-                                + (f" ({apart})" if apart else ""))
+            return RULE_PLACE, f"place mismatch: {_when(a.places, b.places)}" + (f" ({apart})" if apart else "")
     apart = _cities_apart(a, b) if same_claim else None
     if apart:
         return RULE_PLACE, f"place mismatch: {apart}"
@@ -426,7 +425,7 @@ def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:
     reasons = [places.relation(p, q) for p in sorted(x) for q in sorted(y)]
     if not all(kind == places.APART for kind, _ in reasons):
         return None
-    return f"{', '.join(sorted(x))} vs {', '.join(sorted(y))} ({'; '.join(why for _, why in reasons)})"
+    return f"{_when(x, y)} ({'; '.join(why for _, why in reasons)})"
 
 
 def _venues(places: frozenset[str]) -> frozenset[str]:

@@ -84,6 +84,8 @@ OPPOSITES = (
     ("grew", "shrink"), ("grew", "shrank"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
+# The word a predicate's stem stands for, for reasons ("impos" -> "impose").
+_PREDICATE_WORD: dict[str, str] = {}
 
 
 def _add_opposites() -> None:
@@ -97,10 +99,6 @@ def _add_opposites() -> None:
             for sx in stems(x):
                 _OPPOSITE[sx] = _OPPOSITE.get(sx, frozenset()) | frozenset(stems(y))
                 _PREDICATE_WORD.setdefault(sx, x)
-
-
-# The word a predicate's stem stands for, for reasons ("impos" -> "impose").
-_PREDICATE_WORD: dict[str, str] = {}
 
 
 def predicate_word(token: str) -> str:
