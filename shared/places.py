@@ -119,9 +119,15 @@ def load() -> None:
     _tables()
 
 
+def _key(name: str) -> str:
+    """A name as the tables know it: folded, and spelled as GeoNames spells it ("NYC", "UK")."""
+    folded = fold(name)
+    return _OTHER_NAMES.get(folded, folded)
+
+
 def is_city(name: str) -> bool:
-    """Whether a name as written is a city of the tables ("New York", "St Petersburg")."""
-    return fold(name) in _tables().cities
+    """Whether a name as written is a city of the tables ("New York", "St Petersburg", "NYC")."""
+    return _key(name) in _tables().cities
 
 
 def _km(a: _City, b: _City) -> float:
@@ -142,7 +148,7 @@ def relation(x: str, y: str) -> tuple[str, str]:
     same area, one name inside the other: "Durham" / "County Durham"); (UNKNOWN, "") when the tables
     cannot tell (see the module's docstring)."""
     t = _tables()
-    x, y = _OTHER_NAMES.get(fold(x), fold(x)), _OTHER_NAMES.get(fold(y), fold(y))
+    x, y = _key(x), _key(y)
     short, long = sorted((x.split(), y.split()), key=len)
     if x == y or all(w in long for w in short):
         return ONE, ""

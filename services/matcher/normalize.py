@@ -92,6 +92,8 @@ def _add_opposites() -> None:
     """Each pair under every stem its inflections take ("imposed" stems to "impos", "impose" to
     "impose"; the stemmer strips other -ed), both ways."""
     def stems(word: str) -> set[str]:
+        if word in _DIRECTIONS:
+            return {word}  # "ups" is UPS
         return {stem(w) for w in (word, word + "s", word + "d" if word.endswith("e") else word)}
 
     for a, b in OPPOSITES:
@@ -110,6 +112,31 @@ _EMPTY: frozenset = frozenset()  # shared by every MatchForm whose set is empty 
 # the opposite of "the market opened" or "the port closed".
 _PRICE_VERBS = frozenset(("open", "close"))
 _PRICE_MOVES = frozenset("higher lower up down flat unchanged".split())
+
+
+# "up" and "down" are a direction only of a figure: "closed up 3 percent", "down 12%", "ended
+# down"; not "stepped down", "set up", nor "UPS" (which stems to "ups", read as "up" before).
+_DIRECTIONS = frozenset(("up", "down"))
+_DIRECTION_AFTER = frozenset(("close", "closed", "closes", "end", "ended", "ends", "finish", "finished", "finishes",
+                              "open", "opened", "opens", "was", "were", "is", "are", "trading", "traded"))
+
+
+def _moves_a_figure(raws: list[str], i: int) -> bool:
+    """Whether raws[i] ("up", "down") gives the direction of a figure: a figure right after it (or
+    after "by", "about" ...), or a closing, trading or linking verb right before it ("shares closed
+    down", "turnout was up"). "up to 10 people" is a bound, not a direction."""
+    following = raws[i + 1:i + 3]
+    if following and following[0] in ("to", "from"):
+        return False
+    for nxt in following:
+        if _NUMBER.match(nxt):
+            return True
+        if nxt not in _APPROXIMATELY:
+            break
+    return i > 0 and raws[i - 1] in _DIRECTION_AFTER
+
+
+_APPROXIMATELY = frozenset(("by", "about", "nearly", "almost", "around", "some", "roughly"))
 
 
 def _price_move_follows(raws: list[str], i: int) -> bool:
@@ -283,13 +310,18 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     predicates = set()
     raws = fold_words(_TOKEN.findall(source.lower()))
     for i, raw in enumerate(raws):
+        if raw in _DIRECTIONS:
+            if _moves_a_figure(raws, i):
+                predicates.add(raw)  # "closed up 3 percent" / "down 3 percent"
+            if raw in STOP_WORDS:
+                continue
         if raw in STOP_WORDS or raw in NEGATION_WORDS:
             continue
         token = stem(raw)
         if token in STOP_WORDS:
             continue
         words.append(token)
-        if token in _OPPOSITE and not (token in _PRICE_VERBS and _price_move_follows(raws, i)):
+        if token in _OPPOSITE and raw not in _DIRECTIONS and not (token in _PRICE_VERBS and _price_move_follows(raws, i)):
             predicates.add(token)
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)

@@ -147,6 +147,10 @@ def test_known_places_that_cannot_be_one_place_conflict_and_places_that_may_be_d
     e = explain(hit("Kyiv"), hit("Kharkiv"))
     assert e.decision == CONFLICTING and "kyiv vs kharkiv" in e.reason, e.reason
     assert explain(hit("Kyiv"), hit("Ukraine")).decision == SAME
+    # an abbreviated city is a city like its full name ("NYC": New York City, 306 km from Boston)
+    e = explain(hit("NYC"), hit("Boston"))
+    assert e.rule == "place_mismatch" and "306 km" in e.reason, e.reason
+    assert explain(hit("NYC"), hit("Manhattan")).decision == SAME
     # one city spelt two ways, a territory of its country, a city and its neighbour across a state line
     for x, y in (("Odesa", "Odessa"), ("Hong Kong", "China"), ("New York", "Newark")):
         assert explain(held_in(x), held_in(y)).decision == SAME, (x, y)
@@ -259,6 +263,11 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
      "The appeals court overturned the conviction of the former mayor of Vlieborg."),
     ("The harbour authority reopened the coast road to Varnhem on Tuesday.",
      "The harbour authority shut the coast road to Varnhem on Tuesday."),
+    # "up" / "down" as the direction of a figure
+    ("Shares in the Vlieborg shipyard closed up 4 percent on Friday.",
+     "Shares in the Vlieborg shipyard closed down 4 percent on Friday."),
+    ("Passenger numbers at Port Alder were down by 12 percent in March.",
+     "Passenger numbers at Port Alder were up 12 percent in March."),
 ])
 def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
     for a, b in ((first, second), (second, first)):
@@ -275,6 +284,13 @@ def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(fi
      "The operator cut the number of workers at the Port Alder terminal."),
     ("Forty nurses at the Vlieborg hospital contracted the virus.",
      "The outbreak at the Vlieborg hospital grew to forty nurses."),
+    # "up" / "down" of no figure, and a company whose name stems to "up"
+    ("The chairman of the Vlieborg shipyard stepped down on Friday.",
+     "The chairman of the Vlieborg shipyard set up a pension fund on Friday."),
+    ("Shares in UPS fell 4 percent in Vlieborg on Friday.",
+     "Shares in the parcel carrier closed down 4 percent in Vlieborg on Friday."),
+    ("Up to 40 workers at the Vlieborg shipyard lost their jobs in March.",
+     "The number of jobs at the Vlieborg shipyard was down to 40 in March."),
 ])
 def test_words_of_several_senses_are_not_opposite_predicates(first, second):
     assert explain(first, second).rule != "opposite_predicates"

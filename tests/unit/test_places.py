@@ -32,3 +32,5 @@ def test_city_names_fold_saint_and_diacritics_and_small_towns_are_not_cities():
     assert fold("St. Petersburg") == fold("Saint-Petersburg") == "saint petersburg"
     assert fold("São Paulo") == "sao paulo"
     assert is_city("New York") and is_city("São Paulo") and not is_city("Donald Trump") and not is_city("Halden")
+    # the abbreviations relation() knows are cities here too; a country's is not
+    assert is_city("NYC") and is_city("D.C.") and not is_city("UK")
