@@ -80,13 +80,14 @@ def one_run(root: Path, bodies: int) -> dict:
 
 def measure(run: dict) -> dict:
     placed, story = run["placed"], run["story"]
-    links = Counter()
+    links, by_rule = Counter(), Counter()
     for body, _, matched, decision, rule, _ in placed.values():
         if not matched:
             continue
         across = story[body] != story[placed[matched][0]]
         kind = "conflicting" if decision == CONFLICTING else "same"
         links[(kind, across)] += 1
+        by_rule[(rule, across)] += 1
     # Same-cluster pairs of claims from two bodies (two claims of one body are never linked).
     clusters: dict[str, tuple[Counter, Counter]] = {}
     for body, cluster, *_ in placed.values():
@@ -116,6 +117,9 @@ def measure(run: dict) -> dict:
         "conflicting_share_across": share(links[("conflicting", True)], links[("conflicting", False)]),
         "cluster_pairs_within": within, "cluster_pairs_across": across,
         "cluster_pair_share_across": share(across, within),
+        # which rule made each link: where the cross-story (wrong) links come from
+        "links_by_rule": {rule: {"within": by_rule[(rule, False)], "across": by_rule[(rule, True)]}
+                          for rule in sorted({r for r, _ in by_rule})},
     }
 
 
@@ -152,6 +156,10 @@ def main(argv=None) -> int:
                 ["matcher", "same links within / across stories", "conflicting links within / across",
                  "links across (share)", "conflicting across (share)", "cluster pairs (two bodies) within / across",
                  "cluster pairs across (share)"]))
+    print(table([[rule, *(f"{r['links_by_rule'].get(rule, {}).get('within', 0):,} / "
+                          f"{r['links_by_rule'].get(rule, {}).get('across', 0):,}" for r in results.values())]
+                 for rule in sorted({k for r in results.values() for k in r["links_by_rule"]})],
+                ["links by rule, within / across stories", *results]))
     if "baseline" in runs:
         old, new = runs["baseline"]["placed"], runs["this release"]["placed"]
         changed = [k for k in new if k in old and old[k][2:5] != new[k][2:5]]
