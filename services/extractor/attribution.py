@@ -89,7 +89,7 @@ def select_speaker(pre: str) -> str:
     elif not had_intro and parts[0][:1].isupper() and parts[-1][:1].islower():
         cand = parts[0]  # "Ruud Hoekstra, director of the association, said"
     else:
-        cand = parts[-1]  # "the German foreign minister, Annalena Baerbock, said"
+        cand = parts[-1]  # "the French finance minister, Marie Dupont, said"
     cand = _clean_speaker(cand)
     words = cand.split()
     if not words or len(words) > 8 or _FINITE.search(cand) or any(ch in cand for ch in "\"“”;:"):

@@ -40,7 +40,7 @@ _DATE = re.compile(
     rf"|(?<![\w.,-])(?P<year>(?:19|20)\d\d)(?![\w-]|[.,]\d))",
 )  # case-sensitive on purpose: month and weekday names are capitalised, and it is 5x faster
 # "would" is the future of reported speech ("would not return before Thursday"); "plan" only as a
-# verb ("plans to"), since "signed up to the plan at Tuesday's talks" looks back.
+# verb ("plans to"), since "agreed to the plan at Tuesday's meeting" looks back.
 _FUTURE = re.compile(r"\b(?:will|shall|would|due|scheduled|expected|plans?\s+to|planned\s+(?:to|for)|upcoming|"
                      r"starting)\b", re.IGNORECASE)
 # "said on Tuesday": a weekday right after a past-tense verb is in the past whatever else follows.

@@ -37,7 +37,7 @@ ALIASES: dict[str, str] = {
     "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
 }
 # A capital or a seat of government standing for its country's government when it acts or speaks
-# ("Kyiv said it was ready", "the Kremlin denied"): folded to the country only in that role.
+# ("Kyiv said it would attend", "the Kremlin denied"): folded to the country only in that role.
 GOVERNMENT_SEATS: dict[str, str] = {
     "kyiv": "ukraine", "moscow": "russia", "kremlin": "russia", "washington": "united states",
     "white house": "united states", "london": "united kingdom", "downing street": "united kingdom",

@@ -65,8 +65,8 @@ NEGATION_MIN_SHARED = 0.5
 # DENIAL_FLOOR on Emergent -train (fit_stance.py).
 DENIAL_MIN_PROBABILITY = 0.5
 # A denial below the same-claim threshold is still a conflict when the same-claim score (before any
-# negation penalty) reaches this share of the threshold: "The 3-boobed lady is a hoax" shares few
-# words with "A Florida woman got a third breast". Fitted on Emergent -train (fit_stance.py).
+# negation penalty) reaches this share of the threshold: "The two-headed calf is a hoax" shares few
+# words with "A farmer's cow gave birth to a calf with two heads". Fitted on Emergent -train (fit_stance.py).
 DENIAL_FLOOR = 0.85
 # One side negates a predicate the other does not mention: the score is scaled by this.
 UNSHARED_NEGATION_FACTOR = 0.5
@@ -421,7 +421,7 @@ def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:
     rest_a = " ".join(t for t in a.core.split() if t not in place_words)
     rest_b = " ".join(t for t in b.core.split() if t not in place_words)
     if pair_score(rest_a, rest_b) < PLACE_CONFLICT_MIN_SCORE:
-        return None  # "They were later found in Georgetown" / "... on a visit to Washington"
+        return None  # "The pair were later seen in Soho" / "... on a trip to London"
     reasons = [places.relation(p, q) for p in sorted(x) for q in sorted(y)]
     if not all(kind == places.APART for kind, _ in reasons):
         return None
@@ -462,7 +462,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f" below threshold {threshold:g}, but a denial needs only the same subject "
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
-    # After the denial: "the 3-boobed woman is a fake" denies whatever figures the other gives.
+    # After the denial: "the two-headed calf is a fake" denies whatever figures the other gives.
     for rule, check in ((RULE_DIFFERENT_KINDS, _different_quantities), (RULE_OTHER_DATES, _figures_of_two_dates)):
         different = check(a, b)
         if different:

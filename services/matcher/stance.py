@@ -26,8 +26,8 @@ _REFUTE = re.compile(
     r"not\s+(?:true|real|accurate|the\s+case)|(?:is|was|are|were)n'?t\s+(?:true|real|accurate)|"
     r"no\s+(?:\w+\s+)?(?:evidence|proof|truth)|(?:set(?:s|ting)?)\s+the\s+record\s+straight\s+on|"
     r"too\s+good\s+to\s+check|turn(?:s|ed)?\s+out\s+not\s+to)\b|"
-    # a headline opening "If only ..." wishes the report were true ("If Only A Bird Really Did Poop on
-    # Putin"); "if only because", "if only for a year" inside a sentence qualify, they do not refute
+    # a headline opening "If only ..." wishes the report were true ("If Only The Moon Really Were Made
+    # of Cheese"); "if only because", "if only for a year" inside a sentence qualify, they do not refute
     r"^\W*if\s+only\b(?!\s+(?:because|for|to|briefly|temporarily))|\bnot\s+so\s+fast\s*[,:.!]", re.IGNORECASE)
 # What is shot down for real. Right before "claims" it is the headline's object, and "claims" its verb:
 # "Syria shot down Turkish jet claims state TV" denies nothing; "shoots down drone strike reports" does.
@@ -83,13 +83,13 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
         float(refute),
         float("deny" in x.cues and "deny" not in y.cues and "implicit_negation" not in y.cues),
         float(whole),
-        # "The iPhone 6 Hairgate Is Not a Thing", "..., no he wasn't": a denial in no word of denial
+        # "The Phone Bending Scandal Is Not a Thing", "..., no he wasn't": a denial in no word of denial
         float(whole and not x.cues & {"refute", "deny"}),
         float(predicate),
         float(shared and not predicate),
         float(unshared),
-        # "Brian Williams Insists NBC Meteorologist Did Not Pee in the Snow" of "Mike Seidel was caught
-        # relieving himself": a negation of something the other does not say, about the same subject
+        # "Station Insists Its Weatherman Did Not Swear on Air" of "Weatherman Tom Reed was caught
+        # swearing live": a negation of something the other does not say, about the same subject
         float(unshared and name_overlap(x.names, y.names) >= NAMED_SUBJECT_SHARE),
         float("no_opening" in x.cues),
         float("question" in x.cues),
