@@ -114,29 +114,27 @@ _PRICE_VERBS = frozenset(("open", "close"))
 _PRICE_MOVES = frozenset("higher lower up down flat unchanged".split())
 
 
-# "up" and "down" are a direction only of a figure: "closed up 3 percent", "down 12%", "ended
-# down"; not "stepped down", "set up", nor "UPS" (which stems to "ups", read as "up" before).
+# "up" and "down" are a direction only of a change: a figure of change beside them ("closed up 3
+# percent", "down 12%", "4 points up", "up $2"), or a closing, trading or linking verb before them
+# with nothing after but an adverb, "from" or the end of the clause ("shares closed down.", "turnout
+# was up sharply"). Not "stepped down", "set up", "ended up in", "was down to 40", "shut down 3
+# plants", nor "UPS" or "ups and downs".
 _DIRECTIONS = frozenset(("up", "down"))
-_DIRECTION_AFTER = frozenset(("close", "closed", "closes", "end", "ended", "ends", "finish", "finished", "finishes",
-                              "open", "opened", "opens", "was", "were", "is", "are", "trading", "traded"))
+_CHANGE = (r"(?:[$€£]\d+(?:[.,]\d+)*(?:\s?(?:bn|billion|million|m|k)\b)?|\d+(?:[.,]\d+)*(?:%|\s?(?:percent|per\s?cent|pct|"
+           r"percentage\s+points?|points?|pts|bps|basis\s+points|cents?|pence|places?|spots?|usd|eur|gbp|dollars?|euros?|pounds?)\b))")
+_DIRECTION_ADVERB = r"(?:sharply|slightly|marginally|modestly|steeply|firmly|strongly)"
+_DIRECTION_VERB = r"(?:close[ds]?|end(?:s|ed)|finish(?:es|ed)|open(?:s|ed)|trad(?:ed|ing)|was|were|is|are)"
+_DIRECTION = re.compile(
+    rf"\b(up|down)\s+(?:(?:by|about|nearly|almost|around|some|roughly|more\s+than|over)\s+)?{_CHANGE}"
+    rf"|{_CHANGE}\s+(up|down)\b"
+    rf"|\b{_DIRECTION_VERB}\s+{_DIRECTION_ADVERB}\s+(up|down)\b"
+    rf"|\b{_DIRECTION_VERB}\s+(up|down)(?=\s*(?:[,.;:!?)]|$|{_DIRECTION_ADVERB}\b|from\b))", re.IGNORECASE)
 
 
-def _moves_a_figure(raws: list[str], i: int) -> bool:
-    """Whether raws[i] ("up", "down") gives the direction of a figure: a figure right after it (or
-    after "by", "about" ...), or a closing, trading or linking verb right before it ("shares closed
-    down", "turnout was up"). "up to 10 people" is a bound, not a direction."""
-    following = raws[i + 1:i + 3]
-    if following and following[0] in ("to", "from"):
-        return False
-    for nxt in following:
-        if _NUMBER.match(nxt):
-            return True
-        if nxt not in _APPROXIMATELY:
-            break
-    return i > 0 and raws[i - 1] in _DIRECTION_AFTER
+def _directions(text: str) -> set[str]:
+    """"up" / "down" where they give the direction of a change (see _DIRECTION)."""
+    return {next(g for g in m.groups() if g).lower() for m in _DIRECTION.finditer(text)}
 
-
-_APPROXIMATELY = frozenset(("by", "about", "nearly", "almost", "around", "some", "roughly"))
 
 
 def _price_move_follows(raws: list[str], i: int) -> bool:
@@ -307,21 +305,19 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         date_words.update(_TOKEN.findall(d.text.lower()))
     words: list[str] = []
     core: list[str] = []
-    predicates = set()
     raws = fold_words(_TOKEN.findall(source.lower()))
+    # as written ("up $2", "closed down." keep their signs) and normalised ("up six percent" -> "up 6 percent");
+    # only where the words occur (the pattern's scan costs more than the rest of a short statement's tokens)
+    predicates = (_directions(claim.statement or claim.text) | _directions(source)
+                  if "up" in raws or "down" in raws else set())
     for i, raw in enumerate(raws):
-        if raw in _DIRECTIONS:
-            if _moves_a_figure(raws, i):
-                predicates.add(raw)  # "closed up 3 percent" / "down 3 percent"
-            if raw in STOP_WORDS:
-                continue
         if raw in STOP_WORDS or raw in NEGATION_WORDS:
             continue
         token = stem(raw)
         if token in STOP_WORDS:
             continue
         words.append(token)
-        if token in _OPPOSITE and raw not in _DIRECTIONS and not (token in _PRICE_VERBS and _price_move_follows(raws, i)):
+        if token in _OPPOSITE and token not in _DIRECTIONS and not (token in _PRICE_VERBS and _price_move_follows(raws, i)):
             predicates.add(token)
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)

@@ -268,6 +268,12 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
      "Shares in the Vlieborg shipyard closed down 4 percent on Friday."),
     ("Passenger numbers at Port Alder were down by 12 percent in March.",
      "Passenger numbers at Port Alder were up 12 percent in March."),
+    ("Shares in the Vlieborg shipyard closed 4% down on Friday.",
+     "Shares in the Vlieborg shipyard closed up 4% on Friday."),
+    ("Shares in the Vlieborg shipyard closed sharply down on Friday.",
+     "Shares in the Vlieborg shipyard closed up sharply on Friday."),
+    ("Shares in the Vlieborg shipyard were up $2 on Friday.",
+     "Shares in the Vlieborg shipyard were down two dollars on Friday."),
 ])
 def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
     for a, b in ((first, second), (second, first)):
@@ -291,6 +297,14 @@ def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(fi
      "Shares in the parcel carrier closed down 4 percent in Vlieborg on Friday."),
     ("Up to 40 workers at the Vlieborg shipyard lost their jobs in March.",
      "The number of jobs at the Vlieborg shipyard was down to 40 in March."),
+    ("The number of jobs at the Vlieborg shipyard was down to 40 in March.",
+     "The number of jobs at the Vlieborg shipyard was up to 40 in March."),
+    ("Police tracked down 3 suspects after the robbery at the Vlieborg bank on Friday.",
+     "Police rounded up 3 suspects after the robbery at the Vlieborg bank on Friday."),
+    ("The mayor of Vlieborg ended up in hospital after the crash on Friday.",
+     "The mayor of Vlieborg was taken to hospital after the crash on Friday and his car was written off, down to the wheels."),
+    ("Shares in the Vlieborg shipyard had their ups and downs on Friday.",
+     "Shares in the Vlieborg shipyard closed up 4 percent on Friday."),
 ])
 def test_words_of_several_senses_are_not_opposite_predicates(first, second):
     assert explain(first, second).rule != "opposite_predicates"
