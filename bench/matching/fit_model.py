@@ -171,7 +171,13 @@ def main(argv=None) -> int:
     Xe, ye = featurise(emergent_pairs(args.emergent_train), local_rarity=True)
     cross = mrpc_cross_negatives(mrpc, args.cross_negatives) if args.cross_negatives else []
     Xc, yc = featurise([(0, a, b) for _, _, a, b in cross]) if cross else (np.zeros((0, Xm.shape[1])), np.zeros(0))
-    rows_c = np.array([(i, j) for i, j, _, _ in cross], int).reshape(-1, 2)
+    # Every MRPC row a negative's two sentences occur in (309 sentences occur in more than one row): a
+    # negative trains a fold only if all of them do, so no held-out sentence trains it under a twin.
+    rows_of = defaultdict(set)
+    for i, (_, a, b) in enumerate(mrpc):
+        rows_of[a].add(i)
+        rows_of[b].add(i)
+    rows_c = [np.array(sorted(rows_of[a] | rows_of[b])) for _, _, a, b in cross]
     print(f"MRPC {len(ym)} pairs ({ym.mean():.3f} positive); Emergent train {len(ye)} pairs ({ye.mean():.3f} positive); "
           f"MRPC cross-story negatives {len(yc)}")
     # each data set carries the same total weight
@@ -188,9 +194,9 @@ def main(argv=None) -> int:
         train = np.concatenate([parts[j] for j in range(args.folds) if j != k])
         in_train = np.zeros(len(ym), bool)
         in_train[train] = True
-        # a cross-story negative trains the fold only if both its rows do, and is held out if either is in the fold
-        c_train = in_train[rows_c[:, 0]] & in_train[rows_c[:, 1]] if len(yc) else np.zeros(0, bool)
-        c_test = ~in_train[rows_c[:, 0]] | ~in_train[rows_c[:, 1]] if len(yc) else np.zeros(0, bool)
+        # a cross-story negative trains the fold only if every row of its sentences does; else it is held out
+        c_train = np.array([in_train[r].all() for r in rows_c], bool)
+        c_test = ~c_train
         beta = fit_logistic(np.vstack([Xm[train], Xe, Xc[c_train]]), np.concatenate([ym[train], ye, yc[c_train]]),
                             np.concatenate([wm[train], we, wc[c_train]]))
         beta = refit_intercept(beta, np.vstack([Xm[train], Xe]), np.concatenate([ym[train], ye]),

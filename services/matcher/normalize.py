@@ -117,18 +117,27 @@ _PRICE_MOVES = frozenset("higher lower up down flat unchanged".split())
 # "up" and "down" are a direction only of a change: a figure of change beside them ("closed up 3
 # percent", "down 12%", "4 points up", "up $2"), or a closing, trading or linking verb before them
 # with nothing after but an adverb, "from" or the end of the clause ("shares closed down.", "turnout
-# was up sharply"). Not "stepped down", "set up", "ended up in", "was down to 40", "shut down 3
-# plants", nor "UPS" or "ups and downs".
+# was up sharply", "were up on last year"). Not "stepped down", "set up", "ended up in", "was down to
+# 40", "shut down 3 plants", "put up 10 percent", nor "UPS" or "ups and downs".
 _DIRECTIONS = frozenset(("up", "down"))
-_CHANGE = (r"(?:[$€£]\d+(?:[.,]\d+)*(?:\s?(?:bn|billion|million|m|k)\b)?|\d+(?:[.,]\d+)*(?:%|\s?(?:percent|per\s?cent|pct|"
-           r"percentage\s+points?|points?|pts|bps|basis\s+points|cents?|pence|places?|spots?|usd|eur|gbp|dollars?|euros?|pounds?)\b))")
+_FIGURE = r"(?:(?:us|a|c|hk)?[$€£]\s?)?\d+(?:[.,]\d+)*(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)*)?"  # "4", "$2", "US$2", "4-5", "4 to 5"
+_CHANGE = (rf"(?:(?:(?:us|a|c|hk)?[$€£]\s?)\d+(?:[.,]\d+)*(?:\s?(?:bn|billion|million|m|k)\b)?"
+           rf"|{_FIGURE}(?:%|\s?(?:percent|per\s?cent|pct|pc|percentage\s+points?|pp|points?|pts|bps|bp|basis\s+points|"
+           r"cents?|pence|p|places?|spots?|degrees?|fraction|usd|eur|gbp|dollars?|euros?|pounds?)\b)"
+           r"|an?\s+(?:third|quarter|half|fifth|tenth|cent|point)\b)")
 _DIRECTION_ADVERB = r"(?:sharply|slightly|marginally|modestly|steeply|firmly|strongly)"
 _DIRECTION_VERB = r"(?:close[ds]?|end(?:s|ed)|finish(?:es|ed)|open(?:s|ed)|trad(?:ed|ing)|was|were|is|are)"
+# Words between the direction and its figure: "up by more than 4%", "down a further 2 points".
+_DIRECTION_QUALIFIERS = (r"(?:(?:by|about|nearly|almost|around|some|roughly|just|more\s+than|less\s+than|over|under|"
+                         r"a\s+further|another|an\s+estimated)\s+){0,3}")
+# What may follow a verb and a bare direction: the end of the clause, an adverb, "from", a comparison.
+_DIRECTION_END = (rf"(?=\s*(?:[,.;:!?)]|$|{_DIRECTION_ADVERB}\b|from\b|on\s+(?:last|the|a)\s+(?:year|month|quarter|week)\b"
+                  r"|year\s+on\s+year\b))")
 _DIRECTION = re.compile(
-    rf"\b(up|down)\s+(?:(?:by|about|nearly|almost|around|some|roughly|more\s+than|over)\s+)?{_CHANGE}"
+    rf"(?<!\bput\s)\b(up|down)\s+{_DIRECTION_QUALIFIERS}{_CHANGE}"  # "put up 10 percent" is a deposit
     rf"|{_CHANGE}\s+(up|down)\b"
     rf"|\b{_DIRECTION_VERB}\s+{_DIRECTION_ADVERB}\s+(up|down)\b"
-    rf"|\b{_DIRECTION_VERB}\s+(up|down)(?=\s*(?:[,.;:!?)]|$|{_DIRECTION_ADVERB}\b|from\b))", re.IGNORECASE)
+    rf"|\b{_DIRECTION_VERB}\s+(up|down){_DIRECTION_END}", re.IGNORECASE)
 
 
 def _directions(text: str) -> set[str]:

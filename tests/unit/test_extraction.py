@@ -279,7 +279,7 @@ def test_plain_statement_not_negated() -> None:
         "The region must do better.",
         "The coming weeks could prove decisive.",
         "Along the river, the old mills stood silent under a grey sky.",
-        "Yet the hardest part may still lie ahead.",
+        "Yet the hardest part is still to come.",
         "It was a morning nobody in Varnes will ever forget.",
         "Locals say the valley will never be the same.",
         "Many voters wonder whether the council is listening.",

@@ -281,6 +281,26 @@ def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(fi
         assert e.decision == CONFLICTING and e.rule == "opposite_predicates", (a, b, e.reason)
 
 
+@pytest.mark.parametrize("sentence, direction", [
+    ("Shares in the shipyard closed up 4 percent.", "up"), ("Shares in the shipyard closed 4% down.", "down"),
+    ("Sales were up by more than 4 percent.", "up"), ("Sales were down by nearly 4%.", "down"),
+    ("Sales were up a further 2 points.", "up"), ("Sales were up 4-5 percent.", "up"),
+    ("Sales were up 4 to 5 percent.", "up"), ("The shares were down 45p.", "down"), ("Rates were up 25bp.", "up"),
+    ("The shares were up $1.2bn.", "up"), ("The shares were up US$2.", "up"), ("Turnover was down by a third.", "down"),
+    ("Temperatures were up 5 degrees.", "up"), ("Sales were up on last year.", "up"), ("Sales were down year on year.", "down"),
+    ("Sales were up from a year earlier.", "up"), ("Shares closed down, traders said.", "down"),
+    ("Shares closed sharply down on Friday.", "down"), ("Turnout was up sharply.", "up"),
+    # no direction of a change
+    ("The mayor ended up in hospital.", None), ("Police tracked down 3 suspects.", None), ("Up to 40 people were hurt.", None),
+    ("The death toll was up to 40.", None), ("The villa is up for sale.", None), ("Shares had their ups and downs.", None),
+    ("The buyers put up 10 percent of the price.", None), ("The factory shut down 3 plants.", None),
+    ("UPS cut 12,000 jobs.", None), ("The chairman stepped down on Friday.", None),
+])
+def test_up_and_down_are_directions_only_of_a_change(sentence, direction):
+    found = match_form(analyze_sentence(sentence)).predicates & {"up", "down"}
+    assert found == ({direction} if direction else set()), (sentence, found)
+
+
 @pytest.mark.parametrize("first, second", [
     ("The former mayor of Vlieborg died on Tuesday at the age of 81.",
      "The former mayor of Vlieborg, who is survived by his wife, died at the age of 81."),
