@@ -55,6 +55,8 @@ SYNONYMS = {
     "nation": "country", "nations": "countries", "administration": "government",
     "proposal": "plan", "proposals": "plans",
     "blaze": "fire", "blazes": "fires", "quake": "earthquake",
+    # aircraft
+    "aircraft": "plane", "airliner": "plane", "airliners": "planes", "jetliner": "plane", "jetliners": "planes",
 }
 
 # Kinds of incident a news event is, by the nouns that name it ("the flood", "a gas explosion"):

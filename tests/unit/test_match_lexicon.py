@@ -2,8 +2,10 @@
 conflicts, and conflicts found below the same-claim threshold. Sentences written for the tests."""
 
 from sentences_for_tests import explain
+from services.extractor.extraction import analyze_sentence
 from services.matcher.lexicon import fold_words
 from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, _rounds_to
+from services.matcher.normalize import match_form
 
 
 def test_number_words_and_metonymy_fold():
@@ -23,6 +25,15 @@ def test_demonym_and_synonym_paraphrase_is_the_same_claim():
     e = explain("French negotiators met the union leaders in Lyon on Monday.",
                 "Talks between France's representatives and the union leaders were held in Lyon on Monday.")
     assert e.decision == SAME, e.reason
+
+
+def test_words_for_an_aircraft_are_one_word():
+    forms = [match_form(analyze_sentence(f"The {w} with 112 passengers on board landed safely at Port Alder."))
+             for w in ("plane", "aircraft", "airliner", "jetliner")]
+    assert len({f.core for f in forms}) == 1, [f.core for f in forms]
+    e = explain("Officials said 112 passengers were on board the plane.",
+                "Officials said 121 passengers were on board the aircraft.")
+    assert e.decision == CONFLICTING and "112 vs 121" in e.reason, e.reason
 
 
 def test_rounded_figure_agrees_but_a_small_count_does_not_round():
