@@ -119,15 +119,16 @@ def load() -> None:
     _tables()
 
 
-def _key(name: str) -> str:
-    """A name as the tables know it: folded, and spelled as GeoNames spells it ("NYC", "UK")."""
+def key(name: str) -> str:
+    """A name as the tables know it: folded, and spelled as GeoNames spells it ("NYC" -> "new york
+    city", "Washington D.C." -> "washington dc"); the canonical form of a city the extractor names."""
     folded = fold(name)
     return _OTHER_NAMES.get(folded, folded)
 
 
 def is_city(name: str) -> bool:
     """Whether a name as written is a city of the tables ("New York", "St Petersburg", "NYC")."""
-    return _key(name) in _tables().cities
+    return key(name) in _tables().cities
 
 
 def _km(a: _City, b: _City) -> float:
@@ -148,7 +149,7 @@ def relation(x: str, y: str) -> tuple[str, str]:
     same area, one name inside the other: "Durham" / "County Durham"); (UNKNOWN, "") when the tables
     cannot tell (see the module's docstring)."""
     t = _tables()
-    x, y = _key(x), _key(y)
+    x, y = key(x), key(y)
     short, long = sorted((x.split(), y.split()), key=len)
     if x == y or all(w in long for w in short):
         return ONE, ""

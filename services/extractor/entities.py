@@ -177,7 +177,7 @@ def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
     if folded[-1] in _PLACE_WORDS:
         return canon, PLACE
     if not titled and len(core) > 1 and places.is_city(" ".join(core)):
-        return places.fold(" ".join(core)), PLACE  # "New York", "St Petersburg": not a Mr York
+        return places.key(" ".join(core)), PLACE  # "New York", "St Petersburg": not a Mr York
     has_connector = any(f in _CONNECTORS for f in folded)
     if (titled or 2 <= len(core) <= 3) and not has_connector:
         return canon if whole_name else folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet
