@@ -32,10 +32,10 @@ SAME_AREA_KM = 30.0
 _AMBIGUOUS_COUNTRIES = frozenset(("georgia", "jordan", "chad", "turkey"))
 # Names in copy (and the matcher's lexicon) that GeoNames spells otherwise.
 _OTHER_NAMES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
-                  "us": "united states", "usa": "united states", "america": "united states",
-                  "holland": "netherlands", "czech republic": "czechia",
-                  "ny": "new york", "nyc": "new york city", "dc": "washington dc", "d c": "washington dc",
-                  "washington d c": "washington dc"}
+                "us": "united states", "usa": "united states", "america": "united states",
+                "holland": "netherlands", "czech republic": "czechia",
+                "ny": "new york", "nyc": "new york city", "dc": "washington dc", "d c": "washington dc",
+                "washington d c": "washington dc"}
 # Territories GeoNames lists as countries of their own, and the country they are part of.
 _PART_OF = {"HK": "CN", "MO": "CN", "PR": "US", "GU": "US", "VI": "US", "GL": "DK", "FO": "DK",
             "GI": "GB", "IM": "GB", "JE": "GB", "GG": "GB", "BM": "GB"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 from _common import write_json
@@ -73,13 +74,19 @@ def emergent_pairs(path):
     return out
 
 
+@lru_cache(maxsize=None)
+def form_of(sentence: str):
+    """The match form of a sentence, made once however many pairs it is in."""
+    return match_form(analyze_sentence(sentence))
+
+
 def mrpc_cross_negatives(rows, per_sentence=CROSS_NEGATIVES, seed=0):
-    """(row a, row b, sentence a, sentence b): each sentence against `per_sentence` sentences of other
+    """(sentence a, sentence b): each sentence against `per_sentence` sentences of other
     rows that share one of its CROSS_PROBE rarest frame words (rarity weight), drawn at random with
     a fixed seed. A drawn sentence that restates this one almost word for word (token_set_ratio of
     the frames >= 90, possibly the same story in two rows) is left out."""
     sentences = [(i, s) for i, (_, a, b) in enumerate(rows) for s in (a, b)]
-    forms = [match_form(analyze_sentence(s)) for _, s in sentences]
+    forms = [form_of(s) for _, s in sentences]
     holders: dict[str, list[int]] = defaultdict(list)
     for k, f in enumerate(forms):
         for t in set(f.core.split()):
@@ -94,7 +101,7 @@ def mrpc_cross_negatives(rows, per_sentence=CROSS_NEGATIVES, seed=0):
         for j in rng.permutation(pool).tolist() if pool else ():
             if fuzz.token_set_ratio(f.core, forms[j].core) >= 90:
                 continue
-            out.append((sentences[k][0], sentences[j][0], sentences[k][1], sentences[j][1]))
+            out.append((sentences[k][1], sentences[j][1]))
             taken += 1
             if taken == per_sentence:
                 break
@@ -104,19 +111,12 @@ def mrpc_cross_negatives(rows, per_sentence=CROSS_NEGATIVES, seed=0):
 def featurise(pairs, local_rarity=False):
     """Features of each pair; with local_rarity, token weights are scaled by their frequency among
     all the pairs' sentences (as in one index holding them all, the way the matcher sees a story)."""
-    cache = {}
-
-    def form(s):
-        if s not in cache:
-            cache[s] = match_form(analyze_sentence(s))
-        return cache[s]
-
     local = None
     if local_rarity:
         local = LocalRarity()
         for s in sorted({s for _, a, b in pairs for s in (a, b)}):
-            local.add(form(s))
-    return (np.array([pair_features(form(a), form(b), local) for _, a, b in pairs]),
+            local.add(form_of(s))
+    return (np.array([pair_features(form_of(a), form_of(b), local) for _, a, b in pairs]),
             np.array([lab for lab, _, _ in pairs], float))
 
 
@@ -170,14 +170,14 @@ def main(argv=None) -> int:
     Xm, ym = featurise(mrpc)
     Xe, ye = featurise(emergent_pairs(args.emergent_train), local_rarity=True)
     cross = mrpc_cross_negatives(mrpc, args.cross_negatives) if args.cross_negatives else []
-    Xc, yc = featurise([(0, a, b) for _, _, a, b in cross]) if cross else (np.zeros((0, Xm.shape[1])), np.zeros(0))
+    Xc, yc = featurise([(0, a, b) for a, b in cross]) if cross else (np.zeros((0, Xm.shape[1])), np.zeros(0))
     # Every MRPC row a negative's two sentences occur in (309 sentences occur in more than one row): a
     # negative trains a fold only if all of them do, so no held-out sentence trains it under a twin.
     rows_of = defaultdict(set)
     for i, (_, a, b) in enumerate(mrpc):
         rows_of[a].add(i)
         rows_of[b].add(i)
-    rows_c = [np.array(sorted(rows_of[a] | rows_of[b])) for _, _, a, b in cross]
+    rows_c = [np.array(sorted(rows_of[a] | rows_of[b])) for a, b in cross]
     print(f"MRPC {len(ym)} pairs ({ym.mean():.3f} positive); Emergent train {len(ye)} pairs ({ye.mean():.3f} positive); "
           f"MRPC cross-story negatives {len(yc)}")
     # each data set carries the same total weight

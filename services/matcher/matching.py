@@ -359,10 +359,10 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         return RULE_DATE, f"date mismatch: {_when(a.dates, b.dates)}"
     if _times_clash(a, b):
         return RULE_TIME, f"time mismatch: {_when(map(_clock, a.times), map(_clock, b.times))}"
-    if a.places and b.places and not _names_overlap(a.places, b.places):
+    if a.places and b.places and score >= PLACE_CONFLICT_MIN_SCORE and not _names_overlap(a.places, b.places):
         # The frame alike but for places that may not be one.
         relations = [places.relation(p, q) for p in sorted(a.places) for q in sorted(b.places)]
-        if score >= PLACE_CONFLICT_MIN_SCORE and not any(kind == places.ONE for kind, _ in relations):
+        if not any(kind == places.ONE for kind, _ in relations):
             apart = "; ".join(why for kind, why in relations if kind == places.APART)
             return RULE_PLACE, f"place mismatch: {_when(a.places, b.places)}" + (f" ({apart})" if apart else "")
     apart = _cities_apart(a, b) if same_claim else None

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared.pb import claim_pb2
-from shared.rarity import SPECIFIC_NAME_WEIGHT, title_case, weight
-
 from shared.places import is_city
+from shared.rarity import SPECIFIC_NAME_WEIGHT, title_case, weight
 
 from .lexicon import EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
@@ -143,7 +142,6 @@ _DIRECTION = re.compile(
 def _directions(text: str) -> set[str]:
     """"up" / "down" where they give the direction of a change (see _DIRECTION)."""
     return {next(g for g in m.groups() if g).lower() for m in _DIRECTION.finditer(text)}
-
 
 
 def _price_move_follows(raws: list[str], i: int) -> bool:

@@ -322,7 +322,7 @@ def test_up_and_down_are_directions_only_of_a_change(sentence, direction):
     ("Police tracked down 3 suspects after the robbery at the Vlieborg bank on Friday.",
      "Police rounded up 3 suspects after the robbery at the Vlieborg bank on Friday."),
     ("The mayor of Vlieborg ended up in hospital after the crash on Friday.",
-     "The mayor of Vlieborg was taken to hospital after the crash on Friday and his car was written off, down to the wheels."),
+     "The approval rating of the mayor of Vlieborg was down 12 percent after the crash on Friday."),
     ("Shares in the Vlieborg shipyard had their ups and downs on Friday.",
      "Shares in the Vlieborg shipyard closed up 4 percent on Friday."),
 ])
