@@ -19,6 +19,11 @@ through place() (what a restart does) is timed on the first --replay claims. The
   step hands on; "raw recall" counts all brute-force pairs at the cutoff (most are common-word
   overlaps no decision accepts, so it mostly measures the RULE_CANDIDATES cap).
 - place: ClaimIndex.place on fresh claims (normalisation, blocking, decisions, cluster choice, add).
+- false links: the fresh claims drawn afresh (not restating an earlier one) that place() links to an
+  indexed claim. Independently drawn words state no common fact, so every such link is false: the
+  matcher's false-link rate on text that shares only vocabulary. Most brute-force "accepted" pairs
+  of the recall step are such links too, so accepted recall is not the recall of true matches (the
+  planted restatements are).
 """
 
 from __future__ import annotations
@@ -191,10 +196,11 @@ def one_size(args) -> dict:
     t0 = time.perf_counter()
     claims = [gen.claim(i, gen.sentence()) for i in range(n)]
     pq = 500 if args.profile else 0
-    fresh, sources = [], []
+    fresh, sources, unrelated = [], [], []
     for i in range(q + rq + pq):
         fresh.append(gen.claim(n + i, gen.sentence()))
         sources.append(gen.restated if gen.restated is not None and gen.restated < n else None)  # row = claim number
+        unrelated.append(gen.restated is None)  # drawn afresh: no claim before it states anything like it
     queries, recall_claims, profiled = fresh[:q], fresh[q:q + rq], fresh[q + rq:]
     gen_secs = time.perf_counter() - t0
     out: dict = {"size": n, "queries": q, "generate_s": gen_secs}
@@ -233,11 +239,23 @@ def one_size(args) -> dict:
     out["blocking_hits_per_query"] = sum(map(len, hits)) / max(1, len(hits))
     out.update(recall(index, recall_claims, cutoff, args.decide_top, sources[q:q + rq]))
 
+    false_links: Counter[str] = Counter()
+    restatements_linked = 0
     t0, c0 = time.perf_counter(), time.process_time()
-    for c in queries:
-        index.place(c)
+    for c, drawn_afresh in zip(queries, unrelated):
+        placed = index.place(c)
+        if drawn_afresh and placed.matched_claim_id:
+            false_links[placed.explanation.rule] += 1
+        restatements_linked += not drawn_afresh and bool(placed.matched_claim_id)
     out["place_claims_per_s"] = q / (time.perf_counter() - t0)
     out["place_claims_per_cpu_s"] = q / (time.process_time() - c0)
+    # Every link of a sentence drawn afresh is false: words drawn independently state no common fact.
+    out["unrelated_queries"] = sum(unrelated[:q])
+    out["unrelated_linked"] = sum(false_links.values())
+    out["unrelated_linked_share"] = out["unrelated_linked"] / max(1, out["unrelated_queries"])
+    out["unrelated_linked_by_rule"] = dict(false_links.most_common())
+    out["restating_queries"] = q - out["unrelated_queries"]
+    out["restating_linked"] = restatements_linked  # restating a claim indexed before it: should link
     if profiled:  # after the timed run, on other fresh claims, so the profiler does not slow the figure
         profile = cProfile.Profile()
         profile.enable()
@@ -318,10 +336,11 @@ def main(argv=None) -> int:
              f"{r['planted_recall']:.4f} ({r['planted_found']}/{r['planted_pairs']})",
              f"{r['raw_recall']:.4f} ({r['raw_pairs_per_query']:,.0f}/q)", f"{r['brute_force_claims_per_s']:,.1f}",
              f"{r['bulk_load_claims_per_s']:,.0f}", f"{r.get('replay_claims_per_s', float('nan')):,.0f}",
-             f"{r['rss_mb']:,.0f}"] for r in results]
+             f"{r['rss_mb']:,.0f}", f"{r['unrelated_linked_share']:.3f} ({r['unrelated_linked']}/{r['unrelated_queries']})"]
+            for r in results]
     print(table(rows, ["index size", "place claims/s (per CPU s)", "blocking claims/s (per CPU s)", "match_form claims/s",
                        "accepted-pair recall", "planted-match recall", "raw recall (brute pairs)", "brute-force claims/s",
-                       "bulk load claims/s", "replay claims/s", "index RSS MB"]))
+                       "bulk load claims/s", "replay claims/s", "index RSS MB", "unrelated claims linked"]))
     grow = {key: growth(results, key) for key in ("place_claims_per_s", "place_claims_per_cpu_s", "blocking_claims_per_s",
                                                    "blocking_claims_per_cpu_s", "brute_force_claims_per_s")}
     print("cost growth exponents (cost ~ size^b, between consecutive sizes):", json.dumps(grow))
@@ -333,6 +352,11 @@ def main(argv=None) -> int:
                      "blocking_claims_per_cpu_s", "replay_claims_per_s", "replay_claims_per_cpu_s") if b.get(k)}}
                    for a, b in zip(results, baseline)]
         print("after / before, same run:", json.dumps(speedup))
+        false_links = [{"size": a["size"], "unrelated_linked_before": b.get("unrelated_linked"),
+                        "unrelated_linked_after": a["unrelated_linked"], "of": a["unrelated_queries"]}
+                       for a, b in zip(results, baseline)]
+        print("unrelated claims linked before / after, same queries:", json.dumps(false_links))
+        payload.update(false_links_before_after=false_links)
         if args.baseline_recall:
             recall = [{"size": a["size"], "accepted_recall_before": round(b["accepted_recall"], 4),
                        "accepted_recall_after": round(a["accepted_recall"], 4),
