@@ -46,10 +46,11 @@ RULE_OTHER_DATES = "figures_of_other_dates"
 RULE_DIFFERENT_EVENTS = "different_events"
 RULE_DIFFERENT_FIGURES = "different_figures"
 RULE_NO_SIMILAR = "no_similar_claim"
+RULE_PREDICATE_ONLY = "shared_predicate_only"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
                    RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
-                   RULE_NO_SIMILAR))
+                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
@@ -58,9 +59,12 @@ DEFAULT_THRESHOLD = 50.0
 CANDIDATE_SCORE = 35.0
 # Confirm vs deny needs the two statements to be about the same thing: the remainder (the statement
 # without its negation) this close by the fuzzy frame score, or this much of the rarer statement's
-# weighted words shared.
+# weighted words shared ...
 NEGATION_MIN_FRAME = 60.0
 NEGATION_MIN_SHARED = 0.5
+# ... and on those two routes at least this many frame words in common, or a name: one common word
+# of a two-word statement ("declined to comment") scores 67 against any sentence holding it.
+NEGATION_MIN_SHARED_WORDS = 2
 # The stance model's probability (stance.py) from which one statement denies the other. Chosen with
 # DENIAL_FLOOR on Emergent -train (fit_stance.py).
 DENIAL_MIN_PROBABILITY = 0.5
@@ -325,6 +329,33 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     return False
 
 
+def _only_predicate_shared(a: MatchForm, b: MatchForm) -> str | None:
+    """The two event frames share one word and no name, and that word is what is done (a predicate
+    with an opposite, or one a side negates): "The hospital has not reopened" / "The museum reopened
+    its east wing", "Exports rose" / "Imports rose 4 percent". The same action of two different
+    things is neither one fact nor a conflict. The same-claim model cannot see it: the shorter
+    statement's rarest word is shared, which alone scores it as one claim. A shared noun ("the comet
+    photo is fake" / "an amateur photographed a green comet") keeps the pair to the model."""
+    words_a, words_b = set(a.core.split()), set(b.core.split())
+    shared = words_a & words_b
+    if len(shared) != 1 or _names_overlap(a.names, b.names):
+        return None
+    word = next(iter(shared))
+    if word not in a.negated_heads | b.negated_heads | a.predicates | b.predicates:
+        return None
+    return (f"only the predicate {predicate_word(word)!r} is shared (no other word of the event frames, no name): "
+            f"the same action of different things, not one fact")
+
+
+def _same_subject(a: MatchForm, b: MatchForm, frame: float, shared: float) -> bool:
+    """Whether a denial below the same-claim model's floor is still about what the other states: the
+    frames alike or the rarer statement's words mostly shared, through more than one common word."""
+    if frame < NEGATION_MIN_FRAME and shared < NEGATION_MIN_SHARED:
+        return False
+    return (len(set(a.core.split()) & set(b.core.split())) >= NEGATION_MIN_SHARED_WORDS
+            or _names_overlap(a.names, b.names))
+
+
 def _denial(a: MatchForm, b: MatchForm) -> str | None:
     """Confirm vs deny in words, when the stance model (stance.py) finds one statement denying what the
     other states with probability >= DENIAL_MIN_PROBABILITY: a negation governing a predicate the other
@@ -342,7 +373,7 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     the fuzzy frame score, `shared` the weighted share of words (features.wcont), `same_claim`
     whether the model already scores the pair as one claim (then a denial, "X dead? Another death
     hoax", needs no further evidence that both are about the same thing)."""
-    same_thing = same_claim or score >= NEGATION_MIN_FRAME or shared >= NEGATION_MIN_SHARED
+    same_thing = same_claim or _same_subject(a, b, score, shared)
     denied = _denial(a, b) if same_thing else None
     if denied:
         return RULE_CONFIRM_DENY, denied
@@ -455,7 +486,10 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     different = _different_subjects(a, b)  # nothing in common to confirm or deny
     if different:
         return explained(DIFFERENT, RULE_DIFFERENT_NAMES, f"{different}; {_scores(score, frame, features)}")
-    if score >= DENIAL_FLOOR * threshold or frame >= NEGATION_MIN_FRAME or features[2] >= NEGATION_MIN_SHARED:
+    only_predicate = _only_predicate_shared(a, b)  # the same action, of two different things
+    if only_predicate:
+        return explained(DIFFERENT, RULE_PREDICATE_ONLY, f"{only_predicate}; {_scores(score, frame, features)}")
+    if score >= DENIAL_FLOOR * threshold or _same_subject(a, b, frame, features[2]):
         denied = _denial(a, b)
         if denied:
             where = "" if score >= threshold else (

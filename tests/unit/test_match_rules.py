@@ -453,6 +453,38 @@ def test_only_rare_names_tell_two_things_apart():
     assert "different names" not in e.reason
 
 
+@pytest.mark.parametrize("first, second", [
+    ("The hospital has not reopened.", "The museum reopened its east wing after a two-year restoration."),
+    ("The company did not respond.", "Firefighters respond to more than 300 calls every week across the county."),
+    ("The strike has not ended.", "The exhibition ended on Sunday with a record 40,000 visitors."),
+    ("Exports rose 4 percent in May.", "Imports rose 4 percent in May."),
+])
+def test_the_same_action_of_two_different_things_is_two_facts(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == "shared_predicate_only", e.reason
+
+
+def test_a_shared_thing_or_name_keeps_a_denial_of_the_action_a_conflict():
+    for first, second in (("The hospital has not reopened.", "The hospital reopened its east wing on Monday."),
+                          ("Hoekstra has not resigned.", "Hoekstra resigned on Friday.")):
+        e = explain(first, second)
+        assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
+    # one shared word that is a thing, not the action: the model decides ("the photo is fake" denies it)
+    e = explain("The comet photo is fake.", "An amateur astronomer photographed a green comet over the lake.")
+    assert e.rule != "shared_predicate_only", e.reason
+
+
+def test_a_denial_below_the_model_floor_needs_more_than_one_common_word():
+    stadium = analyze_sentence("A drone flew low over the stadium during the second half of Sunday's match.")
+    # at threshold 90 the model's floor for a denial (0.85 x 90) is out of reach of both: only the
+    # frame route can make them a denial, and one common word ("drone") is not enough for it
+    one_word = compare(analyze_sentence("The drone is fake."), stadium, 90)
+    assert one_word.decision == DIFFERENT, one_word.reason
+    two_words = compare(analyze_sentence("That stadium drone photo is fake."), stadium, 90)
+    assert two_words.decision == CONFLICTING and two_words.rule == "confirm_deny", two_words.reason
+
+
 def test_the_details_of_a_claim_are_read_at_its_place_in_the_article():
     # Spans are offsets into the article, so a claim from its second paragraph must be read there
     # ("14 people" counts people, "to Tarrin" is a place) exactly as the same sentence standing alone.
