@@ -429,6 +429,15 @@ def test_compaction_keeps_exactly_the_live_rows_in_the_postings():
     assert index.candidates(query, 35.0) == fresh.candidates(query, 35.0)
 
 
+def test_a_town_and_the_country_or_state_it_is_in_are_not_a_place_conflict():
+    fire = "A wildfire forced 300 people to leave their homes {} on Monday."
+    assert explain(fire.format("near Bozeman"), fire.format("in Montana")).decision == SAME
+    e = explain(fire.format("near Bozeman"), fire.format("in Ohio"))
+    assert e.decision == CONFLICTING and e.rule == "place_mismatch", e.reason
+    bus = "A bus carrying 40 students was found abandoned {}."
+    assert explain(bus.format("near Ronda"), bus.format("in Spain")).decision == SAME
+
+
 def test_the_same_fact_about_two_different_towns_is_two_claims_not_a_conflict():
     # One official, one template of words, two towns: two facts (the scorer must not report a conflict).
     wrexley = "Commissioner Ada Brightman said 31 people were rescued from flooded homes in Wrexley."

@@ -17,6 +17,9 @@ from shared.places import APART, ONE, UNKNOWN, fold, is_city, relation
     ("Scotland", "Edinburgh", UNKNOWN), ("Halden", "Tarrin", UNKNOWN), ("Georgia", "Tbilisi", UNKNOWN),
     # abbreviations: New York City alone is not the state; DC is not the state of Washington
     ("NYC", "Buffalo", APART), ("Washington, D.C.", "Seattle", APART), ("DC", "Arlington", ONE),
+    # a town (15,000 to 100,000 people) is in its country or US state, and never known to be apart
+    ("Ronda", "Spain", ONE), ("Kendal", "UK", ONE), ("Bozeman", "Montana", ONE),
+    ("Ronda", "France", UNKNOWN), ("Bozeman", "Ohio", UNKNOWN), ("Ronda", "Kendal", UNKNOWN),
 ])
 def test_relation(x, y, kind):
     assert relation(x, y)[0] == kind and relation(y, x)[0] == kind
@@ -34,3 +37,4 @@ def test_city_names_fold_saint_and_diacritics_and_small_towns_are_not_cities():
     assert is_city("New York") and is_city("São Paulo") and not is_city("Donald Trump") and not is_city("Halden")
     # the abbreviations relation() knows are cities here too; a country's is not
     assert is_city("NYC") and is_city("D.C.") and not is_city("UK")
+    assert not is_city("Ronda")  # a town of 37,000: known to be in Spain, not a city the extractor names
