@@ -330,21 +330,20 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
 
 
 def _only_predicate_shared(a: MatchForm, b: MatchForm) -> str | None:
-    """The two event frames share one word and no name, and that word is what is done (a predicate
-    with an opposite, or one a side negates): "The hospital has not reopened" / "The museum reopened
-    its east wing", "Exports rose" / "Imports rose 4 percent". The same action of two different
+    """The two event frames share one word and no name, and that word is what is done: a predicate
+    with an opposite, or one a side negates ("The hospital has not reopened" / "The museum reopened
+    its east wing", "Exports rose" / "Imports rose 4 percent"). The same action of two different
     things is neither one fact nor a conflict. The same-claim model cannot see it: the shorter
     statement's rarest word is shared, which alone scores it as one claim. A shared noun ("the comet
     photo is fake" / "an amateur photographed a green comet") keeps the pair to the model."""
-    words_a, words_b = set(a.core.split()), set(b.core.split())
-    shared = words_a & words_b
-    if len(shared) != 1 or _names_overlap(a.names, b.names):
+    actions = a.predicates | b.predicates | a.negated_heads | b.negated_heads
+    if not actions:  # most pairs: nothing to split, and no sets to build
         return None
-    word = next(iter(shared))
-    if word not in a.negated_heads | b.negated_heads | a.predicates | b.predicates:
+    shared = set(a.core.split()) & set(b.core.split())
+    if len(shared) != 1 or not shared <= actions or _names_overlap(a.names, b.names):
         return None
-    return (f"only the predicate {predicate_word(word)!r} is shared (no other word of the event frames, no name): "
-            f"the same action of different things, not one fact")
+    return (f"only the predicate {predicate_word(next(iter(shared)))!r} is shared (no other word of the event "
+            f"frames, no name): the same action of different things, not one fact")
 
 
 def _same_subject(a: MatchForm, b: MatchForm, frame: float, shared: float) -> bool:

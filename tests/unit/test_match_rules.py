@@ -467,6 +467,7 @@ def test_only_rare_names_tell_two_things_apart():
     ("The company did not respond.", "Firefighters respond to more than 300 calls every week across the county."),
     ("The strike has not ended.", "The exhibition ended on Sunday with a record 40,000 visitors."),
     ("Exports rose 4 percent in May.", "Imports rose 4 percent in May."),
+    ("The hospital has not reopened.", "The museum has not reopened."),
 ])
 def test_the_same_action_of_two_different_things_is_two_facts(first, second):
     for a, b in ((first, second), (second, first)):
