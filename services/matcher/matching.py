@@ -47,10 +47,11 @@ RULE_DIFFERENT_EVENTS = "different_events"
 RULE_DIFFERENT_FIGURES = "different_figures"
 RULE_NO_SIMILAR = "no_similar_claim"
 RULE_PREDICATE_ONLY = "shared_predicate_only"
+RULE_COMMON_WORD_ONLY = "common_word_only"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
                    RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
-                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY))
+                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
@@ -74,6 +75,11 @@ DENIAL_MIN_PROBABILITY = 0.5
 DENIAL_FLOOR = 0.85
 # One side negates a predicate the other does not mention: the score is scaled by this.
 UNSHARED_NEGATION_FACTOR = 0.5
+# Two claims sharing one word and no name are one claim only if fewer claims of the index hold that
+# word: a fact is restated by a few dozen outlets at most, so of a hundred claims holding the word,
+# most state something else (in a million-claim index a short claim shares its rarest word with
+# thousands).
+ONE_WORD_MAX_CLAIMS = 100
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
 # two claims are more likely about two events in two places.
 PLACE_CONFLICT_MIN_SCORE = 85.0
@@ -346,6 +352,22 @@ def _only_predicate_shared(a: MatchForm, b: MatchForm) -> str | None:
             f"frames, no name): the same action of different things, not one fact")
 
 
+def _one_common_word(a: MatchForm, b: MatchForm, local: LocalRarity | None) -> str | None:
+    """The two event frames share one word and no name, and more than ONE_WORD_MAX_CLAIMS claims of
+    the index hold it: that word alone does not pick out one fact among them."""
+    if local is None:
+        return None
+    shared = set(a.core.split()) & set(b.core.split())
+    if len(shared) != 1 or _names_overlap(a.names, b.names):
+        return None
+    word = next(iter(shared))
+    holders = local.df.get(word, 0)
+    if holders <= ONE_WORD_MAX_CLAIMS:
+        return None
+    return (f"only {word!r} is shared (no other word of the event frames, no name), and {holders:,} claims "
+            f"of the index hold it (more than {ONE_WORD_MAX_CLAIMS}): not enough to pick out one fact")
+
+
 def _same_subject(a: MatchForm, b: MatchForm, frame: float, shared: float) -> bool:
     """Whether a denial below the same-claim model's floor is still about what the other states: the
     frames alike or the rarer statement's words mostly shared, through more than one common word."""
@@ -535,6 +557,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                          f"{unit_clash.replace('number mismatch', 'different figures')} and the event frame differs "
                          f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; "
                          f"{scores}")
+    common = _one_common_word(a, b, local)
+    if common:
+        return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {scores}")
     return explained(SAME, RULE_SAME,
                      f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")
 

@@ -485,6 +485,27 @@ def test_a_shared_thing_or_name_keeps_a_denial_of_the_action_a_conflict():
     assert e.rule != "shared_predicate_only", e.reason
 
 
+def test_one_word_more_than_a_hundred_claims_hold_does_not_make_one_claim():
+    from services.matcher.features import LocalRarity
+    from services.matcher.matching import decide
+
+    contaminated = match_form(analyze_sentence("Oysters were contaminated."))
+    praised = match_form(analyze_sentence("Chefs praised the local oysters."))
+    # the model alone links them: the shorter statement's rarest word is shared
+    assert decide(contaminated, praised).decision == SAME
+    holder = match_form(analyze_sentence("Divers collected oysters near the pier."))
+    other = match_form(analyze_sentence("Fishermen mended their nets."))
+    for holders, expected in ((100, SAME), (101, DIFFERENT)):
+        index_words = LocalRarity()  # a large index, where the word is rare but not rare enough
+        for _ in range(holders):
+            index_words.add(holder)
+        for _ in range(200_000):
+            index_words.add(other)
+        e = decide(contaminated, praised, local=index_words)
+        assert e.decision == expected, e.reason
+    assert e.rule == "common_word_only" and "101 claims" in e.reason, e.reason
+
+
 def test_a_denial_below_the_model_floor_needs_more_than_one_common_word():
     stadium = analyze_sentence("A drone flew low over the stadium during the second half of Sunday's match.")
     # at threshold 90 the model's floor for a denial (0.85 x 90) is out of reach of both: only the
