@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,7 +102,8 @@ def _tables() -> _Tables:
     for parsed in json.loads(data, object_hook=large_city).values():
         if isinstance(parsed[1], str):
             name = fold(parsed[0])
-            towns[name] = f"{towns[name]} {parsed[1]}" if name in towns else parsed[1]
+            # interned: 25,917 names, 3,324 distinct places
+            towns[name] = sys.intern(f"{towns[name]} {parsed[1]}" if name in towns else parsed[1])
             continue
         key = fold(parsed[0])
         for name in {key, key.removesuffix(" city")} if key.count(" ") > 1 else {key}:
@@ -118,7 +120,7 @@ def _tables() -> _Tables:
         if s.parent_code is None and not _CITY_LIKE_REGION.search(s.type):
             regions.setdefault(fold(s.name), set()).add(s.country_code)
     return _Tables({k: tuple(v) for k, v in cities.items()}, countries, states,
-                   {k: frozenset(v) for k, v in regions.items()}, {k: v for k, v in towns.items() if k not in cities})
+                   {k: frozenset(v) for k, v in regions.items()}, towns)
 
 
 def load() -> None:
@@ -172,10 +174,12 @@ def relation(x: str, y: str) -> tuple[str, str]:
     if x in t.states and y in t.cities or y in t.states and x in t.cities:
         state, city = (x, y) if x in t.states else (y, x)
         inside = any(c.country == "US" and c.region == t.states[state] for c in t.cities[city])
-        return (ONE, "") if inside else (APART, f"{city} is not in {state}")
+        if inside or _town_in(t, city, state=t.states[state]):  # "Portland" / "Maine": the smaller Portland
+            return ONE, ""
+        return APART, f"{city} is not in {state}"
     if x in t.states and y in t.towns or y in t.states and x in t.towns:
         state, town = (x, y) if x in t.states else (y, x)
-        return (ONE, "") if f"US/{t.states[state]}" in t.towns[town].split() else (UNKNOWN, "")
+        return (ONE, "") if _town_in(t, town, state=t.states[state]) else (UNKNOWN, "")
     return UNKNOWN, ""
 
 
@@ -189,11 +193,21 @@ def _with_country(t: _Tables, country: str, other: str) -> tuple[str, str]:
         return (ONE, "") if code == "US" else (APART, f"{other} is not in {country}")
     if other in t.cities:
         inside = any(_sovereign(c.country) == code for c in t.cities[other])
-        return (ONE, "") if inside else (APART, f"{other} is not in {country}")
+        if inside or _town_in(t, other, country=code):
+            return ONE, ""
+        return APART, f"{other} is not in {country}"
     if other in t.towns:
-        inside = any(_sovereign(where.split("/")[0]) == code for where in t.towns[other].split())
-        return (ONE, "") if inside else (UNKNOWN, "")
+        return (ONE, "") if _town_in(t, other, country=code) else (UNKNOWN, "")
     return UNKNOWN, ""
+
+
+def _town_in(t: _Tables, name: str, country: str = "", state: str = "") -> bool:
+    """Whether a town of that name lies in the country (ISO code) or the US state (admin1 code)."""
+    for where in t.towns.get(name, "").split():
+        code, region = where.split("/", 1)
+        if state and code == "US" and region == state or country and _sovereign(code) == country:
+            return True
+    return False
 
 
 def _two_cities(t: _Tables, x: str, y: str) -> tuple[str, str]:

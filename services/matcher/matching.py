@@ -335,37 +335,50 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     return False
 
 
+def _lone_shared_word(a: MatchForm, b: MatchForm) -> str | None:
+    """The one word the two event frames share, when they share no other, no name, no figure and no
+    date: all that ties them together. An agreeing figure or date is evidence of one fact that a
+    synonym of the subject hides ("Inflation rose to 3.2 percent in March" / "Consumer prices rose
+    3.2 percent in March")."""
+    shared = set(a.core.split()) & set(b.core.split())
+    if len(shared) != 1 or _names_overlap(a.names, b.names) or a.dates & b.dates:
+        return None
+    if a.numbers and b.numbers and {v for _, _, v in a.numbers} & {v for _, _, v in b.numbers}:
+        return None
+    return next(iter(shared))
+
+
 def _only_predicate_shared(a: MatchForm, b: MatchForm) -> str | None:
-    """The two event frames share one word and no name, and that word is what is done: a predicate
-    with an opposite, or one a side negates ("The hospital has not reopened" / "The museum reopened
-    its east wing", "Exports rose" / "Imports rose 4 percent"). The same action of two different
-    things is neither one fact nor a conflict. The same-claim model cannot see it: the shorter
-    statement's rarest word is shared, which alone scores it as one claim. A shared noun ("the comet
-    photo is fake" / "an amateur photographed a green comet") keeps the pair to the model."""
+    """All the two statements share is what is done (_lone_shared_word: a predicate with an opposite,
+    or one a side negates), and each names something else it is done to or by: "The hospital has
+    not reopened" / "The museum reopened its east wing", "Exports rose 4 percent" / "Imports rose 6
+    percent". The same action of two different things is neither one fact nor a conflict. The
+    same-claim model cannot see it: the shorter statement's rarest word is shared, which alone
+    scores it as one claim. A statement of the action alone ("He has not resigned", "No injuries
+    were reported") may be about the other's subject, and a shared noun ("the comet photo is fake" /
+    "an amateur photographed a green comet") keeps the pair to the model."""
     actions = a.predicates | b.predicates | a.negated_heads | b.negated_heads
     if not actions:  # most pairs: nothing to split, and no sets to build
         return None
-    shared = set(a.core.split()) & set(b.core.split())
-    if len(shared) != 1 or not shared <= actions or _names_overlap(a.names, b.names):
+    word = _lone_shared_word(a, b)
+    if word is None or word not in actions or len(set(a.core.split())) < 2 or len(set(b.core.split())) < 2:
         return None
-    return (f"only the predicate {predicate_word(next(iter(shared)))!r} is shared (no other word of the event "
-            f"frames, no name): the same action of different things, not one fact")
+    return (f"only the predicate {predicate_word(word)!r} is shared (no other word of the event frames, no name, "
+            f"figure or date): the same action of different things, not one fact")
 
 
 def _one_common_word(a: MatchForm, b: MatchForm, local: LocalRarity | None) -> str | None:
-    """The two event frames share one word and no name, and more than ONE_WORD_MAX_CLAIMS claims of
-    the index hold it: that word alone does not pick out one fact among them."""
+    """All the two statements share is one word (_lone_shared_word) that more than
+    ONE_WORD_MAX_CLAIMS claims of the index hold: it alone does not pick out one fact among them."""
     if local is None:
         return None
-    shared = set(a.core.split()) & set(b.core.split())
-    if len(shared) != 1 or _names_overlap(a.names, b.names):
-        return None
-    word = next(iter(shared))
-    holders = local.df.get(word, 0)
+    word = _lone_shared_word(a, b)
+    holders = local.df.get(word, 0) if word else 0
     if holders <= ONE_WORD_MAX_CLAIMS:
         return None
-    return (f"only {word!r} is shared (no other word of the event frames, no name), and {holders:,} claims "
-            f"of the index hold it (more than {ONE_WORD_MAX_CLAIMS}): not enough to pick out one fact")
+    return (f"only {word!r} is shared (no other word of the event frames, no name, figure or date), and "
+            f"{holders:,} claims of the index hold it (more than {ONE_WORD_MAX_CLAIMS}): not enough to pick "
+            f"out one fact")
 
 
 def _same_subject(a: MatchForm, b: MatchForm, frame: float, shared: float) -> bool:
@@ -509,6 +522,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         return explained(DIFFERENT, RULE_DIFFERENT_NAMES, f"{different}; {_scores(score, frame, features)}")
     only_predicate = _only_predicate_shared(a, b)  # the same action, of two different things
     if only_predicate:
+        if _unshared_negation(a, b):  # scored as every other pair that negates what the other does not state
+            score *= UNSHARED_NEGATION_FACTOR
         return explained(DIFFERENT, RULE_PREDICATE_ONLY, f"{only_predicate}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or _same_subject(a, b, frame, features[2]):
         denied = _denial(a, b)

@@ -20,6 +20,8 @@ from shared.places import APART, ONE, UNKNOWN, fold, is_city, relation
     # a town (15,000 to 100,000 people) is in its country or US state, and never known to be apart
     ("Ronda", "Spain", ONE), ("Kendal", "UK", ONE), ("Bozeman", "Montana", ONE),
     ("Ronda", "France", UNKNOWN), ("Bozeman", "Ohio", UNKNOWN), ("Ronda", "Kendal", UNKNOWN),
+    # a town named like a city elsewhere: the smaller Portland is in Maine
+    ("Portland", "Maine", ONE), ("Springfield", "Ohio", ONE),
 ])
 def test_relation(x, y, kind):
     assert relation(x, y)[0] == kind and relation(y, x)[0] == kind
