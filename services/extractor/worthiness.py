@@ -43,6 +43,7 @@ WEIGHTS: dict[str, float] = {
     "future": 0.0,            # unattributed "will", "going to"
     "stat_cue": 0.0,          # "percent", "million", "rose", "record": the vocabulary of figures
     "discourse_opener": 0.0,  # "Let", "Look", "Well", "Thank": talk, not fact
+    "site_notice": -4.0,      # the page, not the news: "not currently accepting comments", "click here"
 }
 
 _EVALUATIVE = re.compile(
@@ -92,6 +93,14 @@ _STAT_CUE = re.compile(
     _LOWER,
 )
 _DISCOURSE_OPENER = re.compile(r"^(?:Let|Let's|Look|Listen|Thank|Well|Now|Okay|OK)\b")
+# What a web page says about itself, copied with the article text: the same lines recur on every
+# article of a site, and across sites, so as claims they would corroborate each other.
+_SITE_NOTICE = re.compile(
+    r"\b(?:accepting comments|comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off)|"
+    r"comment(?:s|ing)? (?:section|policy)|sign up for (?:our|the|a) [\w ]{0,20}newsletter|"
+    r"subscribe (?:to|for) our\b|subscribe to (?:the|this) (?:newsletter|channel|podcast|feed)|follow us on|click here|all rights reserved|"
+    r"(?:contributed|added) reporting|contributed to this report|this (?:story|article|post) (?:has been|was) "
+    r"(?:updated|corrected)|hat tip to|h/t to|(?:photo|image) credit)\b", _LOWER)
 
 
 @dataclass(slots=True)
@@ -133,6 +142,7 @@ def features(sentence: str, statement: str, sig: Signals) -> dict[str, float]:
         "future": float(_FUTURE.search(own_voice) is not None),
         "stat_cue": float(_STAT_CUE.search(low) is not None),
         "discourse_opener": float(_DISCOURSE_OPENER.match(sentence) is not None),
+        "site_notice": float(_SITE_NOTICE.search(low) is not None),
     }
     return f
 

@@ -401,3 +401,17 @@ def test_one_of_a_unit_hyphenated_and_a_unit_and_a_half_are_quantities() -> None
     assert parsed("The ferry was back a week and a half later") == [(1.5, "week")]
     assert parsed("The silence lasted a minute and a half") == [(1.5, "minute")]
     assert parsed("One of the ferries sails twice a day") == []  # still no amounts
+
+
+def test_what_a_web_page_says_about_itself_is_not_a_claim() -> None:
+    notices = ["Sorry, we are not currently accepting comments on this article.",
+               "Reuters contributed to this report.",
+               "Click here to sign up for our daily newsletter.",
+               "This story has been updated with a statement from the ministry."]
+    news = "The council approved 12 new homes on Tuesday, the mayor said."
+    article = article_pb2.Article(id="a", source="s.example", text=" ".join(notices[:2] + [news] + notices[2:]))
+    assert [c.text for c in extract_claims(article)] == [news]
+    # "subscribe to" a view or a standard is not the page's
+    kept = extract_claims(article_pb2.Article(
+        id="b", source="s.example", text="The senator said she would subscribe to the 2015 accord on Monday."))
+    assert len(kept) == 1
