@@ -20,7 +20,7 @@ from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
 from .blocking import BlockingIndex, pair_score
-from .features import VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
+from .features import FEATURES, VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
 from . import prune
 from .normalize import PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word, stem
 from .stance import can_deny, denial
@@ -64,7 +64,7 @@ CANDIDATE_SCORE = 35.0
 NEGATION_MIN_FRAME = 60.0
 NEGATION_MIN_SHARED = 0.5
 # ... and on those two routes at least this many frame words in common, or a name: one common word
-# of a two-word statement ("declined to comment") scores 67 against any sentence holding it.
+# of a two-word statement ("declined to comment") scores 60-64 against any sentence holding it.
 NEGATION_MIN_SHARED_WORDS = 2
 # The stance model's probability (stance.py) from which one statement denies the other. Chosen with
 # DENIAL_FLOOR on Emergent -train (fit_stance.py).
@@ -80,6 +80,7 @@ UNSHARED_NEGATION_FACTOR = 0.5
 # most state something else (in a million-claim index a short claim shares its rarest word with
 # thousands).
 ONE_WORD_MAX_CLAIMS = 100
+_NUM_AGREE = FEATURES.index("num_agree")
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
 # two claims are more likely about two events in two places.
 PLACE_CONFLICT_MIN_SCORE = 85.0
@@ -335,20 +336,24 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
     return False
 
 
-def _lone_shared_word(a: MatchForm, b: MatchForm) -> str | None:
-    """The one word the two event frames share, when they share no other, no name, no figure and no
-    date: all that ties them together. An agreeing figure or date is evidence of one fact that a
-    synonym of the subject hides ("Inflation rose to 3.2 percent in March" / "Consumer prices rose
-    3.2 percent in March")."""
-    shared = set(a.core.split()) & set(b.core.split())
-    if len(shared) != 1 or _names_overlap(a.names, b.names) or a.dates & b.dates:
+def _shared_frame_words(a: MatchForm, b: MatchForm) -> set[str]:
+    return set(a.core.split()) & set(b.core.split())
+
+
+def _lone_shared_word(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:
+    """The one word the two event frames share, when they share no other, no name, no figure (the
+    model's num_agree feature) and no date: all that ties them together. An agreeing figure or date
+    is evidence of one fact that a synonym of the subject hides ("Inflation rose to 3.2 percent in
+    March" / "Consumer prices rose 3.2 percent in March")."""
+    if figures_agree or a.dates & b.dates:
         return None
-    if a.numbers and b.numbers and {v for _, _, v in a.numbers} & {v for _, _, v in b.numbers}:
+    shared = _shared_frame_words(a, b)
+    if len(shared) != 1 or _names_overlap(a.names, b.names):
         return None
     return next(iter(shared))
 
 
-def _only_predicate_shared(a: MatchForm, b: MatchForm) -> str | None:
+def _only_predicate_shared(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:
     """All the two statements share is what is done (_lone_shared_word: a predicate with an opposite,
     or one a side negates), and each names something else it is done to or by: "The hospital has
     not reopened" / "The museum reopened its east wing", "Exports rose 4 percent" / "Imports rose 6
@@ -360,19 +365,19 @@ def _only_predicate_shared(a: MatchForm, b: MatchForm) -> str | None:
     actions = a.predicates | b.predicates | a.negated_heads | b.negated_heads
     if not actions:  # most pairs: nothing to split, and no sets to build
         return None
-    word = _lone_shared_word(a, b)
+    word = _lone_shared_word(a, b, figures_agree)
     if word is None or word not in actions or len(set(a.core.split())) < 2 or len(set(b.core.split())) < 2:
         return None
     return (f"only the predicate {predicate_word(word)!r} is shared (no other word of the event frames, no name, "
             f"figure or date): the same action of different things, not one fact")
 
 
-def _one_common_word(a: MatchForm, b: MatchForm, local: LocalRarity | None) -> str | None:
+def _one_common_word(a: MatchForm, b: MatchForm, figures_agree: bool, local: LocalRarity | None) -> str | None:
     """All the two statements share is one word (_lone_shared_word) that more than
     ONE_WORD_MAX_CLAIMS claims of the index hold: it alone does not pick out one fact among them."""
     if local is None:
         return None
-    word = _lone_shared_word(a, b)
+    word = _lone_shared_word(a, b, figures_agree)
     holders = local.df.get(word, 0) if word else 0
     if holders <= ONE_WORD_MAX_CLAIMS:
         return None
@@ -386,8 +391,7 @@ def _same_subject(a: MatchForm, b: MatchForm, frame: float, shared: float) -> bo
     frames alike or the rarer statement's words mostly shared, through more than one common word."""
     if frame < NEGATION_MIN_FRAME and shared < NEGATION_MIN_SHARED:
         return False
-    return (len(set(a.core.split()) & set(b.core.split())) >= NEGATION_MIN_SHARED_WORDS
-            or _names_overlap(a.names, b.names))
+    return len(_shared_frame_words(a, b)) >= NEGATION_MIN_SHARED_WORDS or _names_overlap(a.names, b.names)
 
 
 def _denial(a: MatchForm, b: MatchForm) -> str | None:
@@ -520,7 +524,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     different = _different_subjects(a, b)  # nothing in common to confirm or deny
     if different:
         return explained(DIFFERENT, RULE_DIFFERENT_NAMES, f"{different}; {_scores(score, frame, features)}")
-    only_predicate = _only_predicate_shared(a, b)  # the same action, of two different things
+    figures_agree = bool(features[_NUM_AGREE])  # a figure value both give
+    only_predicate = _only_predicate_shared(a, b, figures_agree)  # the same action, of two different things
     if only_predicate:
         if _unshared_negation(a, b):  # scored as every other pair that negates what the other does not state
             score *= UNSHARED_NEGATION_FACTOR
@@ -572,7 +577,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                          f"{unit_clash.replace('number mismatch', 'different figures')} and the event frame differs "
                          f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; "
                          f"{scores}")
-    common = _one_common_word(a, b, local)
+    common = _one_common_word(a, b, figures_agree, local)
     if common:
         return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {scores}")
     return explained(SAME, RULE_SAME,
