@@ -134,6 +134,19 @@ def kafka_options(settings: Settings) -> dict:
     return options
 
 
+async def stop_client(client: AIOKafkaConsumer | AIOKafkaProducer) -> None:
+    """client.stop(), which can raise the CancelledError of the client's own fetch or sender task
+    (cancelled by stop() while it slept in a retry backoff after the broker went away). That is not
+    this task being cancelled: swallowed, it lets a stage rebuild after a broker restart instead of
+    the error ending the service. A cancellation of this task is passed on."""
+    try:
+        await client.stop()
+    except asyncio.CancelledError:
+        task = asyncio.current_task()
+        if task is not None and task.cancelling():
+            raise
+
+
 async def ensure_topics(settings: Settings) -> None:
     """Creates the pipeline's topics if missing; safe to call from every service at start."""
     admin = AIOKafkaAdminClient(**kafka_options(settings))
@@ -242,7 +255,7 @@ class TransformLoop:
             consumer.subscribe([self._input_topic], listener=_Rebalance(self))
             await self._consume(consumer, stop)
         finally:  # stop() is safe on a client that never started
-            await consumer.stop()
+            await stop_client(consumer)
             await self._close_producers(list(self._producers))
 
     async def _assigned(self, consumer: AIOKafkaConsumer, assigned: set[TopicPartition]) -> None:
@@ -265,7 +278,7 @@ class TransformLoop:
 
     async def _close_producers(self, partitions: list[TopicPartition]) -> None:
         for tp in partitions:
-            await self._producers.pop(tp).stop()
+            await stop_client(self._producers.pop(tp))
 
     async def _consume(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -394,7 +407,7 @@ class Follower:
                 self._reset()
                 await asyncio.sleep(1)
             finally:
-                await consumer.stop()
+                await stop_client(consumer)
 
     async def _follow(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> None:
         partitions = await _wait_for_assignment(consumer, self._topic)
