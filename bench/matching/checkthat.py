@@ -1,4 +1,4 @@
-"""CheckThat! 2020 task 2: tweets against verified claims through ClaimIndex.find_similar (what
+"""CheckThat! 2020 task 2: tweets against verified claims through StoryIndexes.find_similar (what
 FindSimilar serves) and through its blocking step alone (ranked by the fuzzy frame score); MAP@5 and
 recall@5 on dev/test, beside brute-force token_set_ratio.
 
@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from services.extractor.extraction import analyze_sentence
 from services.matcher import matching
+from services.matcher.stories import StoryIndexes
 
 URL = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|@\w+|#")
 
@@ -46,34 +47,52 @@ def metrics(ranked: dict[str, list[str]], qrels: dict[str, set[str]], k: int = 5
     return {"map@5": round(ap_sum / n, 4), "recall@5": round(rec / n, 4), "queries": n}
 
 
+# One story: the verified claims are not news of one event, and FindSimilar searches every story.
+STORY = ""
+
+
+def verified_claims(root: str) -> tuple[list[tuple[str, str, str]], StoryIndexes]:
+    """(id, claim, title) of every verified claim, and the matcher's state holding them all, as
+    the service's FindSimilar searches it."""
+    docs = [(r[0], r[1], r[2] if len(r) > 2 else "") for r in tsv(f"{root}/verified_claims.docs.tsv")[1:] if r]
+    stories = StoryIndexes(threshold=matching.DEFAULT_THRESHOLD, max_claims=len(docs) * 2 + 10)
+    for did, claim, _ in docs:
+        c = analyze_sentence(claim)
+        c.id, c.article_id, c.source, c.story_key = f"v{did}#0", f"v{did}", "snopes", STORY
+        stories.add_unmatched(c)
+    return docs, stories
+
+
+def read_split(root: str, split: str) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """The split's tweets by query id, and the verified claim ids each one makes."""
+    queries = {r[0]: r[1] for r in tsv(f"{root}/{split}/tweets.queries.tsv")[1:] if len(r) > 1}
+    qrels: dict[str, set[str]] = {}
+    for r in tsv(f"{root}/{split}/tweet-vclaim-pairs.qrels"):
+        if len(r) >= 4 and r[3].strip() == "1":
+            qrels.setdefault(r[0], set()).add(r[2])
+    return queries, qrels
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", required=True)
     ap.add_argument("--splits", nargs="+", default=["dev", "test"])
     args = ap.parse_args(argv)
-    docs = [(r[0], r[1], r[2] if len(r) > 2 else "") for r in tsv(f"{args.root}/verified_claims.docs.tsv")[1:] if r]
     t0 = time.perf_counter()
-    index = matching.ClaimIndex(threshold=matching.DEFAULT_THRESHOLD, max_claims=len(docs) * 2 + 10)
-    for i, (did, claim, title) in enumerate(docs):
-        c = analyze_sentence(claim)
-        c.id, c.article_id, c.source = f"v{did}#0", f"v{did}", "snopes"
-        index.add_unmatched(c)
+    docs, stories = verified_claims(args.root)
+    index = stories.story(STORY)
     build = time.perf_counter() - t0
     texts = [claim + " " + title for _, claim, title in docs]
     ids = [d for d, _, _ in docs]
     rows, payload = [], {"index_build_s": build}
     for split in args.splits:
-        queries = {r[0]: r[1] for r in tsv(f"{args.root}/{split}/tweets.queries.tsv")[1:] if len(r) > 1}
-        qrels: dict[str, set[str]] = {}
-        for r in tsv(f"{args.root}/{split}/tweet-vclaim-pairs.qrels"):
-            if len(r) >= 4 and r[3].strip() == "1":
-                qrels.setdefault(r[0], set()).add(r[2])
+        queries, qrels = read_split(args.root, split)
         new, blocking, brute = {}, {}, {}
         t0 = time.perf_counter()
         for q, text in queries.items():
             claim = analyze_sentence(clean(text))
             claim.id, claim.article_id = f"q{q}#0", f"q{q}"
-            new[q] = [m.claim.article_id[1:] for m, _ in index.find_similar(claim, limit=5)]
+            new[q] = [hit.match.claim.article_id[1:] for hit in stories.find_similar(claim, limit=5)]
         t_new = time.perf_counter() - t0
         t0 = time.perf_counter()
         for q, text in queries.items():

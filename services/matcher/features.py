@@ -136,13 +136,16 @@ class LocalRarity:
         return known
 
 
+def _weights(a: MatchForm, b: MatchForm, local: LocalRarity | None) -> tuple[dict[str, float], dict[str, float]]:
+    if local is not None and local.n >= local.MIN_CLAIMS:
+        return local.weighted(a), local.weighted(b)
+    return dict(a.bag), dict(b.bag)
+
+
 def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) -> tuple[float, ...]:
     set_r = fuzz.token_set_ratio(a.core, b.core) / 100.0 if a.core and b.core else 0.0
     sort_r = fuzz.token_sort_ratio(a.core, b.core) / 100.0 if a.core and b.core else 0.0
-    if local is not None and local.n >= local.MIN_CLAIMS:
-        wa, wb = local.weighted(a), local.weighted(b)
-    else:
-        wa, wb = dict(a.bag), dict(b.bag)
+    wa, wb = _weights(a, b, local)
     sa, sb = sum(wa.values()), sum(wb.values())
     shared_ab, best_ab = _soft_shared(wa, wb)
     shared_ba, best_ba = _soft_shared(wb, wa)
@@ -151,13 +154,20 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
     wjac = shared / (sa + sb - shared) if sa + sb - shared > 0 else 0.0
     names = name_overlap(a.names, b.names)
     no_names = 1.0 if not a.names or not b.names else 0.0
-    rare_max = min(1.0, max(best_ab, best_ba) / 6.5)
     la, lb = len(wa), len(wb)
     length = min(la, lb) / max(la, lb) if la and lb else 0.0
-    va = {v for _, _, v in a.numbers}
-    vb = {v for _, _, v in b.numbers}
-    num_agree = 1.0 if va & vb else 0.0
-    return (set_r, sort_r, min(1.0, wcont), wjac, names, no_names, rare_max, length, num_agree)
+    return (set_r, sort_r, min(1.0, wcont), wjac, names, no_names, _rare_max(best_ab, best_ba), length,
+            _num_agree(a, b))
+
+
+def _rare_max(best_ab: float, best_ba: float) -> float:
+    """The weight of the rarest word shared, 1 from a rare name's weight on."""
+    return min(1.0, max(best_ab, best_ba) / 6.5)
+
+
+def _num_agree(a: MatchForm, b: MatchForm) -> float:
+    """1 when the statements give a figure of the same value."""
+    return 1.0 if {v for _, _, v in a.numbers} & {v for _, _, v in b.numbers} else 0.0
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_model.py.
@@ -177,3 +187,31 @@ def probability(features: tuple[float, ...], intercept: float = None, weights: t
 def same_score(a: MatchForm, b: MatchForm) -> float:
     """0..100: the model's probability that the two statements state the same fact."""
     return 100.0 * probability(pair_features(a, b))
+
+
+# FindSimilar's ranking: a logistic model of "the candidate states the query's claim" over the frame
+# score of the blocking step and these pair features, with the share of each side's weighted words
+# the other states (the same-claim features are symmetric, so a short candidate contained in a long
+# query looked as close as a full restatement). Fitted on CheckThat! 2020 task 2 train (tweets
+# against verified claims) by bench/matching/fit_rank.py; a ranking, not a decision.
+RANK_FEATURES = ("frame", "sort", "names", "rare_max", "num_agree", "query_covered", "candidate_covered")
+RANK_INTERCEPT = -9.3961
+RANK_WEIGHTS = (1.3346, 3.3465, 1.0619, 2.8738, 1.2202, 4.1475, 6.6022)
+
+
+def rank_features(query: MatchForm, candidate: MatchForm, frame: float, sort_ratio: float,
+                  local: LocalRarity | None = None) -> tuple[float, ...]:
+    """RANK_FEATURES of a candidate for a query; frame and sort_ratio (0..100): their pair_score and
+    the frames' token_sort_ratio, as the blocking step computed them."""
+    wq, wc = _weights(query, candidate, local)
+    sq, sc = sum(wq.values()), sum(wc.values())
+    query_shared, best_q = _soft_shared(wq, wc)
+    candidate_shared, best_c = _soft_shared(wc, wq)
+    return (frame / 100.0, sort_ratio / 100.0, name_overlap(query.names, candidate.names), _rare_max(best_q, best_c),
+            _num_agree(query, candidate), query_shared / sq if sq else 0.0, candidate_shared / sc if sc else 0.0)
+
+
+def relevance(query: MatchForm, candidate: MatchForm, frame: float, sort_ratio: float,
+              local: LocalRarity | None = None) -> float:
+    """0..100: how likely the candidate states the query's claim, by the ranking model."""
+    return 100.0 * probability(rank_features(query, candidate, frame, sort_ratio, local), RANK_INTERCEPT, RANK_WEIGHTS)

@@ -12,6 +12,7 @@ import re
 from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -20,7 +21,8 @@ from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
 from .blocking import BlockingIndex, pair_score
-from .features import FEATURES, VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability
+from .features import (FEATURES, VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability,
+                       relevance)
 from . import prune
 from .normalize import PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word, stem
 from .stance import can_deny, denial
@@ -108,6 +110,9 @@ REPRINT_TEXT_SIMILARITY = 90.0
 REPRINT_BYLINE_SIMILARITY = 85.0
 # How many of the best-scoring candidates get the full decision rules.
 RULE_CANDIDATES = 30
+# FindSimilar ranks this many of the blocking step's best candidates (or `limit`, if more). Chosen on
+# CheckThat! 2020 train and dev (fit_rank.py): 30 ranks worse, 100 no better on dev at twice the cost.
+SIMILAR_POOL = 50
 # Cluster-level matching: a claim joins a cluster when its best link reaches the threshold AND its
 # mean score over the cluster's members (the most recent MEMBERS_COMPARED) reaches this share of the
 # threshold, so one loose link cannot chain a cluster into its neighbour.
@@ -634,6 +639,14 @@ class _Row:
     cluster_id: str  # = the ClaimMatch's, kept apart so ranking never parses `match`
 
 
+class SimilarHit(NamedTuple):
+    """One FindSimilar result: the indexed claim's placement, the decision on the pair, and the
+    ranking model's relevance (0..100) that orders the results."""
+    match: match_pb2.ClaimMatch
+    explanation: match_pb2.MatchExplanation
+    relevance: float
+
+
 class ClaimIndex:
     """The matcher's state: indexed claims (bounded by count and by age), their clusters, and
     reprint marks per article."""
@@ -739,25 +752,26 @@ class ClaimIndex:
             return None
         return min(options, key=lambda o: o[:3])[3]
 
-    def find_similar(self, claim: claim_pb2.Claim, limit: int = 10,
-                     min_score: float = 0.0) -> list[tuple[match_pb2.ClaimMatch, match_pb2.MatchExplanation]]:
-        """The indexed claims most similar to `claim`, each with the full decision, best first by the
-        same-claim score plus the frame similarity: the model is fitted to say same or different, and
-        as a ranking of near candidates the fuzzy frame score corrects it (CheckThat dev MAP@5 0.49
-        by the model alone, 0.53 by the sum)."""
+    def find_similar(self, claim: claim_pb2.Claim, limit: int = 10, min_score: float = 0.0) -> list[SimilarHit]:
+        """The indexed claims most likely to state `claim`'s claim, each with the full decision, best
+        first by the ranking model (features.relevance) over the blocking step's SIMILAR_POOL best
+        candidates. min_score drops results whose same-claim score is below it."""
         form = match_form(claim)
-        hits = self._blocking.search(form, min(min_score, CANDIDATE_SCORE), limit=max(limit, 1) * 3)
-        found = []
-        for row_id, frame in hits:
+        hits = self._blocking.search_parts(form, min(min_score, CANDIDATE_SCORE), limit=max(limit, SIMILAR_POOL))
+        ranked = []
+        for row_id, frame, _, sort_ratio in hits:
             row = self._rows.get(row_id)
-            if row is None:
-                continue
+            if row is not None:
+                ranked.append((-relevance(form, row.form, frame, sort_ratio, self._local), row.claim_id, row))
+        ranked.sort(key=lambda r: r[:2])
+        found = []
+        for neg_relevance, _, row in ranked:
+            if len(found) == limit:
+                break
             explanation = decide(form, row.form, self.threshold, self._local)
-            if explanation.score < min_score:
-                continue
-            found.append((explanation.score + frame, row.claim_id, row, explanation))
-        found.sort(key=lambda f: (-f[0], f[1]))
-        return [(match_pb2.ClaimMatch.FromString(r.match), e) for _, _, r, e in found[:limit]]
+            if explanation.score >= min_score:
+                found.append(SimilarHit(match_pb2.ClaimMatch.FromString(row.match), explanation, -neg_relevance))
+        return found
 
     def _rank(self, form: MatchForm, published: float, exclude_article: str):
         """The blocking step's candidates, with the model and the decision rules applied: (row,

@@ -85,8 +85,9 @@ class MatcherServicer(pb_grpc.MatcherServiceServicer):
         query = analyze_sentence(request.text, published)
         found = self._processor.index.find_similar(query, request.limit or 10, request.min_score)
         return pb.FindSimilarResponse(results=[
-            pb.SimilarClaim(claim=match.claim, cluster_id=match.cluster_id, explanation=explanation)
-            for match, explanation in found])
+            pb.SimilarClaim(claim=hit.match.claim, cluster_id=hit.match.cluster_id, explanation=hit.explanation,
+                            relevance=hit.relevance)
+            for hit in found])
 
 
 async def main(settings: Settings) -> int:

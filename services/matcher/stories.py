@@ -8,7 +8,7 @@ from typing import Any
 
 from shared.pb import claim_pb2, match_pb2
 
-from .matching import DEFAULT_THRESHOLD, DEFAULT_WINDOW_SECONDS, ClaimIndex
+from .matching import DEFAULT_THRESHOLD, DEFAULT_WINDOW_SECONDS, ClaimIndex, SimilarHit
 
 
 # How often (in placed claims) stories that went quiet are looked for.
@@ -56,11 +56,17 @@ class StoryIndexes:
                 return found
         return None
 
-    def find_similar(self, claim: claim_pb2.Claim, limit: int = 10,
-                     min_score: float = 0.0) -> list[tuple[match_pb2.ClaimMatch, match_pb2.MatchExplanation]]:
-        """The most similar claims of every story this instance holds."""
+    def add_unmatched(self, claim: claim_pb2.Claim) -> None:
+        """ClaimIndex.add_unmatched in the claim's story (bulk loading for benchmarks)."""
+        self._index(claim.story_key).add_unmatched(claim)
+
+    def story(self, story_key: str) -> ClaimIndex | None:
+        return self._by_story.get(story_key)
+
+    def find_similar(self, claim: claim_pb2.Claim, limit: int = 10, min_score: float = 0.0) -> list[SimilarHit]:
+        """The most similar claims of every story this instance holds, ranked as one list."""
         found = [hit for index in self._by_story.values() for hit in index.find_similar(claim, limit, min_score)]
-        found.sort(key=lambda hit: (-hit[1].score, hit[0].claim.id))
+        found.sort(key=lambda hit: (-hit.relevance, hit.match.claim.id))
         return found[:limit]
 
     def __len__(self) -> int:

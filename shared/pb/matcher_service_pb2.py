@@ -27,7 +27,7 @@ from . import match_pb2 as claimcheck_dot_v1_dot_match__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#claimcheck/v1/matcher_service.proto\x12\rclaimcheck.v1\x1a\x19\x63laimcheck/v1/claim.proto\x1a\x19\x63laimcheck/v1/match.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x98\x01\n\x0e\x43ompareRequest\x12\x0e\n\x06text_a\x18\x01 \x01(\t\x12\x0e\n\x06text_b\x18\x02 \x01(\t\x12\x32\n\x0epublished_at_a\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0epublished_at_b\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"G\n\x0f\x43ompareResponse\x12\x34\n\x0b\x65xplanation\x18\x01 \x01(\x0b\x32\x1f.claimcheck.v1.MatchExplanation\"v\n\x12\x46indSimilarRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\x11\n\tmin_score\x18\x03 \x01(\x01\x12\x30\n\x0cpublished_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"}\n\x0cSimilarClaim\x12#\n\x05\x63laim\x18\x01 \x01(\x0b\x32\x14.claimcheck.v1.Claim\x12\x12\n\ncluster_id\x18\x02 \x01(\t\x12\x34\n\x0b\x65xplanation\x18\x03 \x01(\x0b\x32\x1f.claimcheck.v1.MatchExplanation\"C\n\x13\x46indSimilarResponse\x12,\n\x07results\x18\x01 \x03(\x0b\x32\x1b.claimcheck.v1.SimilarClaim2\xb0\x01\n\x0eMatcherService\x12H\n\x07\x43ompare\x12\x1d.claimcheck.v1.CompareRequest\x1a\x1e.claimcheck.v1.CompareResponse\x12T\n\x0b\x46indSimilar\x12!.claimcheck.v1.FindSimilarRequest\x1a\".claimcheck.v1.FindSimilarResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#claimcheck/v1/matcher_service.proto\x12\rclaimcheck.v1\x1a\x19\x63laimcheck/v1/claim.proto\x1a\x19\x63laimcheck/v1/match.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x98\x01\n\x0e\x43ompareRequest\x12\x0e\n\x06text_a\x18\x01 \x01(\t\x12\x0e\n\x06text_b\x18\x02 \x01(\t\x12\x32\n\x0epublished_at_a\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0epublished_at_b\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"G\n\x0f\x43ompareResponse\x12\x34\n\x0b\x65xplanation\x18\x01 \x01(\x0b\x32\x1f.claimcheck.v1.MatchExplanation\"v\n\x12\x46indSimilarRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\x11\n\tmin_score\x18\x03 \x01(\x01\x12\x30\n\x0cpublished_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x90\x01\n\x0cSimilarClaim\x12#\n\x05\x63laim\x18\x01 \x01(\x0b\x32\x14.claimcheck.v1.Claim\x12\x12\n\ncluster_id\x18\x02 \x01(\t\x12\x34\n\x0b\x65xplanation\x18\x03 \x01(\x0b\x32\x1f.claimcheck.v1.MatchExplanation\x12\x11\n\trelevance\x18\x04 \x01(\x01\"C\n\x13\x46indSimilarResponse\x12,\n\x07results\x18\x01 \x03(\x0b\x32\x1b.claimcheck.v1.SimilarClaim2\xb0\x01\n\x0eMatcherService\x12H\n\x07\x43ompare\x12\x1d.claimcheck.v1.CompareRequest\x1a\x1e.claimcheck.v1.CompareResponse\x12T\n\x0b\x46indSimilar\x12!.claimcheck.v1.FindSimilarRequest\x1a\".claimcheck.v1.FindSimilarResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,10 +40,10 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_COMPARERESPONSE']._serialized_end=367
   _globals['_FINDSIMILARREQUEST']._serialized_start=369
   _globals['_FINDSIMILARREQUEST']._serialized_end=487
-  _globals['_SIMILARCLAIM']._serialized_start=489
-  _globals['_SIMILARCLAIM']._serialized_end=614
-  _globals['_FINDSIMILARRESPONSE']._serialized_start=616
-  _globals['_FINDSIMILARRESPONSE']._serialized_end=683
-  _globals['_MATCHERSERVICE']._serialized_start=686
-  _globals['_MATCHERSERVICE']._serialized_end=862
+  _globals['_SIMILARCLAIM']._serialized_start=490
+  _globals['_SIMILARCLAIM']._serialized_end=634
+  _globals['_FINDSIMILARRESPONSE']._serialized_start=636
+  _globals['_FINDSIMILARRESPONSE']._serialized_end=703
+  _globals['_MATCHERSERVICE']._serialized_start=706
+  _globals['_MATCHERSERVICE']._serialized_end=882
 # @@protoc_insertion_point(module_scope)

@@ -42,14 +42,16 @@ class FindSimilarRequest(_message.Message):
     def __init__(self, text: _Optional[str] = ..., limit: _Optional[int] = ..., min_score: _Optional[float] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class SimilarClaim(_message.Message):
-    __slots__ = ("claim", "cluster_id", "explanation")
+    __slots__ = ("claim", "cluster_id", "explanation", "relevance")
     CLAIM_FIELD_NUMBER: _ClassVar[int]
     CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
     EXPLANATION_FIELD_NUMBER: _ClassVar[int]
+    RELEVANCE_FIELD_NUMBER: _ClassVar[int]
     claim: _claim_pb2.Claim
     cluster_id: str
     explanation: _match_pb2.MatchExplanation
-    def __init__(self, claim: _Optional[_Union[_claim_pb2.Claim, _Mapping]] = ..., cluster_id: _Optional[str] = ..., explanation: _Optional[_Union[_match_pb2.MatchExplanation, _Mapping]] = ...) -> None: ...
+    relevance: float
+    def __init__(self, claim: _Optional[_Union[_claim_pb2.Claim, _Mapping]] = ..., cluster_id: _Optional[str] = ..., explanation: _Optional[_Union[_match_pb2.MatchExplanation, _Mapping]] = ..., relevance: _Optional[float] = ...) -> None: ...
 
 class FindSimilarResponse(_message.Message):
     __slots__ = ("results",)

@@ -213,6 +213,16 @@ async def test_matcher_compare_resolves_dates_against_the_publication_times_give
     assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "published_at" in rejected.value.details()
 
 
+async def test_find_similar_serves_an_indexed_claim_first_ranked_by_relevance(cc):
+    claims = await cc.all_claims()
+    text = max((c.claim.text for c in claims), key=len)
+    found = (await cc.find_similar(text, limit=5)).results
+    assert found and found[0].claim.text == text
+    assert found[0].explanation.decision == match_pb2.MATCH_DECISION_SAME, found[0].explanation.reason
+    relevance = [hit.relevance for hit in found]
+    assert relevance == sorted(relevance, reverse=True) and 0 < relevance[-1] <= relevance[0] <= 100, relevance
+
+
 async def test_the_example_subscriber_prints_the_verdicts(stack, cc):
     import subprocess
     import sys

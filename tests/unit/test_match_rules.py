@@ -9,6 +9,7 @@ from services.extractor.extraction import analyze_sentence
 from services.matcher.blocking import BlockingIndex
 from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, compare, dateline_credit
 from services.matcher.normalize import match_form, stem
+from services.matcher.stories import StoryIndexes
 from shared.pb import claim_pb2
 from sentences_for_tests import explain, placed_claim
 
@@ -212,16 +213,46 @@ def test_find_similar_ranks_the_closest_claim_first():
     assert found and found[0][0].claim.id == "a1#0"
 
 
-def test_find_similar_ranks_by_the_model_and_the_frame_together():
-    # The model scores the short "The ferry line will stop" a little higher, but it names neither town
-    # nor the month; the frame similarity puts the claim that names all three first.
+FERRY_LINES = ("Ferries from Ostvik to Brevik will stop in March", "The ferry line will stop",
+               "The harbour authority approved a new pier", "Fishing quotas were cut by a fifth")
+FERRY_QUERY = "The Ostvik ferry line will stop sailing to Brevik in March"
+
+
+def test_find_similar_ranks_a_full_restatement_above_a_short_claim_it_contains():
+    # The same-claim model scores the short "The ferry line will stop" higher (all of it is in the
+    # query), but it states neither town nor the month; the ranking weighs how much of the query
+    # each candidate states.
     index = ClaimIndex()
-    for i, text in enumerate(("Ferries from Ostvik to Brevik will stop in March", "The ferry line will stop",
-                              "The harbour authority approved a new pier", "Fishing quotas were cut by a fifth")):
+    for i, text in enumerate(FERRY_LINES):
         index.add_unmatched(placed_claim(f"a{i}", text=text))
-    query = analyze_sentence("The Ostvik ferry line will stop sailing to Brevik in March")
-    found = [m.claim.text for m, _ in index.find_similar(query, limit=2)]
-    assert found == ["Ferries from Ostvik to Brevik will stop in March", "The ferry line will stop"], found
+    found = index.find_similar(analyze_sentence(FERRY_QUERY), limit=2)
+    assert [hit.match.claim.text for hit in found] == [FERRY_LINES[0], FERRY_LINES[1]], found
+    assert found[0].explanation.score < found[1].explanation.score  # the order is not the decision's score
+    assert found[0].relevance > found[1].relevance
+
+
+def test_find_similar_over_stories_ranks_as_one_index_does():
+    # Each line in a story of its own: the merged list is ordered by relevance, as within one index
+    # (it was re-sorted by the same-claim score, which puts the short contained claim first).
+    stories = StoryIndexes()
+    for i, text in enumerate(FERRY_LINES):
+        claim = placed_claim(f"a{i}", text=text)
+        claim.story_key = f"story-{i}"
+        stories.add_unmatched(claim)
+    found = stories.find_similar(analyze_sentence(FERRY_QUERY), limit=2)
+    assert [hit.match.claim.text for hit in found] == [FERRY_LINES[0], FERRY_LINES[1]], found
+
+
+def test_find_similar_drops_results_below_min_score_and_still_fills_the_limit():
+    index = ClaimIndex()
+    for i, text in enumerate(FERRY_LINES):
+        index.add_unmatched(placed_claim(f"a{i}", text=text))
+    query = analyze_sentence(FERRY_QUERY)
+    every = index.find_similar(query, limit=4)
+    floor = max(hit.explanation.score for hit in every) - 0.01
+    kept = index.find_similar(query, limit=1, min_score=floor)
+    assert len(kept) == 1 and kept[0].explanation.score >= floor
+    assert kept[0].match.claim.text == FERRY_LINES[1]  # the best-ranked one scores below the floor
 
 
 def test_blocking_finds_what_brute_force_finds_on_a_small_index():
