@@ -342,7 +342,14 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
 
 
 def _shared_frame_words(a: MatchForm, b: MatchForm) -> set[str]:
-    return set(a.core.split()) & set(b.core.split())
+    """The words of a's event frame that b's states, a spelling variant counting ("harbour" /
+    "harbor", "organiser" / "organizer", as features.has_spelling_variant tells them)."""
+    a_words, b_words = set(a.core.split()), set(b.core.split())
+    shared = a_words & b_words
+    b_rest = [w for w in b_words - shared if len(w) >= VARIANT_MIN_LEN]
+    if b_rest:
+        shared |= {w for w in a_words - shared if len(w) >= VARIANT_MIN_LEN and has_spelling_variant(w, b_rest)}
+    return shared
 
 
 def _lone_shared_word(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:

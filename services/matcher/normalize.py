@@ -177,7 +177,10 @@ def _short_cvc(w: str) -> bool:
     ("tak" from "taking" -> "take", "clos" -> "close"; not "walk", "open", "rain")."""
     if len(w) < 3 or w[-1] in "aeiouwxy" or w[-2] not in "aeiou" or w[-3] in "aeiou":
         return False
-    return len(re.findall(r"[aeiouy]+[^aeiouy]+", w)) == 1
+    return len(_VOWELS_THEN_CONSONANTS.findall(w)) == 1
+
+
+_VOWELS_THEN_CONSONANTS = re.compile(r"[aeiouy]+[^aeiouy]+")  # one per syllable closed by a consonant (Porter's m)
 
 
 @lru_cache(maxsize=65536)
@@ -209,6 +212,11 @@ def stem(word: str) -> str:
                 w += "e"
         elif w.endswith("ly") and len(w) > 5:
             w = w[:-2]
+        if w.endswith("ll") and len(_VOWELS_THEN_CONSONANTS.findall(w)) > 1:
+            # Porter's last step: a final double l after two syllables loses one, so British and
+            # American spellings and the doubled past meet ("cancelled"/"canceled"/"cancel",
+            # "controlled"/"control", "installed"/"install"); "call", "fall", "kill" keep theirs.
+            w = w[:-1]
     return _SYNONYMS.get(w, w)
 
 

@@ -26,6 +26,13 @@ def test_light_stemming_and_synonyms_fold_word_forms():
     assert stem("killed") == stem("died") == "die"
 
 
+def test_british_and_american_spellings_of_a_doubled_l_stem_alike():
+    assert stem("cancelled") == stem("canceled") == stem("cancel") == stem("cancelling")
+    assert stem("controlled") == stem("control") and stem("travelled") == stem("travel")
+    assert stem("installed") == stem("install")
+    assert stem("called") == "call" and stem("fall") == "fall"  # one syllable: the double l stays
+
+
 def test_a_figure_followed_by_a_model_number_counts_what_follows_it():
     e = explain("Boeing delivered 12 737 jets and 4 787 jets to the airline in March.",
                 "Boeing delivered 4 737 jets and 12 787 jets to the airline in March.")
@@ -520,6 +527,12 @@ def test_a_shared_thing_or_name_keeps_a_denial_of_the_action_a_conflict():
     # the action alone may be said of the other's subject: a pronoun, a negated noun
     for first, second in (("He has not resigned.", "The minister resigned on Friday."),
                           ("No injuries were reported.", "Two workers were injured when the crane fell.")):
+        e = explain(first, second)
+        assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
+    # the other spelling of the subject is the same subject
+    for first, second in (("The harbour has not reopened.", "The harbor reopened on Monday."),
+                          ("The organisers have not resigned.", "The organizers resigned on Monday."),
+                          ("The organisers cancelled the festival.", "The organizers did not cancel the festival.")):
         e = explain(first, second)
         assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
     # one shared word that is a thing, not the action: the model decides ("the photo is fake" denies it)
