@@ -19,7 +19,7 @@ from fit_model import fit_logistic
 from services.extractor.extraction import analyze_sentence
 from services.matcher import features, matching
 
-L2 = 1.0
+L2 = 1.0  # chosen by CV MAP@5 on train: 0.659, against 0.653 with 0.01 and 0.651 with 10
 
 
 def candidates(index, queries: dict[str, str], pool: int):
@@ -27,8 +27,7 @@ def candidates(index, queries: dict[str, str], pool: int):
     out = []
     for q, text in queries.items():
         form = matching.match_form(analyze_sentence(clean(text)))
-        for row_id, frame, _, sort_ratio in index._blocking.search_parts(form, 0.0, limit=pool):
-            row = index._rows[row_id]
+        for row, frame, sort_ratio in index.similar_candidates(form)[:pool]:
             old = matching.decide(form, row.form, index.threshold, index._local).score + frame
             out.append((q, row.article_id[1:], features.rank_features(form, row.form, frame, sort_ratio, index._local),
                         old))

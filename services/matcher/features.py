@@ -91,6 +91,9 @@ class LocalRarity:
 
     MIN_CLAIMS = 8
     MIN_FACTOR = 0.15
+    # Weighted bags kept between two changes of the index: placing a claim weighs at most a few
+    # hundred; FindSimilar queries against a story that gets no new claim would otherwise pile up.
+    MAX_CACHED = 4096
 
     def __init__(self) -> None:
         self.df: dict[str, int] = {}
@@ -110,6 +113,8 @@ class LocalRarity:
     def weighted(self, form: MatchForm) -> dict[str, float]:
         cached = self._weighted.get(id(form))
         if cached is None or cached[0] is not form:  # the form is kept, so its id cannot be reused
+            if len(self._weighted) >= self.MAX_CACHED:
+                self._weighted.clear()
             f = self.factor
             cached = self._weighted[id(form)] = (form, {t: w * f(t) for t, w in form.bag})
         return cached[1]
@@ -195,8 +200,8 @@ def same_score(a: MatchForm, b: MatchForm) -> float:
 # query looked as close as a full restatement). Fitted on CheckThat! 2020 task 2 train (tweets
 # against verified claims) by bench/matching/fit_rank.py; a ranking, not a decision.
 RANK_FEATURES = ("frame", "sort", "names", "rare_max", "num_agree", "query_covered", "candidate_covered")
-RANK_INTERCEPT = -9.3961
-RANK_WEIGHTS = (1.3346, 3.3465, 1.0619, 2.8738, 1.2202, 4.1475, 6.6022)
+RANK_INTERCEPT = -9.394
+RANK_WEIGHTS = (1.3249, 3.3511, 1.061, 2.8725, 1.2207, 4.1509, 6.6047)
 
 
 def rank_features(query: MatchForm, candidate: MatchForm, frame: float, sort_ratio: float,

@@ -20,7 +20,7 @@ from shared import places
 from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
-from .blocking import BlockingIndex, pair_score
+from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
@@ -110,8 +110,9 @@ REPRINT_TEXT_SIMILARITY = 90.0
 REPRINT_BYLINE_SIMILARITY = 85.0
 # How many of the best-scoring candidates get the full decision rules.
 RULE_CANDIDATES = 30
-# FindSimilar ranks this many of the blocking step's best candidates (or `limit`, if more). Chosen on
-# CheckThat! 2020 train and dev (fit_rank.py): 30 ranks worse, 100 no better on dev at twice the cost.
+# FindSimilar's ranking model orders this many of the blocking step's candidates (best frame score
+# first). Chosen on CheckThat! 2020 train and dev (fit_rank.py --pool): 30 ranks worse, 100 no
+# better on dev at twice the cost.
 SIMILAR_POOL = 50
 # Cluster-level matching: a claim joins a cluster when its best link reaches the threshold AND its
 # mean score over the cluster's members (the most recent MEMBERS_COMPARED) reaches this share of the
@@ -759,25 +760,32 @@ class ClaimIndex:
             return None
         return min(options, key=lambda o: o[:3])[3]
 
+    def similar_candidates(self, form: MatchForm, min_score: float = 0.0) -> list[tuple[_Row, float, int]]:
+        """Every blocking candidate of a FindSimilar query (at most blocking.MAX_CANDIDATES) as (row,
+        frame score, token_sort_ratio), best frame score first: what the ranking model sees."""
+        hits = self._blocking.search_parts(form, min(min_score, CANDIDATE_SCORE), limit=MAX_CANDIDATES)
+        return [(row, frame, sort_ratio) for row_id, frame, _, sort_ratio in hits
+                if (row := self._rows.get(row_id)) is not None]
+
     def find_similar(self, claim: claim_pb2.Claim, limit: int = 10, min_score: float = 0.0) -> list[SimilarHit]:
-        """The indexed claims most likely to state `claim`'s claim, each with the full decision, best
-        first by the ranking model (features.relevance) over the blocking step's SIMILAR_POOL best
-        candidates. min_score drops results whose same-claim score is below it."""
+        """The indexed claims most likely to state `claim`'s claim (at most blocking.MAX_CANDIDATES),
+        each with the full decision, best first by the ranking model (features.relevance) over the
+        SIMILAR_POOL candidates of best frame score, which it was fitted on; the other candidates
+        follow, ordered the same way among themselves, when min_score or the limit leaves the list
+        short. So the results for a limit start the results for a larger one. min_score drops
+        results whose same-claim score (explanation.score) is below it."""
         form = match_form(claim)
-        hits = self._blocking.search_parts(form, min(min_score, CANDIDATE_SCORE), limit=max(limit, SIMILAR_POOL))
-        ranked = []
-        for row_id, frame, _, sort_ratio in hits:
-            row = self._rows.get(row_id)
-            if row is not None:
-                ranked.append((-relevance(form, row.form, frame, sort_ratio, self._local), row.claim_id, row))
-        ranked.sort(key=lambda r: r[:2])
+        candidates = self.similar_candidates(form, min_score)
         found = []
-        for neg_relevance, _, row in ranked:
-            if len(found) == limit:
-                break
-            explanation = decide(form, row.form, self.threshold, self._local)
-            if explanation.score >= min_score:
-                found.append(SimilarHit(match_pb2.ClaimMatch.FromString(row.match), explanation, -neg_relevance))
+        for part in (candidates[:SIMILAR_POOL], candidates[SIMILAR_POOL:]):
+            ranked = sorted((-relevance(form, row.form, frame, sort_ratio, self._local), row.claim_id, row)
+                            for row, frame, sort_ratio in part)
+            for neg_relevance, _, row in ranked:
+                if len(found) == limit:
+                    return found
+                explanation = decide(form, row.form, self.threshold, self._local)
+                if explanation.score >= min_score:
+                    found.append(SimilarHit(match_pb2.ClaimMatch.FromString(row.match), explanation, -neg_relevance))
         return found
 
     def _rank(self, form: MatchForm, published: float, exclude_article: str):

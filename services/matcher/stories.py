@@ -61,6 +61,7 @@ class StoryIndexes:
         self._index(claim.story_key).add_unmatched(claim)
 
     def story(self, story_key: str) -> ClaimIndex | None:
+        """The index of one story (benchmarks reach its blocking step through it)."""
         return self._by_story.get(story_key)
 
     def find_similar(self, claim: claim_pb2.Claim, limit: int = 10, min_score: float = 0.0) -> list[SimilarHit]:

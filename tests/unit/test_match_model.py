@@ -70,6 +70,17 @@ def test_words_every_claim_of_a_story_repeats_count_less():
     assert local.factor("unseen") == 1.0
 
 
+def test_weighing_queries_against_an_unchanging_index_keeps_memory_bounded():
+    # FindSimilar weighs each query's words; a story that gets no new claim never clears the cache.
+    local = LocalRarity()
+    for i in range(LocalRarity.MIN_CLAIMS):
+        local.add(match_form(analyze_sentence(f"The ferry line {i} will stop in March.")))
+    queries = [match_form(analyze_sentence(f"Query {i} about the ferry line.")) for i in range(LocalRarity.MAX_CACHED + 50)]
+    for q in queries:
+        assert local.weighted(q)["ferry"] < 1.0 * dict(q.bag)["ferry"]
+    assert len(local._weighted) <= LocalRarity.MAX_CACHED
+
+
 def test_a_loose_link_does_not_chain_two_clusters():
     index = ClaimIndex()
     a = index.place(placed_claim("a", "Dockworkers at the Velmar terminal walked out over pay on Monday."))

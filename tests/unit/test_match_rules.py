@@ -7,7 +7,7 @@ import pytest
 
 from services.extractor.extraction import analyze_sentence
 from services.matcher.blocking import BlockingIndex
-from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex, compare, dateline_credit
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, SIMILAR_POOL, ClaimIndex, compare, dateline_credit
 from services.matcher.normalize import match_form, stem
 from services.matcher.stories import StoryIndexes
 from shared.pb import claim_pb2
@@ -260,6 +260,24 @@ def test_find_similar_drops_results_below_min_score_and_still_fills_the_limit():
     kept = index.find_similar(query, limit=1, min_score=floor)
     assert len(kept) == 1 and kept[0].explanation.score >= floor
     assert kept[0].match.claim.text == FERRY_LINES[1]  # the best-ranked one scores below the floor
+
+
+def test_find_similar_results_for_a_limit_start_those_for_a_larger_one():
+    # More candidates than the ranking model's pool: the order must not depend on the limit, and
+    # a min_score that drops results still fills the limit from the candidates further down.
+    index = ClaimIndex()
+    for i in range(80):
+        index.add_unmatched(placed_claim(f"a{i}", text=f"The council of district {i} approved the housing plan "
+                                                          f"for {i + 3} new homes near the river"))
+    query = analyze_sentence("The district council approved a housing plan near the river")
+    every = index.find_similar(query, limit=100)
+    assert len(every) > SIMILAR_POOL
+    for limit in (1, 5, SIMILAR_POOL, SIMILAR_POOL + 5):
+        assert index.find_similar(query, limit=limit) == every[:limit]
+    floor = sorted(hit.explanation.score for hit in every)[len(every) // 2]
+    kept = index.find_similar(query, limit=SIMILAR_POOL, min_score=floor)
+    passing = [hit for hit in every if hit.explanation.score >= floor]
+    assert kept == passing[:SIMILAR_POOL] and len(kept) == min(SIMILAR_POOL, len(passing))
 
 
 def test_blocking_finds_what_brute_force_finds_on_a_small_index():
