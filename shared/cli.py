@@ -47,14 +47,13 @@ def _utc_time(text: str) -> datetime:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from services.extractor.extraction import analyze_sentence
-    from services.matcher.matching import DEFAULT_THRESHOLD, compare
+    from services.matcher.matching import DEFAULT_THRESHOLD
+    from shared.comparison import compare_texts
     from shared.pairs_io import read_pairs
 
     threshold = Settings.from_env().match_threshold or DEFAULT_THRESHOLD
     for text_a, text_b in read_pairs(args.pairs):
-        explanation = compare(analyze_sentence(text_a, args.published_at), analyze_sentence(text_b, args.published_at),
-                              threshold)
+        explanation = compare_texts(text_a, text_b, threshold, args.published_at)
         sys.stdout.write(json.dumps({"decision": DECISION_NAMES[explanation.decision],
                                      "score": round(explanation.score, 2), "reason": explanation.reason,
                                      "rule": explanation.rule},

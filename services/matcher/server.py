@@ -8,9 +8,10 @@ import grpc
 import structlog
 
 from services.extractor.extraction import analyze_sentence
-from services.matcher.matching import DEFAULT_THRESHOLD, compare
+from services.matcher.matching import DEFAULT_THRESHOLD
 from services.matcher.stories import StoryIndexes
 from shared import places
+from shared.comparison import compare_texts
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid
 from shared.kafka import Output, TransformLoop, ensure_topics
@@ -69,9 +70,8 @@ class MatcherServicer(pb_grpc.MatcherServiceServicer):
         published_a, problems_a = publication_time(request, "published_at_a")
         published_b, problems_b = publication_time(request, "published_at_b")
         await reject_invalid(context, problems + problems_a + problems_b)
-        a = analyze_sentence(request.text_a, published_a)
-        b = analyze_sentence(request.text_b, published_b or published_a)
-        return pb.CompareResponse(explanation=compare(a, b, self._processor.index.threshold))
+        return pb.CompareResponse(explanation=compare_texts(request.text_a, request.text_b, self._processor.index.threshold,
+                                                            published_a, published_b))
 
     async def FindSimilar(self, request: pb.FindSimilarRequest,
                           context: grpc.aio.ServicerContext) -> pb.FindSimilarResponse:

@@ -182,6 +182,11 @@ async def test_matcher_compare_explains_a_conflict(cc):
     assert reply.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
     assert "14" in reply.explanation.reason and "17" in reply.explanation.reason
     assert reply.explanation.rule == "number_mismatch"
+    # a paragraph is compared sentence by sentence
+    reply = await cc.compare("Rescue teams reached the valley at dawn. Officials said 14 people died in the flooding "
+                             "in the northern province.", "Officials said 17 people died in the flooding in the "
+                             "northern province.")
+    assert reply.explanation.rule == "number_mismatch" and "sentence 2 of 2" in reply.explanation.reason
     with pytest.raises(grpc.aio.AioRpcError) as rejected:
         await cc.compare("", "x")
     assert rejected.value.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -1,0 +1,42 @@
+from sentences_for_tests import explain
+
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME
+from shared.comparison import MAX_SENTENCES, compare_texts
+
+STRIKE = "The union has agreed to the new wage offer from the port operators."
+TWEET = ("Big news from the docks this morning. The union has accepted the port operators' new wage offer! "
+         "Drivers should expect queues at the gates.")
+FACT_CHECK = ("Did the dockworkers' union accept the wage deal? The vote was held on Monday evening. "
+              "The union agreed to the port operators' new wage offer, a spokeswoman confirmed.")
+
+
+def test_two_sentences_are_one_decision_as_compare_gives_it():
+    other = "The port operators' new wage offer has been agreed by the union."
+    assert compare_texts(STRIKE, other) == explain(STRIKE, other)
+
+
+def test_texts_of_several_sentences_are_compared_sentence_by_sentence():
+    e = compare_texts(TWEET, FACT_CHECK)
+    assert e.decision == SAME, e.reason
+    assert e.reason.startswith("sentence 2 of 3 of the first text and sentence 3 of 3 of the second"), e.reason
+    # as one run-on statement each, the context drowns the claim
+    assert explain(TWEET, FACT_CHECK).decision == DIFFERENT
+
+
+def test_a_denial_in_one_sentence_of_a_text_is_a_conflict():
+    denial = "Posts say the strike is over. That is false: the union has not agreed to the new wage offer from the port operators."
+    e = compare_texts(STRIKE, denial)
+    assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
+
+
+def test_a_restatement_is_preferred_over_a_conflict_and_unrelated_texts_stay_different():
+    both = (f"{STRIKE} Reports that the union has not agreed to the new wage offer from the port operators were wrong.")
+    assert compare_texts(STRIKE, both).decision == SAME
+    unrelated = "The museum reopened on Friday after a long renovation. Ship traffic was suspended until Thursday."
+    assert compare_texts(TWEET, unrelated).decision == DIFFERENT
+
+
+def test_only_the_first_sentences_of_a_long_text_are_compared():
+    filler = " ".join(f"Crane {i} was inspected on Monday." for i in range(MAX_SENTENCES))
+    e = compare_texts(STRIKE, f"{filler} {STRIKE}")
+    assert e.decision != SAME and f"best of {MAX_SENTENCES} pairs" in e.reason, e.reason
