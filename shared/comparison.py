@@ -5,6 +5,7 @@ matcher's decision is made for one statement, not for a paragraph of them. Plain
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from services.extractor.extraction import analyze_sentence
@@ -17,8 +18,13 @@ from shared.pb import match_pb2
 # context, not two whole articles; 40 x 40 decisions take about a tenth of a second.
 MAX_SENTENCES = 40
 
-# A same-claim link is the answer over a conflict, a conflict over no link (as the matcher's clusters).
-_PREFERENCE = {SAME: 0, CONFLICTING: 1}
+# A conflict is the answer over a same-claim link, which is the answer over none: a fact-check
+# restates the claim it denies ("Posts say X. X is false"), and the denial is what it says of it.
+_PREFERENCE = {CONFLICTING: 0, SAME: 1}
+
+# A sentence opening with one of these speaks of the one before ("X. This is false.", "Did X? No,
+# it did not."): it is also compared joined to it.
+_REFERS_BACK = re.compile(r"(?:this|that|these|those|it|no|not|false|untrue|wrong)\b", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
@@ -27,27 +33,38 @@ def sentences(text: str) -> list[str]:
     return found if len(found) > 1 else [text]
 
 
+def statements(parts: list[str]) -> list[tuple[str, str]]:
+    """(label, text) of each statement compared: every sentence, and a sentence that refers back
+    joined to the one before it."""
+    out = [(f"sentence {i + 1}", part) for i, part in enumerate(parts)]
+    out += [(f"sentences {i}-{i + 1}", f"{parts[i - 1]} {part}") for i, part in enumerate(parts) if i
+            and _REFERS_BACK.match(part)]
+    return out
+
+
 def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD,
                   published_a: datetime | None = None, published_b: datetime | None = None) -> match_pb2.MatchExplanation:
     """The decision on two texts: for two single sentences, matching.compare; otherwise the best
-    decision over every pair of their sentences (a same-claim link first, then a conflict, then the
-    highest score; ties to the earliest sentences), its reason naming the two sentences."""
+    decision over every pair of their statements (statements(): sentences, and a sentence that
+    refers back joined to the one before): a conflict first, then a same-claim link, then the
+    highest score; ties to the earliest. Its reason names the two statements."""
     if published_b is None:
         published_b = published_a
     parts_a, parts_b = sentences(text_a), sentences(text_b)
     if len(parts_a) == 1 and len(parts_b) == 1:
         return compare(analyze_sentence(text_a, published_a), analyze_sentence(text_b, published_b), threshold)
-    forms_a = [match_form(analyze_sentence(s, published_a)) for s in parts_a[:MAX_SENTENCES]]
-    forms_b = [match_form(analyze_sentence(s, published_b)) for s in parts_b[:MAX_SENTENCES]]
+    units_a = [(label, match_form(analyze_sentence(t, published_a))) for label, t in statements(parts_a[:MAX_SENTENCES])]
+    units_b = [(label, match_form(analyze_sentence(t, published_b))) for label, t in statements(parts_b[:MAX_SENTENCES])]
     best = None
-    for i, a in enumerate(forms_a):
-        for j, b in enumerate(forms_b):
+    for i, (label_a, a) in enumerate(units_a):
+        for j, (label_b, b) in enumerate(units_b):
             e = decide(a, b, threshold)
             key = (_PREFERENCE.get(e.decision, 2), -e.score, i, j)
             if best is None or key < best[0]:
-                best = (key, i, j, e)
-    _, i, j, explanation = best
-    explanation.reason = (f"sentence {i + 1} of {len(parts_a)} of the first text and sentence {j + 1} of "
-                          f"{len(parts_b)} of the second (the best of {len(forms_a) * len(forms_b)} pairs): "
-                          f"{explanation.reason}")
+                best = (key, label_a, label_b, e)
+    _, label_a, label_b, explanation = best
+    skipped = ("; sentences after the first "
+               f"{MAX_SENTENCES} not compared") if max(len(parts_a), len(parts_b)) > MAX_SENTENCES else ""
+    explanation.reason = (f"{label_a} of {len(parts_a)} of the first text and {label_b} of {len(parts_b)} of the "
+                          f"second (the best of {len(units_a) * len(units_b)} pairs{skipped}): {explanation.reason}")
     return explanation

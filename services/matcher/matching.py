@@ -21,10 +21,11 @@ from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
 from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
-from .features import (FEATURES, VARIANT_MIN_LEN, LocalRarity, has_spelling_variant, pair_features, probability,
+from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
-from .normalize import PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word, stem
+from .normalize import (PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word,
+                        spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -343,13 +344,14 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
 
 
 def _shared_frame_words(a: MatchForm, b: MatchForm) -> set[str]:
-    """The words of a's event frame that b's states, a spelling variant counting ("harbour" /
-    "harbor", "organiser" / "organizer", as features.has_spelling_variant tells them)."""
+    """The words of a's event frame that b's states, its other spelling counting ("harbour" /
+    "harbor", "organiser" / "organizer": normalize.spelling_fold; not the model's looser test of
+    a rare name's variants, which takes "ministry" for "minister" and "policy" for "police")."""
     a_words, b_words = set(a.core.split()), set(b.core.split())
     shared = a_words & b_words
-    b_rest = [w for w in b_words - shared if len(w) >= VARIANT_MIN_LEN]
-    if b_rest:
-        shared |= {w for w in a_words - shared if len(w) >= VARIANT_MIN_LEN and has_spelling_variant(w, b_rest)}
+    b_folded = {spelling_fold(w) for w in b_words - shared}
+    if b_folded:
+        shared |= {w for w in a_words - shared if spelling_fold(w) in b_folded}
     return shared
 
 
@@ -760,10 +762,11 @@ class ClaimIndex:
             return None
         return min(options, key=lambda o: o[:3])[3]
 
-    def similar_candidates(self, form: MatchForm, min_score: float = 0.0) -> list[tuple[_Row, float, int]]:
+    def similar_candidates(self, form: MatchForm) -> list[tuple[_Row, float, int]]:
         """Every blocking candidate of a FindSimilar query (at most blocking.MAX_CANDIDATES) as (row,
-        frame score, token_sort_ratio), best frame score first: what the ranking model sees."""
-        hits = self._blocking.search_parts(form, min(min_score, CANDIDATE_SCORE), limit=MAX_CANDIDATES)
+        frame score, token_sort_ratio), best frame score first: what the ranking model sees. No
+        cutoff on the frame score: min_score is on the same-claim score, which may be the higher."""
+        hits = self._blocking.search_parts(form, 0.0, limit=MAX_CANDIDATES)
         return [(row, frame, sort_ratio) for row_id, frame, _, sort_ratio in hits
                 if (row := self._rows.get(row_id)) is not None]
 
@@ -775,7 +778,7 @@ class ClaimIndex:
         short. So the results for a limit start the results for a larger one. min_score drops
         results whose same-claim score (explanation.score) is below it."""
         form = match_form(claim)
-        candidates = self.similar_candidates(form, min_score)
+        candidates = self.similar_candidates(form)
         found = []
         for part in (candidates[:SIMILAR_POOL], candidates[SIMILAR_POOL:]):
             ranked = sorted((-relevance(form, row.form, frame, sort_ratio, self._local), row.claim_id, row)

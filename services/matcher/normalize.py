@@ -562,8 +562,32 @@ def stance_cues(text: str) -> frozenset[str]:
 
 
 def same_word(h: str, words: set[str]) -> bool:
-    """A head word in a set of stems, forgiving the stemmer's final -e ("store"/"stor")."""
-    return h in words or h.rstrip("e") in {w.rstrip("e") for w in words}
+    """A head word in a set of stems, forgiving the stemmer's final -e ("store"/"stor") and the
+    British spelling of an American word (spelling_fold)."""
+    return h in words or spelling_fold(h) in {spelling_fold(w) for w in words}
+
+
+# British endings as American ones, on stems: colour, labourer; organis(e|er|ation), analys(e);
+# centre, fibre; defence; catalogue; programme; a one-syllable double l ("fuell" from "fuelled",
+# which stem() keeps). A word must keep two letters before "our" ("hour", "four", "tour" stay).
+_SPELLING_FOLDS = [(re.compile(pattern), repl) for pattern, repl in (
+    (r"(?<=[a-z]{2})our(er|ite|able)?$", r"or\1"),
+    (r"([iy])s(e|er|ation)?$", r"\1z\2"),
+    (r"([bt])re$", r"\1er"),
+    (r"ence$", "ense"),
+    (r"ogue$", "og"),
+    (r"amme$", "am"),
+    (r"ll$", "l"),
+)]
+
+
+def spelling_fold(token: str) -> str:
+    """A stem with British endings made American and the stemmer's final -e dropped, to tell two
+    spellings of one word ("harbour"/"harbor", "organiser"/"organizer", "defence"/"defense") from
+    two words ("minister"/"ministry", "police"/"policy", "trial"/"trail"): only for comparing."""
+    for pattern, repl in _SPELLING_FOLDS:
+        token = pattern.sub(repl, token)
+    return token.rstrip("e")
 
 
 def opposites(token: str) -> frozenset[str]:

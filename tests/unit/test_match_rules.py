@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from services.extractor.extraction import analyze_sentence
-from services.matcher.blocking import BlockingIndex
+from services.matcher.blocking import BlockingIndex, pair_score
 from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, SIMILAR_POOL, ClaimIndex, compare, dateline_credit
 from services.matcher.normalize import match_form, stem
 from services.matcher.stories import StoryIndexes
@@ -278,6 +278,23 @@ def test_find_similar_results_for_a_limit_start_those_for_a_larger_one():
     kept = index.find_similar(query, limit=SIMILAR_POOL, min_score=floor)
     passing = [hit for hit in every if hit.explanation.score >= floor]
     assert kept == passing[:SIMILAR_POOL] and len(kept) == min(SIMILAR_POOL, len(passing))
+
+
+def test_find_similar_min_score_is_on_the_same_claim_score_not_the_frame_score():
+    # A long query and a short candidate sharing a rare name: the frame score is low (most of the
+    # query is unshared), the same-claim score high. A min_score between the two keeps the candidate.
+    low_frame = "Lawyers for Kvist filed an appeal."
+    index = ClaimIndex()
+    for i, text in enumerate((low_frame, "Kvist was sacked by the board.", "The board praised Kvist.")):
+        index.add_unmatched(placed_claim(f"a{i}", text=text))
+    query = analyze_sentence("The operator plans to keep harbour master Kvist and run every crane through the coming "
+                             "winter season whatever the union leadership says.")
+    floor = 34.0
+    frame = pair_score(match_form(query).core, match_form(analyze_sentence(low_frame)).core)
+    every = index.find_similar(query, limit=10)
+    [hit] = [h for h in every if h.match.claim.text == low_frame]
+    assert frame < floor <= hit.explanation.score, (frame, hit.explanation.score)
+    assert index.find_similar(query, limit=10, min_score=floor) == [h for h in every if h.explanation.score >= floor]
 
 
 def test_blocking_finds_what_brute_force_finds_on_a_small_index():
@@ -556,6 +573,17 @@ def test_a_shared_thing_or_name_keeps_a_denial_of_the_action_a_conflict():
     # one shared word that is a thing, not the action: the model decides ("the photo is fake" denies it)
     e = explain("The comet photo is fake.", "An amateur astronomer photographed a green comet over the lake.")
     assert e.rule != "shared_predicate_only", e.reason
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The minister has not resigned.", "The ministry's spokesman resigned on Monday."),
+    ("The police have not been blamed.", "The policy was blamed on Monday."),
+    ("The trial was not postponed.", "The trail race was postponed on Monday."),
+    ("The contract was not renewed.", "Contact with the crew was renewed on Monday."),
+])
+def test_two_words_spelled_alike_are_not_one_word_spelled_two_ways(first, second):
+    e = explain(first, second)
+    assert e.decision == DIFFERENT and e.rule == "shared_predicate_only", e.reason
 
 
 def test_one_word_more_than_a_hundred_claims_hold_does_not_make_one_claim():
