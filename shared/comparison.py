@@ -18,13 +18,17 @@ from shared.pb import match_pb2
 # context, not two whole articles; 40 x 40 decisions take about a tenth of a second.
 MAX_SENTENCES = 40
 
-# A conflict is the answer over a same-claim link, which is the answer over none: a fact-check
-# restates the claim it denies ("Posts say X. X is false"), and the denial is what it says of it.
-_PREFERENCE = {CONFLICTING: 0, SAME: 1}
+# A same-claim link is the answer over a conflict (as in the matcher's clusters: one stray pair
+# of details among many sentences that agree is no disagreement), unless the conflicting text
+# gives a verdict: a fact-check restates the claim it denies ("Posts say X. This is false."), and
+# the denial is what it says of it.
+_VERDICT = re.compile(r"\b(?:false|untrue|not true|hoax|fake|fabricated|misleading|debunked|no evidence|"
+                      r"verdict|incorrect|baseless)\b", re.IGNORECASE)
 
-# A sentence opening with one of these speaks of the one before ("X. This is false.", "Did X? No,
-# it did not."): it is also compared joined to it.
-_REFERS_BACK = re.compile(r"(?:this|that|these|those|it|no|not|false|untrue|wrong)\b", re.IGNORECASE)
+# A short sentence opening with one of these speaks of the one before ("X. This is false.", "Did
+# X? No, it did not."): it is also compared joined to it.
+_REFERS_BACK = re.compile(r"(?:this|that|it|no|not|false|untrue|wrong)\b", re.IGNORECASE)
+SHORT_SENTENCE_WORDS = 6
 
 
 def sentences(text: str) -> list[str]:
@@ -34,20 +38,21 @@ def sentences(text: str) -> list[str]:
 
 
 def statements(parts: list[str]) -> list[tuple[str, str]]:
-    """(label, text) of each statement compared: every sentence, and a sentence that refers back
-    joined to the one before it."""
+    """(label, text) of each statement compared: every sentence, and a short sentence that refers
+    back joined to the one before it."""
     out = [(f"sentence {i + 1}", part) for i, part in enumerate(parts)]
     out += [(f"sentences {i}-{i + 1}", f"{parts[i - 1]} {part}") for i, part in enumerate(parts) if i
-            and _REFERS_BACK.match(part)]
+            and _REFERS_BACK.match(part) and len(part.split()) <= SHORT_SENTENCE_WORDS]
     return out
 
 
 def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD,
                   published_a: datetime | None = None, published_b: datetime | None = None) -> match_pb2.MatchExplanation:
     """The decision on two texts: for two single sentences, matching.compare; otherwise the best
-    decision over every pair of their statements (statements(): sentences, and a sentence that
-    refers back joined to the one before): a conflict first, then a same-claim link, then the
-    highest score; ties to the earliest. Its reason names the two statements."""
+    decision over every pair of their statements (statements(): sentences, and a short sentence
+    that refers back joined to the one before): a same-claim link first, then a conflict (a
+    conflict first when either text gives a verdict, _VERDICT), then the highest score; ties to
+    the earliest. Its reason names the two statements."""
     if published_b is None:
         published_b = published_a
     parts_a, parts_b = sentences(text_a), sentences(text_b)
@@ -55,11 +60,13 @@ def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD
         return compare(analyze_sentence(text_a, published_a), analyze_sentence(text_b, published_b), threshold)
     units_a = [(label, match_form(analyze_sentence(t, published_a))) for label, t in statements(parts_a[:MAX_SENTENCES])]
     units_b = [(label, match_form(analyze_sentence(t, published_b))) for label, t in statements(parts_b[:MAX_SENTENCES])]
+    preference = ({CONFLICTING: 0, SAME: 1} if _VERDICT.search(text_a) or _VERDICT.search(text_b)
+                  else {SAME: 0, CONFLICTING: 1})
     best = None
     for i, (label_a, a) in enumerate(units_a):
         for j, (label_b, b) in enumerate(units_b):
             e = decide(a, b, threshold)
-            key = (_PREFERENCE.get(e.decision, 2), -e.score, i, j)
+            key = (preference.get(e.decision, 2), -e.score, i, j)
             if best is None or key < best[0]:
                 best = (key, label_a, label_b, e)
     _, label_a, label_b, explanation = best

@@ -562,32 +562,35 @@ def stance_cues(text: str) -> frozenset[str]:
 
 
 def same_word(h: str, words: set[str]) -> bool:
-    """A head word in a set of stems, forgiving the stemmer's final -e ("store"/"stor") and the
-    British spelling of an American word (spelling_fold)."""
-    return h in words or spelling_fold(h) in {spelling_fold(w) for w in words}
+    """A head word in a set of stems, forgiving the stemmer's final -e ("store"/"stor") and a British
+    spelling of an American word (spelling_fold)."""
+    return h in words or spelling_fold(h).rstrip("e") in {spelling_fold(w).rstrip("e") for w in words}
 
 
-# British endings as American ones, on stems: colour, labourer; organis(e|er|ation), analys(e);
-# centre, fibre; defence; catalogue; programme; a one-syllable double l ("fuell" from "fuelled",
-# which stem() keeps). A word must keep two letters before "our" ("hour", "four", "tour" stay).
+# British spellings as American ones, on stems, each ending anchored to what may follow it in a
+# stem, and with enough of the word before it that short words stay apart ("hour", "four", "rise",
+# "size", "fill", "roll" do not fold): colour(ful|ed), labourer, neighbourhood; organis(e|er|ation),
+# analys(e); centre, fibre; defence; catalogue; programme; the doubled l of "travellers",
+# "counsellor" and of "fuelled", "dialled" (one syllable, which stem() keeps).
 _SPELLING_FOLDS = [(re.compile(pattern), repl) for pattern, repl in (
-    (r"(?<=[a-z]{2})our(er|ite|able)?$", r"or\1"),
-    (r"([iy])s(e|er|ation)?$", r"\1z\2"),
-    (r"([bt])re$", r"\1er"),
-    (r"ence$", "ense"),
-    (r"ogue$", "og"),
-    (r"amme$", "am"),
-    (r"ll$", "l"),
+    (r"(?<=[a-z]{2})our(?=(?:s|ed|ing|er|ers|ite|ites|able|hood|ful|al|ally)?$)", "or"),
+    (r"(?<=[a-z]{4})([iy])[sz]e?(?=(?:r|rs|ation|ations)?$)", r"\1z"),
+    (r"(?<=[a-z]{3})([bt])re(?=s?$)", r"\1er"),
+    (r"(?<=[a-z]{2})ence(?=s?$)", "ense"),
+    (r"(?<=[a-z]{3})ogue(?=s?$)", "og"),
+    (r"(?<=[a-z]{3})amme(?=s?$)", "am"),
+    (r"([aeiouy][^aeiouy]{1,3}[aeiou])ll(?=(?:er|ers|or|ors)$)", r"\1l"),
+    (r"(?<=[aeiou]{2})ll$", "l"),
 )]
 
 
 def spelling_fold(token: str) -> str:
-    """A stem with British endings made American and the stemmer's final -e dropped, to tell two
-    spellings of one word ("harbour"/"harbor", "organiser"/"organizer", "defence"/"defense") from
-    two words ("minister"/"ministry", "police"/"policy", "trial"/"trail"): only for comparing."""
+    """A stem with its British spelling made American, to tell two spellings of one word
+    ("harbour"/"harbor", "organiser"/"organizer", "defence"/"defense") from two words that look
+    alike ("minister"/"ministry", "role"/"roll", "car"/"care"): only for comparing."""
     for pattern, repl in _SPELLING_FOLDS:
         token = pattern.sub(repl, token)
-    return token.rstrip("e")
+    return token
 
 
 def opposites(token: str) -> frozenset[str]:

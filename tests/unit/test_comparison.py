@@ -36,6 +36,19 @@ def test_a_fact_check_that_restates_and_denies_a_claim_conflicts_with_it(debunk)
     assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
 
 
+@pytest.mark.parametrize("first, second", [
+    # the second sentence alone conflicts with the first paragraph's claim in a detail or a
+    # negation, but the paragraphs agree and neither gives a verdict
+    ("The bridge reopened on Monday.", "The bridge reopened to traffic on Monday. It had been closed since the flood."),
+    ("The ferry service resumed on Tuesday.",
+     "The ferry service resumed on Tuesday morning. No ferries had run since the strike began."),
+    ("The museum reopened on Friday.", "The museum reopened on Friday. It has not reopened its east wing."),
+])
+def test_agreeing_paragraphs_stay_the_same_claim(first, second):
+    e = compare_texts(first, second)
+    assert e.decision == SAME, e.reason
+
+
 def test_unrelated_texts_stay_different():
     unrelated = "The museum reopened on Friday after a long renovation. Ship traffic was suspended until Thursday."
     assert compare_texts(TWEET, unrelated).decision == DIFFERENT
