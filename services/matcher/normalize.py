@@ -568,14 +568,14 @@ def same_word(h: str, words: set[str]) -> bool:
 
 
 # British spellings as American ones, on stems, each ending anchored to what may follow it in a
-# stem, and with enough of the word before it that short words stay apart ("hour", "four", "rise",
-# "size", "fill", "roll" do not fold): colour(ful|ed), labourer, neighbourhood; organis(e|er|ation),
-# analys(e); centre, fibre; defence; catalogue; programme; the doubled l of "travellers",
-# "counsellor" and of "fuelled", "dialled" (one syllable, which stem() keeps).
+# stem, and with enough of the word before it that short words stay apart ("hour", "four", "scour",
+# "flour", "rise", "size", "fill", "roll" do not fold): colour(ful|ed), labourer, neighbourhood;
+# organis(e|er|ation), analys(e); centre, fibre, metre; defence; catalogue; programme; the doubled l
+# of "travellers", "counsellor" and of "fuelled", "dialled" (one syllable, which stem() keeps).
 _SPELLING_FOLDS = [(re.compile(pattern), repl) for pattern, repl in (
-    (r"(?<=[a-z]{2})our(?=(?:s|ed|ing|er|ers|ite|ites|able|hood|ful|al|ally)?$)", "or"),
+    (r"^([a-z]*[aeiouy][a-z]+)our(?=(?:s|ed|ing|er|ers|ite|ites|able|hood|ful|al|ally)?$)", r"\1or"),
     (r"(?<=[a-z]{4})([iy])[sz]e?(?=(?:r|rs|ation|ations)?$)", r"\1z"),
-    (r"(?<=[a-z]{3})([bt])re(?=s?$)", r"\1er"),
+    (r"(?<=[a-z]{2})([bt])re(?=s?$)", r"\1er"),
     (r"(?<=[a-z]{2})ence(?=s?$)", "ense"),
     (r"(?<=[a-z]{3})ogue(?=s?$)", "og"),
     (r"(?<=[a-z]{3})amme(?=s?$)", "am"),

@@ -53,9 +53,10 @@ class MatcherServiceServicer:
 
     def Compare(self, request, context):
         """Judges whether two sentences state the same claim, and why. Texts of several sentences are
-        compared sentence by sentence (the first 40 of each; a sentence that refers back, "This is
-        false.", also joined to the one before): the best pair's decision, a conflict first, then the
-        same claim, then the highest score; its reason names the pair.
+        compared sentence by sentence (the first 40 of each; a short sentence that refers back, "This
+        is false.", also joined to the one before): the best pair's decision, an explicit denial first
+        ("false", "hoax", "denied"), then the same claim, then another conflict, then the highest
+        score; its reason names the pair.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

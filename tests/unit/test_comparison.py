@@ -24,28 +24,38 @@ def test_texts_of_several_sentences_are_compared_sentence_by_sentence():
     assert explain(TWEET, FACT_CHECK).decision == DIFFERENT
 
 
+CLAIMED = "Posts claim the union has agreed to the new wage offer from the port operators."
+
+
 @pytest.mark.parametrize("debunk", [
-    # the claim restated, then denied in a sentence of its own or in one that refers back to it
-    f"Posts claim that {STRIKE[0].lower()}{STRIKE[1:]} Verdict: false. The union has not agreed to the new wage "
-    "offer, a spokeswoman said.",
+    # the claim restated, then denied in a sentence of its own or in a short one that refers back
+    f"{CLAIMED} Verdict: false. The union has not agreed to the new wage offer, a spokeswoman said.",
     f"{STRIKE} This is false.",
-    f"Social media posts say {STRIKE[0].lower()}{STRIKE[1:-1]}. That is not true.",
+    f"{CLAIMED} This is inaccurate.",
+    f"{CLAIMED} The claim is unfounded. The union has not agreed to the offer.",
+    f"{CLAIMED} The union denied it had agreed to the offer.",
 ])
 def test_a_fact_check_that_restates_and_denies_a_claim_conflicts_with_it(debunk):
     e = compare_texts(STRIKE, debunk)
     assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
 
 
-@pytest.mark.parametrize("first, second", [
-    # the second sentence alone conflicts with the first paragraph's claim in a detail or a
-    # negation, but the paragraphs agree and neither gives a verdict
-    ("The bridge reopened on Monday.", "The bridge reopened to traffic on Monday. It had been closed since the flood."),
-    ("The ferry service resumed on Tuesday.",
-     "The ferry service resumed on Tuesday morning. No ferries had run since the strike began."),
-    ("The museum reopened on Friday.", "The museum reopened on Friday. It has not reopened its east wing."),
-])
+MUSEUM = "The museum reopened on Friday."
+MUSEUM_BUT_CAFE = "The museum reopened on Friday. It has not reopened its café."
+FERRY = "The ferry service resumed on Tuesday."
+FERRY_BUT_STRIKE = "The ferry service resumed on Tuesday morning. No ferries sailed during the strike."
+
+
+@pytest.mark.parametrize("first, second", [(MUSEUM, MUSEUM_BUT_CAFE), (FERRY, FERRY_BUT_STRIKE)])
 def test_agreeing_paragraphs_stay_the_same_claim(first, second):
+    # The short second sentence, joined to the first, conflicts with the claim in a negated detail
+    # (as one statement the pair is a conflict); no statement of it denies a report, so the
+    # same-claim pair answers.
+    assert explain(first, second).decision == CONFLICTING
     e = compare_texts(first, second)
+    assert e.decision == SAME, e.reason
+    # a word of denial in another sentence is not a denial of the claim
+    e = compare_texts(first, f"{second} Police said a bomb threat that morning was a false alarm.")
     assert e.decision == SAME, e.reason
 
 
