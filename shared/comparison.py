@@ -11,7 +11,7 @@ from datetime import datetime
 from services.extractor.extraction import analyze_sentence
 from services.extractor.sentences import split_sentences
 from services.matcher.matching import CONFLICTING, DEFAULT_THRESHOLD, SAME, compare, decide
-from services.matcher.normalize import MatchForm, match_form
+from services.matcher.normalize import MatchForm, match_form, stem
 from services.matcher.stance import DENYING_CUES
 from shared.pb import match_pb2
 
@@ -19,12 +19,19 @@ from shared.pb import match_pb2
 # context, not two whole articles; 40 x 40 decisions take about a tenth of a second.
 MAX_SENTENCES = 40
 
-# A short sentence opening with one of these speaks of the one before ("X. This is false.", "Did
-# X? No, it did not.", "The claim is unfounded.", a fact-check's "Verdict: false."): it is also
-# compared joined to it.
-_REFERS_BACK = re.compile(r"(?:this|that|it|no|not|false|untrue|wrong|verdict|rating|"
-                          r"the\s+(?:claim|report|story|post|rumou?r|video|photo|image|quote))\b", re.IGNORECASE)
-SHORT_SENTENCE_WORDS = 6
+# A sentence that only gives a verdict on the one before ("X. This is false.", "The claim is
+# unfounded.", "Verdict: false.", "Did X? No, it has not."): a denying cue, and no word of its event
+# frame but these. It is also compared joined to the sentence before; a sentence that says
+# something of its own ("It denied plans to cut jobs.") is not, or a text would deny itself.
+_VERDICT_WORDS = frozenset(stem(w) for w in (
+    "false untrue true inaccurate incorrect wrong hoax fake myth fabricated misleading baseless unfounded bogus "
+    "claim claims verdict rating quote report story post rumour rumor video photo image").split())
+
+# A sentence that tells what posts, reports or rumours say: a fact-check restating the claim it
+# checks ("Posts claim the mayor resigned."), not the text's own statement of it.
+_REPORTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}(?:posts?|reports?|rumou?rs?|claims?|users|memes?|videos?|tweets?|"
+                       r"messages?|articles?|headlines?)\s+(?:[\w'-]+\s+){0,2}(?:say|says|said|claim|claims|claimed|"
+                       r"suggest(?:s|ed)?|allege[sd]?|show(?:s|ed)?|purport(?:s|ed)?)\b", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
@@ -33,48 +40,60 @@ def sentences(text: str) -> list[str]:
     return found if len(found) > 1 else [text]
 
 
-def statements(parts: list[str]) -> list[tuple[str, str]]:
-    """(label, text) of each statement compared: every sentence, and a short sentence that refers
-    back joined to the one before it."""
-    out = [(f"sentence {i + 1}", part) for i, part in enumerate(parts)]
-    out += [(f"sentences {i}-{i + 1}", f"{parts[i - 1]} {part}") for i, part in enumerate(parts) if i
-            and _REFERS_BACK.match(part) and len(part.split()) <= SHORT_SENTENCE_WORDS]
+def _gives_a_verdict(form: MatchForm) -> bool:
+    return not DENYING_CUES.isdisjoint(form.cues) and set(form.core.split()) <= _VERDICT_WORDS
+
+
+def statements(parts: list[str], published: datetime | None) -> list[tuple[str, str, MatchForm]]:
+    """(label, text, match form) of each statement compared: every sentence, and a sentence that
+    only gives a verdict joined to the one before it."""
+    forms = [match_form(analyze_sentence(part, published)) for part in parts]
+    out = [(f"sentence {i + 1}", part, form) for i, (part, form) in enumerate(zip(parts, forms))]
+    for i in range(1, len(parts)):
+        if _gives_a_verdict(forms[i]):
+            joined = f"{parts[i - 1]} {parts[i]}"
+            out.append((f"sentences {i}-{i + 1}", joined, match_form(analyze_sentence(joined, published))))
     return out
 
 
-def _preference(e: match_pb2.MatchExplanation, a: MatchForm, b: MatchForm) -> int:
+def _preference(e: match_pb2.MatchExplanation, a: tuple[str, str, MatchForm], b: tuple[str, str, MatchForm],
+                threshold: float) -> int:
     """Rank of a pair's decision, lowest first. A same-claim pair is the answer over a conflict (as
     in the matcher's clusters: one stray pair of details among sentences that agree is no
     disagreement), but an explicit denial comes first: a fact-check restates the claim it denies
-    ("Posts say X. This is false."), and the denial is what it says of it. Explicit: a statement of
-    the conflicting pair calls a report untrue or denies it (the stance model's denying cues:
-    "false", "hoax", "unfounded", "denied", a headline opening "No, ...")."""
+    ("Posts say X. This is false."), and the denial is what it says of it. Explicit: at the
+    same-claim threshold, and a statement of the pair calls a report untrue or denies it (the stance
+    model's denying cues: "false", "hoax", "unfounded", "denied", a headline opening "No, ...").
+    And a same-claim pair through a sentence that tells what posts or reports say comes after any
+    conflict: "Posts claim the mayor resigned. He did not resign." denies it."""
     if e.decision == CONFLICTING:
-        return 0 if not DENYING_CUES.isdisjoint(a.cues | b.cues) else 2
-    return 1 if e.decision == SAME else 3
+        explicit = e.score >= threshold and not DENYING_CUES.isdisjoint(a[2].cues | b[2].cues)
+        return 0 if explicit else 2
+    if e.decision == SAME:
+        return 3 if _REPORTED.match(a[1]) or _REPORTED.match(b[1]) else 1
+    return 4
 
 
 def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD,
                   published_a: datetime | None = None, published_b: datetime | None = None) -> match_pb2.MatchExplanation:
     """The decision on two texts: for two single sentences, matching.compare; otherwise the best
-    decision over every pair of their statements (statements(): sentences, and a short sentence
-    that refers back joined to the one before): an explicit denial first, then a same-claim link,
-    then another conflict, then the highest score; ties to the earliest. Its reason names the two
-    statements."""
+    decision over every pair of their statements (statements(): sentences, and a sentence that only
+    gives a verdict joined to the one before), ranked by _preference, then the highest score; ties
+    to the earliest. Its reason names the two statements."""
     if published_b is None:
         published_b = published_a
     parts_a, parts_b = sentences(text_a), sentences(text_b)
     if len(parts_a) == 1 and len(parts_b) == 1:
         return compare(analyze_sentence(text_a, published_a), analyze_sentence(text_b, published_b), threshold)
-    units_a = [(label, match_form(analyze_sentence(t, published_a))) for label, t in statements(parts_a[:MAX_SENTENCES])]
-    units_b = [(label, match_form(analyze_sentence(t, published_b))) for label, t in statements(parts_b[:MAX_SENTENCES])]
+    units_a = statements(parts_a[:MAX_SENTENCES], published_a)
+    units_b = statements(parts_b[:MAX_SENTENCES], published_b)
     best = None
-    for i, (label_a, a) in enumerate(units_a):
-        for j, (label_b, b) in enumerate(units_b):
-            e = decide(a, b, threshold)
-            key = (_preference(e, a, b), -e.score, i, j)
+    for i, a in enumerate(units_a):
+        for j, b in enumerate(units_b):
+            e = decide(a[2], b[2], threshold)
+            key = (_preference(e, a, b, threshold), -e.score, i, j)
             if best is None or key < best[0]:
-                best = (key, label_a, label_b, e)
+                best = (key, a[0], b[0], e)
     _, label_a, label_b, explanation = best
     skipped = ("; sentences after the first "
                f"{MAX_SENTENCES} not compared") if max(len(parts_a), len(parts_b)) > MAX_SENTENCES else ""

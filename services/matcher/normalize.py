@@ -572,8 +572,11 @@ def same_word(h: str, words: set[str]) -> bool:
 # "flour", "rise", "size", "fill", "roll" do not fold): colour(ful|ed), labourer, neighbourhood;
 # organis(e|er|ation), analys(e); centre, fibre, metre; defence; catalogue; programme; the doubled l
 # of "travellers", "counsellor" and of "fuelled", "dialled" (one syllable, which stem() keeps).
+_OUR = re.compile(r"our(?=(?:s|ed|ing|er|ers|ite|ites|able|hood|ful|al|ally)?$)")
+_OUR_PREFIX = re.compile(r"[a-z]*[aeiouy][a-z]+")  # a vowel and a letter after it before "our"
+# Longer tokens are not words with a British spelling (and the folds need not look at them).
+MAX_FOLDED_LENGTH = 30
 _SPELLING_FOLDS = [(re.compile(pattern), repl) for pattern, repl in (
-    (r"^([a-z]*[aeiouy][a-z]+)our(?=(?:s|ed|ing|er|ers|ite|ites|able|hood|ful|al|ally)?$)", r"\1or"),
     (r"(?<=[a-z]{4})([iy])[sz]e?(?=(?:r|rs|ation|ations)?$)", r"\1z"),
     (r"(?<=[a-z]{2})([bt])re(?=s?$)", r"\1er"),
     (r"(?<=[a-z]{2})ence(?=s?$)", "ense"),
@@ -584,10 +587,16 @@ _SPELLING_FOLDS = [(re.compile(pattern), repl) for pattern, repl in (
 )]
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_fold(token: str) -> str:
     """A stem with its British spelling made American, to tell two spellings of one word
     ("harbour"/"harbor", "organiser"/"organizer", "defence"/"defense") from two words that look
     alike ("minister"/"ministry", "role"/"roll", "car"/"care"): only for comparing."""
+    if len(token) > MAX_FOLDED_LENGTH:
+        return token
+    our = _OUR.search(token)
+    if our and _OUR_PREFIX.fullmatch(token, 0, our.start()):  # no regex backtracks over the prefix
+        token = f"{token[:our.start()]}or{token[our.end():]}"
     for pattern, repl in _SPELLING_FOLDS:
         token = pattern.sub(repl, token)
     return token

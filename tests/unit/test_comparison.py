@@ -34,28 +34,36 @@ CLAIMED = "Posts claim the union has agreed to the new wage offer from the port 
     f"{CLAIMED} This is inaccurate.",
     f"{CLAIMED} The claim is unfounded. The union has not agreed to the offer.",
     f"{CLAIMED} The union denied it had agreed to the offer.",
+    # a plain negation after a report of what posts say: the report is not the text's own statement
+    f"{CLAIMED} The union has not agreed to the new wage offer.",
 ])
 def test_a_fact_check_that_restates_and_denies_a_claim_conflicts_with_it(debunk):
     e = compare_texts(STRIKE, debunk)
     assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
 
 
-MUSEUM = "The museum reopened on Friday."
-MUSEUM_BUT_CAFE = "The museum reopened on Friday. It has not reopened its café."
-FERRY = "The ferry service resumed on Tuesday."
-FERRY_BUT_STRIKE = "The ferry service resumed on Tuesday morning. No ferries sailed during the strike."
+MAYOR = "The mayor resigned on Monday."
 
 
-@pytest.mark.parametrize("first, second", [(MUSEUM, MUSEUM_BUT_CAFE), (FERRY, FERRY_BUT_STRIKE)])
-def test_agreeing_paragraphs_stay_the_same_claim(first, second):
-    # The short second sentence, joined to the first, conflicts with the claim in a negated detail
-    # (as one statement the pair is a conflict); no statement of it denies a report, so the
-    # same-claim pair answers.
-    assert explain(first, second).decision == CONFLICTING
-    e = compare_texts(first, second)
+def test_a_stray_conflict_among_agreeing_sentences_does_not_answer():
+    # The second sentence alone conflicts with the claim (a denial, but of something else, below
+    # the same-claim threshold); the same-claim pair answers.
+    other = "His office denied that he resigned under pressure."
+    assert explain(MAYOR, other).decision == CONFLICTING
+    e = compare_texts(MAYOR, f"{MAYOR} {other}")
     assert e.decision == SAME, e.reason
-    # a word of denial in another sentence is not a denial of the claim
-    e = compare_texts(first, f"{second} Police said a bomb threat that morning was a false alarm.")
+    # a word of denial in a sentence of its own is not a denial of the claim
+    e = compare_texts(MAYOR, f"{MAYOR} Police said a bomb threat that morning was a false alarm.")
+    assert e.decision == SAME, e.reason
+
+
+@pytest.mark.parametrize("text", [
+    "The company reported record profits on Monday. It denied plans to cut jobs.",
+    "The club signed the striker on Friday. It denied paying a record fee.",
+])
+def test_a_text_is_the_same_claim_as_itself(text):
+    # a sentence that says something of its own is not joined to the one before as a verdict on it
+    e = compare_texts(text, text)
     assert e.decision == SAME, e.reason
 
 

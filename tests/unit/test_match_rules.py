@@ -42,6 +42,12 @@ def test_a_british_spelling_folds_to_the_american_one(british, american):
     assert spelling_fold(stem(british)) == spelling_fold(stem(american))
 
 
+def test_a_token_longer_than_any_word_is_not_folded():
+    # a pasted hash or run-together text: left as it is (and the folds never scan it)
+    token = "colourharbour" * 800
+    assert spelling_fold(token) == token and spelling_fold("colour") == "color"
+
+
 @pytest.mark.parametrize("word, other", [
     ("minister", "ministry"), ("police", "policy"), ("car", "care"), ("role", "roll"), ("fill", "file"),
     ("hour", "hor"), ("louis", "louise"), ("score", "scour"), ("flour", "flor"),
