@@ -11,7 +11,7 @@ from datetime import datetime
 from services.extractor.extraction import analyze_sentence
 from services.extractor.sentences import split_sentences
 from services.matcher.matching import CONFLICTING, DEFAULT_THRESHOLD, SAME, compare, decide
-from services.matcher.normalize import MatchForm, match_form, stem
+from services.matcher.normalize import DENIAL_WORDS, MatchForm, match_form, stem
 from services.matcher.stance import DENYING_CUES
 from shared.pb import match_pb2
 
@@ -20,18 +20,18 @@ from shared.pb import match_pb2
 MAX_SENTENCES = 40
 
 # A sentence that only gives a verdict on the one before ("X. This is false.", "The claim is
-# unfounded.", "Verdict: false.", "Did X? No, it has not."): a denying cue, and no word of its event
+# unfounded.", "Verdict: false.", "That is not the case."): a denying cue, and no word of its event
 # frame but these. It is also compared joined to the sentence before; a sentence that says
 # something of its own ("It denied plans to cut jobs.") is not, or a text would deny itself.
-_VERDICT_WORDS = frozenset(stem(w) for w in (
-    "false untrue true inaccurate incorrect wrong hoax fake myth fabricated misleading baseless unfounded bogus "
-    "claim claims verdict rating quote report story post rumour rumor video photo image").split())
+_VERDICT_WORDS = frozenset(stem(w) for w in DENIAL_WORDS | frozenset(
+    "wrong incorrect inaccurate claim claims verdict rating quote report story post rumour rumor video photo image"
+    .split()))
 
-# A sentence that tells what posts, reports or rumours say: a fact-check restating the claim it
-# checks ("Posts claim the mayor resigned."), not the text's own statement of it.
-_REPORTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}(?:posts?|reports?|rumou?rs?|claims?|users|memes?|videos?|tweets?|"
-                       r"messages?|articles?|headlines?)\s+(?:[\w'-]+\s+){0,2}(?:say|says|said|claim|claims|claimed|"
-                       r"suggest(?:s|ed)?|allege[sd]?|show(?:s|ed)?|purport(?:s|ed)?)\b", re.IGNORECASE)
+# A sentence that tells what posts, rumours or claims say: a fact-check restating the claim it
+# checks ("Posts on social media claim the mayor resigned."), not the text's own statement of it.
+_REPORTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}(?:posts?|rumou?rs?|claims?|memes?|tweets?|messages?|users)\s+"
+                       r"(?:[\w'-]+\s+){0,6}?(?:say|says|said|claim|claims|claimed|suggest(?:s|ed)?|"
+                       r"allege[sd]?|purport(?:s|ed)?)\b", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
@@ -56,30 +56,43 @@ def statements(parts: list[str], published: datetime | None) -> list[tuple[str, 
     return out
 
 
-def _preference(e: match_pb2.MatchExplanation, a: tuple[str, str, MatchForm], b: tuple[str, str, MatchForm],
-                threshold: float) -> int:
-    """Rank of a pair's decision, lowest first. A same-claim pair is the answer over a conflict (as
-    in the matcher's clusters: one stray pair of details among sentences that agree is no
-    disagreement), but an explicit denial comes first: a fact-check restates the claim it denies
-    ("Posts say X. This is false."), and the denial is what it says of it. Explicit: at the
-    same-claim threshold, and a statement of the pair calls a report untrue or denies it (the stance
-    model's denying cues: "false", "hoax", "unfounded", "denied", a headline opening "No, ...").
-    And a same-claim pair through a sentence that tells what posts or reports say comes after any
-    conflict: "Posts claim the mayor resigned. He did not resign." denies it."""
-    if e.decision == CONFLICTING:
-        explicit = e.score >= threshold and not DENYING_CUES.isdisjoint(a[2].cues | b[2].cues)
-        return 0 if explicit else 2
-    if e.decision == SAME:
-        return 3 if _REPORTED.match(a[1]) or _REPORTED.match(b[1]) else 1
-    return 4
+def _answer(pairs: list, asserted_a: list[bool], asserted_b: list[bool], threshold: float):
+    """The pair (i, j, explanation) that answers for two texts. A conflict at the same-claim
+    threshold answers when it is an explicit denial (a statement of it carries the stance model's
+    denying cues: a fact-check restates the claim it denies, "Posts say X. This is false.") or
+    when neither of its statements has a same-claim pair that scores higher: the texts' matching
+    sentences disagree (a figure, a date, a place), whatever background they share. Otherwise the
+    best same-claim pair (one through statements the texts assert before one through a report of
+    what posts say), then the best conflict, then the best score. Ties to the earliest pair."""
+    best_same_a: dict[int, float] = {}
+    best_same_b: dict[int, float] = {}
+    for i, j, e, _ in pairs:
+        if e.decision == SAME:
+            if asserted_b[j]:
+                best_same_a[i] = max(best_same_a.get(i, 0.0), e.score)
+            if asserted_a[i]:
+                best_same_b[j] = max(best_same_b.get(j, 0.0), e.score)
+
+    def first(chosen):
+        return min(chosen, key=lambda p: (-p[2].score, p[0], p[1]), default=None)
+
+    found = first([(i, j, e) for i, j, e, explicit in pairs if e.decision == CONFLICTING and e.score >= threshold
+                   and (explicit or (best_same_a.get(i, 0.0) <= e.score and best_same_b.get(j, 0.0) <= e.score))])
+    if found is None:
+        found = first([(i, j, e) for i, j, e, _ in pairs if e.decision == SAME and asserted_a[i] and asserted_b[j]])
+    if found is None:
+        found = first([(i, j, e) for i, j, e, _ in pairs if e.decision == SAME])
+    if found is None:
+        found = first([(i, j, e) for i, j, e, _ in pairs if e.decision == CONFLICTING])
+    return found or first([(i, j, e) for i, j, e, _ in pairs])
 
 
 def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD,
                   published_a: datetime | None = None, published_b: datetime | None = None) -> match_pb2.MatchExplanation:
     """The decision on two texts: for two single sentences, matching.compare; otherwise the best
     decision over every pair of their statements (statements(): sentences, and a sentence that only
-    gives a verdict joined to the one before), ranked by _preference, then the highest score; ties
-    to the earliest. Its reason names the two statements."""
+    gives a verdict joined to the one before) that _answer picks. Its reason names the two
+    statements."""
     if published_b is None:
         published_b = published_a
     parts_a, parts_b = sentences(text_a), sentences(text_b)
@@ -87,14 +100,14 @@ def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD
         return compare(analyze_sentence(text_a, published_a), analyze_sentence(text_b, published_b), threshold)
     units_a = statements(parts_a[:MAX_SENTENCES], published_a)
     units_b = statements(parts_b[:MAX_SENTENCES], published_b)
-    best = None
+    pairs = []
     for i, a in enumerate(units_a):
         for j, b in enumerate(units_b):
             e = decide(a[2], b[2], threshold)
-            key = (_preference(e, a, b, threshold), -e.score, i, j)
-            if best is None or key < best[0]:
-                best = (key, a[0], b[0], e)
-    _, label_a, label_b, explanation = best
+            pairs.append((i, j, e, not DENYING_CUES.isdisjoint(a[2].cues | b[2].cues)))
+    i, j, explanation = _answer(pairs, [not _REPORTED.match(u[1]) for u in units_a],
+                                [not _REPORTED.match(u[1]) for u in units_b], threshold)
+    label_a, label_b = units_a[i][0], units_b[j][0]
     skipped = ("; sentences after the first "
                f"{MAX_SENTENCES} not compared") if max(len(parts_a), len(parts_b)) > MAX_SENTENCES else ""
     explanation.reason = (f"{label_a} of {len(parts_a)} of the first text and {label_b} of {len(parts_b)} of the "

@@ -465,6 +465,9 @@ _REFUSE_TO = frozenset("refuse refuses refused refusing decline declines decline
 # "not true", "isn't real", "no evidence": a negation of the report itself, not of one predicate.
 _NOT_TRUE = frozenset("true real accurate correct genuine authentic so case thing".split())
 _NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
+# The words of a denial that says nothing else: "This is false.", "That is not the case.", "No
+# evidence supports this." (shared.comparison joins such a sentence to the one it judges).
+DENIAL_WORDS = _DENY_VERBS | _NOT_TRUE | _NO_EVIDENCE | frozenset("happen support".split())
 # "dont", "isnt": the negation of copy that lost its apostrophe.
 _APOSTROPHE_LESS = re.compile(r"\b(do|does|did|is|was|are|were|ca|wo|could|would|should|has|have|had)nt\b")
 _CLAUSE_END = frozenset(",;:.?!()")

@@ -54,9 +54,9 @@ class MatcherServiceServicer:
     def Compare(self, request, context):
         """Judges whether two sentences state the same claim, and why. Texts of several sentences are
         compared sentence by sentence (the first 40 of each; a sentence that only gives a verdict on
-        the one before, "This is false.", also joined to it): the best pair's decision, an explicit
-        denial first ("false", "hoax", "denied"), then the same claim (unless through a sentence that
-        reports what posts say), then another conflict, then the highest score; its reason names the pair.
+        the one before, "This is false.", also joined to it): a conflict at the threshold that is an
+        explicit denial or between sentences with no better same-claim partner answers; otherwise the
+        best same-claim pair, then the best conflict, then the highest score. Its reason names the pair.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -36,6 +36,10 @@ CLAIMED = "Posts claim the union has agreed to the new wage offer from the port 
     f"{CLAIMED} The union denied it had agreed to the offer.",
     # a plain negation after a report of what posts say: the report is not the text's own statement
     f"{CLAIMED} The union has not agreed to the new wage offer.",
+    "Posts shared on social media claim the union has agreed to the new wage offer from the port operators. "
+    "The union has not agreed to it.",
+    f"{CLAIMED} That is not the case.",
+    f"{CLAIMED} No evidence supports this.",
 ])
 def test_a_fact_check_that_restates_and_denies_a_claim_conflicts_with_it(debunk):
     e = compare_texts(STRIKE, debunk)
@@ -65,6 +69,29 @@ def test_a_text_is_the_same_claim_as_itself(text):
     # a sentence that says something of its own is not joined to the one before as a verdict on it
     e = compare_texts(text, text)
     assert e.decision == SAME, e.reason
+
+
+BACKGROUND = " The river burst its banks after three days of heavy rain."
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Floods in Valencia killed 12 people on Tuesday.", "Floods in Valencia killed 30 people on Tuesday."),
+    ("The minister resigned on Monday.", "The minister resigned on Friday."),
+])
+def test_texts_whose_matching_sentences_disagree_conflict_whatever_background_they_share(first, second):
+    e = compare_texts(first + BACKGROUND, second + BACKGROUND)
+    assert e.decision == CONFLICTING and e.reason.startswith("sentence 1 of 2 of the first text and sentence 1 of 2"), e.reason
+
+
+@pytest.mark.parametrize("first, second", [
+    # "Police reports show" is news, not a report of what posts say: its same-claim pair stands
+    ("Police reports show three people died in the crash on the A7 motorway on Friday. Two others were injured.",
+     "Three people died in a crash on the A7 motorway on Friday. A year earlier five people died on the same stretch."),
+    ("Early reports said two people were injured in the fire on Monday. Later reports said four people were injured.",) * 2,
+])
+def test_a_conflict_between_sentences_that_match_others_better_does_not_answer(first, second):
+    assert compare_texts(first, second).decision == SAME
+    assert compare_texts(second, first).decision == SAME
 
 
 def test_unrelated_texts_stay_different():
