@@ -29,7 +29,8 @@ _VERDICT_WORDS = frozenset(stem(w) for w in DENIAL_WORDS | frozenset(
 
 # A sentence that tells what posts, rumours or claims say: a fact-check restating the claim it
 # checks ("Posts on social media claim the mayor resigned."), not the text's own statement of it.
-_REPORTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}(?:posts?|rumou?rs?|claims?|memes?|tweets?|messages?|users)\s+"
+_REPORTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}(?:posts?|rumou?rs?|claims?|memes?|tweets?|messages?|users|videos?|"
+                       r"articles?|headlines?)\s+"
                        r"(?:[\w'-]+\s+){0,6}?(?:say|says|said|claim|claims|claimed|suggest(?:s|ed)?|"
                        r"allege[sd]?|purport(?:s|ed)?)\b", re.IGNORECASE)
 
@@ -58,12 +59,12 @@ def statements(parts: list[str], published: datetime | None) -> list[tuple[str, 
 
 def _answer(pairs: list, asserted_a: list[bool], asserted_b: list[bool], threshold: float):
     """The pair (i, j, explanation) that answers for two texts. A conflict at the same-claim
-    threshold answers when it is an explicit denial (a statement of it carries the stance model's
-    denying cues: a fact-check restates the claim it denies, "Posts say X. This is false.") or
-    when neither of its statements has a same-claim pair that scores higher: the texts' matching
-    sentences disagree (a figure, a date, a place), whatever background they share. Otherwise the
-    best same-claim pair (one through statements the texts assert before one through a report of
-    what posts say), then the best conflict, then the best score. Ties to the earliest pair."""
+    threshold between two statements the texts assert (not what posts say) answers when it is a
+    joined verdict's denial (a fact-check restates the claim it denies: "Posts say X. This is
+    false.") or when neither of its statements has a same-claim pair that scores higher: the texts'
+    matching sentences disagree (a figure, a date, a place), whatever background they share.
+    Otherwise the best same-claim pair (one through statements the texts assert before one through
+    a report of what posts say), then the best conflict, then the best score. Ties to the earliest."""
     best_same_a: dict[int, float] = {}
     best_same_b: dict[int, float] = {}
     for i, j, e, _ in pairs:
@@ -76,8 +77,9 @@ def _answer(pairs: list, asserted_a: list[bool], asserted_b: list[bool], thresho
     def first(chosen):
         return min(chosen, key=lambda p: (-p[2].score, p[0], p[1]), default=None)
 
-    found = first([(i, j, e) for i, j, e, explicit in pairs if e.decision == CONFLICTING and e.score >= threshold
-                   and (explicit or (best_same_a.get(i, 0.0) <= e.score and best_same_b.get(j, 0.0) <= e.score))])
+    found = first([(i, j, e) for i, j, e, verdict in pairs if e.decision == CONFLICTING and e.score >= threshold
+                   and asserted_a[i] and asserted_b[j]
+                   and (verdict or (best_same_a.get(i, 0.0) <= e.score and best_same_b.get(j, 0.0) <= e.score))])
     if found is None:
         found = first([(i, j, e) for i, j, e, _ in pairs if e.decision == SAME and asserted_a[i] and asserted_b[j]])
     if found is None:
@@ -85,6 +87,12 @@ def _answer(pairs: list, asserted_a: list[bool], asserted_b: list[bool], thresho
     if found is None:
         found = first([(i, j, e) for i, j, e, _ in pairs if e.decision == CONFLICTING])
     return found or first([(i, j, e) for i, j, e, _ in pairs])
+
+
+def _asserted(unit: tuple[str, str, MatchForm]) -> bool:
+    """Whether the text asserts the statement: a sentence that tells what posts say does not; a
+    joined verdict does (the verdict is the text's own)."""
+    return unit[0].startswith("sentences ") or not _REPORTED.match(unit[1])
 
 
 def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD,
@@ -104,9 +112,10 @@ def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD
     for i, a in enumerate(units_a):
         for j, b in enumerate(units_b):
             e = decide(a[2], b[2], threshold)
-            pairs.append((i, j, e, not DENYING_CUES.isdisjoint(a[2].cues | b[2].cues)))
-    i, j, explanation = _answer(pairs, [not _REPORTED.match(u[1]) for u in units_a],
-                                [not _REPORTED.match(u[1]) for u in units_b], threshold)
+            # a joined verdict that denies: the denial is the text's verdict on the sentence it joins
+            verdict = any(u[0].startswith("sentences ") and not DENYING_CUES.isdisjoint(u[2].cues) for u in (a, b))
+            pairs.append((i, j, e, verdict))
+    i, j, explanation = _answer(pairs, [_asserted(u) for u in units_a], [_asserted(u) for u in units_b], threshold)
     label_a, label_b = units_a[i][0], units_b[j][0]
     skipped = ("; sentences after the first "
                f"{MAX_SENTENCES} not compared") if max(len(parts_a), len(parts_b)) > MAX_SENTENCES else ""

@@ -40,6 +40,8 @@ CLAIMED = "Posts claim the union has agreed to the new wage offer from the port 
     "The union has not agreed to it.",
     f"{CLAIMED} That is not the case.",
     f"{CLAIMED} No evidence supports this.",
+    "A viral Facebook post claims the union has agreed to the new wage offer from the port operators. "
+    "The union has not agreed to it.",
 ])
 def test_a_fact_check_that_restates_and_denies_a_claim_conflicts_with_it(debunk):
     e = compare_texts(STRIKE, debunk)
@@ -64,6 +66,11 @@ def test_a_stray_conflict_among_agreeing_sentences_does_not_answer():
 @pytest.mark.parametrize("text", [
     "The company reported record profits on Monday. It denied plans to cut jobs.",
     "The club signed the striker on Friday. It denied paying a record fee.",
+    # a denial by someone in the story is not a verdict on the sentence it follows
+    "Police arrested the mayor of Springfield on bribery charges on Monday. The mayor denied any wrongdoing.",
+    # a fact-check against itself: what posts claim is not what it asserts
+    "Posts on social media claim the mayor of Lyon resigned on Monday. This is false. "
+    "The mayor was at a council meeting on Tuesday.",
 ])
 def test_a_text_is_the_same_claim_as_itself(text):
     # a sentence that says something of its own is not joined to the one before as a verdict on it
@@ -92,6 +99,12 @@ def test_texts_whose_matching_sentences_disagree_conflict_whatever_background_th
 def test_a_conflict_between_sentences_that_match_others_better_does_not_answer(first, second):
     assert compare_texts(first, second).decision == SAME
     assert compare_texts(second, first).decision == SAME
+
+
+def test_a_report_that_adds_a_denial_by_someone_in_the_story_is_the_same_claim():
+    report = "The former finance minister was charged with fraud on Tuesday. Prosecutors say he diverted 3 million euros."
+    e = compare_texts(report, f"{report} He denies the charges.")
+    assert e.decision == SAME, e.reason
 
 
 def test_unrelated_texts_stay_different():
