@@ -24,8 +24,8 @@ MAX_SENTENCES = 40
 # frame but these. It is also compared joined to the sentence before; a sentence that says
 # something of its own ("It denied plans to cut jobs.") is not, or a text would deny itself.
 _VERDICT_WORDS = frozenset(stem(w) for w in DENIAL_WORDS | frozenset(
-    "wrong incorrect inaccurate claim claims verdict rating quote report story post rumour rumor video photo image"
-    .split()))
+    "wrong incorrect inaccurate claim claims verdict rating rate fact check news quote report story post rumour rumor "
+    "video photo image".split()))
 
 # A sentence that tells what posts, rumours or claims say: a fact-check restating the claim it
 # checks ("Posts on social media claim the mayor resigned."), not the text's own statement of it.

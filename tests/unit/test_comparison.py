@@ -40,6 +40,8 @@ CLAIMED = "Posts claim the union has agreed to the new wage offer from the port 
     "The union has not agreed to it.",
     f"{CLAIMED} That is not the case.",
     f"{CLAIMED} No evidence supports this.",
+    f"{CLAIMED} Fact check: False.",
+    f"{CLAIMED} This is fake news.",
     "A viral Facebook post claims the union has agreed to the new wage offer from the port operators. "
     "The union has not agreed to it.",
 ])
