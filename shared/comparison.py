@@ -89,10 +89,13 @@ def _answer(pairs: list, asserted_a: list[bool], asserted_b: list[bool], thresho
     return found or first([(i, j, e) for i, j, e, _ in pairs])
 
 
-def _asserted(unit: tuple[str, str, MatchForm]) -> bool:
-    """Whether the text asserts the statement: a sentence that tells what posts say does not; a
-    joined verdict does (the verdict is the text's own)."""
-    return unit[0].startswith("sentences ") or not _REPORTED.match(unit[1])
+def _asserted(units: list[tuple[str, str, MatchForm]]) -> list[bool]:
+    """Whether the text asserts each statement: a sentence that tells what posts say does not, nor
+    one a verdict judges (a joined verdict follows it: the text denies it); a joined verdict does
+    (the verdict is the text's own)."""
+    judged = {label.split()[1].split("-")[0] for label, _, _ in units if label.startswith("sentences ")}
+    return [label.startswith("sentences ") or (label.split()[1] not in judged and not _REPORTED.match(text))
+            for label, text, _ in units]
 
 
 def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD,
@@ -115,7 +118,7 @@ def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD
             # a joined verdict that denies: the denial is the text's verdict on the sentence it joins
             verdict = any(u[0].startswith("sentences ") and not DENYING_CUES.isdisjoint(u[2].cues) for u in (a, b))
             pairs.append((i, j, e, verdict))
-    i, j, explanation = _answer(pairs, [_asserted(u) for u in units_a], [_asserted(u) for u in units_b], threshold)
+    i, j, explanation = _answer(pairs, _asserted(units_a), _asserted(units_b), threshold)
     label_a, label_b = units_a[i][0], units_b[j][0]
     skipped = ("; sentences after the first "
                f"{MAX_SENTENCES} not compared") if max(len(parts_a), len(parts_b)) > MAX_SENTENCES else ""

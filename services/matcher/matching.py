@@ -650,11 +650,17 @@ class _Row:
 
 
 class SimilarHit(NamedTuple):
-    """One FindSimilar result: the indexed claim's placement, the decision on the pair, and the
-    ranking model's relevance (0..100) that orders the results."""
+    """One FindSimilar result: the indexed claim's placement, the decision on the pair, the ranking
+    model's relevance (0..100), and whether the candidate was among the SIMILAR_POOL of best frame
+    score the model ranks first. order() is the key results are sorted by, in one index and across
+    stories alike."""
     match: match_pb2.ClaimMatch
     explanation: match_pb2.MatchExplanation
     relevance: float
+    in_pool: bool
+
+    def order(self) -> tuple[bool, float, str]:
+        return (not self.in_pool, -self.relevance, self.match.claim.id)
 
 
 class ClaimIndex:
@@ -780,7 +786,7 @@ class ClaimIndex:
         form = match_form(claim)
         candidates = self.similar_candidates(form)
         found = []
-        for part in (candidates[:SIMILAR_POOL], candidates[SIMILAR_POOL:]):
+        for in_pool, part in ((True, candidates[:SIMILAR_POOL]), (False, candidates[SIMILAR_POOL:])):
             ranked = sorted((-relevance(form, row.form, frame, sort_ratio, self._local), row.claim_id, row)
                             for row, frame, sort_ratio in part)
             for neg_relevance, _, row in ranked:
@@ -788,7 +794,8 @@ class ClaimIndex:
                     return found
                 explanation = decide(form, row.form, self.threshold, self._local)
                 if explanation.score >= min_score:
-                    found.append(SimilarHit(match_pb2.ClaimMatch.FromString(row.match), explanation, -neg_relevance))
+                    found.append(SimilarHit(match_pb2.ClaimMatch.FromString(row.match), explanation, -neg_relevance,
+                                            in_pool))
         return found
 
     def _rank(self, form: MatchForm, published: float, exclude_article: str):

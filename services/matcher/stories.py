@@ -65,9 +65,11 @@ class StoryIndexes:
         return self._by_story.get(story_key)
 
     def find_similar(self, claim: claim_pb2.Claim, limit: int = 10, min_score: float = 0.0) -> list[SimilarHit]:
-        """The most similar claims of every story this instance holds, ranked as one list."""
+        """The most similar claims of every story this instance holds, ranked as one list in the
+        order each story's index gives (SimilarHit.order), so the results for a limit start the
+        results for a larger one here too."""
         found = [hit for index in self._by_story.values() for hit in index.find_similar(claim, limit, min_score)]
-        found.sort(key=lambda hit: (-hit.relevance, hit.match.claim.id))
+        found.sort(key=SimilarHit.order)
         return found[:limit]
 
     def __len__(self) -> int:

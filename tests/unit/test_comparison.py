@@ -109,6 +109,11 @@ def test_a_report_that_adds_a_denial_by_someone_in_the_story_is_the_same_claim()
     assert e.decision == SAME, e.reason
 
 
+def test_two_fact_checks_that_deny_one_claim_agree():
+    e = compare_texts(f"{STRIKE} This is false.", f"{CLAIMED} That is not the case.")
+    assert e.decision == SAME and "sentences 1-2" in e.reason, e.reason
+
+
 def test_unrelated_texts_stay_different():
     unrelated = "The museum reopened on Friday after a long renovation. Ship traffic was suspended until Thursday."
     assert compare_texts(TWEET, unrelated).decision == DIFFERENT

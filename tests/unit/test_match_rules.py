@@ -305,6 +305,21 @@ def test_find_similar_results_for_a_limit_start_those_for_a_larger_one():
     assert kept == passing[:SIMILAR_POOL] and len(kept) == min(SIMILAR_POOL, len(passing))
 
 
+def test_find_similar_over_stories_keeps_the_order_and_the_prefixes_of_one_index():
+    stories = StoryIndexes()
+    for story in ("north", "south"):
+        for i in range(70):
+            claim = placed_claim(f"{story}{i}", text=f"The council of district {i} approved the housing plan "
+                                                     f"for {i + 3} new homes near the {story} river")
+            claim.story_key = story
+            stories.add_unmatched(claim)
+    query = analyze_sentence("The district council approved a housing plan near the river")
+    every = stories.find_similar(query, limit=200)
+    assert len(every) > 2 * SIMILAR_POOL and [h.order() for h in every] == sorted(h.order() for h in every)
+    for limit in (1, 5, SIMILAR_POOL, 2 * SIMILAR_POOL + 5):
+        assert stories.find_similar(query, limit=limit) == every[:limit]
+
+
 def test_find_similar_min_score_is_on_the_same_claim_score_not_the_frame_score():
     # A long query and a short candidate sharing a rare name: the frame score is low (most of the
     # query is unshared), the same-claim score high. A min_score between the two keeps the candidate.
