@@ -457,9 +457,11 @@ teardown() {
   fi
   if ((${#added_wheels[@]})); then rm -f "${added_wheels[@]}"; fi
   if ((started_dockerd)); then
-    # Superseded builds: vfs keeps a full copy of the filesystem per layer.
+    # Superseded builds: vfs keeps a full copy of the filesystem per layer, so the build cache's
+    # own size (what --keep-storage counts) is a twentieth of its disk use: a 4 GB cap let 158
+    # entries fill 66 GB and the disk. Keep no build cache; the base images stay tagged.
     docker image prune -f >/dev/null 2>&1 || true
-    docker builder prune -f --keep-storage 4GB >/dev/null 2>&1 || true
+    docker builder prune -a -f >/dev/null 2>&1 || true
     stop_daemon
     remove_bridge
   fi
