@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import NamedTuple
 
 from services.extractor.extraction import analyze_sentence
 from services.extractor.sentences import split_sentences
@@ -41,19 +42,33 @@ def sentences(text: str) -> list[str]:
     return found if len(found) > 1 else [text]
 
 
+class Statement(NamedTuple):
+    """One statement compared: a sentence, or a sentence that only gives a verdict joined to the
+    one before it (judges: the index of that sentence, None for a sentence alone)."""
+    label: str
+    text: str
+    form: MatchForm
+    judges: int | None = None
+
+    @property
+    def verdict_denies(self) -> bool:
+        """A joined verdict that denies: the text's own verdict on the sentence it judges."""
+        return self.judges is not None and not DENYING_CUES.isdisjoint(self.form.cues)
+
+
 def _gives_a_verdict(form: MatchForm) -> bool:
     return not DENYING_CUES.isdisjoint(form.cues) and set(form.core.split()) <= _VERDICT_WORDS
 
 
-def statements(parts: list[str], published: datetime | None) -> list[tuple[str, str, MatchForm]]:
-    """(label, text, match form) of each statement compared: every sentence, and a sentence that
-    only gives a verdict joined to the one before it."""
-    forms = [match_form(analyze_sentence(part, published)) for part in parts]
-    out = [(f"sentence {i + 1}", part, form) for i, (part, form) in enumerate(zip(parts, forms))]
+def statements(parts: list[str], published: datetime | None) -> list[Statement]:
+    """Every sentence, and each sentence that only gives a verdict joined to the one before it."""
+    out = [Statement(f"sentence {i + 1}", part, match_form(analyze_sentence(part, published)))
+           for i, part in enumerate(parts)]
     for i in range(1, len(parts)):
-        if _gives_a_verdict(forms[i]):
+        if _gives_a_verdict(out[i].form):
             joined = f"{parts[i - 1]} {parts[i]}"
-            out.append((f"sentences {i}-{i + 1}", joined, match_form(analyze_sentence(joined, published))))
+            out.append(Statement(f"sentences {i}-{i + 1}", joined, match_form(analyze_sentence(joined, published)),
+                                 judges=i - 1))
     return out
 
 
@@ -89,13 +104,11 @@ def _answer(pairs: list, asserted_a: list[bool], asserted_b: list[bool], thresho
     return found or first([(i, j, e) for i, j, e, _ in pairs])
 
 
-def _asserted(units: list[tuple[str, str, MatchForm]]) -> list[bool]:
+def _asserted(units: list[Statement]) -> list[bool]:
     """Whether the text asserts each statement: a sentence that tells what posts say does not, nor
-    one a verdict judges (a joined verdict follows it: the text denies it); a joined verdict does
-    (the verdict is the text's own)."""
-    judged = {label.split()[1].split("-")[0] for label, _, _ in units if label.startswith("sentences ")}
-    return [label.startswith("sentences ") or (label.split()[1] not in judged and not _REPORTED.match(text))
-            for label, text, _ in units]
+    one a verdict judges (the text denies it); a joined verdict does (the verdict is the text's own)."""
+    judged = {u.judges for u in units if u.judges is not None}
+    return [u.judges is not None or (i not in judged and not _REPORTED.match(u.text)) for i, u in enumerate(units)]
 
 
 def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD,
@@ -111,15 +124,10 @@ def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD
         return compare(analyze_sentence(text_a, published_a), analyze_sentence(text_b, published_b), threshold)
     units_a = statements(parts_a[:MAX_SENTENCES], published_a)
     units_b = statements(parts_b[:MAX_SENTENCES], published_b)
-    pairs = []
-    for i, a in enumerate(units_a):
-        for j, b in enumerate(units_b):
-            e = decide(a[2], b[2], threshold)
-            # a joined verdict that denies: the denial is the text's verdict on the sentence it joins
-            verdict = any(u[0].startswith("sentences ") and not DENYING_CUES.isdisjoint(u[2].cues) for u in (a, b))
-            pairs.append((i, j, e, verdict))
+    pairs = [(i, j, decide(a.form, b.form, threshold), a.verdict_denies or b.verdict_denies)
+             for i, a in enumerate(units_a) for j, b in enumerate(units_b)]
     i, j, explanation = _answer(pairs, _asserted(units_a), _asserted(units_b), threshold)
-    label_a, label_b = units_a[i][0], units_b[j][0]
+    label_a, label_b = units_a[i].label, units_b[j].label
     skipped = ("; sentences after the first "
                f"{MAX_SENTENCES} not compared") if max(len(parts_a), len(parts_b)) > MAX_SENTENCES else ""
     explanation.reason = (f"{label_a} of {len(parts_a)} of the first text and {label_b} of {len(parts_b)} of the "
