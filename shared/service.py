@@ -96,7 +96,8 @@ async def serve(name: str, settings: Settings, listen: str, registrations: list[
     interceptors: list[grpc.aio.ServerInterceptor] = [MetricsInterceptor()]
     if settings.auth_tokens_file:
         interceptors.append(TokenAuthInterceptor(load_tokens(settings.auth_tokens_file)))
-    server = grpc.aio.server(interceptors=interceptors)
+    server = grpc.aio.server(interceptors=interceptors,
+                             maximum_concurrent_rpcs=settings.max_concurrent_rpcs or None)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for reg in registrations:
@@ -150,5 +151,7 @@ async def serve(name: str, settings: Settings, listen: str, registrations: list[
     for worker, result in zip(tasks.values(), results):
         if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
             exit_code = exit_code or 1
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.remove_signal_handler(sig)
     log.info("stopped", exit_code=exit_code)
     return exit_code

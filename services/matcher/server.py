@@ -14,7 +14,7 @@ from services.matcher.stories import StoryIndexes
 from shared import places
 from shared.comparison import compare_texts
 from shared.config import Settings
-from shared.grpc_errors import reject_invalid
+from shared.grpc_errors import reject_invalid, reject_unavailable
 from shared.kafka import Output, TransformLoop, ensure_topics
 from shared.log import configure_logging
 from shared.pb import claim_pb2, matcher_service_pb2 as pb, matcher_service_pb2_grpc as pb_grpc
@@ -63,19 +63,32 @@ def _text_problems(field: str, text: str) -> list[Violation]:
 
 
 class MatcherServicer(pb_grpc.MatcherServiceServicer):
-    def __init__(self, processor: ClaimProcessor) -> None:
+    def __init__(self, processor: ClaimProcessor, max_pending_compares: int) -> None:
         self._processor = processor
+        self._max_pending_compares = max_pending_compares
+        self._pending_compares = 0
 
     async def Compare(self, request: pb.CompareRequest, context: grpc.aio.ServicerContext) -> pb.CompareResponse:
         problems = _text_problems("text_a", request.text_a) + _text_problems("text_b", request.text_b)
         published_a, problems_a = publication_time(request, "published_at_a")
         published_b, problems_b = publication_time(request, "published_at_b")
         await reject_invalid(context, problems + problems_a + problems_b)
+        if self._pending_compares >= self._max_pending_compares:
+            # A flood of long texts would otherwise queue without bound for the worker threads.
+            await reject_unavailable(context, f"the matcher is comparing {self._pending_compares} texts already; "
+                                     "retry with backoff", retry_after_s=0.5)
         # Up to 40 x 40 sentence pairs (a tenth of a second or more): off the event loop, which also
         # runs the Kafka stage. compare_texts reads no shared state.
-        explanation = await asyncio.to_thread(compare_texts, request.text_a, request.text_b,
-                                              self._processor.index.threshold, published_a, published_b)
+        work = asyncio.ensure_future(asyncio.to_thread(compare_texts, request.text_a, request.text_b,
+                                                       self._processor.index.threshold, published_a, published_b))
+        self._pending_compares += 1
+        # Counted until the thread is done, even when the caller gives up: a thread cannot be stopped.
+        work.add_done_callback(self._compare_done)
+        explanation = await asyncio.shield(work)
         return pb.CompareResponse(explanation=explanation)
+
+    def _compare_done(self, _: asyncio.Future) -> None:
+        self._pending_compares -= 1
 
     async def FindSimilar(self, request: pb.FindSimilarRequest,
                           context: grpc.aio.ServicerContext) -> pb.FindSimilarResponse:
@@ -103,6 +116,6 @@ async def main(settings: Settings) -> int:
                          processor=processor)
     return await serve(
         "matcher", settings, settings.listen_addr(settings.matcher_addr),
-        [Registration(MatcherServicer(processor), pb.DESCRIPTOR.services_by_name["MatcherService"])],
+        [Registration(MatcherServicer(processor, settings.max_pending_compares), pb.DESCRIPTOR.services_by_name["MatcherService"])],
         [Worker("claims-to-matches", loop.run, loop.ready)],
         service_log)
