@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from services.extractor.extraction import analyze_sentence
 from services.extractor.sentences import split_sentences
-from services.matcher.matching import CONFLICTING, DEFAULT_THRESHOLD, SAME, compare, decide
+from services.matcher.matching import CONFLICTING, DEFAULT_THRESHOLD, DIFFERENT, RULE_EMPTY_TEXT, SAME, compare, decide
 from services.matcher.normalize import DENIAL_WORDS, MatchForm, match_form, stem
 from services.matcher.stance import DENYING_CUES
 from shared.pb import match_pb2
@@ -34,6 +34,9 @@ _REPORTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}(?:posts?|rumou?rs?|claims?|meme
                        r"articles?|headlines?)\s+"
                        r"(?:[\w'-]+\s+){0,6}?(?:say|says|said|claim|claims|claimed|suggest(?:s|ed)?|"
                        r"allege[sd]?|purport(?:s|ed)?)\b", re.IGNORECASE)
+
+
+_WORD = re.compile(r"\w")
 
 
 def sentences(text: str) -> list[str]:
@@ -119,6 +122,11 @@ def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD
     statements."""
     if published_b is None:
         published_b = published_a
+    empty = [which for which, text in (("first", text_a), ("second", text_b)) if not _WORD.search(text)]
+    if empty:
+        # Nothing to compare (the RPC rejects it; `compare --pairs` still answers each line, in order).
+        return match_pb2.MatchExplanation(decision=DIFFERENT, score=0.0, rule=RULE_EMPTY_TEXT,
+                                          reason=f"the {' and the '.join(empty)} text has no words: nothing to compare")
     parts_a, parts_b = sentences(text_a), sentences(text_b)
     if len(parts_a) == 1 and len(parts_b) == 1:
         return compare(analyze_sentence(text_a, published_a), analyze_sentence(text_b, published_b), threshold)

@@ -42,3 +42,12 @@ def test_compare_resolves_relative_dates_against_a_publication_time_when_given(t
     assert wednesday["decision"] == "same" and wednesday["rule"] == "same_claim", wednesday
     [thursday] = run_compare(tmp_path, capsys, pair, "--published-at", "2025-06-12T09:00")  # no zone: UTC
     assert thursday["rule"] == "date_mismatch" and "2025-06-10 vs 2025-06-11" in thursday["reason"], thursday
+
+
+def test_a_pair_with_a_text_without_words_answers_in_its_place_with_a_clear_rule(tmp_path, capsys):
+    rows = run_compare(tmp_path, capsys, "The bridge reopened.\t   \n"
+                                         "The bridge reopened on Monday.\tThe bridge reopened on Monday.\n"
+                                         "...\t\u200b\n")
+    assert [r["decision"] for r in rows] == ["different", "same", "different"]
+    assert rows[0]["rule"] == "empty_text" and rows[0]["score"] == 0 and "second text has no words" in rows[0]["reason"]
+    assert rows[2]["rule"] == "empty_text" and "first and the second text" in rows[2]["reason"]
