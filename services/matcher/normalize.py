@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
 from shared.pb import claim_pb2
 from shared.places import is_city
 from shared.rarity import SPECIFIC_NAME_WEIGHT, title_case, weight
@@ -590,6 +592,15 @@ _SPELLING_FOLDS = [(re.compile(pattern), repl) for pattern, repl in (
 )]
 
 
+# Spellings no ending rule covers ("jewellery", "judgement", "grey", "tyre", "manoeuvre", "aluminium",
+# "paediatric"), from breame's British-to-American word list, as stems. Sorted, so that a British stem
+# with two American ones ("licence": license, licens) always folds to the same one.
+_AMERICAN_STEMS = {}
+for _british, _american in sorted(BRITISH_ENGLISH_SPELLINGS.items()):
+    if stem(_british) != stem(_american):
+        _AMERICAN_STEMS.setdefault(stem(_british), stem(_american))
+
+
 @lru_cache(maxsize=1 << 16)
 def spelling_fold(token: str) -> str:
     """A stem with its British spelling made American, to tell two spellings of one word
@@ -597,6 +608,7 @@ def spelling_fold(token: str) -> str:
     alike ("minister"/"ministry", "role"/"roll", "car"/"care"): only for comparing."""
     if len(token) > MAX_FOLDED_LENGTH:
         return token
+    token = _AMERICAN_STEMS.get(token, token)
     our = _OUR.search(token)
     if our and _OUR_PREFIX.fullmatch(token, 0, our.start()):  # no regex backtracks over the prefix
         token = f"{token[:our.start()]}or{token[our.end():]}"

@@ -37,6 +37,10 @@ def test_british_and_american_spellings_of_a_doubled_l_stem_alike():
     ("harbour", "harbor"), ("organisers", "organizers"), ("organised", "organized"), ("defence", "defense"),
     ("centre", "center"), ("analysed", "analyzed"), ("programme", "program"), ("travellers", "travelers"),
     ("neighbourhood", "neighborhood"), ("fuelled", "fueled"), ("metres", "meters"), ("fibre", "fiber"),
+    # no ending rule covers these: the word list does
+    ("jewellery", "jewelry"), ("judgement", "judgment"), ("centred", "centered"), ("catalogued", "cataloged"),
+    ("grey", "gray"), ("tyres", "tires"), ("manoeuvres", "maneuvers"), ("paediatric", "pediatric"),
+    ("mould", "mold"), ("sceptical", "skeptical"), ("aluminium", "aluminum"), ("licence", "license"),
 ])
 def test_a_british_spelling_folds_to_the_american_one(british, american):
     assert spelling_fold(stem(british)) == spelling_fold(stem(american))
@@ -608,7 +612,11 @@ def test_a_shared_thing_or_name_keeps_a_denial_of_the_action_a_conflict():
     for first, second in (("The harbour has not reopened.", "The harbor reopened on Monday."),
                           ("The organisers have not resigned.", "The organizers resigned on Monday."),
                           ("The organisers cancelled the festival.", "The organizers did not cancel the festival."),
-                          ("The travellers have not been evacuated.", "The travelers were evacuated on Monday.")):
+                          ("The travellers have not been evacuated.", "The travelers were evacuated on Monday."),
+                          # spellings only the word list folds
+                          ("The tyres were not replaced.", "The tires were replaced on Monday."),
+                          ("The jewellery was not stolen.", "The jewelry was stolen overnight."),
+                          ("The judgement was not appealed.", "The judgment was appealed on Friday.")):
         e = explain(first, second)
         assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
     # one shared word that is a thing, not the action: the model decides ("the photo is fake" denies it)
