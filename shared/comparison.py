@@ -59,8 +59,20 @@ class Statement(NamedTuple):
         return self.judges is not None and not DENYING_CUES.isdisjoint(self.form.cues)
 
 
+# A sentence that only negates that something happened or was done or said ("That never happened.",
+# "He did not.", "It did not occur.", "She never said that.", "Nothing of the sort took place."): a
+# verdict too, though it has no word that calls a report untrue. Read as this one.
+_PLAIN_NEGATION_WORDS = _VERDICT_WORDS | frozenset(stem(w) for w in "happen occur take place sort thing".split())
+_DENYING_VERDICT = "This is not true."
+
+
 def _gives_a_verdict(form: MatchForm) -> bool:
     return not DENYING_CUES.isdisjoint(form.cues) and set(form.core.split()) <= _VERDICT_WORDS
+
+
+def _negates_plainly(form: MatchForm) -> bool:
+    negated = bool(form.negated_heads) or "implicit_negation" in form.cues
+    return negated and set(form.core.split()) <= _PLAIN_NEGATION_WORDS
 
 
 def statements(parts: list[str], published: datetime | None) -> list[Statement]:
@@ -68,10 +80,11 @@ def statements(parts: list[str], published: datetime | None) -> list[Statement]:
     out = [Statement(f"sentence {i + 1}", part, match_form(analyze_sentence(part, published)))
            for i, part in enumerate(parts)]
     for i in range(1, len(parts)):
-        if _gives_a_verdict(out[i].form):
+        verdict = parts[i] if _gives_a_verdict(out[i].form) else _DENYING_VERDICT if _negates_plainly(out[i].form) else ""
+        if verdict:
             joined = f"{parts[i - 1]} {parts[i]}"
-            out.append(Statement(f"sentences {i}-{i + 1}", joined, match_form(analyze_sentence(joined, published)),
-                                 judges=i - 1))
+            out.append(Statement(f"sentences {i}-{i + 1}", joined,
+                                 match_form(analyze_sentence(f"{parts[i - 1]} {verdict}", published)), judges=i - 1))
     return out
 
 

@@ -44,6 +44,10 @@ CLAIMED = "Posts claim the union has agreed to the new wage offer from the port 
     f"{CLAIMED} This is fake news.",
     "A viral Facebook post claims the union has agreed to the new wage offer from the port operators. "
     "The union has not agreed to it.",
+    # a sentence that only negates that it happened, with no word that calls a report untrue
+    f"{CLAIMED} That never happened.",
+    f"{CLAIMED} It did not.",
+    f"{CLAIMED} Nothing of the sort took place.",
 ])
 def test_a_fact_check_that_restates_and_denies_a_claim_conflicts_with_it(debunk):
     e = compare_texts(STRIKE, debunk)
@@ -112,6 +116,13 @@ def test_a_report_that_adds_a_denial_by_someone_in_the_story_is_the_same_claim()
 def test_two_fact_checks_that_deny_one_claim_agree():
     e = compare_texts(f"{STRIKE} This is false.", f"{CLAIMED} That is not the case.")
     assert e.decision == SAME and "sentences 1-2" in e.reason, e.reason
+
+
+@pytest.mark.parametrize("aside", ["The port operators did not comment.", "It did not say when the vote was held.",
+                                   "No strike is planned."])
+def test_a_negated_sentence_that_says_something_of_its_own_is_no_verdict(aside):
+    e = compare_texts(STRIKE, f"{STRIKE} {aside}")
+    assert e.decision == SAME, e.reason
 
 
 def test_unrelated_texts_stay_different():
