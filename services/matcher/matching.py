@@ -52,12 +52,10 @@ RULE_NO_SIMILAR = "no_similar_claim"
 RULE_PREDICATE_ONLY = "shared_predicate_only"
 RULE_COMMON_WORD_ONLY = "common_word_only"
 RULE_EMPTY_TEXT = "empty_text"
-RULE_SPEAKER_ONLY = "speaker_only_shared"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
                    RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
-                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT,
-                   RULE_SPEAKER_ONLY))
+                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
@@ -390,24 +388,6 @@ def _only_predicate_shared(a: MatchForm, b: MatchForm, figures_agree: bool) -> s
             f"figure or date): the same action of different things, not one fact")
 
 
-def _speaker_only_shared(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:
-    """One statement is about someone who is only the speaker of the other, and the two share
-    nothing else, no word of their event frames, no figure, no date: "Kvist resigned" / "Harbour
-    master Kvist insisted that the operator plans to run every crane through the winter". The
-    same-claim model counts the speaker's name among the shared rare words, so a short claim about
-    a person would be the same claim as anything that person says. (Two statements by one speaker
-    that share no word may still be one claim reworded: the name is the speaker of both there.)"""
-    if figures_agree or a.dates & b.dates or _shared_frame_words(a, b) or _shared_frame_words(b, a):
-        return None
-    for x, y in ((a, b), (b, a)):
-        spoken = set(x.subjects) & (y.names - set(y.subjects) - set(y.core.split()))
-        if spoken:
-            return (f"{', '.join(sorted(spoken))!r} is what one statement is about and only the speaker of the other, "
-                    f"and they share no word of their event frames, no figure or date: what someone says is not a "
-                    f"claim about them")
-    return None
-
-
 def _one_common_word(a: MatchForm, b: MatchForm, figures_agree: bool, local: LocalRarity | None) -> str | None:
     """All the two statements share is one word (_lone_shared_word) that more than
     ONE_WORD_MAX_CLAIMS claims of the index hold: it alone does not pick out one fact among them."""
@@ -566,9 +546,6 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         if _unshared_negation(a, b):  # scored as every other pair that negates what the other does not state
             score *= UNSHARED_NEGATION_FACTOR
         return explained(DIFFERENT, RULE_PREDICATE_ONLY, f"{only_predicate}; {_scores(score, frame, features)}")
-    speaker_only = _speaker_only_shared(a, b, figures_agree)
-    if speaker_only:
-        return explained(DIFFERENT, RULE_SPEAKER_ONLY, f"{speaker_only}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or _same_subject(a, b, frame, features[2]):
         denied = _denial(a, b)
         if denied:
