@@ -59,10 +59,17 @@ class Statement(NamedTuple):
         return self.judges is not None and not DENYING_CUES.isdisjoint(self.form.cues)
 
 
-# A sentence that only negates that something happened or was done or said ("That never happened.",
-# "He did not.", "It did not occur.", "She never said that.", "Nothing of the sort took place."): a
-# verdict too, though it has no word that calls a report untrue. Read as this one.
-_PLAIN_NEGATION_WORDS = _VERDICT_WORDS | frozenset(stem(w) for w in "happen occur take place sort thing".split())
+# After a sentence telling what posts or rumours say, a sentence that only says it did not happen is
+# the text's verdict on it, though it has no word that calls a report untrue: "That never happened.",
+# "It did not happen.", "Nothing of the sort took place.", "He did not." Whole sentences only: "It did
+# not say when.", "That did not happen in April." and "That has never happened before." say more.
+_PLAIN_NEGATION = re.compile(
+    r"^\W*(?:(?:that|this|it)\s+(?:(?:has|had)\s+)?(?:never|not|did\s+not|didn'?t|does\s+not|doesn'?t)\s+"
+    r"(?:happen(?:ed)?|occur(?:red)?|take\s+place|took\s+place|taken\s+place)"
+    r"|nothing\s+(?:of\s+the\s+(?:sort|kind)|like\s+(?:that|this))\s+(?:(?:has|had|ever)\s+)?"
+    r"(?:happened|occurred|took\s+place|taken\s+place)"
+    r"|(?:he|she|they|it|we|i)\s+(?:did\s+not|didn'?t|has\s+not|hasn'?t|have\s+not|haven'?t|never\s+did))"
+    r"\W*$", re.IGNORECASE)
 _DENYING_VERDICT = "This is not true."
 
 
@@ -70,17 +77,15 @@ def _gives_a_verdict(form: MatchForm) -> bool:
     return not DENYING_CUES.isdisjoint(form.cues) and set(form.core.split()) <= _VERDICT_WORDS
 
 
-def _negates_plainly(form: MatchForm) -> bool:
-    negated = bool(form.negated_heads) or "implicit_negation" in form.cues
-    return negated and set(form.core.split()) <= _PLAIN_NEGATION_WORDS
-
-
 def statements(parts: list[str], published: datetime | None) -> list[Statement]:
     """Every sentence, and each sentence that only gives a verdict joined to the one before it."""
     out = [Statement(f"sentence {i + 1}", part, match_form(analyze_sentence(part, published)))
            for i, part in enumerate(parts)]
     for i in range(1, len(parts)):
-        verdict = parts[i] if _gives_a_verdict(out[i].form) else _DENYING_VERDICT if _negates_plainly(out[i].form) else ""
+        verdict = parts[i] if _gives_a_verdict(out[i].form) else ""
+        if not verdict and _PLAIN_NEGATION.match(parts[i]) and _REPORTED.match(parts[i - 1]) \
+                and not out[i - 1].form.negated_heads:
+            verdict = _DENYING_VERDICT
         if verdict:
             joined = f"{parts[i - 1]} {parts[i]}"
             out.append(Statement(f"sentences {i}-{i + 1}", joined,

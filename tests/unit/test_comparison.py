@@ -118,10 +118,22 @@ def test_two_fact_checks_that_deny_one_claim_agree():
     assert e.decision == SAME and "sentences 1-2" in e.reason, e.reason
 
 
-@pytest.mark.parametrize("aside", ["The port operators did not comment.", "It did not say when the vote was held.",
-                                   "No strike is planned."])
-def test_a_negated_sentence_that_says_something_of_its_own_is_no_verdict(aside):
-    e = compare_texts(STRIKE, f"{STRIKE} {aside}")
+@pytest.mark.parametrize("text", [
+    # a negated sentence that says something of its own, or follows no report of what posts say
+    "The union has agreed to the new wage offer. The port operators did not comment.",
+    "The company said it would cut 500 jobs. It did not say when.",
+    "The report found 40 deaths were linked to the heatwave. The report did not say where.",
+    "Sales rose 5% in March. That did not happen in April.",
+    "The stadium sold out in an hour. That has never happened before.",
+    "Analysts expected the central bank to raise interest rates on Thursday. It did not.",
+    "The union has not agreed to the wage offer. It never did.",
+    "Police have not charged anyone over the fire. They did not.",
+    # the report is itself negated: the plain negation agrees with it
+    "Posts claim the union has not agreed to the wage offer. That never happened.",
+])
+def test_a_negated_sentence_that_is_no_verdict_on_a_report_leaves_the_text_whole(text):
+    first = text.split(". ")[0] + "."
+    e = compare_texts(first, text)
     assert e.decision == SAME, e.reason
 
 
