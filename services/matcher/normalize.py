@@ -595,9 +595,15 @@ _SPELLING_FOLDS = [(re.compile(pattern), repl) for pattern, repl in (
 # Spellings no ending rule covers ("jewellery", "judgement", "grey", "tyre", "manoeuvre", "aluminium",
 # "paediatric"), from breame's British-to-American word list, as stems. Sorted, so that a British stem
 # with two American ones ("licence": license, licens) always folds to the same one.
+# Left out: entries whose American stem is another word's too ("tyres" / "tired", "tonnes" / "tone",
+# "gauge" / "gag", "draught" / "draft", "philtre" / "filter", "ageing" / "age") and breame's wrong
+# ones ("buses" -> "busses", "gases" -> "gasses", "tranquilly" -> "tranquility").
+_NOT_FOLDED = frozenset(stem(w) for w in (
+    "tyre tyres tonne tonnes gauge gauged gauges gauging draught draughts philtre philtres ageing "
+    "buses busing gases tranquilly").split())
 _AMERICAN_STEMS = {}
 for _british, _american in sorted(BRITISH_ENGLISH_SPELLINGS.items()):
-    if stem(_british) != stem(_american):
+    if stem(_british) != stem(_american) and stem(_british) not in _NOT_FOLDED:
         _AMERICAN_STEMS.setdefault(stem(_british), stem(_american))
 
 

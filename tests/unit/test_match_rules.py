@@ -39,11 +39,16 @@ def test_british_and_american_spellings_of_a_doubled_l_stem_alike():
     ("neighbourhood", "neighborhood"), ("fuelled", "fueled"), ("metres", "meters"), ("fibre", "fiber"),
     # no ending rule covers these: the word list does
     ("jewellery", "jewelry"), ("judgement", "judgment"), ("centred", "centered"), ("catalogued", "cataloged"),
-    ("grey", "gray"), ("tyres", "tires"), ("manoeuvres", "maneuvers"), ("paediatric", "pediatric"),
+    ("grey", "gray"), ("manoeuvres", "maneuvers"), ("paediatric", "pediatric"),
     ("mould", "mold"), ("sceptical", "skeptical"), ("aluminium", "aluminum"), ("licence", "license"),
 ])
 def test_a_british_spelling_folds_to_the_american_one(british, american):
     assert spelling_fold(stem(british)) == spelling_fold(stem(american))
+
+
+def test_a_plural_stays_its_singular_whatever_the_word_list_says():
+    # breame lists "busses" and "gasses" as the American spellings of "buses" and "gases"
+    assert same_word(stem("buses"), {stem("bus")}) and same_word(stem("gases"), {stem("gas")})
 
 
 def test_a_token_longer_than_any_word_is_not_folded():
@@ -55,6 +60,8 @@ def test_a_token_longer_than_any_word_is_not_folded():
 @pytest.mark.parametrize("word, other", [
     ("minister", "ministry"), ("police", "policy"), ("car", "care"), ("role", "roll"), ("fill", "file"),
     ("hour", "hor"), ("louis", "louise"), ("score", "scour"), ("flour", "flor"),
+    # the word list's American spelling is another word's stem too
+    ("tyres", "tired"), ("gauge", "gag"), ("tonnes", "tone"), ("draught", "draft"),
 ])
 def test_two_words_that_look_alike_do_not_fold_together(word, other):
     assert spelling_fold(stem(word)) != spelling_fold(stem(other))
@@ -614,7 +621,7 @@ def test_a_shared_thing_or_name_keeps_a_denial_of_the_action_a_conflict():
                           ("The organisers cancelled the festival.", "The organizers did not cancel the festival."),
                           ("The travellers have not been evacuated.", "The travelers were evacuated on Monday."),
                           # spellings only the word list folds
-                          ("The tyres were not replaced.", "The tires were replaced on Monday."),
+                          ("The grey seals were not counted.", "The gray seals were counted on Monday."),
                           ("The jewellery was not stolen.", "The jewelry was stolen overnight."),
                           ("The judgement was not appealed.", "The judgment was appealed on Friday.")):
         e = explain(first, second)
