@@ -36,7 +36,12 @@ _REPORTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}(?:posts?|rumou?rs?|claims?|meme
                        r"allege[sd]?|purport(?:s|ed)?)\b", re.IGNORECASE)
 
 
-_WORD = re.compile(r"\w")
+_WORD = re.compile(r"[^\W_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether a text has a letter or digit to compare ("...", an emoji or a zero-width space has not)."""
+    return _WORD.search(text) is not None
 
 
 def sentences(text: str) -> list[str]:
@@ -140,11 +145,12 @@ def compare_texts(text_a: str, text_b: str, threshold: float = DEFAULT_THRESHOLD
     statements."""
     if published_b is None:
         published_b = published_a
-    empty = [which for which, text in (("first", text_a), ("second", text_b)) if not _WORD.search(text)]
+    empty = [which for which, text in (("first", text_a), ("second", text_b)) if not has_words(text)]
     if empty:
         # Nothing to compare (the RPC rejects it; `compare --pairs` still answers each line, in order).
+        verb = "have" if len(empty) == 2 else "has"
         return match_pb2.MatchExplanation(decision=DIFFERENT, score=0.0, rule=RULE_EMPTY_TEXT,
-                                          reason=f"the {' and the '.join(empty)} text has no words: nothing to compare")
+                                          reason=f"the {' and the '.join(empty)} text {verb} no words: nothing to compare")
     parts_a, parts_b = sentences(text_a), sentences(text_b)
     if len(parts_a) == 1 and len(parts_b) == 1:
         return compare(analyze_sentence(text_a, published_a), analyze_sentence(text_b, published_b), threshold)

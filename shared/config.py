@@ -55,12 +55,9 @@ class Settings:
     article_index_size: int = 20_000
     # SubmitArticle calls waiting for Kafka's acknowledgement before new ones get UNAVAILABLE.
     max_pending_submits: int = 1_000
-    # Compare calls computing at once (each up to 40 x 40 sentence pairs in a worker thread) before
-    # new ones get UNAVAILABLE.
+    # Compare calls in flight (each up to 40 x 40 sentence pairs in a worker thread) before new ones
+    # get UNAVAILABLE.
     max_pending_compares: int = 64
-    # Calls one server handles at once, open WatchVerdicts streams included; more get
-    # RESOURCE_EXHAUSTED from gRPC itself. 0 means no limit.
-    max_concurrent_rpcs: int = 1_000
     # Similarity (0-100) at which two claims can be the same; 0 means the matcher's calibrated default.
     match_threshold: float = 0.0
     # Claims published further apart than this are never matched: older claims leave the matcher's

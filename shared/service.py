@@ -96,8 +96,7 @@ async def serve(name: str, settings: Settings, listen: str, registrations: list[
     interceptors: list[grpc.aio.ServerInterceptor] = [MetricsInterceptor()]
     if settings.auth_tokens_file:
         interceptors.append(TokenAuthInterceptor(load_tokens(settings.auth_tokens_file)))
-    server = grpc.aio.server(interceptors=interceptors,
-                             maximum_concurrent_rpcs=settings.max_concurrent_rpcs or None)
+    server = grpc.aio.server(interceptors=interceptors)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for reg in registrations:

@@ -12,7 +12,7 @@ from services.extractor.extraction import analyze_sentence
 from services.matcher.matching import DEFAULT_THRESHOLD
 from services.matcher.stories import StoryIndexes
 from shared import places
-from shared.comparison import compare_texts
+from shared.comparison import compare_texts, has_words
 from shared.config import Settings
 from shared.grpc_errors import reject_invalid, reject_unavailable
 from shared.kafka import Output, TransformLoop, ensure_topics
@@ -57,6 +57,8 @@ class ClaimProcessor:
 def _text_problems(field: str, text: str) -> list[Violation]:
     if not text.strip():
         return [Violation(field, "is empty")]
+    if not has_words(text):
+        return [Violation(field, "has no words (no letter or digit)")]
     if len(text) > MAX_QUERY_CHARS:
         return [Violation(field, f"is longer than {MAX_QUERY_CHARS} characters")]
     return []
@@ -87,8 +89,11 @@ class MatcherServicer(pb_grpc.MatcherServiceServicer):
         explanation = await asyncio.shield(work)
         return pb.CompareResponse(explanation=explanation)
 
-    def _compare_done(self, _: asyncio.Future) -> None:
+    def _compare_done(self, work: asyncio.Future) -> None:
         self._pending_compares -= 1
+        # A caller that gave up no longer awaits the result: its failure is reported here.
+        if not work.cancelled() and (error := work.exception()) is not None:
+            log.error("compare failed", error=repr(error), exc_info=error)
 
     async def FindSimilar(self, request: pb.FindSimilarRequest,
                           context: grpc.aio.ServicerContext) -> pb.FindSimilarResponse:

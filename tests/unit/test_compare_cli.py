@@ -50,4 +50,4 @@ def test_a_pair_with_a_text_without_words_answers_in_its_place_with_a_clear_rule
                                          "...\t\u200b\n")
     assert [r["decision"] for r in rows] == ["different", "same", "different"]
     assert rows[0]["rule"] == "empty_text" and rows[0]["score"] == 0 and "second text has no words" in rows[0]["reason"]
-    assert rows[2]["rule"] == "empty_text" and "first and the second text" in rows[2]["reason"]
+    assert rows[2]["rule"] == "empty_text" and "first and the second text have no words" in rows[2]["reason"]

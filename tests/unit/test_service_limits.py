@@ -1,5 +1,6 @@
-"""Load limits of the gRPC servers, on real in-process servers: a flood is refused with a status the
-caller can act on, not queued without bound."""
+"""The matcher's gRPC surface on real in-process servers: a flood of Compare calls is refused with a
+status the caller can act on, not queued without bound, while health checks still answer; a text
+without words is refused as INVALID_ARGUMENT."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from types import SimpleNamespace
 import grpc
 import pytest
 from google.rpc import error_details_pb2
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
+from structlog.testing import capture_logs
 
 from services.matcher import server as matcher_server
 from shared.config import Settings
@@ -101,9 +104,53 @@ async def test_a_caller_giving_up_does_not_free_the_slot_before_its_thread_ends(
         await server.stop(None)
 
 
-async def test_a_server_refuses_calls_beyond_its_concurrency_limit(held_compares):
+async def test_a_compare_that_fails_after_its_caller_gave_up_is_logged(monkeypatch):
+    release = threading.Event()
+
+    def failing(*args):
+        release.wait(10)
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(matcher_server, "compare_texts", failing)
+    server, channel = await _matcher(max_pending_compares=1)
+    stub = pb_grpc.MatcherServiceStub(channel)
+    try:
+        with capture_logs() as logs:
+            with pytest.raises(grpc.aio.AioRpcError) as late:
+                await stub.Compare(COMPARE, timeout=0.3)
+            assert late.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+            release.set()
+            for _ in range(100):
+                if any(entry["event"] == "compare failed" for entry in logs):
+                    break
+                await asyncio.sleep(0.02)
+        failed = [entry for entry in logs if entry["event"] == "compare failed"]
+        assert failed and "boom" in failed[0]["error"], logs
+    finally:
+        release.set()
+        await channel.close()
+        await server.stop(None)
+
+
+@pytest.mark.parametrize("text", ["...", "\u200b", "\U0001F44D", "__"])
+async def test_a_text_without_words_is_invalid_argument(text):
+    server, channel = await _matcher(max_pending_compares=1)
+    stub = pb_grpc.MatcherServiceStub(channel)
+    try:
+        for call in (stub.Compare(pb.CompareRequest(text_a="The bridge reopened.", text_b=text)),
+                     stub.FindSimilar(pb.FindSimilarRequest(text=text))):
+            with pytest.raises(grpc.aio.AioRpcError) as refused:
+                await call
+            assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+            assert "has no words" in refused.value.details()
+    finally:
+        await channel.close()
+        await server.stop(None)
+
+
+async def test_health_checks_answer_while_compares_are_at_their_limit(held_compares):
     port = free_ports(1)[0]
-    settings = Settings(max_concurrent_rpcs=2, max_pending_compares=10, shutdown_grace_s=0.1)
+    settings = Settings(max_pending_compares=2, shutdown_grace_s=0.1)
     processor = SimpleNamespace(index=SimpleNamespace(threshold=60.0))
     done = asyncio.Event()
 
@@ -125,7 +172,14 @@ async def test_a_server_refuses_calls_beyond_its_concurrency_limit(held_compares
         await _started(held_compares, 2)
         with pytest.raises(grpc.aio.AioRpcError) as refused:
             await stub.Compare(COMPARE)
-        assert refused.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+        assert refused.value.code() == grpc.StatusCode.UNAVAILABLE
+        health = health_pb2_grpc.HealthStub(channel)
+        for _ in range(50):  # SERVING once the worker's readiness is seen
+            answer = await health.Check(health_pb2.HealthCheckRequest(service="claimcheck.v1.MatcherService"))
+            if answer.status == health_pb2.HealthCheckResponse.SERVING:
+                break
+            await asyncio.sleep(0.05)
+        assert answer.status == health_pb2.HealthCheckResponse.SERVING
         held_compares.release.set()
         assert len(await asyncio.gather(*first)) == 2
     finally:
