@@ -55,6 +55,11 @@ _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by as vs vi
                          "within von van der den de del della di da du la le al el bin ibn".split())
 
 
+def plain_apostrophes(text: str) -> str:
+    """Typographic apostrophes as straight ones: "didn’t" is "didn't", "mayor’s" one word."""
+    return text.replace("’", "'")
+
+
 def title_case(text: str) -> bool:
     """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there.
     Judged on the words after the first: three or more common words capitalised (names are

@@ -10,7 +10,7 @@ import re
 from datetime import datetime, timezone
 
 from shared.pb import article_pb2, claim_pb2
-from shared.rarity import title_case
+from shared.rarity import plain_apostrophes, title_case
 
 from .attribution import find_attribution
 from .dates import find_dates, find_times
@@ -35,14 +35,26 @@ _NEGATION = re.compile(
 _PUNCT = re.compile(r"(?<!\d)[.,](?!\d)|[^\w\s.,]|(?<=\d)[.,](?!\d)|_")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s\b")
+# Contractions spelled out, so that "hasn't" is "has not" (a negation the matcher reads, and a stop
+# word), not the words "hasn" and "t"; "won't" is "will not", not "won" (of "win") and "t".
+_CONTRACTIONS = [(re.compile(pattern), repl) for pattern, repl in (
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bain't\b", "is not"),
+    (r"(?<=\w)n't\b", " not"), (r"(?<=\w)'re\b", " are"), (r"(?<=\w)'ve\b", " have"), (r"(?<=\w)'ll\b", " will"),
+    (r"(?<=\w)'m\b", " am"), (r"(?<=\w)'d\b", " would"),
+)]
 _PRONOUN_SPEAKERS = frozenset({"he", "she"})
 _NOT_CLAIMS = frozenset({HEADING, BYLINE, CAPTION})
 _PAST_VERB_AFTER = re.compile(r"\s+[a-z]{3,}ed\b")
 
 
 def normalize(text: str) -> str:
-    """Lowercase, punctuation stripped (decimal points kept), whitespace collapsed."""
-    return _SPACES.sub(" ", _PUNCT.sub(" ", _POSSESSIVE.sub("", text.lower()))).strip()
+    """Lowercase, contractions spelled out, punctuation stripped (decimal points kept), whitespace
+    collapsed."""
+    text = plain_apostrophes(text.lower())
+    if "'" in text:
+        for pattern, repl in _CONTRACTIONS:
+            text = pattern.sub(repl, text)
+    return _SPACES.sub(" ", _PUNCT.sub(" ", _POSSESSIVE.sub("", text))).strip()
 
 
 def _normalized_statement(sentence: str, start: int, end: int, prefix: str, mentions) -> str:
@@ -112,7 +124,7 @@ def analyze_sentence(text: str, published_at: datetime | None = None) -> claim_p
         claim.dates.add(text=d.text, resolved=d.resolved, span={"start": d.start + offset, "end": d.end + offset})
     for t in times:
         claim.times.add(text=t.text, minutes=t.minutes, zone=t.zone, span={"start": t.start + offset, "end": t.end + offset})
-    claim.negated = attr.frame_negated or attr.verb in ("deny", "reject") or _NEGATION.search(statement.lower()) is not None
+    claim.negated = attr.frame_negated or attr.verb in ("deny", "reject") or _NEGATION.search(plain_apostrophes(statement.lower())) is not None
     claim.check_worthiness = round(worthiness(feats, body), 4)
     # A title-case headline's capitalised runs may be more than a name ("Willie Nelson Dead"): the
     # statement keeps all their words, which the surname alone would drop.

@@ -14,7 +14,7 @@ from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 from shared.pb import claim_pb2
 from shared.places import is_city
-from shared.rarity import SPECIFIC_NAME_WEIGHT, title_case, weight
+from shared.rarity import SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 
 from .lexicon import EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
@@ -339,7 +339,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)
     entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
-    speaker_tokens = [stem(t) for t in fold_words(_TOKEN.findall(claim.speaker.lower()))
+    speaker_tokens = [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(claim.speaker.lower())))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER]
     statement = claim.statement or claim.text
     opener = claim.text.lstrip("\"“‘'([ ")
@@ -355,7 +355,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
             continue
         in_statement = not headline and bool(e.text) and e.text in statement and not _capitalised_opener(e.text, opener)
         venue = in_statement and place
-        for t in fold_words(_TOKEN.findall(e.canonical.lower())):
+        for t in fold_words(_TOKEN.findall(plain_apostrophes(e.canonical.lower()))):
             if t not in STOP_WORDS and t not in _GENERIC_SPEAKER:
                 # rarity judged on the name as written: the stemmer makes "Felling" the common word "fell"
                 name_words.append((stem(t), in_statement, venue and weight(t) >= SPECIFIC_NAME_WEIGHT))
@@ -417,7 +417,7 @@ def without_false_denials(text: str) -> str:
     is "didn't"), and the wordings that look like a denial and are none put neutrally ("insists it
     was not a hoax" -> "insists it was genuine", "may or may not" -> "possibly", "in doubt" ->
     "uncertain")."""
-    text = _NEGATED_REFUTATION.sub(" genuine", text.replace("’", "'"))
+    text = _NEGATED_REFUTATION.sub(" genuine", plain_apostrophes(text))
     lowered = text.lower()  # the substring tests spare most claims the two regex passes
     if " or " in lowered:
         text = _OPEN_QUESTION.sub("possibly", text)

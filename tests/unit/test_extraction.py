@@ -415,3 +415,16 @@ def test_what_a_web_page_says_about_itself_is_not_a_claim() -> None:
     kept = extract_claims(article_pb2.Article(
         id="b", source="s.example", text="The senator said she would subscribe to the 2015 accord on Monday."))
     assert len(kept) == 1
+
+
+@pytest.mark.parametrize("sentence, normalized, negated", [
+    ("The mayor hasn't resigned.", "the mayor has not resigned", True),
+    ("The mayor hasn’t resigned.", "the mayor has not resigned", True),  # typographic apostrophe
+    ("The council won’t meet on Friday.", "the council will not meet on friday", True),
+    ("Ferries can't sail.", "ferries can not sail", True),
+    ("They're sure the ferries'll sail and we've seen it.", "they are sure the ferries will sail and we have seen it", False),
+    ("The mayor’s office reopened.", "the mayor office reopened", False),
+])
+def test_contractions_are_spelled_out_and_read_as_negations(sentence, normalized, negated):
+    claim = analyze_sentence(sentence)
+    assert claim.normalized_text == normalized and claim.negated == negated

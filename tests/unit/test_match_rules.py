@@ -860,3 +860,11 @@ def test_an_hour_and_a_half_is_ninety_minutes_and_a_one_day_strike_is_not_a_thre
     assert same.decision == SAME, same.reason
     clash = explain("The dockers in Ostvik held a one-day strike", "The dockers in Ostvik held a three-day strike")
     assert clash.decision == CONFLICTING and clash.rule == "number_mismatch", clash.reason
+
+
+def test_a_contraction_shared_by_two_unrelated_statements_ties_nothing():
+    # "hasn't" was the words "hasn" and "t" of both event frames: shared rare words
+    for apostrophe in ("'", "’"):
+        e = explain(f"No, the harbour master hasn{apostrophe}t been arrested.",
+                    f"The 40-year-old ferry bought in 1985 hasn{apostrophe}t aged a bit, its owners say.")
+        assert e.decision == DIFFERENT, e.reason
