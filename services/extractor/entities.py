@@ -145,10 +145,20 @@ def _fold_word(word: str) -> str:
     return ALIASES.get(w, w)
 
 
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
 @lru_cache(maxsize=65536)
 def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
     """Folded canonical form and guessed kind for a name as written (titles included). `whole_name`: keep
     every word of a person's name (a run of a title-case headline may be more than a name)."""
+    canon, kind = _canonical(name, whole_name)
+    if "." in canon and _DOTTED_ACRONYM.fullmatch(name):
+        return _canonical(name.replace(".", "").upper(), whole_name)  # "E.U." is "EU", "F.T.C." "FTC"
+    return canon, kind
+
+
+def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     words = name.split()
     if len(words) > 1 and not whole_name and (_GENERATION.fullmatch(words[-1]) or _REGNAL.fullmatch(words[-1]) and (
             ascii_lower(words[0]).rstrip(".") in _TITLES)):

@@ -60,7 +60,8 @@ def normalize(text: str) -> str:
 def _normalized_statement(sentence: str, start: int, end: int, prefix: str, mentions) -> str:
     """Statement with entity variants folded to canonical forms and numbers to value forms.
     `mentions` are (start, end, replacement) in sentence offsets."""
-    repl = sorted(m for m in mentions if start <= m[0] and m[1] <= end)
+    # A mention may end with the period trimmed off the statement's end ("... in the U.S.").
+    repl = sorted(m for m in mentions if start <= m[0] < end and (m[1] <= end or sentence[end:m[1]] == "."))
     pieces: list[str] = [prefix]
     pos = start
     for s, e, r in repl:

@@ -428,3 +428,11 @@ def test_what_a_web_page_says_about_itself_is_not_a_claim() -> None:
 def test_contractions_are_spelled_out_and_read_as_negations(sentence, normalized, negated):
     claim = analyze_sentence(sentence)
     assert claim.normalized_text == normalized and claim.negated == negated
+
+
+def test_a_dotted_acronym_is_the_acronym_and_a_name_ending_the_sentence_is_still_folded():
+    dotted, plain = analyze_sentence("The E.U. fined the F.T.C. contractor."), analyze_sentence("The EU fined the FTC contractor.")
+    assert dotted.normalized_text == plain.normalized_text == "the european union fined the ftc contractor"
+    # the statement's closing period is also the abbreviation's
+    ending = analyze_sentence("Nobody was held longer on death row than Okafor in the U.S.")
+    assert ending.normalized_text.endswith("in the united states"), ending.normalized_text
