@@ -55,6 +55,9 @@ class Settings:
     article_index_size: int = 20_000
     # SubmitArticle calls waiting for Kafka's acknowledgement before new ones get UNAVAILABLE.
     max_pending_submits: int = 1_000
+    # WatchVerdicts streams one scorer serves at once before new ones get UNAVAILABLE (each holds a
+    # queue of up to 10,000 verdict changes while its client reads).
+    max_watchers: int = 1_000
     # Compare calls in flight (each up to 40 x 40 sentence pairs in a worker thread) before new ones
     # get UNAVAILABLE.
     max_pending_compares: int = 64

@@ -11,7 +11,7 @@ import structlog
 
 from services.scorer.scoring import VerdictBook, claim_filter, parse_source_aliases, status_name
 from shared.config import Settings
-from shared.grpc_errors import reject_invalid
+from shared.grpc_errors import reject_invalid, reject_unavailable
 from shared.kafka import Follower, Output, TransformLoop, ensure_topics
 from shared.log import configure_logging
 from shared.pb import match_pb2, verdict_pb2, verdict_service_pb2 as pb, verdict_service_pb2_grpc as pb_grpc
@@ -88,6 +88,9 @@ class VerdictBroadcaster:
                 queue.put_nowait(None)
         self._queues.clear()
 
+    def __len__(self) -> int:
+        return len(self._queues)
+
     def subscribe(self) -> asyncio.Queue:
         queue: asyncio.Queue = asyncio.Queue(WATCH_QUEUE_LIMIT)
         self._queues.add(queue)
@@ -141,7 +144,8 @@ def _summary(verdict: verdict_pb2.Verdict) -> verdict_pb2.Verdict:
 
 
 class VerdictServicer(pb_grpc.VerdictServiceServicer):
-    def __init__(self, view: VerdictView) -> None:
+    def __init__(self, view: VerdictView, max_watchers: int) -> None:
+        self._max_watchers = max_watchers
         self._view = view
 
     async def GetClaim(self, request: pb.GetClaimRequest, context: grpc.aio.ServicerContext) -> pb.GetClaimResponse:
@@ -179,6 +183,9 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
     async def WatchVerdicts(self, request: pb.WatchVerdictsRequest,
                             context: grpc.aio.ServicerContext) -> AsyncIterator[pb.WatchVerdictsResponse]:
         await reject_invalid(context, [Violation("resume_after", "must not be negative")] if request.resume_after < 0 else [])
+        if len(self._view.broadcaster) >= self._max_watchers:
+            await reject_unavailable(context, f"this scorer serves {len(self._view.broadcaster)} watchers already; "
+                                     "retry with backoff (or on another instance)", retry_after_s=5.0)
         queue = self._view.broadcaster.subscribe()  # before reading the book, so no change falls between
         try:
             book = self._view.book
@@ -221,6 +228,6 @@ async def main(settings: Settings) -> int:
                         apply=view.apply, reset=view.reset, caught_up=view.caught_up)
     return await serve(
         "scorer", settings, settings.listen_addr(settings.scorer_addr),
-        [Registration(VerdictServicer(view), pb.DESCRIPTOR.services_by_name["VerdictService"])],
+        [Registration(VerdictServicer(view, settings.max_watchers), pb.DESCRIPTOR.services_by_name["VerdictService"])],
         [Worker("matches-to-verdicts", loop.run, loop.ready), Worker("verdict-view", follower.run, follower.ready)],
         service_log)
