@@ -500,7 +500,9 @@ def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:
     drones hit Kyiv" / "... hit Kharkiv"); countries are left out ("US journalist", "American-led"
     name no venue)."""
     x, y = a.places - b.places, b.places - a.places
-    if not x or not y or _names_overlap(x, y) or not all(places.is_city(p) for p in x | y):
+    # A country too where the statement puts its event in it ("built in France" / "built in Germany").
+    if not x or not y or _names_overlap(x, y) or not (all(places.is_city(p) or p in a.locatives for p in x)
+                                                      and all(places.is_city(p) or p in b.locatives for p in y)):
         return None  # "Odesa" / "Odessa" is one city spelt two ways
     place_words = {stem(w) for p in x | y for w in p.split()}
     rest_a = " ".join(t for t in a.core.split() if t not in place_words)

@@ -169,6 +169,8 @@ _CALENDAR = frozenset(_MONTHS.values()) | WEEKDAYS | frozenset(("today", "yester
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin".
 _DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+$")
+# Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 # A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
 UNIT_WEIGHT = 0.5
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
@@ -247,6 +249,7 @@ class MatchForm:
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
+    locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -349,6 +352,11 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     # names that stand for a country fold to it ("the Kremlin", "Russian troops").
     places = frozenset(e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical)
                        for e, place in zip(claim.entities, is_place) if place)
+    locatives = frozenset(place_key for e, place, place_key in (
+        (e, place, e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical))
+        for e, place in zip(claim.entities, is_place))
+        if place and e.text and e.text in statement and _LOCATIVE.search(
+            claim.text[max(0, _in_text(claim, e.span.start) - 12):_in_text(claim, e.span.start)]))
     name_words = []  # (token, written in the statement, a specific place of the statement)
     for e, place in zip(claim.entities, is_place):
         if not e.canonical or e.canonical.isdigit() or e.canonical.lower() in NUMBER_WORDS:
@@ -377,7 +385,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
-        venues=venues, events=events, times=_times(claim))
+        venues=venues, events=events, times=_times(claim), locatives=locatives or _EMPTY)
 
 
 def _times(claim: claim_pb2.Claim) -> tuple[tuple[int, str], ...]:

@@ -868,3 +868,13 @@ def test_a_contraction_shared_by_two_unrelated_statements_ties_nothing():
         e = explain(f"No, the harbour master hasn{apostrophe}t been arrested.",
                     f"The 40-year-old ferry bought in 1985 hasn{apostrophe}t aged a bit, its owners say.")
         assert e.decision == DIFFERENT, e.reason
+
+
+def test_two_countries_the_event_is_put_in_conflict_as_two_cities_do():
+    e = explain("The new battery plant will be built in France, the company said.",
+                "The new battery plant will be built in Germany, the company said.")
+    assert e.decision == CONFLICTING and e.rule == "place_mismatch" and "two countries" in e.reason, e.reason
+    # a country that only says whose or from where is no venue
+    for a, b in (("Troops from France arrived at the border on Monday.", "Troops from Germany arrived at the border on Monday."),
+                 ("The summit will be held in Paris.", "The summit will be held in France.")):
+        assert explain(a, b).rule != "place_mismatch", (a, b)
