@@ -875,6 +875,6 @@ def test_two_countries_the_event_is_put_in_conflict_as_two_cities_do():
                 "The new battery plant will be built in Germany, the company said.")
     assert e.decision == CONFLICTING and e.rule == "place_mismatch" and "two countries" in e.reason, e.reason
     # a country that only says whose or from where is no venue
-    for a, b in (("Troops from France arrived at the border on Monday.", "Troops from Germany arrived at the border on Monday."),
+    for a, b in (("Troops from France arrived.", "Troops from Germany arrived."),
                  ("The summit will be held in Paris.", "The summit will be held in France.")):
         assert explain(a, b).rule != "place_mismatch", (a, b)
