@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from shared import places
 from shared.places import ascii_lower
+from shared.rarity import plain_apostrophes
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -222,12 +223,16 @@ def _subject_plural_opener(word: str, before: str) -> bool:
     return not before.strip(" \t\"“‘'(") and word.lower() in _SUBJECT_PLURALS
 
 
+# A pronoun or auxiliary contracted, capitalised because it opens the sentence: "I'm", "We're", "Don't".
+_CONTRACTION = re.compile(r"(?i)(?:i|you|we|they|he|she|it|there|that|what|who|let)'(?:m|re|ve|ll|d|s)|\w+n't")
+
+
 def find_entities(sentence: str) -> list[EntityMention]:
     out: list[EntityMention] = []
     for start, text in _runs(sentence):
         words = text.split()
         # Drop function words that are capitalised only because they open the sentence/clause.
-        while words and words[0].lower().rstrip(".") in _STOP:
+        while words and (words[0].lower().rstrip(".") in _STOP or _CONTRACTION.fullmatch(plain_apostrophes(words[0]))):
             start += len(words[0])
             rest = text[len(words[0]) :]
             start += len(rest) - len(rest.lstrip())

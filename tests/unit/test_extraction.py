@@ -436,3 +436,13 @@ def test_a_dotted_acronym_is_the_acronym_and_a_name_ending_the_sentence_is_still
     # the statement's closing period is also the abbreviation's
     ending = analyze_sentence("Nobody was held longer on death row than Okafor in the U.S.")
     assert ending.normalized_text.endswith("in the united states"), ending.normalized_text
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("I'm sure the ferry will sail, Okafor said.", ["okafor"]),
+    ("We’re going to win the vote in Ohio.", ["ohio"]),
+    ("Don't blame Brussels for the delay.", ["brussels"]),
+    ("O'Neill resigned on Monday.", ["o'neill"]),
+])
+def test_a_contraction_opening_a_sentence_is_no_name(sentence, names):
+    assert [e.canonical for e in analyze_sentence(sentence).entities] == names
