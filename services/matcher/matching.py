@@ -550,6 +550,11 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         return explained(DIFFERENT, RULE_PREDICATE_ONLY, f"{only_predicate}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or _same_subject(a, b, frame, features[2]):
         denied = _denial(a, b)
+        # One word many claims of the index hold ties neither a claim nor a denial of it ("If this
+        # doesn't work" / "how this will all work").
+        common = _one_common_word(a, b, figures_agree, local) if denied else None
+        if common:
+            return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {_scores(score, frame, features)}")
         if denied:
             where = "" if score >= threshold else (
                 f" below threshold {threshold:g}, but a denial needs only the same subject "
@@ -578,6 +583,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             # different figure, date, polarity) is what keeps the score down, so it is a conflict.
             # A denial has its own test of sameness (detail_conflict); other details need the frame.
             found = detail_conflict(a, b, frame, features[2])
+            if found and found[0] == RULE_CONFIRM_DENY and _one_common_word(a, b, figures_agree, local):
+                found = None
             if found and (found[0] == RULE_CONFIRM_DENY or (
                     frame >= CONFLICT_MIN_FRAME and found[0] not in (RULE_PLACE, RULE_VENUE))):
                 return conflicting(*found, f" below threshold {threshold:g} but the event frame is shared "

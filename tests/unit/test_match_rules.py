@@ -673,6 +673,27 @@ def test_one_word_more_than_a_hundred_claims_hold_does_not_make_one_claim():
     assert decide(carrying, on_board, local=story).decision == SAME
 
 
+def test_one_word_more_than_a_hundred_claims_hold_does_not_make_a_denial_either():
+    from services.matcher.features import LocalRarity
+    from services.matcher.matching import decide
+
+    denies = match_form(analyze_sentence("The oysters were not contaminated."))
+    states = match_form(analyze_sentence("Inspectors said the oysters sold at the market on the quay were contaminated."))
+    index_words = LocalRarity()
+    for _ in range(101):
+        index_words.add(match_form(analyze_sentence("Divers collected oysters near the pier.")))
+    # two shared words: still a denial, however common each is
+    e = decide(denies, states, local=index_words)
+    assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
+    vague = match_form(analyze_sentence("This will not work."))
+    wondering = match_form(analyze_sentence("It is still unclear how the scheme would work in practice."))
+    assert decide(vague, wondering).decision == CONFLICTING  # a small index: one shared word is rare enough
+    for _ in range(101):
+        index_words.add(match_form(analyze_sentence("Crews will work through the night.")))
+    e = decide(vague, wondering, local=index_words)
+    assert e.decision == DIFFERENT and e.rule == "common_word_only", e.reason
+
+
 def test_a_denial_below_the_model_floor_needs_more_than_one_common_word():
     stadium = analyze_sentence("A drone flew low over the stadium during the second half of Sunday's match.")
     # at threshold 90 the model's floor for a denial (0.85 x 90) is out of reach of both: only the
