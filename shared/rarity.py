@@ -55,9 +55,13 @@ _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by as vs vi
                          "within von van der den de del della di da du la le al el bin ibn".split())
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'"})
+
+
 def plain_apostrophes(text: str) -> str:
-    """Typographic apostrophes as straight ones: "didn’t" is "didn't", "mayor’s" one word."""
-    return text.replace("’", "'")
+    """Typographic apostrophes (and the accents copy uses for them) as straight ones: "didn’t" is
+    "didn't", "mayor’s" one word."""
+    return text.translate(_APOSTROPHES)
 
 
 def title_case(text: str) -> bool:

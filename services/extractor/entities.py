@@ -153,6 +153,7 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
 def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
     """Folded canonical form and guessed kind for a name as written (titles included). `whole_name`: keep
     every word of a person's name (a run of a title-case headline may be more than a name)."""
+    name = plain_apostrophes(name)  # "O’Neill" is "O'Neill"
     canon, kind = _canonical(name, whole_name)
     if "." in canon and _DOTTED_ACRONYM.fullmatch(name):
         return _canonical(name.replace(".", "").upper(), whole_name)  # "E.U." is "EU", "F.T.C." "FTC"
@@ -224,7 +225,8 @@ def _subject_plural_opener(word: str, before: str) -> bool:
 
 
 # A pronoun or auxiliary contracted, capitalised because it opens the sentence: "I'm", "We're", "Don't".
-_CONTRACTION = re.compile(r"(?i)(?:i|you|we|they|he|she|it|there|that|what|who|let)'(?:m|re|ve|ll|d|s)|\w+n't")
+_CONTRACTION = re.compile(
+    r"(?i)(?:i|you|we|they|he|she|it|there|here|that|what|who|where|when|why|how|let)'(?:m|re|ve|ll|d|s)|\w+n't")
 
 
 def find_entities(sentence: str) -> list[EntityMention]:

@@ -583,8 +583,6 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             # different figure, date, polarity) is what keeps the score down, so it is a conflict.
             # A denial has its own test of sameness (detail_conflict); other details need the frame.
             found = detail_conflict(a, b, frame, features[2])
-            if found and found[0] == RULE_CONFIRM_DENY and _one_common_word(a, b, figures_agree, local):
-                found = None
             if found and (found[0] == RULE_CONFIRM_DENY or (
                     frame >= CONFLICT_MIN_FRAME and found[0] not in (RULE_PLACE, RULE_VENUE))):
                 return conflicting(*found, f" below threshold {threshold:g} but the event frame is shared "

@@ -170,7 +170,13 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin".
 _DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+$")
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# After a place name: it says whose, not where ("in France's interest", "at the US embassy", "in the
+# British press"), unless the word after it is a function or time word ("built in France next year").
+_WHOSE = re.compile(r"['’]s\b|\s+(?P<word>[a-z]+)\b")
+_AFTER_A_VENUE = frozenset("next last early late earlier later today tonight yesterday tomorrow ago since amid "
+                           "despite following and nor".split())
+_DEMONYM = re.compile(r"(?:an|ese|ish|ch|i)$")  # "Russian", "Chinese", "British", "French", "Iraqi"
 # A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
 UNIT_WEIGHT = 0.5
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
@@ -352,16 +358,14 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     # names that stand for a country fold to it ("the Kremlin", "Russian troops").
     places = frozenset(e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical)
                        for e, place in zip(claim.entities, is_place) if place)
-    locatives = frozenset(place_key for e, place, place_key in (
-        (e, place, e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical))
-        for e, place in zip(claim.entities, is_place))
-        if place and e.text and e.text in statement and _LOCATIVE.search(
-            claim.text[max(0, _in_text(claim, e.span.start) - 12):_in_text(claim, e.span.start)]))
+    locatives = frozenset(e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical)
+                          for e, place in zip(claim.entities, is_place)
+                          if place and _in_statement(e, statement) and _locative(claim, e))
     name_words = []  # (token, written in the statement, a specific place of the statement)
     for e, place in zip(claim.entities, is_place):
         if not e.canonical or e.canonical.isdigit() or e.canonical.lower() in NUMBER_WORDS:
             continue
-        in_statement = not headline and bool(e.text) and e.text in statement and not _capitalised_opener(e.text, opener)
+        in_statement = not headline and _in_statement(e, statement) and not _capitalised_opener(e.text, opener)
         venue = in_statement and place
         for t in fold_words(_TOKEN.findall(plain_apostrophes(e.canonical.lower()))):
             if t not in STOP_WORDS and t not in _GENERIC_SPEAKER:
@@ -432,6 +436,25 @@ def without_false_denials(text: str) -> str:
     if "doubt" in lowered:
         text = _IN_DOUBT.sub(_in_doubt, text)
     return _NO_SIDE.sub("kept silent on whether", text)
+
+
+def _in_statement(e: claim_pb2.Entity, statement: str) -> bool:
+    """Whether a name is written in the statement (its closing period may be the sentence's: "in the U.S.")."""
+    return bool(e.text) and (e.text in statement or e.text.endswith(".") and e.text.rstrip(".") in statement)
+
+
+def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
+    """A place the statement puts its event in: after in/at/near/outside/inside, the name itself
+    ("in France", "in the US"), not a nationality or a name saying whose ("outside the Russian
+    embassy", "in France's interest", "at the US embassy")."""
+    start = _in_text(claim, e.span.start)
+    if not _LOCATIVE.search(claim.text[max(0, start - 12):start]):
+        return False
+    written = e.text.lower()
+    if written != e.canonical and _DEMONYM.search(written):
+        return False
+    after = _WHOSE.match(claim.text, start + len(e.text))
+    return after is None or bool(after["word"]) and (after["word"] in STOP_WORDS or after["word"] in _AFTER_A_VENUE)
 
 
 def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:

@@ -88,9 +88,6 @@ class VerdictBroadcaster:
                 queue.put_nowait(None)
         self._queues.clear()
 
-    def __len__(self) -> int:
-        return len(self._queues)
-
     def subscribe(self) -> asyncio.Queue:
         queue: asyncio.Queue = asyncio.Queue(WATCH_QUEUE_LIMIT)
         self._queues.add(queue)
@@ -146,6 +143,9 @@ def _summary(verdict: verdict_pb2.Verdict) -> verdict_pb2.Verdict:
 class VerdictServicer(pb_grpc.VerdictServiceServicer):
     def __init__(self, view: VerdictView, max_watchers: int) -> None:
         self._max_watchers = max_watchers
+        # Open streams, not subscribed queues: a stream whose queue filled up is unsubscribed but
+        # holds its queue until it has drained it.
+        self._watchers = 0
         self._view = view
 
     async def GetClaim(self, request: pb.GetClaimRequest, context: grpc.aio.ServicerContext) -> pb.GetClaimResponse:
@@ -183,9 +183,10 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
     async def WatchVerdicts(self, request: pb.WatchVerdictsRequest,
                             context: grpc.aio.ServicerContext) -> AsyncIterator[pb.WatchVerdictsResponse]:
         await reject_invalid(context, [Violation("resume_after", "must not be negative")] if request.resume_after < 0 else [])
-        if len(self._view.broadcaster) >= self._max_watchers:
-            await reject_unavailable(context, f"this scorer serves {len(self._view.broadcaster)} watchers already; "
+        if self._watchers >= self._max_watchers:
+            await reject_unavailable(context, f"this scorer serves {self._watchers} watchers already; "
                                      "retry with backoff (or on another instance)", retry_after_s=5.0)
+        self._watchers += 1
         queue = self._view.broadcaster.subscribe()  # before reading the book, so no change falls between
         try:
             book = self._view.book
@@ -216,6 +217,7 @@ class VerdictServicer(pb_grpc.VerdictServiceServicer):
                     yield pb.WatchVerdictsResponse(verdict=verdict, sequence=sequence)
         finally:
             self._view.broadcaster.unsubscribe(queue)
+            self._watchers -= 1
 
 
 async def main(settings: Settings) -> int:

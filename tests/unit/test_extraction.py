@@ -446,3 +446,12 @@ def test_a_dotted_acronym_is_the_acronym_and_a_name_ending_the_sentence_is_still
 ])
 def test_a_contraction_opening_a_sentence_is_no_name(sentence, names):
     assert [e.canonical for e in analyze_sentence(sentence).entities] == names
+
+
+def test_a_time_written_with_dotted_capitals_is_no_name():
+    claim = analyze_sentence("The fire broke out at 10 P.M. on Friday.")
+    assert [e.canonical for e in claim.entities] == [] and "pm" not in claim.normalized_text.split()
+
+
+def test_a_name_with_a_typographic_apostrophe_is_the_same_name():
+    assert analyze_sentence("O’Neill resigned.").entities[0].canonical == analyze_sentence("O'Neill resigned.").entities[0].canonical

@@ -894,7 +894,12 @@ def test_a_contraction_shared_by_two_unrelated_statements_ties_nothing():
 def test_two_countries_the_event_is_put_in_conflict_as_two_cities_do():
     e = explain("The plant will be built in France.", "The plant will be built in Germany.")
     assert e.decision == CONFLICTING and e.rule == "place_mismatch" and "two countries" in e.reason, e.reason
+    # the country ending the sentence as an abbreviation
+    assert explain("The plant will be built in the U.S.", "The plant will be built in Mexico.").rule == "place_mismatch"
     # a country that only says whose or from where is no venue
     for a, b in (("Troops from France arrived.", "Troops from Germany arrived."),
+                 ("He has worked at the French embassy for years.", "He has worked at the German embassy for years."),
+                 ("It is in France's interest, the minister said.", "It is in Germany's interest, the minister said."),
+                 ("Officers arrested the suspect at 3 P.M.", "The suspect was detained at 3 p.m."),
                  ("The summit will be held in Paris.", "The summit will be held in France.")):
         assert explain(a, b).rule != "place_mismatch", (a, b)

@@ -35,37 +35,44 @@ async def test_a_change_applied_while_current_verdicts_are_sent_still_reaches_th
     assert rest[1].verdict.cluster_id == "c1" and rest[1].verdict.revision == 2 and rest[1].sequence == 3
 
 
-async def test_watchers_beyond_the_limit_are_unavailable_until_one_leaves():
-    view = VerdictView(Settings())
+async def _served(servicer: VerdictServicer):
     server = grpc.aio.server()
-    Registration(VerdictServicer(view, max_watchers=2), pb.DESCRIPTOR.services_by_name["VerdictService"]).add_to(server)
+    Registration(servicer, pb.DESCRIPTOR.services_by_name["VerdictService"]).add_to(server)
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
-    channel = grpc.aio.insecure_channel(f"127.0.0.1:{port}")
+    return server, grpc.aio.insecure_channel(f"127.0.0.1:{port}")
+
+
+async def _until(condition) -> None:
+    for _ in range(200):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("condition never met")
+
+
+async def test_watchers_beyond_the_limit_are_unavailable_until_one_leaves():
+    view = VerdictView(Settings())
+    servicer = VerdictServicer(view, max_watchers=2)
+    server, channel = await _served(servicer)
     stub = pb_grpc.VerdictServiceStub(channel)
     try:
         streams = [stub.WatchVerdicts(pb.WatchVerdictsRequest()) for _ in range(2)]
-        for _ in range(100):
-            if len(view.broadcaster) == 2:
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: servicer._watchers == 2)
+        # as when their queues fill: out of the broadcaster, but open, holding what they have queued
+        for queue in list(view.broadcaster._queues):
+            view.broadcaster.unsubscribe(queue)
         refused = stub.WatchVerdicts(pb.WatchVerdictsRequest())
         with pytest.raises(grpc.aio.AioRpcError) as error:
-            await refused.read()
+            await asyncio.wait_for(refused.read(), 5)
         assert error.value.code() == grpc.StatusCode.UNAVAILABLE and "2 watchers already" in error.value.details()
         streams[0].cancel()
-        for _ in range(100):
-            if len(view.broadcaster) == 1:
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: servicer._watchers == 1)
         welcome = stub.WatchVerdicts(pb.WatchVerdictsRequest())
-        for _ in range(100):
-            if len(view.broadcaster) == 2:
-                break
-            await asyncio.sleep(0.01)
-        view.apply(placed("a1#0", "north.example", "c1"))
+        await _until(lambda: servicer._watchers == 2)
+        view.apply(placed("b1#0", "north.example", "d1"))
         change = await asyncio.wait_for(welcome.read(), 5)
-        assert change.verdict.cluster_id == "c1" and change.sequence == 1
+        assert change.verdict.cluster_id == "d1" and change.sequence == 1
         welcome.cancel()
         streams[1].cancel()
     finally:
