@@ -407,7 +407,9 @@ def test_what_a_web_page_says_about_itself_is_not_a_claim() -> None:
     notices = ["Sorry, we are not currently accepting comments on this article.",
                "Reuters contributed to this report.",
                "Click here to sign up for our daily newsletter.",
-               "This story has been updated with a statement from the ministry."]
+               "This story has been updated with a statement from the ministry.",
+               "This article originally appeared at the North Harbour Gazette.",
+               "Please check back for further updates."]
     news = "The council approved 12 new homes on Tuesday, the mayor said."
     article = article_pb2.Article(id="a", source="s.example", text=" ".join(notices[:2] + [news] + notices[2:]))
     assert [c.text for c in extract_claims(article)] == [news]
