@@ -131,7 +131,8 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     if m:
         return Attribution(_clean_speaker(m.group("s")), "accord", offset, offset + m.start())
     m = _TRAILING.search(body)
-    if m and len(m.group("s").split()) <= 6 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m):
+    if m and len(m.group("s").split()) <= 6 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m) \
+            and not _RELATIVE.match(m.group("s")):
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
     m = _PASSIVE.search(body)
@@ -170,12 +171,20 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
         VERBS[trailing.group("v")] in _TAKES_INFINITIVE and _INFINITIVE.match(after) is not None)
 
 
+# A reporting verb whose subject opens a relative clause ("the plan, which critics say will raise
+# prices", "the mayor, who officials said was ill"): it frames that clause only.
+_RELATIVE = re.compile(r"(?:which|who|whom)\b", re.IGNORECASE)
+_RELATIVE_SPEAKER = re.compile(r",\s*(?:which|who|whom)\s+[^,]{1,60}$", re.IGNORECASE)
+
+
 def _indirect(sentence: str, offset: int) -> Attribution:
     body = sentence[offset:]
     for m in _VERB_IN_TEXT.finditer(body, 0, min(len(body), 220)):
         pre = body[: m.start()]
         if pre.count("\"") % 2 or pre.count("“") > pre.count("”"):
             continue  # inside a quotation
+        if _RELATIVE_SPEAKER.search(pre):
+            continue  # "X, which officials say is Y": the frame of a relative clause, not of the sentence
         speaker = select_speaker(pre)
         if not speaker:
             return Attribution(stmt_start=offset, stmt_end=len(sentence))

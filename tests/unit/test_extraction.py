@@ -457,3 +457,16 @@ def test_a_time_written_with_dotted_capitals_is_no_name():
 
 def test_a_name_with_a_typographic_apostrophe_is_the_same_name():
     assert analyze_sentence("O’Neill resigned.").entities[0].canonical == analyze_sentence("O'Neill resigned.").entities[0].canonical
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry approved the plan, which critics say will raise prices.",
+    "The company cut 500 jobs, which analysts said was expected.",
+    "The mayor, who officials said was ill, resigned on Monday.",
+])
+def test_a_reporting_verb_in_a_relative_clause_frames_no_sentence(sentence):
+    claim = analyze_sentence(sentence)
+    assert (claim.speaker, claim.reporting_verb) == ("", "") and claim.statement == sentence.rstrip(".")
+    # the sentence's own frame is still read
+    framed = analyze_sentence(sentence.rstrip(".") + ", the minister said.")
+    assert framed.speaker == "the minister" and framed.statement == sentence.rstrip(".")
