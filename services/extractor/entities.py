@@ -146,6 +146,26 @@ def _fold_word(word: str) -> str:
     return ALIASES.get(w, w)
 
 
+# Family names written first: Korean ones before a given name of two syllables ("Kim Jong-un", "Kim
+# Jong Un", "Moon Jae-in"), Chinese ones before a given name of one word ("Xi Jinping", "Li Keqiang").
+# "Kim Kardashian" and "Lee Harvey Oswald" keep their last word.
+_KOREAN_FAMILY = frozenset("kim lee park choi jung jeong kang cho yoon jang lim han shin seo kwon hwang ahn song "
+                           "yoo hong jeon ko moon ban roh chun".split())
+_CHINESE_FAMILY = frozenset("xi li wang zhang liu chen yang zhao huang zhou wu hu wen jiang deng mao zhu guo he "
+                            "gao lin luo zheng liang xie song tang han feng yu dong xiao cheng cao yuan deng peng "
+                            "zeng".split())
+_SYLLABLE = re.compile(r"[A-Z][a-z]{1,4}")
+
+
+def _family_name_first(words: list[str]) -> bool:
+    family, given = ascii_lower(words[0]), words[1:]
+    if family in _KOREAN_FAMILY:
+        syllables = given[0].split("-") if len(given) == 1 else given
+        return len(syllables) == 2 and all(_SYLLABLE.fullmatch(x.capitalize()) for x in syllables) and (
+            len(given) == 2 or "-" in given[0])
+    return family in _CHINESE_FAMILY and len(given) == 1 and given[0][:1].isupper() and "-" not in given[0]
+
+
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
@@ -192,7 +212,10 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
         return places.key(" ".join(core)), PLACE  # "New York", "St Petersburg": not a Mr York
     has_connector = any(f in _CONNECTORS for f in folded)
     if (titled or 2 <= len(core) <= 3) and not has_connector:
-        return canon if whole_name else folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet
+        if whole_name:
+            return canon, PERSON
+        # surname: "Donald Trump" and "Trump" must meet; an East Asian name puts it first
+        return (folded[0] if _family_name_first(core) else folded[-1]), PERSON
     return canon, OTHER
 
 

@@ -470,3 +470,13 @@ def test_a_reporting_verb_in_a_relative_clause_frames_no_sentence(sentence):
     # the sentence's own frame is still read
     framed = analyze_sentence(sentence.rstrip(".") + ", the minister said.")
     assert framed.speaker == "the minister" and framed.statement == sentence.rstrip(".")
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("Kim Jong Un", "kim"), ("Kim Jong-un", "kim"), ("Moon Jae-in", "moon"), ("Xi Jinping", "xi"), ("Li Keqiang", "li"),
+    # Western names that open with such a word keep their last one
+    ("Kim Kardashian", "kardashian"), ("Lee Harvey Oswald", "oswald"), ("Andrew Yang", "yang"), ("Han Solo", "solo"),
+])
+def test_an_east_asian_name_is_known_by_its_family_name_written_first(name, canonical):
+    # "Kim Jong Un" was the United Nations: its last word "Un" folded as the acronym
+    assert canonicalize(name) == (canonical, claim_pb2.ENTITY_KIND_PERSON)
