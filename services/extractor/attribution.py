@@ -173,8 +173,19 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
 
 # A reporting verb whose subject opens a relative clause ("the plan, which critics say will raise
 # prices", "the mayor, who officials said was ill"): it frames that clause only.
-_RELATIVE = re.compile(r"(?:which|who|whom)\b", re.IGNORECASE)
-_RELATIVE_SPEAKER = re.compile(r",\s*(?:which|who|whom)\s+[^,]{1,60}$", re.IGNORECASE)
+# Lower case only: "WHO said" is the World Health Organization. What stands between the pronoun and
+# the verb is the clause's subject, a short noun phrase ("which critics", "who officials"), not a
+# clause of its own ("who visited Kyiv on Monday — her first trip —").
+_RELATIVE = re.compile(r"(?:which|who|whom)\b")
+_RELATIVE_SPEAKER = re.compile(r",\s*(?:which|who|whom)\s+(?P<subject>[^,;:()—–\"“”]{1,40})$")
+
+
+def _relative_frame(pre: str) -> bool:
+    m = _RELATIVE_SPEAKER.search(pre)
+    if m is None:
+        return False
+    subject = m["subject"].split()
+    return len(subject) <= 4 and not _FINITE.search(m["subject"]) and not any(w.endswith("ed") for w in subject)
 
 
 def _indirect(sentence: str, offset: int) -> Attribution:
@@ -183,7 +194,7 @@ def _indirect(sentence: str, offset: int) -> Attribution:
         pre = body[: m.start()]
         if pre.count("\"") % 2 or pre.count("“") > pre.count("”"):
             continue  # inside a quotation
-        if _RELATIVE_SPEAKER.search(pre):
+        if _relative_frame(pre):
             continue  # "X, which officials say is Y": the frame of a relative clause, not of the sentence
         speaker = select_speaker(pre)
         if not speaker:

@@ -146,24 +146,32 @@ def _fold_word(word: str) -> str:
     return ALIASES.get(w, w)
 
 
-# Family names written first: Korean ones before a given name of two syllables ("Kim Jong-un", "Kim
-# Jong Un", "Moon Jae-in"), Chinese ones before a given name of one word ("Xi Jinping", "Li Keqiang").
-# "Kim Kardashian" and "Lee Harvey Oswald" keep their last word.
+# Names written family name first: Korean ones before a given name of two syllables ("Kim Jong-un",
+# "Kim Jong Un", "Moon Jae-in"), Chinese ones before a given name of one or two pinyin syllables
+# ("Xi Jinping", "Li Keqiang", "Chen Shui-bian"). Known by the whole name, hyphens as spaces: the
+# surname rule took "Un" (the United Nations) for Kim Jong Un's, and a family name alone would make
+# one person of Kim Jong Un and Kim Yo Jong. "Kim Kardashian", "Lee Ann Rimes", "Lin Wood" do not
+# have that shape.
 _KOREAN_FAMILY = frozenset("kim lee park choi jung jeong kang cho yoon jang lim han shin seo kwon hwang ahn song "
                            "yoo hong jeon ko moon ban roh chun".split())
 _CHINESE_FAMILY = frozenset("xi li wang zhang liu chen yang zhao huang zhou wu hu wen jiang deng mao zhu guo he "
-                            "gao lin luo zheng liang xie song tang han feng yu dong xiao cheng cao yuan deng peng "
+                            "gao lin luo zheng liang xie song tang han feng yu dong xiao cheng cao yuan peng "
                             "zeng".split())
-_SYLLABLE = re.compile(r"[A-Z][a-z]{1,4}")
+_KOREAN_SYLLABLE = re.compile(r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhyw])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|"
+                              r"oo|ee|a|e|o|u|i)(?:ng|[knltmp])?")
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
+                    r"an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)")
+_PINYIN_NAME = re.compile(rf"{_PINYIN_SYLLABLE}(?:-?{_PINYIN_SYLLABLE})?")
 
 
 def _family_name_first(words: list[str]) -> bool:
-    family, given = ascii_lower(words[0]), words[1:]
+    family, given = ascii_lower(words[0]), [ascii_lower(w) for w in words[1:]]
     if family in _KOREAN_FAMILY:
         syllables = given[0].split("-") if len(given) == 1 else given
-        return len(syllables) == 2 and all(_SYLLABLE.fullmatch(x.capitalize()) for x in syllables) and (
-            len(given) == 2 or "-" in given[0])
-    return family in _CHINESE_FAMILY and len(given) == 1 and given[0][:1].isupper() and "-" not in given[0]
+        if len(syllables) == 2 and (len(given) == 2 or "-" in given[0]) and all(
+                _KOREAN_SYLLABLE.fullmatch(x) for x in syllables):
+            return True
+    return family in _CHINESE_FAMILY and len(given) == 1 and _PINYIN_NAME.fullmatch(given[0]) is not None
 
 
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
@@ -214,8 +222,9 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     if (titled or 2 <= len(core) <= 3) and not has_connector:
         if whole_name:
             return canon, PERSON
-        # surname: "Donald Trump" and "Trump" must meet; an East Asian name puts it first
-        return (folded[0] if _family_name_first(core) else folded[-1]), PERSON
+        if _family_name_first(core):
+            return " ".join(ascii_lower(w) for w in " ".join(core).replace("-", " ").split()), PERSON
+        return folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet
     return canon, OTHER
 
 

@@ -100,9 +100,8 @@ _SITE_NOTICE = re.compile(
     r"comment(?:s|ing)? (?:section|policy)|sign up for (?:our|the|a) [\w ]{0,20}newsletter|"
     r"subscribe (?:to|for) our\b|subscribe to (?:the|this) (?:newsletter|channel|podcast|feed)|follow us on|click here|all rights reserved|"
     r"(?:contributed|added) reporting|contributed to this report|this (?:story|article|post) (?:has been|was) "
-    r"(?:updated|corrected)|this (?:story|article|post|report) (?:was )?(?:originally |first )?(?:appeared|published) "
-    r"(?:on|in|at)|check back (?:later |soon )?for (?:further |more )?updates|\(read more\)|hat tip to|h/t to|"
-    r"(?:photo|image) credit)\b", _LOWER)
+    r"(?:updated|corrected)|this (?:story|article|post) (?:was )?originally (?:appeared|published) (?:on|in|at|by)|"
+    r"check back (?:later |soon )?for (?:further |more )?updates|hat tip to|h/t to|(?:photo|image) credit)\b", _LOWER)
 
 
 @dataclass(slots=True)

@@ -413,6 +413,10 @@ def test_what_a_web_page_says_about_itself_is_not_a_claim() -> None:
     news = "The council approved 12 new homes on Tuesday, the mayor said."
     article = article_pb2.Article(id="a", source="s.example", text=" ".join(notices[:2] + [news] + notices[2:]))
     assert [c.text for c in extract_claims(article)] == [news]
+    # a report's or a story's publication is news
+    for news_line in ("This report was published in the Lancet on Thursday.",
+                      "This story first appeared on a satirical website in 2017."):
+        assert len(extract_claims(article_pb2.Article(id="c", source="s.example", text=news_line))) == 1, news_line
     # "subscribe to" a view or a standard is not the page's
     kept = extract_claims(article_pb2.Article(
         id="b", source="s.example", text="The senator said she would subscribe to the 2015 accord on Monday."))
@@ -473,10 +477,24 @@ def test_a_reporting_verb_in_a_relative_clause_frames_no_sentence(sentence):
 
 
 @pytest.mark.parametrize("name, canonical", [
-    ("Kim Jong Un", "kim"), ("Kim Jong-un", "kim"), ("Moon Jae-in", "moon"), ("Xi Jinping", "xi"), ("Li Keqiang", "li"),
-    # Western names that open with such a word keep their last one
-    ("Kim Kardashian", "kardashian"), ("Lee Harvey Oswald", "oswald"), ("Andrew Yang", "yang"), ("Han Solo", "solo"),
+    ("Kim Jong Un", "kim jong un"), ("Kim Jong-un", "kim jong un"), ("Kim Yo Jong", "kim yo jong"),
+    ("Moon Jae-in", "moon jae in"), ("Xi Jinping", "xi jinping"), ("Chen Shui-bian", "chen shui bian"),
+    # Western names that open with such a word keep their surname
+    ("Kim Kardashian", "kardashian"), ("Lee Harvey Oswald", "oswald"), ("Lee Ann Rimes", "rimes"), ("Lin Wood", "wood"),
+    ("Andrew Yang", "yang"),
 ])
-def test_an_east_asian_name_is_known_by_its_family_name_written_first(name, canonical):
+def test_an_east_asian_name_written_family_name_first_is_known_by_the_whole_name(name, canonical):
     # "Kim Jong Un" was the United Nations: its last word "Un" folded as the acronym
     assert canonicalize(name) == (canonical, claim_pb2.ENTITY_KIND_PERSON)
+
+
+@pytest.mark.parametrize("sentence, speaker, statement", [
+    ("The outbreak has killed 300 people, WHO said.", "WHO", "The outbreak has killed 300 people"),
+    ("The outbreak has killed 300 people, WHO officials said.", "WHO officials", "The outbreak has killed 300 people"),
+    ("The minister, who visited Kyiv on Monday — her first trip — told reporters the grain deal was dead.",
+     "The minister", "the grain deal was dead"),
+    ("Smith, who was arrested on Monday, said the ferry sank.", "Smith", "the ferry sank"),
+])
+def test_a_relative_clause_of_its_own_leaves_the_sentence_frame_alone(sentence, speaker, statement):
+    claim = analyze_sentence(sentence)
+    assert (claim.speaker, claim.statement) == (speaker, statement)
