@@ -223,7 +223,7 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
         if whole_name:
             return canon, PERSON
         if _family_name_first(core):
-            return " ".join(ascii_lower(w) for w in " ".join(core).replace("-", " ").split()), PERSON
+            return ascii_lower(" ".join(core).replace("-", " ")), PERSON
         return folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet
     return canon, OTHER
 

@@ -37,11 +37,10 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # Contractions spelled out, so that "hasn't" is "has not" (a negation the matcher reads, and a stop
 # word), not the words "hasn" and "t"; "won't" is "will not", not "won" (of "win") and "t".
-_CONTRACTIONS = [(re.compile(pattern), repl) for pattern, repl in (
-    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bain't\b", "is not"),
-    (r"(?<=\w)n't\b", " not"), (r"(?<=\w)'re\b", " are"), (r"(?<=\w)'ve\b", " have"), (r"(?<=\w)'ll\b", " will"),
-    (r"(?<=\w)'m\b", " am"), (r"(?<=\w)'d\b", " would"),
-)]
+# One pass over the text: a contraction is replaced by its spelling as found.
+_SPELLED_OUT = {"won't": "will not", "can't": "can not", "shan't": "shall not", "ain't": "is not",
+                "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
+_CONTRACTION = re.compile(r"\b(?:won|can|shan|ain)'t\b|(?<=\w)(?:n't|'re|'ve|'ll|'m|'d)\b")
 _PRONOUN_SPEAKERS = frozenset({"he", "she"})
 _NOT_CLAIMS = frozenset({HEADING, BYLINE, CAPTION})
 _PAST_VERB_AFTER = re.compile(r"\s+[a-z]{3,}ed\b")
@@ -52,8 +51,7 @@ def normalize(text: str) -> str:
     collapsed."""
     text = plain_apostrophes(text.lower())
     if "'" in text:
-        for pattern, repl in _CONTRACTIONS:
-            text = pattern.sub(repl, text)
+        text = _CONTRACTION.sub(lambda m: _SPELLED_OUT[m.group()], text)
     return _SPACES.sub(" ", _PUNCT.sub(" ", _POSSESSIVE.sub("", text))).strip()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -369,7 +369,7 @@ def _lone_shared_word(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | 
     return next(iter(shared))
 
 
-def _only_predicate_shared(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:
+def _only_predicate_shared(a: MatchForm, b: MatchForm, lone_word: Callable[[], str | None]) -> str | None:
     """All the two statements share is what is done (_lone_shared_word: a predicate with an opposite,
     or one a side negates), and each names something else it is done to or by: "The hospital has
     not reopened" / "The museum reopened its east wing", "Exports rose 4 percent" / "Imports rose 6
@@ -381,19 +381,19 @@ def _only_predicate_shared(a: MatchForm, b: MatchForm, figures_agree: bool) -> s
     actions = a.predicates | b.predicates | a.negated_heads | b.negated_heads
     if not actions:  # most pairs: nothing to split, and no sets to build
         return None
-    word = _lone_shared_word(a, b, figures_agree)
+    word = lone_word()
     if word is None or word not in actions or len(set(a.core.split())) < 2 or len(set(b.core.split())) < 2:
         return None
     return (f"only the predicate {predicate_word(word)!r} is shared (no other word of the event frames, no name, "
             f"figure or date): the same action of different things, not one fact")
 
 
-def _one_common_word(a: MatchForm, b: MatchForm, figures_agree: bool, local: LocalRarity | None) -> str | None:
+def _one_common_word(lone_word: Callable[[], str | None], local: LocalRarity | None) -> str | None:
     """All the two statements share is one word (_lone_shared_word) that more than
     ONE_WORD_MAX_CLAIMS claims of the index hold: it alone does not pick out one fact among them."""
     if local is None:
         return None
-    word = _lone_shared_word(a, b, figures_agree)
+    word = lone_word()
     holders = local.df.get(word, 0) if word else 0
     if holders <= ONE_WORD_MAX_CLAIMS:
         return None
@@ -543,7 +543,15 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     if different:
         return explained(DIFFERENT, RULE_DIFFERENT_NAMES, f"{different}; {_scores(score, frame, features)}")
     figures_agree = bool(features[_NUM_AGREE])  # a figure value both give
-    only_predicate = _only_predicate_shared(a, b, figures_agree)  # the same action, of two different things
+    lone: list[str | None] = []
+
+    def lone_word() -> str | None:
+        """_lone_shared_word, computed once, when a rule first asks (most pairs never do)."""
+        if not lone:
+            lone.append(_lone_shared_word(a, b, figures_agree))
+        return lone[0]
+
+    only_predicate = _only_predicate_shared(a, b, lone_word)  # the same action, of two different things
     if only_predicate:
         if _unshared_negation(a, b):  # scored as every other pair that negates what the other does not state
             score *= UNSHARED_NEGATION_FACTOR
@@ -552,7 +560,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         denied = _denial(a, b)
         # One word many claims of the index hold ties neither a claim nor a denial of it ("If this
         # doesn't work" / "how this will all work").
-        common = _one_common_word(a, b, figures_agree, local) if denied else None
+        common = _one_common_word(lone_word, local) if denied else None
         if common:
             return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {_scores(score, frame, features)}")
         if denied:
@@ -600,7 +608,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                          f"{unit_clash.replace('number mismatch', 'different figures')} and the event frame differs "
                          f"(frame similarity {frame:.1f} < {UNIT_CONFLICT_MIN_FRAME:g}): two quantities, not one claim; "
                          f"{scores}")
-    common = _one_common_word(a, b, figures_agree, local)
+    common = _one_common_word(lone_word, local)
     if common:
         return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {scores}")
     return explained(SAME, RULE_SAME,

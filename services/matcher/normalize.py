@@ -356,11 +356,11 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     is_place = [_is_place(claim, e) for e in claim.entities]
     # A city stays itself ("hit Kyiv", "in Moscow": shared.places knows it is in Ukraine, in Russia); other
     # names that stand for a country fold to it ("the Kremlin", "Russian troops").
-    places = frozenset(e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical)
-                       for e, place in zip(claim.entities, is_place) if place)
-    locatives = frozenset(e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical)
-                          for e, place in zip(claim.entities, is_place)
-                          if place and _in_statement(e, statement) and _locative(claim, e))
+    place_keys = [(e.canonical if is_city(e.canonical) else METONYMY.get(e.canonical, e.canonical)) if place else ""
+                  for e, place in zip(claim.entities, is_place)]
+    places = frozenset(key for key in place_keys if key)
+    locatives = frozenset(key for e, key in zip(claim.entities, place_keys)
+                          if key and _in_statement(e, statement) and _locative(claim, e))
     name_words = []  # (token, written in the statement, a specific place of the statement)
     for e, place in zip(claim.entities, is_place):
         if not e.canonical or e.canonical.isdigit() or e.canonical.lower() in NUMBER_WORDS:
@@ -632,10 +632,16 @@ _SPELLING_FOLDS = [(re.compile(pattern), repl) for pattern, repl in (
 _NOT_FOLDED = frozenset(stem(w) for w in (
     "tyre tyres tonne tonnes gauge gauged gauges gauging draught draughts philtre philtres ageing "
     "buses busing gases tranquilly").split())
-_AMERICAN_STEMS = {}
-for _british, _american in sorted(BRITISH_ENGLISH_SPELLINGS.items()):
-    if stem(_british) != stem(_american) and stem(_british) not in _NOT_FOLDED:
-        _AMERICAN_STEMS.setdefault(stem(_british), stem(_american))
+def _american_stems() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for british, american in sorted(BRITISH_ENGLISH_SPELLINGS.items()):
+        british, american = stem(british), stem(american)
+        if british != american and british not in _NOT_FOLDED:
+            table.setdefault(british, american)
+    return table
+
+
+_AMERICAN_STEMS = _american_stems()
 
 
 @lru_cache(maxsize=1 << 16)

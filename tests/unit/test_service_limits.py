@@ -175,7 +175,7 @@ async def test_health_checks_answer_while_compares_are_at_their_limit(held_compa
         assert refused.value.code() == grpc.StatusCode.UNAVAILABLE
         health = health_pb2_grpc.HealthStub(channel)
         for _ in range(50):  # SERVING once the worker's readiness is seen
-            answer = await health.Check(health_pb2.HealthCheckRequest(service="claimcheck.v1.MatcherService"))
+            answer = await health.Check(health_pb2.HealthCheckRequest(service="claimcheck.v1.MatcherService"), timeout=5)
             if answer.status == health_pb2.HealthCheckResponse.SERVING:
                 break
             await asyncio.sleep(0.05)
