@@ -47,6 +47,7 @@ _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 _AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|\w+ly|{_TIME}))+\s*$")
 _INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b")
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?\s*(?:that\b)?[\s,:]*")
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
@@ -75,9 +76,13 @@ def _clean_speaker(raw: str) -> str:
     return s
 
 
+# A comma between clauses, not the thousands separator of "5,000".
+_CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
+
+
 def select_speaker(pre: str) -> str:
     """Pick the subject noun phrase from the text before a reporting verb ("" when it isn't one)."""
-    parts = [p.strip() for p in pre.strip().rstrip(",").split(",") if p.strip()]
+    parts = [p.strip() for p in _CLAUSE_COMMA.split(pre.strip().rstrip(",")) if p.strip()]
     had_intro = False
     while len(parts) > 1 and (_INTRO.match(parts[0]) or _TIME_OR_SOURCE.match(parts[0])):
         parts.pop(0)
@@ -176,8 +181,16 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
 # Lower case only: "WHO said" is the World Health Organization. What stands between the pronoun and
 # the verb is the clause's subject, a short noun phrase ("which critics", "who officials"), not a
 # clause of its own ("who visited Kyiv on Monday — her first trip —").
-_RELATIVE = re.compile(r"(?:which|who|whom)\b")
-_RELATIVE_SPEAKER = re.compile(r",\s*(?:which|who|whom)\s+(?P<subject>[^,;:()—–\"“”]{1,40})$")
+_RELATIVE = re.compile(r"(?:which|who|whom|whose)\b")
+# After a comma ("the plan, which critics say") or, restrictive, right after a noun ("the report that
+# officials said was leaked"); "whose" brings its own noun ("the mayor, whose aides said he was ill").
+_RELATIVE_SPEAKER = re.compile(r"(?:,\s*(?P<pronoun>which|who|whom|whose)|(?<=\w)\s+(?P<restrictive>that|which|who|whom|whose))"
+                               r"\s+(?P<subject>[^,;:()—–\"“”]{1,40})$")
+# How a restrictive clause's own subject opens: without a comma "people who know him said" is the
+# speaker (the pronoun is the clause's subject), "the man who police said was armed" is not.
+_NOUN_PHRASE_OPENING = frozenset(
+    "the a an his her its their our my your this these those some several many he she they we i you".split())
+_STRANDED = frozenset("to with for about at on in from by into".split())
 
 
 def _relative_frame(pre: str) -> bool:
@@ -185,7 +198,14 @@ def _relative_frame(pre: str) -> bool:
     if m is None:
         return False
     subject = m["subject"].split()
-    return len(subject) <= 4 and not _FINITE.search(m["subject"]) and not any(w.endswith("ed") for w in subject)
+    if len(subject) > 4 or _FINITE.search(m["subject"]) or any(w.endswith("ed") for w in subject):
+        return False
+    if m["restrictive"] and m["restrictive"] != "whose":
+        first = subject[0]
+        # "experts that the BBC spoke to said": a stranded preposition ends a clause of its own
+        return (first[:1].isupper() or first in _NOUN_PHRASE_OPENING or first in _LOWER_CASE_SPEAKERS) and (
+            subject[-1] not in _STRANDED)
+    return True
 
 
 def _indirect(sentence: str, offset: int) -> Attribution:
@@ -196,6 +216,8 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             continue  # inside a quotation
         if _relative_frame(pre):
             continue  # "X, which officials say is Y": the frame of a relative clause, not of the sentence
+        if _PASSIVE_AUX.search(pre):  # "X is said to be", "it was reported that": nobody is named as saying it
+            return Attribution(stmt_start=offset, stmt_end=len(sentence))
         speaker = select_speaker(pre)
         if not speaker:
             return Attribution(stmt_start=offset, stmt_end=len(sentence))

@@ -89,7 +89,8 @@ _PLACES = frozenset(
 _TITLES = frozenset(
     "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
     "dr,sir,dame,gen,general,sen,senator,rep,gov,governor,king,queen,pope,judge,chief,envoy,"
-    "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy".split(",")
+    "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,"
+    "prince,princess,crown,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof".split(",")
 )
 _ORG_WORDS = frozenset(
     "ministry,authority,union,council,agency,association,university,securities,line,biologics,"
@@ -119,11 +120,11 @@ _CONNECTORS = frozenset({"of", "de", "del", "von", "van", "der", "al", "bin", "l
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?,?")
 _REGNAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
 
-_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.&-]*"
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w’‘ʼ'.&-]*"  # ‘ and ʼ: apostrophes as some copy types them
 _NAME_RUN = re.compile(
     rf"{_WORD}(?:\s+(?:(?:of|de|del|von|van|der|al|bin|la|le|du)\s+)?{_WORD})*|\b(?:[A-Z]\.){{2,}}"
 )
-_POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
+_POSSESSIVE = re.compile(r"(?:['’‘ʼ]s?|\.)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,7 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     return canon, OTHER
 
 
-_INNER_POSSESSIVE = re.compile(r"['’]s\s+|(?<=[a-z]{2})\.\s+")
+_INNER_POSSESSIVE = re.compile(r"['’‘ʼ]s\s+|(?<=[a-z]{2})\.\s+")
 
 
 def _runs(sentence: str):

@@ -467,6 +467,10 @@ def test_a_name_with_a_typographic_apostrophe_is_the_same_name():
     "The ministry approved the plan, which critics say will raise prices.",
     "The company cut 500 jobs, which analysts said was expected.",
     "The mayor, who officials said was ill, resigned on Monday.",
+    "The mayor, whose aides said he was ill, resigned on Monday.",
+    "The report that officials said was leaked showed 40 deaths.",
+    "The man who police said was armed was arrested on Monday.",
+    "The ship that Houthi forces said they hit was Greek.",
 ])
 def test_a_reporting_verb_in_a_relative_clause_frames_no_sentence(sentence):
     claim = analyze_sentence(sentence)
@@ -482,6 +486,8 @@ def test_a_reporting_verb_in_a_relative_clause_frames_no_sentence(sentence):
     # Western names that open with such a word keep their surname
     ("Kim Kardashian", "kardashian"), ("Lee Harvey Oswald", "oswald"), ("Lee Ann Rimes", "rimes"), ("Lin Wood", "wood"),
     ("Andrew Yang", "yang"),
+    # after a title too ("Premier Li Qiang" was Mr Qiang)
+    ("Premier Li Qiang", "li qiang"), ("Vice President Kamala Harris", "harris"),
 ])
 def test_an_east_asian_name_written_family_name_first_is_known_by_the_whole_name(name, canonical):
     # "Kim Jong Un" was the United Nations: its last word "Un" folded as the acronym
@@ -494,7 +500,43 @@ def test_an_east_asian_name_written_family_name_first_is_known_by_the_whole_name
     ("The minister, who visited Kyiv on Monday — her first trip — told reporters the grain deal was dead.",
      "The minister", "the grain deal was dead"),
     ("Smith, who was arrested on Monday, said the ferry sank.", "Smith", "the ferry sank"),
+    # a thousands separator is no clause boundary
+    ("The company, which employs 5,000 people, said it would cut 500 jobs.", "The company", "it would cut 500 jobs"),
+    ("The union, whose members voted to strike last week, said talks had failed.", "The union", "talks had failed"),
+    # without a comma the pronoun may be the clause's subject: then the phrase is the speaker
+    ("People who know him said he was kind.", "People who know him", "he was kind"),
+    ("Experts that the BBC spoke to said the plan was flawed.", "Experts that the BBC spoke to", "the plan was flawed"),
 ])
 def test_a_relative_clause_of_its_own_leaves_the_sentence_frame_alone(sentence, speaker, statement):
     claim = analyze_sentence(sentence)
     assert (claim.speaker, claim.statement) == (speaker, statement)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry operator, the region's largest, is said to be close to collapse.",
+    "Last month, it was reported that the port had closed.",
+    "The two officers, who were said to be looking for work, were on a visit to Paris.",
+])
+def test_a_passive_reporting_verb_names_no_speaker(sentence):
+    # the words before "is said" were taken for the speaker and the infinitive for the statement
+    claim = analyze_sentence(sentence)
+    assert (claim.speaker, claim.reporting_verb) == ("", "") and claim.statement == sentence.rstrip(".")
+
+
+def test_a_title_between_a_nationality_and_a_name_leaves_the_person_alone():
+    claim = analyze_sentence("Chinese Premier Li Qiang said the economy grew 5 percent.")
+    assert [(e.canonical, e.kind) for e in claim.entities] == [
+        ("china", claim_pb2.ENTITY_KIND_PLACE), ("li qiang", claim_pb2.ENTITY_KIND_PERSON)]
+
+
+@pytest.mark.parametrize("typed, plain", [
+    ("Didn‘t the minister say the port would close?", "Didn't the minister say the port would close?"),
+    ("Wasn‘t Smith in Paris?", "Wasn't Smith in Paris?"),
+    ("Smith‘s plan failed.", "Smith's plan failed."),
+    ("Russia‘s Kursk region was hit.", "Russia's Kursk region was hit."),
+])
+def test_a_left_quote_typed_as_an_apostrophe_reads_as_one(typed, plain):
+    # "Didn‘t" was the name "Didn" and "Smith‘s" a name of its own
+    a, b = analyze_sentence(typed), analyze_sentence(plain)
+    assert [e.canonical for e in a.entities] == [e.canonical for e in b.entities]
+    assert (a.normalized_text, a.negated) == (b.normalized_text, b.negated)
