@@ -40,18 +40,30 @@ _LEADING_QUOTE = re.compile(
 _ACCORDING_LEAD = re.compile(r"^According to (?P<s>[^,]{1,80}),\s*")
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
 _TRAILING = re.compile(
-    r",[\"”]?\s+(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+)?(?P<v>said|says|added|adds|told|warned|noted|stated|confirmed|announced|reported|claimed|insisted|estimated)\b[^,\"“]{0,60}$"
+    r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|added|adds|told|warned|warns|noted|notes|stated|states|confirmed|confirms|announced|announces|reported|reports|claimed|claims|insisted|insists|estimated|estimates)\b[^,\"“]{0,60}$"
 )
+# Present forms that are nouns as often ("small claims court", "said reports of X are"): a trailing
+# frame only when they close the sentence ("..., the Times reports.").
+_CLOSING_ONLY = frozenset("warns notes states confirms announces reports claims insists estimates".split())
+
+
+def _closes(body: str, at: int) -> bool:
+    return not body[at:].strip(" .!?\"”’'")
+
+
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{1,60})")
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
-_AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|\w+ly|{_TIME}))+\s*$")
+# An adverb in -ly, not a noun ("The family said", "a US ally said") nor a name ("Kelly said").
+_LY_ADVERB = r"(?!(?:family|ally|rally|assembly|supply|monopoly|fly|belly|bully|lily|anomaly|homily|italy)\b)[a-z]+ly"
+_AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|{_LY_ADVERB}|{_TIME}))+\s*$")
 _INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b")
+_IN_CLAUSE = re.compile(r",\s*(?:which|who)\s+[^,]*$")
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?\s*(?:that\b)?[\s,:]*")
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
-_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,])")
+_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:])")
 _INFINITIVE = re.compile(rf"^(?:\s+{_TIME})?\s+to\s+")
 _FRONT_QUOTE = re.compile(r"^[\"“](?P<q>[^\"”]+)[\"”]")
 # Reporting verbs whose "to" clause is the statement: "claimed to have retaken", "denied to have".
@@ -76,6 +88,10 @@ def _clean_speaker(raw: str) -> str:
     return s
 
 
+_SUBORDINATE = frozenset("where when whenever which who whom whose while whereas although though because unless".split())
+_RELATIVE_PRONOUNS = frozenset("who whom which that".split())
+# "The woman who reported that she ...": the verb of a relative clause inside what precedes a later verb
+_RELATIVE_VERB = re.compile(rf"\b(?:who|which|that)\s+(?:{_VERB_ALT})\b")
 # A comma between clauses, not the thousands separator of "5,000".
 _CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 
@@ -84,7 +100,8 @@ def select_speaker(pre: str) -> str:
     """Pick the subject noun phrase from the text before a reporting verb ("" when it isn't one)."""
     parts = [p.strip() for p in _CLAUSE_COMMA.split(pre.strip().rstrip(",")) if p.strip()]
     had_intro = False
-    while len(parts) > 1 and (_INTRO.match(parts[0]) or _TIME_OR_SOURCE.match(parts[0])):
+    while len(parts) > 1 and (_INTRO.match(parts[0]) or _TIME_OR_SOURCE.match(parts[0])
+                              or parts[0].split()[0].lower() in _SUBORDINATE):
         parts.pop(0)
         had_intro = True
     if not parts or (len(parts) == 1 and _INTRO.match(parts[0]) and parts[0].split()[0].lower() not in ("there", "but", "and", "still", "however", "meanwhile")):
@@ -99,6 +116,8 @@ def select_speaker(pre: str) -> str:
     words = cand.split()
     if not words or len(words) > 8 or _FINITE.search(cand) or any(ch in cand for ch in "\"“”;:"):
         return ""
+    if words[0].lower() in _SUBORDINATE or words[-1].lower() in _RELATIVE_PRONOUNS | _ARTICLES or _RELATIVE_VERB.search(cand):
+        return ""  # "Where officials said the bridge failed", "the woman who claimed": a clause, not a speaker
     if not (cand[0].isupper() or words[0].lower() in ("the", "a", "an", "its", "his", "her", "their")) and not (
             had_intro and _lower_case_speaker(words)):
         return ""
@@ -137,7 +156,7 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
         return Attribution(_clean_speaker(m.group("s")), "accord", offset, offset + m.start())
     m = _TRAILING.search(body)
     if m and len(m.group("s").split()) <= 6 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m) \
-            and not _RELATIVE.match(m.group("s")):
+            and not _RELATIVE.match(m.group("s")) and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))):
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
     m = _PASSIVE.search(body)
@@ -172,39 +191,49 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
     Russian forces claimed on Wednesday to have retaken X": the infinitive after the verb is the claim."""
     before = body[: trailing.start()].strip()
     after = body[trailing.end("v"):]
-    return bool(re.search(r"\bthat\b", after)) or _adverbial(before) or (
+    # "When she saw the damage, she said the house was lost": a subordinate clause opens the sentence
+    opening_clause = bool(before) and before.split(maxsplit=1)[0].lower() in _SUBORDINATE and "," not in before and (
+        len(after.split()) >= 3)
+    return bool(re.search(r"\bthat\b", after)) or _adverbial(before) or opening_clause or (
         VERBS[trailing.group("v")] in _TAKES_INFINITIVE and _INFINITIVE.match(after) is not None)
 
 
 # A reporting verb whose subject opens a relative clause ("the plan, which critics say will raise
 # prices", "the mayor, who officials said was ill"): it frames that clause only.
-# Lower case only: "WHO said" is the World Health Organization. What stands between the pronoun and
-# the verb is the clause's subject, a short noun phrase ("which critics", "who officials"), not a
-# clause of its own ("who visited Kyiv on Monday — her first trip —").
-_RELATIVE = re.compile(r"(?:which|who|whom|whose)\b")
-# After a comma ("the plan, which critics say") or, restrictive, right after a noun ("the report that
-# officials said was leaked"); "whose" brings its own noun ("the mayor, whose aides said he was ill").
-_RELATIVE_SPEAKER = re.compile(r"(?:,\s*(?P<pronoun>which|who|whom|whose)|(?<=\w)\s+(?P<restrictive>that|which|who|whom|whose))"
+# Lower case only: "WHO said" is the World Health Organization. After a comma, what stands between
+# the pronoun and the verb is the clause's subject, a short noun phrase ("which critics", "who
+# officials"), not a clause of its own ("who visited Kyiv on Monday — her first trip —").
+_RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
+_RELATIVE_SPEAKER = re.compile(r"(?:,\s*(?P<closed>which|who|whom|whose|where)|(?<=\w)\s+(?P<restrictive>that|which|who|whom|whose|where))"
                                r"\s+(?P<subject>[^,;:()—–\"“”]{1,40})$")
-# How a restrictive clause's own subject opens: without a comma "people who know him said" is the
-# speaker (the pronoun is the clause's subject), "the man who police said was armed" is not.
-_NOUN_PHRASE_OPENING = frozenset(
-    "the a an his her its their our my your this these those some several many he she they we i you".split())
+# The pronoun is the reporting verb's subject: "the woman who claimed to have won", "reports that said".
+_RELATIVE_SUBJECT = re.compile(r"(?<=\w)[\s,]+(?:who|which|that)\s*$")
+# Without a comma ("the report that officials said was leaked", "the man who police said was armed"),
+# and after "whose" ("the mayor, whose aides said he was ill"), the clause's subject must end in a
+# word that names who speaks: "parents whose children attend the school said", "the company that
+# Musk owns said", "experts that the BBC spoke to said" are speakers whose clause has its own verb.
+_ARTICLES = frozenset("the a an his her its their".split())
 _STRANDED = frozenset("to with for about at on in from by into".split())
+_SPEAKING_NOUNS = _LOWER_CASE_SPEAKERS | frozenset(
+    "spokesman spokeswoman spokesperson lawyer lawyers critics forces neighbours neighbors relatives family "
+    "friends colleagues supporters opponents staff aide official witness source expert analyst doctor "
+    "prosecutor investigator diplomat minister".split())
 
 
 def _relative_frame(pre: str) -> bool:
+    if _RELATIVE_SUBJECT.search(pre):
+        return True
     m = _RELATIVE_SPEAKER.search(pre)
     if m is None:
         return False
     subject = m["subject"].split()
     if len(subject) > 4 or _FINITE.search(m["subject"]) or any(w.endswith("ed") for w in subject):
         return False
-    if m["restrictive"] and m["restrictive"] != "whose":
-        first = subject[0]
-        # "experts that the BBC spoke to said": a stranded preposition ends a clause of its own
-        return (first[:1].isupper() or first in _NOUN_PHRASE_OPENING or first in _LOWER_CASE_SPEAKERS) and (
-            subject[-1] not in _STRANDED)
+    if m["restrictive"] or m["closed"] == "whose":
+        first, last = subject[0], subject[-1]
+        return last in _SPEAKING_NOUNS or (last[:1].isupper() and len(subject) <= 3) or (
+            # "a rival that the Japanese firm says is": a noun after its article, not a verb ("the union represents")
+            first in _ARTICLES and 2 <= len(subject) <= 3 and not last.endswith("s") and last not in _STRANDED)
     return True
 
 
@@ -216,8 +245,10 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             continue  # inside a quotation
         if _relative_frame(pre):
             continue  # "X, which officials say is Y": the frame of a relative clause, not of the sentence
-        if _PASSIVE_AUX.search(pre):  # "X is said to be", "it was reported that": nobody is named as saying it
-            return Attribution(stmt_start=offset, stmt_end=len(sentence))
+        if _PASSIVE_AUX.search(pre):
+            if _IN_CLAUSE.search(pre):
+                continue  # "The airline, which is said to be near collapse, announced": the clause's verb
+            return Attribution(stmt_start=offset, stmt_end=len(sentence))  # "X is said to be": nobody named
         speaker = select_speaker(pre)
         if not speaker:
             return Attribution(stmt_start=offset, stmt_end=len(sentence))
@@ -232,6 +263,9 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             rest_at += inner.end()
             negated = True
         rest = body[rest_at:]
+        if not rest.strip(" .!?\"”’'") and pre.rfind(speaker) > 0:
+            # "X, a spokesman had said.": the frame closes the sentence, the statement precedes it
+            return Attribution(speaker, lemma, offset, offset + pre.rfind(speaker), "", negated)
         if lemma == "tell":
             obj = _TOLD_OBJECT.match(rest)
             if obj:

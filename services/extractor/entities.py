@@ -90,7 +90,10 @@ _TITLES = frozenset(
     "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
     "dr,sir,dame,gen,general,sen,senator,rep,gov,governor,king,queen,pope,judge,chief,envoy,"
     "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,"
-    "prince,princess,crown,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof".split(",")
+    "prince,princess,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof,former".split(",")
+)
+# Titles that are names on their own too: "Prince said" (the singer, or Erik Prince), "Vice reported".
+_TITLES_ALSO_NAMES = frozenset(("prince", "vice")
 )
 _ORG_WORDS = frozenset(
     "ministry,authority,union,council,agency,association,university,securities,line,biologics,"
@@ -199,10 +202,16 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     if any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name:
         whole = " ".join(low)
         return ALIASES.get(whole, " ".join(_fold_word(w) for w in words)), ORG
-    # Leading titles ("Secretary of State", "Prime Minister") are not part of the name.
+    # Leading titles ("Secretary of State", "Prime Minister") are not part of the name; a title of a
+    # place is the name ("Mayor of Kyiv" is no Kyiv, "Prince William County" no Mr William).
     i = 0
     while i < len(words) - 1 and (low[i] in _TITLES or low[i] in _CONNECTORS):
+        if low[i] in _CONNECTORS and low[i + 1] not in _TITLES:
+            i = 0
+            break
         i += 1
+    if i and low[-1] in _PLACE_WORDS:
+        i = 0
     titled = i > 0
     core = words[i:]
     whole = " ".join(low[i:])
@@ -289,10 +298,12 @@ def find_entities(sentence: str) -> list[EntityMention]:
             text = trimmed or text
         if not text or len(text) < 2 and not text.isupper():
             continue
-        if all(ascii_lower(w).rstrip(".") in _TITLES for w in words):
+        if all(ascii_lower(w).rstrip(".") in _TITLES for w in words) and not (
+                len(words) == 1 and ascii_lower(words[0]) in _TITLES_ALSO_NAMES):
             continue
         # "Ukrainian President X": the demonym is its own (place) entity, the rest is the person.
-        if len(words) > 2 and ascii_lower(words[0]) in ALIASES and ascii_lower(words[1]) in _TITLES:
+        if len(words) > 2 and ascii_lower(words[1]) in _TITLES and ascii_lower(words[1]) not in _CONNECTORS and (
+                ascii_lower(words[0]) in ALIASES or canonicalize(words[0])[1] == PLACE):  # "Kyiv Mayor X"
             demonym = words[0]
             canon, kind = canonicalize(demonym)
             out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))
