@@ -63,7 +63,12 @@ _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNOREC
 _AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?\s*(?:that\b)?[\s,:]*")
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
-_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:])")
+_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:]|$)")
+# "told the radio station she had", "told the council 790 people were": a common noun phrase as the
+# object, up to the word the statement opens with (a pronoun, article, figure or quote).
+_TOLD_NOUN_OBJECT = re.compile(
+    r"^\s+(?:the|a|an|his|her|their|its)\s+(?:(?!(?:about|on|in|for|with|at|from|by|to|over|after|during)\b)[\w’'-]+\s+){1,3}?"
+    r"(?=(?i:he|she|it|they|we|i|there|that|the|a|an|his|her|their|its|this|no|nobody)\b|\d|[“\"‘'])")
 _INFINITIVE = re.compile(rf"^(?:\s+{_TIME})?\s+to\s+")
 _FRONT_QUOTE = re.compile(r"^[\"“](?P<q>[^\"”]+)[\"”]")
 # Reporting verbs whose "to" clause is the statement: "claimed to have retaken", "denied to have".
@@ -263,14 +268,17 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             rest_at += inner.end()
             negated = True
         rest = body[rest_at:]
-        if not rest.strip(" .!?\"”’'") and pre.rfind(speaker) > 0:
-            # "X, a spokesman had said.": the frame closes the sentence, the statement precedes it
-            return Attribution(speaker, lemma, offset, offset + pre.rfind(speaker), "", negated)
         if lemma == "tell":
-            obj = _TOLD_OBJECT.match(rest)
+            obj = _TOLD_NOUN_OBJECT.match(rest) or _TOLD_OBJECT.match(rest)
             if obj:
                 rest_at += obj.end()
                 rest = body[rest_at:]
+        if not rest.strip(" .!?\"”’'") and pre.rfind(speaker) > 0:
+            # "X, a spokesman had said.", "X, he told the Daily News.": the frame closes the sentence
+            quote = _FRONT_QUOTE.match(body)
+            if quote and quote.end() <= pre.rfind(speaker):  # "“X,” the boy's father, Jason Steward, told ..."
+                return Attribution(speaker, lemma, offset + quote.start("q"), offset + quote.end("q"), "", negated)
+            return Attribution(speaker, lemma, offset, offset + pre.rfind(speaker), "", negated)
         prefix = ""
         inf = _INFINITIVE.match(rest)
         if inf and lemma in _TAKES_INFINITIVE:

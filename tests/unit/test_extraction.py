@@ -584,3 +584,20 @@ def test_a_left_quote_typed_as_an_apostrophe_reads_as_one(typed, plain):
 ])
 def test_titles_and_the_names_they_precede(sentence, names):
     assert [e.canonical for e in analyze_sentence(sentence).entities] == names
+
+
+
+@pytest.mark.parametrize("sentence, speaker, statement", [
+    # the one told is no part of the statement: a common noun phrase up to the statement's first word
+    ("She told the radio station she had the surgery.", "She", "she had the surgery"),
+    ("The envoy told the council 790 people were killed last month.", "The envoy", "790 people were killed last month"),
+    ("The passenger told the gate agent \"You should not say that.\"", "The passenger", "You should not say that"),
+    ("An official told the Times of India two guests were arrested.", "An official", "two guests were arrested"),
+    # told whom, closing the sentence: the statement is the quote before it (it was "CNN", "News")
+    ("\"They were no longer there,\" Rice, a former ambassador, told CNN.", "a former ambassador", "They were no longer there"),
+    ("“It sounded unbelievable,” the boy’s father, Jason Steward, told the Daily News.", "Jason Steward",
+     "It sounded unbelievable"),
+])
+def test_the_one_told_is_not_the_statement(sentence, speaker, statement):
+    claim = analyze_sentence(sentence)
+    assert (claim.speaker, claim.reporting_verb, claim.statement) == (speaker, "tell", statement)
