@@ -37,7 +37,7 @@ _TIME = r"(?:(?:late|early|again|also|later|earlier|previously|separately|on|las
 _LEADING_QUOTE = re.compile(
     rf"^[\"“](?P<q>.+?)[,.?!]?[\"”],?\s+(?:(?P<v1>{_VERB_ALT})\s+(?P<s1>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:the|a|an)\s+[^,.]{{1,40}}?)|(?P<s2>[^,.\"“]{{1,80}}?)\s+(?:also\s+)?(?P<v2>{_VERB_ALT}))\b"
 )
-_ACCORDING_LEAD = re.compile(r"^According to (?P<s>[^,]{1,80}),\s*")
+_ACCORDING_LEAD = re.compile(r"^(?:According to|As (?:first\s+)?(?:reported|noted|revealed|stated) by) (?P<s>[^,]{1,80}),\s*")
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
 _TRAILING = re.compile(
     r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|added|adds|told|warned|warns|noted|notes|stated|states|confirmed|confirms|announced|announces|reported|reports|claimed|claims|insisted|insists|estimated|estimates)\b[^,\"“]{0,60}$"
@@ -55,15 +55,34 @@ _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 # An adverb in -ly, not a noun ("The family said", "a US ally said") nor a name ("Kelly said").
 _LY_ADVERB = r"(?!(?:family|ally|rally|assembly|supply|monopoly|fly|belly|bully|lily|anomaly|homily|italy)\b)[a-z]+ly"
-_AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|{_LY_ADVERB}|{_TIME}))+\s*$")
+_AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|just|then|though|"
+                       rf"however|too|still|once|first|{_LY_ADVERB}|(?=\S){_TIME}(?<=\S)))+\s*$")
 _INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
-_FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b")
+_FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b"
+                     r"|\b\w+n['’‘]t\b")  # "You don't say", "I don’t know what to say"
+_MODAL_CONTRACTION = re.compile(r"\w['’](?:d|ll)$", re.IGNORECASE)
+_PRONOUN_CONTRACTION = re.compile(r"\b(he|she|it|they|we|i|you)['’](?:s|ve)$", re.IGNORECASE)  # not "I'd say"
+_NEGATED_BEFORE = re.compile(r"(?:\bnever|\bnot|n['’]t)\s+$", re.IGNORECASE)
+# A determiner or a possessive before the verb form makes it a noun ("the author's claims", "his
+# reports"); "he's said", "it's reported" are the verb.
+# After a determiner or a possessive these are still the verb ("Papa John's says"); any other form is a
+# noun or an adjective there ("the author's claims", "Trump's alleged remarks", "the accused shooter").
+_ONLY_VERBS = frozenset("said says told tells wrote writes added adds".split())
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those)|"
+                          r"\b(?!(?:he|she|it|that|who|there|what|here)['’])\w+['’]s?)\s+$", re.IGNORECASE)
+# A sentence opening with a single quote not yet closed ("'I said sorry to my wife"): an apostrophe
+# closes nothing, a quote mark after punctuation does.
+_IN_SINGLE_QUOTE = re.compile(r"^\s*['‘](?!.*[,.!?]['’](?:\s|$))")
 _IN_CLAUSE = re.compile(r",\s*(?:which|who)\s+[^,]*$")
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
-_AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?\s*(?:that\b)?[\s,:]*")
+_AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?(?:,?\s*(?:however|though|also|too|again),)?\s*(?:that\b)?[\s,:]*")
+# When it was said, and nothing more: "..., Smith wrote a day later."
+_TIME_TAIL = re.compile(r"\s*(?:(?:a|one|two|three|several|a few)\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+"
+                        r"(?:later|earlier|ago)|later|earlier|afterwards|(?:last|this|next)\s+(?:week|month|year))[\s.!?]*$",
+                        re.IGNORECASE)
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
-_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:]|$)")
+_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:.!?]|$)")
 # "told the radio station she had", "told the council 790 people were": a common noun phrase as the
 # object, up to the word the statement opens with (a pronoun, article, figure or quote).
 _TOLD_NOUN_OBJECT = re.compile(
@@ -85,15 +104,23 @@ class Attribution:
     stmt_prefix: str = ""
     # The frame itself negates the content ("declined to confirm", "refused to say").
     frame_negated: bool = False
+    # A frame inside the statement, cut out of it ("The port, officials said, will reopen"); (0, 0): none.
+    cut: tuple[int, int] = (0, 0)
 
 
 def _clean_speaker(raw: str) -> str:
-    s = raw.strip(" ,\"“”")
+    s = raw.strip(" ,\"“”'’‘")
     s = _AUX_TAIL.sub("", s).strip(" ,")
-    return s
+    return _PRONOUN_CONTRACTION.sub(r"\1", s)  # "He's said", "They’ve told"
 
 
-_SUBORDINATE = frozenset("where when whenever which who whom whose while whereas although though because unless".split())
+_SUBORDINATE = frozenset("where when whenever which who whom whose while whereas although though because unless if".split())
+_CONJUNCTIONS = frozenset("and but or so yet then also".split())
+_THAT_CLAUSE = re.compile(r"\bthat\s+(?:he|she|they|it|we|i)\b", re.IGNORECASE)
+_PREPOSITIONS = frozenset("despite after before with without in on at for from by during among since until through".split())
+# Determiners opening a speaker's noun phrase ("this blog", "many protesters"); alone they speak for no one.
+_NP_OPENERS = frozenset("this these those our my one some several many both".split())
+_LEADING_WORDS = _CONJUNCTIONS | frozenset(("as", "now", "still", "however"))
 _RELATIVE_PRONOUNS = frozenset("who whom which that".split())
 # "The woman who reported that she ...": the verb of a relative clause inside what precedes a later verb
 _RELATIVE_VERB = re.compile(rf"\b(?:who|which|that)\s+(?:{_VERB_ALT})\b")
@@ -103,7 +130,23 @@ _CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 
 def select_speaker(pre: str) -> str:
     """Pick the subject noun phrase from the text before a reporting verb ("" when it isn't one)."""
-    parts = [p.strip() for p in _CLAUSE_COMMA.split(pre.strip().rstrip(",")) if p.strip()]
+    # parts that are only auxiliaries or adverbs ("..., has said", "..., repeatedly have said") are no phrase
+    # and an age ("Smith, 45, said") is none either
+    raw_parts = [p.strip() for p in _CLAUSE_COMMA.split(pre.strip().rstrip(","))]
+    parts = [p for p in raw_parts if _AUX_TAIL.sub("", " " + p).strip() and not p.isdigit()]
+    # The phrase before the verb is closed by a comma ("X, director of Y, said"; "X, 45, has said"),
+    # not a clause running into the verb ("X, a source told", "Bart ..., was hurt and Hutson says").
+    closed = pre.rstrip().endswith((",", "—", "–")) or bool(raw_parts and raw_parts[-1] not in parts)
+    # "Officials, including Rep. X, R-Fla., have said": the list is no speaker
+    inclusion = next((i for i, p in enumerate(parts) if i and p.split()[0].lower() in ("including", "among")), None)
+    if inclusion is not None:
+        parts, closed = parts[:inclusion], True
+    # "X, Y, on his Twitter account stated": where it was said, not who
+    if len(parts) > 1 and parts[-1].split()[0].lower() in ("on", "in", "via", "through"):
+        parts, closed = parts[:-1], True
+    # "Bowman, who also gave an interview told CNN": a relative clause whose closing comma is missing
+    if len(parts) > 1 and parts[-1].split()[0].lower() in ("who", "which"):
+        closed = True
     had_intro = False
     while len(parts) > 1 and (_INTRO.match(parts[0]) or _TIME_OR_SOURCE.match(parts[0])
                               or parts[0].split()[0].lower() in _SUBORDINATE):
@@ -113,18 +156,33 @@ def select_speaker(pre: str) -> str:
         return ""  # "On the military front, reports …": an adverbial, not a speaker
     if len(parts) == 1:
         cand = parts[0]
-    elif not had_intro and parts[0][:1].isupper() and parts[-1][:1].islower():
-        cand = parts[0]  # "Ruud Hoekstra, director of the association, said"
+    elif not had_intro and parts[0][:1].isupper() and parts[-1][:1].islower() and closed:
+        # "Ruud Hoekstra, director of the association, said"; not "X raised doubts, and said"
+        cand = parts[0]
     else:
         cand = parts[-1]  # "the French finance minister, Marie Dupont, said"
     cand = _clean_speaker(cand)
     words = cand.split()
-    if not words or len(words) > 8 or _FINITE.search(cand) or any(ch in cand for ch in "\"“”;:"):
-        return ""
+    # "But the commissioner", "As the Journal notes,"
+    while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+        words = words[1:]
+        cand = " ".join(words)
+        had_intro = True  # "But he said": a pronoun may speak
+    if any(_MODAL_CONTRACTION.search(w) for w in words):
+        return ""  # "I'd say", "he'll say": what would be said, not what was
+    if len(words) == 1 and words[0].lower() in ("it", "there"):
+        return ""  # "It's said that", "It's estimated that": nobody speaks
+    if words and words[0].lower() in _PREPOSITIONS:
+        return ""  # "despite the author's claims Burton says": an adverbial, not a speaker
+    if words and words[-1].lower() in _CONJUNCTIONS:
+        return ""  # "Indira called off the wedding and announced": the subject is a clause back
+    if not words or len(words) > 8 or _FINITE.search(cand) or any(ch in cand for ch in "\"“”;:«»") or (
+            cand[-1] in "'‘’" or _THAT_CLAUSE.search(cand)):
+        return ""  # "Tridevil made it known that she '": a clause, not a speaker
     if words[0].lower() in _SUBORDINATE or words[-1].lower() in _RELATIVE_PRONOUNS | _ARTICLES or _RELATIVE_VERB.search(cand):
         return ""  # "Where officials said the bridge failed", "the woman who claimed": a clause, not a speaker
-    if not (cand[0].isupper() or words[0].lower() in ("the", "a", "an", "its", "his", "her", "their")) and not (
-            had_intro and _lower_case_speaker(words)):
+    if not (cand[0].isupper() or words[0].lower() in _ARTICLES or words[0].lower() in _NP_OPENERS and len(words) > 1) and not (
+            had_intro and (_lower_case_speaker(words) or words[-1][:1].isupper())):  # "And five-year-old Alex"
         return ""
     return cand
 
@@ -160,10 +218,14 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     if m:
         return Attribution(_clean_speaker(m.group("s")), "accord", offset, offset + m.start())
     m = _TRAILING.search(body)
-    if m and len(m.group("s").split()) <= 6 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m) \
-            and not _RELATIVE.match(m.group("s")) and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))):
+    if m and len(m.group("s").split()) <= 8 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m) \
+            and not _RELATIVE.match(m.group("s")) and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) \
+            and m.group("s").split()[0] not in _SUBORDINATE | _CONJUNCTIONS | _PREPOSITIONS | {"even", "near"}:  # "WHO said"
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
+    paren = _parenthetical(body, offset)
+    if paren is not None:
+        return paren
     m = _PASSIVE.search(body)
     if m:
         speaker = m.group("s")
@@ -184,10 +246,66 @@ _TIME_OR_SOURCE = re.compile(
     r"press\s+conference)(?:\s+on\s+\w+)?(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
 
 
+# A frame between commas inside the statement: "The port, officials said, will reopen on Monday".
+_PARENTHETICAL = re.compile(
+    rf"^(?P<a>[^,\"“”]{{3,}}?),\s+(?P<s>[^,\"“”]{{1,60}}?)\s+(?:also\s+)?(?P<v>{_VERB_ALT})"
+    r"(?:\s+(?:on\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|yesterday|today)"
+    r"|\s+(?:reporters|journalists|him|her|them|us)|\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}){0,2}"
+    r",\s+(?P<b>\S.*)$")
+# After such a frame these open a clause of their own: the statement is what precedes the frame.
+# "because of the storm", "as soon as repairs end", "during the night" belong to the statement.
+_PARENTHETICAL_TAIL = re.compile(r"(?:although|though|but|and|while|whereas|which|who|where|without|on condition|"
+                                 r"in a statement|(?!during|following|including)[a-z]+ing)\b", re.IGNORECASE)
+
+
+def _parenthetical(body: str, offset: int) -> Attribution | None:
+    m = _PARENTHETICAL.match(body)
+    if m is None or _INTRO.match(m["a"]) or _adverbial(m["a"]) or _VERB_IN_TEXT.search(m["a"]) or ". " in m["a"]:
+        # "In a statement, the ministry said, citing X, that Y": the frame opens the sentence; "X says Y.
+        # The league, it says, has": the first frame is the sentence's
+        return None
+    words = m["s"].split()
+    first, last = words[0], words[-1]
+    if len(words) > 6 or _FINITE.search(m["s"]) or first.lower() in _SUBORDINATE | _CONJUNCTIONS or not (
+            first[:1].isupper() or first.lower() in _ARTICLES | _PRONOUNS or last.lower() in _SPEAKING_NOUNS):
+        return None
+    lemma = VERBS[m["v"]]
+    if _PARENTHETICAL_TAIL.match(m["b"]) or re.match(r"an?\s", m["b"]):
+        # "X, the minister said, adding that Y", "X, a source tells Jo Doe, an editor at Y": the statement is X
+        return Attribution(_clean_speaker(m["s"]), lemma, offset + m.start("a"), offset + m.end("a"))
+    if m["b"][0] in "\"“‘'":  # "To stress the point, Simon said, “X”": the quote is the statement
+        return Attribution(_clean_speaker(m["s"]), lemma, offset + m.start("b") + 1, offset + len(body))
+    # "The port, officials said, will reopen": the statement is both sides of the frame, joined
+    return Attribution(_clean_speaker(m["s"]), lemma, offset, offset + len(body), cut=(offset + m.end("a"), offset + m.start("b")))
+
+
+_TIME_OPENING = re.compile(r"(?:(?:last|next|this)\s+\w+|(?:two|three|four|five|several|a few|\d+)\s+(?:hours?|days?|weeks?|"
+                           r"months?|years?|minutes?)|hours|days|weeks|months|years|moments|shortly|soon|earlier|later|"
+                           r"by|over)\b", re.IGNORECASE)
+
+
+def _clause_before(text: str) -> bool:
+    """What precedes a speaker is a clause of its own, closed by a comma, not an opening adverbial."""
+    text = text.rstrip()
+    if text[-1:] in "”\"’'":  # a quote before the frame: "“It sounded unbelievable,” Mr. Steward said, insisting"
+        return text.rstrip("”\"’'").rstrip().endswith((",", "?", "!"))
+    body = text.rstrip(",")
+    # "After her son's death," and "Last week," are opening phrases; "But the teacher learned X, depicting
+    # Y," is a clause
+    return text.endswith(",") and not (_INTRO.match(body) and "," not in body) and not _adverbial(body) and not (
+        "," not in body and (len(body.split()) < 4 or _TIME_OPENING.match(body)))
+
+
 def _adverbial(text: str) -> bool:
     """An opening adverbial and nothing more: at most two words opening like one ("Later", "On
     Monday", "In 2023"), or a longer time or source ("In a statement on Monday")."""
     return (len(text.split()) <= 2 and _INTRO.match(text) is not None) or _TIME_OR_SOURCE.match(text) is not None
+
+
+_TAIL_OPENERS = frozenset(
+    "on in at to during after before late early earlier later last this yesterday today tonight via through from "
+    "while when as with according outside inside near monday tuesday wednesday thursday friday saturday sunday "
+    "of about for by without amid despite following ahead under over into behind across around".split())
 
 
 def _opens_frame(body: str, trailing: re.Match) -> bool:
@@ -199,24 +317,35 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
     # "When she saw the damage, she said the house was lost": a subordinate clause opens the sentence
     opening_clause = bool(before) and before.split(maxsplit=1)[0].lower() in _SUBORDINATE and "," not in before and (
         len(after.split()) >= 3)
-    return bool(re.search(r"\bthat\b", after)) or _adverbial(before) or opening_clause or (
+    tail = after.split()
+    if VERBS[trailing.group("v")] == "tell":
+        # "..., she told a Sapa correspondent.", "told lawmakers gathered in the capital": only an
+        # object followed by a statement's first word ("told the council 790 people") opens a clause
+        told = _TOLD_NOUN_OBJECT.match(after)
+        tail = after[told.end():].split() if told else []
+    # "Earlier this week, the minister confirmed plans are underway": a clause follows the verb, not
+    # the time or place of the saying ("..., the minister said on Monday in a statement", "said speaking on")
+    clause_after = len(tail) >= 3 and tail[0].lower().strip(",.;:") not in _TAIL_OPENERS and not tail[0].endswith("ing")
+    # "Last week, the bank said in a statement it would": a time opens the sentence
+    time_opening = "," not in before and len(before.split()) <= 4 and _TIME_OPENING.match(before) is not None
+    return bool(_FRAME_THAT.match(after) or re.match(r"\s*that\b", after)) or _adverbial(before) or opening_clause or (
+        clause_after or time_opening) or (
         VERBS[trailing.group("v")] in _TAKES_INFINITIVE and _INFINITIVE.match(after) is not None)
 
 
 # A reporting verb whose subject opens a relative clause ("the plan, which critics say will raise
 # prices", "the mayor, who officials said was ill"): it frames that clause only.
-# Lower case only: "WHO said" is the World Health Organization. After a comma, what stands between
-# the pronoun and the verb is the clause's subject, a short noun phrase ("which critics", "who
-# officials"), not a clause of its own ("who visited Kyiv on Monday — her first trip —").
+# Lower case only: "WHO said" is the World Health Organization. What stands between the pronoun and
+# the verb is the clause's subject, a short noun phrase ("which critics", "who officials"), not a
+# clause of its own ("who visited Kyiv on Monday — her first trip —").
 _RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
-_RELATIVE_SPEAKER = re.compile(r"(?:,\s*(?P<closed>which|who|whom|whose|where)|(?<=\w)\s+(?P<restrictive>that|which|who|whom|whose|where))"
-                               r"\s+(?P<subject>[^,;:()—–\"“”]{1,40})$")
+_RELATIVE_SPEAKER = re.compile(r"(?:,\s*|(?<=\w)\s+)(?P<pronoun>that|which|who|whom|whose|where)\s+(?P<subject>[^,;:()—–\"“”]{1,40})$")
 # The pronoun is the reporting verb's subject: "the woman who claimed to have won", "reports that said".
-_RELATIVE_SUBJECT = re.compile(r"(?<=\w)[\s,]+(?:who|which|that)\s*$")
-# Without a comma ("the report that officials said was leaked", "the man who police said was armed"),
-# and after "whose" ("the mayor, whose aides said he was ill"), the clause's subject must end in a
-# word that names who speaks: "parents whose children attend the school said", "the company that
-# Musk owns said", "experts that the BBC spoke to said" are speakers whose clause has its own verb.
+_RELATIVE_SUBJECT = re.compile(r"(?<=\w)[\s,]+(?:who|which|that)(?:\s+(?:also|then|later|reportedly|allegedly|has|have|had))*\s*$")
+# With or without a comma ("the report that officials said was leaked", "the mayor, whose aides said
+# he was ill"), the clause's subject must end in a word that names who speaks: "parents whose children
+# attend the school said", "the company that Musk owns said", "experts that the BBC spoke to said"
+# are speakers whose clause has a verb of its own.
 _ARTICLES = frozenset("the a an his her its their".split())
 _STRANDED = frozenset("to with for about at on in from by into".split())
 _SPEAKING_NOUNS = _LOWER_CASE_SPEAKERS | frozenset(
@@ -234,22 +363,41 @@ def _relative_frame(pre: str) -> bool:
     subject = m["subject"].split()
     if len(subject) > 4 or _FINITE.search(m["subject"]) or any(w.endswith("ed") for w in subject):
         return False
-    if m["restrictive"] or m["closed"] == "whose":
-        first, last = subject[0], subject[-1]
-        return last in _SPEAKING_NOUNS or (last[:1].isupper() and len(subject) <= 3) or (
-            # "a rival that the Japanese firm says is": a noun after its article, not a verb ("the union represents")
-            first in _ARTICLES and 2 <= len(subject) <= 3 and not last.endswith("s") and last not in _STRANDED)
-    return True
+    # The clause's subject names who speaks ("which critics say", "that the Japanese firm says"), not a
+    # clause with a verb of its own ("who also gave an interview told", "that the union represents said").
+    first, last = subject[0], subject[-1]
+    if first in ("also", "then", "later", "reportedly", "allegedly", "has", "have", "had"):
+        return False  # "Bowman, who also gave an interview, told CNN"
+    if pre[m.start()] == "," and not m["pronoun"] == "whose":
+        return True  # "the dam, which environmental groups say will ...": a short subject after a comma
+    return last in _SPEAKING_NOUNS or (last[:1].isupper() and len(subject) <= 3) or (
+        first in _ARTICLES and 2 <= len(subject) <= 3 and not last.endswith("s") and last not in _STRANDED)
+
+
+def _statement_end_before(pre: str, speaker: str) -> int:
+    """Where a statement before its frame ends in `pre`: at the speaker, written as a whole phrase
+    near the end ("he" in "X, as he", not in "then"), less an "as" opening the frame (", as he
+    admitted"); 0 when the speaker is not found."""
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", pre)]
+    if not found:
+        return 0
+    at = found[-1]
+    opener = re.search(r"\bas\s+$", pre[:at], re.IGNORECASE)
+    return opener.start() if opener and opener.start() > 0 else at
 
 
 def _indirect(sentence: str, offset: int) -> Attribution:
     body = sentence[offset:]
     for m in _VERB_IN_TEXT.finditer(body, 0, min(len(body), 220)):
         pre = body[: m.start()]
-        if pre.count("\"") % 2 or pre.count("“") > pre.count("”"):
+        if pre.count("\"") % 2 or pre.count("“") > pre.count("”") or _IN_SINGLE_QUOTE.match(pre):
             continue  # inside a quotation
         if _relative_frame(pre):
             continue  # "X, which officials say is Y": the frame of a relative clause, not of the sentence
+        if _NEGATED_BEFORE.search(pre):  # "I never told anyone", "he did not say": nothing is reported
+            return Attribution(stmt_start=offset, stmt_end=len(sentence))
+        if (m.group("v") not in _ONLY_VERBS and _NOUN_BEFORE.search(pre)) or (m.group("v") == "say" and pre.endswith("to ")):
+            continue  # "a hard thing to say", "the author's claims": an infinitive or a noun, not a frame
         if _PASSIVE_AUX.search(pre):
             if _IN_CLAUSE.search(pre):
                 continue  # "The airline, which is said to be near collapse, announced": the clause's verb
@@ -273,12 +421,29 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             if obj:
                 rest_at += obj.end()
                 rest = body[rest_at:]
-        if not rest.strip(" .!?\"”’'") and pre.rfind(speaker) > 0:
+        if (lemma in ("write", "report", "accuse") and re.match(r"\s+(?:about|for|from|of)\b", rest) or (
+                lemma == "write" and re.match(r"\s+(?:a|an|his|her|their|its)\s+(?!day|week|month|year)", rest))) and (
+                not _FRAME_THAT.match(rest)):
+            continue  # "wrote about the war", "wrote a letter", "a man accused of murder told": not this frame
+        # The frame closes a statement before it: nothing follows, or a dash, a comma, or where it was said
+        # ("X, the Journal said in a report on its web site"), after a clause of its own
+        before_end = _statement_end_before(pre, speaker)
+        nothing_after = not rest[_AFTER_VERB.match(rest).end():].strip(" .!?\"”’'")
+        closing = nothing_after or _TIME_TAIL.match(rest) or (
+            (re.match(r"\s*(?:[—–;.!?]|,(?!\s*[\"“‘']))", rest) or (
+                re.match(r"\s+(?:in|on|at|during)\b", rest) and not re.match(r"[^,]*?\bthat\b", rest)))
+            and _clause_before(pre[:before_end]))
+        if closing and before_end > 0 and not _clause_before(pre[:before_end]):
+            if nothing_after:
+                # "As defector Cho explained," with nothing after it: no statement here, the sentence stands
+                return Attribution(stmt_start=offset, stmt_end=len(sentence))
+            closing = False
+        if closing and before_end > 0:
             # "X, a spokesman had said.", "X, he told the Daily News.": the frame closes the sentence
             quote = _FRONT_QUOTE.match(body)
-            if quote and quote.end() <= pre.rfind(speaker):  # "“X,” the boy's father, Jason Steward, told ..."
+            if quote and quote.end() <= before_end:  # "“X,” the boy's father, Jason Steward, told ..."
                 return Attribution(speaker, lemma, offset + quote.start("q"), offset + quote.end("q"), "", negated)
-            return Attribution(speaker, lemma, offset, offset + pre.rfind(speaker), "", negated)
+            return Attribution(speaker, lemma, offset, offset + before_end, "", negated)
         prefix = ""
         inf = _INFINITIVE.match(rest)
         if inf and lemma in _TAKES_INFINITIVE:

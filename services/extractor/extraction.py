@@ -55,20 +55,26 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", _PUNCT.sub(" ", _POSSESSIVE.sub("", text))).strip()
 
 
-def _normalized_statement(sentence: str, start: int, end: int, prefix: str, mentions) -> str:
+def _statement_ranges(start: int, end: int, cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """The statement's spans in the sentence: one, or two around a frame cut out of its middle."""
+    return [(start, cut[0]), (cut[1], end)] if start < cut[0] <= cut[1] < end else [(start, end)]
+
+
+def _normalized_statement(sentence: str, ranges: list[tuple[int, int]], prefix: str, mentions) -> str:
     """Statement with entity variants folded to canonical forms and numbers to value forms.
     `mentions` are (start, end, replacement) in sentence offsets."""
-    # A mention may end with the period trimmed off the statement's end ("... in the U.S.").
-    repl = sorted(m for m in mentions if start <= m[0] < end and (m[1] <= end or sentence[end:m[1]] == "."))
     pieces: list[str] = [prefix]
-    pos = start
-    for s, e, r in repl:
-        if s < pos:
-            continue  # overlapping mentions: first one wins
-        pieces.append(sentence[pos:s])
-        pieces.append(f" {r} ")
-        pos = e
-    pieces.append(sentence[pos:end])
+    for start, end in ranges:
+        # A mention may end with the period trimmed off the statement's end ("... in the U.S.").
+        repl = sorted(m for m in mentions if start <= m[0] < end and (m[1] <= end or sentence[end:m[1]] == "."))
+        pos = start
+        for s, e, r in repl:
+            if s < pos:
+                continue  # overlapping mentions: first one wins
+            pieces.append(sentence[pos:s])
+            pieces.append(f" {r} ")
+            pos = e
+        pieces.append(sentence[pos:end] + " ")
     return normalize("".join(pieces))
 
 
@@ -90,7 +96,7 @@ def _analysis(text: str, published_at: datetime | None):
         se -= 1
     while ss < se and text[ss] in " \"“‘,:":
         ss += 1
-    statement = attr.stmt_prefix + text[ss:se]
+    statement = attr.stmt_prefix + " ".join(text[a:b].strip(" ,") for a, b in _statement_ranges(ss, se, attr.cut))
     entities = [as_actor(e, body, attr.speaker) for e in entities]
     sig = Signals(
         attributed=bool(attr.speaker),
@@ -132,7 +138,7 @@ def analyze_sentence(text: str, published_at: datetime | None = None) -> claim_p
     repl = [(e.start + offset, e.end + offset,
              canonicalize(e.text, whole_name=True)[0] if headline and e.kind == PERSON else e.canonical) for e in entities]
     repl += [(q.start + offset, q.end + offset, value_form(q)) for q in quantities]
-    claim.normalized_text = _normalized_statement(text, ss, se, attr.stmt_prefix, repl)
+    claim.normalized_text = _normalized_statement(text, _statement_ranges(ss, se, attr.cut), attr.stmt_prefix, repl)
     return claim
 
 

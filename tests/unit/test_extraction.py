@@ -601,3 +601,105 @@ def test_titles_and_the_names_they_precede(sentence, names):
 def test_the_one_told_is_not_the_statement(sentence, speaker, statement):
     claim = analyze_sentence(sentence)
     assert (claim.speaker, claim.reporting_verb, claim.statement) == (speaker, "tell", statement)
+
+
+
+@pytest.mark.parametrize("sentence, speaker, statement", [
+    # a frame between commas inside the statement: both sides are the statement
+    ("The port, officials said, will reopen on Monday.", "officials", "The port will reopen on Monday"),
+    ("The death toll, he said on Tuesday, had risen to 40.", "he", "The death toll had risen to 40"),
+    # ... unless a clause of its own follows it
+    ("The ship sank, the coastguard said, adding that 12 people were rescued.", "the coastguard", "The ship sank"),
+    ("Leaders met in secret, a source told the Guardian, although no deal was confirmed.", "a source",
+     "Leaders met in secret"),
+    ("The company will announce the move on Monday, the Journal said in a report on its website.", "the Journal",
+     "The company will announce the move on Monday"),
+    ("The boy has been in trouble before, his father said — once for a fight.", "his father",
+     "The boy has been in trouble before"),
+    # an opening "As X notes," or "As reported by X,"
+    ("As the Journal notes, the move would be surprising.", "the Journal", "the move would be surprising"),
+    ("As reported by Quartz, the gesture is a result of training.", "Quartz", "the gesture is a result of training"),
+    # a conjunction or an age is no part of the speaker
+    ("But he said the port would reopen.", "he", "the port would reopen"),
+    ("Smith, 45, said the ferry sank.", "Smith", "the ferry sank"),
+    ("Prince Naif, recently appointed heir to the throne, has said the committee is supported.", "Prince Naif",
+     "the committee is supported"),
+    ("He's said the port would reopen.", "He", "the port would reopen"),
+    ("Earlier this week, the prime minister confirmed plans are underway to retake the city.", "the prime minister",
+     "plans are underway to retake the city"),
+    ("Three soldiers were killed in the attack, the ministry said, without giving further details.", "the ministry",
+     "Three soldiers were killed in the attack"),
+    ("The flights were cancelled, the airline said, because of the storm.", "the airline",
+     "The flights were cancelled because of the storm"),
+    ("The port, officials told Reuters on Monday, will reopen.", "officials", "The port will reopen"),
+    ("To stress the point, Simon said, “You are shaking your head.”", "Simon", "You are shaking your head"),
+    # a frame closing the sentence
+    ("The port will reopen next week, the minister told a press conference in the capital.", "the minister",
+     "The port will reopen next week"),
+    ("The port will reopen next week, the official said speaking on condition of anonymity.", "the official",
+     "The port will reopen next week"),
+    ("The port will reopen, Smith wrote a day later.", "Smith", "The port will reopen"),
+    ("The organs of victims are being sold, the ambassador to the United Nations said Tuesday.",
+     "the ambassador to the United Nations", "The organs of victims are being sold"),
+    ("He said he was leaving, the official told reporters.", "the official", "He said he was leaving"),
+    ("“It sounded unbelievable,” Mr. Steward said, insisting his son meant no harm.", "Mr. Steward",
+     "It sounded unbelievable"),
+    ("‘Someone told reception a man was hurt,’ a hospital spokesman said.", "a hospital spokesman",
+     "Someone told reception a man was hurt"),
+    # openings that are no speaker
+    ("Last week, the central bank said in a statement it would keep rates unchanged.", "the central bank",
+     "it would keep rates unchanged"),
+    ("On Monday, the company said, however, that it would appeal the ruling.", "the company", "it would appeal the ruling"),
+    ("Reuters reported from Kyiv that air raid sirens sounded across the city.", "Reuters",
+     "air raid sirens sounded across the city"),
+    ("A man accused of murder told the court he was innocent.", "A man accused of murder", "he was innocent"),
+    ("Over 200 scientists said the report understated the risks.", "Over 200 scientists", "the report understated the risks"),
+    ("Several officials, including Rep. Jane Doe, R-Fla., have said they were working to free him.", "Several officials",
+     "they were working to free him"),
+    ("A Kurdish journalist, Rashad Qader, on his Twitter account stated that she is alive.", "Rashad Qader", "she is alive"),
+    ("Bowman, who also gave an interview told CNN that she was thrilled.", "Bowman", "she was thrilled"),
+    ("And five-year-old Alex has told his parents that his classmate will not play with him.", "five-year-old Alex",
+     "his classmate will not play with him"),
+    ("Steward’s father, though, just says it was harmless fun.", "Steward’s father", "it was harmless fun"),
+    ("The fund is run by a former spy, as he admitted on television.", "he", "The fund is run by a former spy"),
+    ("Papa John’s says it has been pulling advertising.", "Papa John’s", "it has been pulling advertising"),
+    ("The port was closed, he then said.", "he", "The port was closed"),
+    ("Cardinal Smith, who has been charged with fraud, once said that the church was poor.", "Cardinal Smith",
+     "the church was poor"),
+])
+def test_frames_inside_and_around_the_statement(sentence, speaker, statement):
+    claim = analyze_sentence(sentence)
+    assert (claim.speaker, claim.statement) == (speaker, statement)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a verb form after an article or a possessive is a noun; a negated one reports nothing
+    "The author's claims were rejected by the court.",
+    "He didn't say the port would reopen.",
+    "I never told anyone about the deal.",
+    # writing about something states nothing
+    "Smith, 31, wrote about the war in Syria for Time magazine.",
+    # a clause running into the verb is no speaker
+    "The bridge was in ruins and Hutson says he was sure it would fall.",
+    "You don't say.",
+    "It's said that the port will reopen.",
+    "It is a hard thing to say but it is true.",
+    "The couple wrote a letter to the president asking for the honor.",
+    "If recent reports are to be believed, the watch ships in April.",
+    "The economy grew by 2% last year, even as the opposition party in parliament said growth was weak.",
+    "The dam, which environmental groups say will destroy the river, was approved on Monday.",
+    "As defector Cho explained,",
+    # inside a quote not yet closed
+    "'I said sorry to my wife and I apologize to all of you.'",
+    "Botswana condemned the president's alleged remarks.",
+    "It was a disaster, so I’d say not all of them are fine.",
+])
+def test_no_speaker(sentence):
+    claim = analyze_sentence(sentence)
+    assert (claim.speaker, claim.statement) == ("", sentence.rstrip(".,'"))
+
+
+def test_a_frame_cut_from_the_statement_leaves_its_names_folded():
+    # the statement's two sides are normalised as one statement: the name folds as it would unframed
+    framed = analyze_sentence("President Joe Biden, officials said, will visit Kyiv.")
+    assert framed.normalized_text == analyze_sentence("President Joe Biden will visit Kyiv.").normalized_text
