@@ -301,9 +301,12 @@ def find_entities(sentence: str) -> list[EntityMention]:
         if all(ascii_lower(w).rstrip(".") in _TITLES for w in words) and not (
                 len(words) == 1 and ascii_lower(words[0]) in _TITLES_ALSO_NAMES):
             continue
-        # "Ukrainian President X": the demonym is its own (place) entity, the rest is the person.
+        # "Ukrainian President X", "Kyiv Mayor X", "Tesla Chief Executive Elon Musk": what the title is of
+        # is its own entity, the rest is the person.
         if len(words) > 2 and ascii_lower(words[1]) in _TITLES and ascii_lower(words[1]) not in _CONNECTORS and (
-                ascii_lower(words[0]) in ALIASES or canonicalize(words[0])[1] == PLACE):  # "Kyiv Mayor X"
+                ascii_lower(words[0]) in ALIASES or canonicalize(words[0])[1] == PLACE
+                or len(words) > 3 and ascii_lower(words[0]) not in _TITLES
+                and ascii_lower(words[1]) not in ("state", "supreme") and "of" not in words[2:]):  # "Islamic State of Iraq"
             demonym = words[0]
             canon, kind = canonicalize(demonym)
             out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))

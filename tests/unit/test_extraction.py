@@ -581,6 +581,11 @@ def test_a_left_quote_typed_as_an_apostrophe_reads_as_one(typed, plain):
     ("Vice reported that the deal failed.", ["vice"]),
     # a place before a title is its own entity, as a nationality is
     ("Kyiv Mayor Vitali Klitschko said the city had no power.", ["kyiv", "klichko"]),
+    # ... as is what else a title is of, before a full name
+    ("Tesla Chief Executive Elon Musk said the car was ready.", ["tesla", "musk"]),
+    ("Ontario Premier Doug Ford said schools would close.", ["ontario", "ford"]),
+    # a title word inside a name is no title
+    ("The Islamic State of Iraq claimed the attack.", ["islamic state of iraq"]),
 ])
 def test_titles_and_the_names_they_precede(sentence, names):
     assert [e.canonical for e in analyze_sentence(sentence).entities] == names
