@@ -56,7 +56,7 @@ _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 # An adverb in -ly, not a noun ("The family said", "a US ally said") nor a name ("Kelly said").
 _LY_ADVERB = r"(?!(?:family|ally|rally|assembly|supply|monopoly|fly|belly|bully|lily|anomaly|homily|italy)\b)[a-z]+ly"
 _AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|just|then|though|"
-                       rf"however|too|still|once|first|{_LY_ADVERB}|(?=\S){_TIME}(?<=\S)))+\s*$")
+                       rf"however|too|still|once|first|further|{_LY_ADVERB}|(?=\S){_TIME}(?<=\S)))+\s*$")
 _INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b"
                      r"|\b\w+n['’‘]t\b")  # "You don't say", "I don’t know what to say"
@@ -161,6 +161,8 @@ def select_speaker(pre: str) -> str:
         cand = parts[0]
     else:
         cand = parts[-1]  # "the French finance minister, Marie Dupont, said"
+    if re.fullmatch(r"(?:it|there)['’]s", cand.strip(), re.IGNORECASE):
+        return ""  # "It's said that", "It's estimated that": nobody speaks ("It said" is a report speaking)
     cand = _clean_speaker(cand)
     words = cand.split()
     # "But the commissioner", "As the Journal notes,"
@@ -170,8 +172,7 @@ def select_speaker(pre: str) -> str:
         had_intro = True  # "But he said": a pronoun may speak
     if any(_MODAL_CONTRACTION.search(w) for w in words):
         return ""  # "I'd say", "he'll say": what would be said, not what was
-    if len(words) == 1 and words[0].lower() in ("it", "there"):
-        return ""  # "It's said that", "It's estimated that": nobody speaks
+
     if words and words[0].lower() in _PREPOSITIONS:
         return ""  # "despite the author's claims Burton says": an adverbial, not a speaker
     if words and words[-1].lower() in _CONJUNCTIONS:
@@ -254,7 +255,7 @@ _PARENTHETICAL = re.compile(
     r",\s+(?P<b>\S.*)$")
 # After such a frame these open a clause of their own: the statement is what precedes the frame.
 # "because of the storm", "as soon as repairs end", "during the night" belong to the statement.
-_PARENTHETICAL_TAIL = re.compile(r"(?:although|though|but|and|while|whereas|which|who|where|without|on condition|"
+_PARENTHETICAL_TAIL = re.compile(r"(?:although|though|but|and|while|whereas|which|who|where|without|of|about|on condition|"
                                  r"in a statement|(?!during|following|including)[a-z]+ing)\b", re.IGNORECASE)
 
 
@@ -440,6 +441,11 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             closing = False
         if closing and before_end > 0:
             # "X, a spokesman had said.", "X, he told the Daily News.": the frame closes the sentence
+            more = re.match(r"\s*,\s+(?=\S)", rest)
+            if more and not _PARENTHETICAL_TAIL.match(rest[more.end():]) and not re.match(r"an?\s", rest[more.end():]):
+                # "... the worst is true: the third breast, TMZ reports, is a prosthetic": the statement goes on
+                return Attribution(speaker, lemma, offset, len(sentence), "", negated,
+                                   cut=(offset + before_end, offset + rest_at + more.end()))
             quote = _FRONT_QUOTE.match(body)
             if quote and quote.end() <= before_end:  # "“X,” the boy's father, Jason Steward, told ..."
                 return Attribution(speaker, lemma, offset + quote.start("q"), offset + quote.end("q"), "", negated)

@@ -94,7 +94,7 @@ def _analysis(text: str, published_at: datetime | None):
     # Trim the closing punctuation so the statement reads as a clause.
     while se > ss and text[se - 1] in ".,;:!?\"”’' ":
         se -= 1
-    while ss < se and text[ss] in " \"“‘,:":
+    while ss < se and text[ss] in " \"“‘',:":
         ss += 1
     statement = attr.stmt_prefix + " ".join(text[a:b].strip(" ,") for a, b in _statement_ranges(ss, se, attr.cut))
     entities = [as_actor(e, body, attr.speaker) for e in entities]
