@@ -51,6 +51,14 @@ def _closes(body: str, at: int) -> bool:
     return not body[at:].strip(" .!?\"”’'")
 
 
+# The verb before its subject, closing the sentence: "..., said Smith.", "..., notes Phone Arena."
+_TRAILING_INVERTED = re.compile(
+    r",[\"”’]?\s+(?P<v>said|says|added|adds|noted|notes|reported|reports|wrote|writes|claimed|claims|"
+    r"explained|explains|warned|warns|insisted|insists)\s+"
+    r"(?P<s>(?:the|a|an)\s+[^,\"“”]{1,50}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4})\s*[.!?]?[\"”’]?\s*$")
+# A past verb in what would be the subject: "said the ferry sank" reads the other way round.
+_VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|sank|fell|rose|went|came|made|took|gave|won|lost|left|ran|hit|shot|died|grew|"
+                        r"began|saw|knew|met|paid|sold|told|fled|held|kept|led|said)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{1,60})")
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 # An adverb in -ly, not a noun ("The family said", "a US ally said") nor a name ("Kelly said").
@@ -224,6 +232,11 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
             and m.group("s").split()[0] not in _SUBORDINATE | _CONJUNCTIONS | _PREPOSITIONS | {"even", "near"}:  # "WHO said"
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
+    m = _TRAILING_INVERTED.search(body)
+    if m and m.start() > 0 and not _FINITE.search(m.group("s")) and not _VERB_LIKE.search(m.group("s")) and not (
+            _TIME_OR_SOURCE.match(m.group("s").rstrip("."))):  # "..., SITE said Tuesday."
+        # "Prices rose, said Smith.", "..., said the report." (not "Smith, 45, said the ferry sank.")
+        return Attribution(_clean_speaker(m.group("s")).rstrip("."), VERBS[m.group("v")], offset, offset + m.start())
     paren = _parenthetical(body, offset)
     if paren is not None:
         return paren

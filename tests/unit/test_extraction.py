@@ -670,6 +670,10 @@ def test_the_one_told_is_not_the_statement(sentence, speaker, statement):
     ("Papa John’s says it has been pulling advertising.", "Papa John’s", "it has been pulling advertising"),
     ("The port was closed, he then said.", "he", "The port was closed"),
     ("It said that the group had threatened a captive.", "It", "the group had threatened a captive"),
+    # the verb before its subject, closing the sentence
+    ("Prices rose sharply in March, said Smith.", "Smith", "Prices rose sharply in March"),
+    ("The port reopened, said the United Nations.", "the United Nations", "The port reopened"),
+    ("The device will have a sapphire screen, notes Phone Arena.", "Phone Arena", "The device will have a sapphire screen"),
     ("The worst is true: the implant, the site reports, is a prosthetic.", "the site",
      "The worst is true: the implant is a prosthetic"),
     ("'It would shame the government,' the official said, of selling the body.", "the official",
