@@ -53,9 +53,19 @@ def _closes(body: str, at: int) -> bool:
 
 # The verb before its subject, closing the sentence: "..., said Smith.", "..., notes Phone Arena."
 _TRAILING_INVERTED = re.compile(
-    r",[\"”’]?\s+(?P<v>said|says|added|adds|noted|notes|reported|reports|wrote|writes|claimed|claims|"
+    r",[\"”’']?\s+(?P<v>said|says|added|adds|noted|notes|reported|reports|wrote|writes|claimed|claims|"
     r"explained|explains|warned|warns|insisted|insists)\s+"
     r"(?P<s>(?:the|a|an)\s+[^,\"“”]{1,50}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4})\s*[.!?]?[\"”’]?\s*$")
+def _no_subject_before(pre: str, inverted_subject: str) -> bool:
+    """Whether "X, said the Y." reads with the Y as the speaker: what precedes the verb is no subject of
+    it ("Prices rose, said the report."; a clause, or a long phrase before a short one), where "Smith,
+    a spokesman for the company, said the firm plans to appeal." has its subject. (A name after the
+    verb, "..., said Smith.", is always the speaker: the other reading would state just a name.)"""
+    cand = select_speaker(pre)
+    return not cand or _VERB_LIKE.search(cand) is not None or (
+        len(cand.split()) >= 5 and len(inverted_subject.split()) <= 4)
+
+
 # A past verb in what would be the subject: "said the ferry sank" reads the other way round.
 _VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|sank|fell|rose|went|came|made|took|gave|won|lost|left|ran|hit|shot|died|grew|"
                         r"began|saw|knew|met|paid|sold|told|fled|held|kept|led|said)\b")
@@ -71,11 +81,13 @@ _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|
 _MODAL_CONTRACTION = re.compile(r"\w['’](?:d|ll)$", re.IGNORECASE)
 _PRONOUN_CONTRACTION = re.compile(r"\b(he|she|it|they|we|i|you)['’](?:s|ve)$", re.IGNORECASE)  # not "I'd say"
 _NEGATED_BEFORE = re.compile(r"(?:\bnever|\bnot|n['’]t)\s+$", re.IGNORECASE)
-# A determiner or a possessive before the verb form makes it a noun ("the author's claims", "his
-# reports"); "he's said", "it's reported" are the verb.
+# A determiner or a possessive before the verb form makes it a noun or an adjective ("the author's
+# claims", "his reports", "Trump's alleged remarks"); "he's said", "it's reported" are the verb.
 # After a determiner or a possessive these are still the verb ("Papa John's says"); any other form is a
 # noun or an adjective there ("the author's claims", "Trump's alleged remarks", "the accused shooter").
 _ONLY_VERBS = frozenset("said says told tells wrote writes added adds".split())
+# "Moody's warned", "McDonald's reported": a name in 's alone before the verb is the company speaking
+_NAME_WITH_S = re.compile(r"\s*[A-Z][\w&.-]*['’]s\s+")
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those)|"
                           r"\b(?!(?:he|she|it|that|who|there|what|here)['’])\w+['’]s?)\s+$", re.IGNORECASE)
 # A sentence opening with a single quote not yet closed ("'I said sorry to my wife"): an apostrophe
@@ -157,14 +169,16 @@ def select_speaker(pre: str) -> str:
         closed = True
     had_intro = False
     while len(parts) > 1 and (_INTRO.match(parts[0]) or _TIME_OR_SOURCE.match(parts[0])
-                              or parts[0].split()[0].lower() in _SUBORDINATE):
+                              or parts[0].split()[0].lower() in _SUBORDINATE
+                              or " " not in parts[0] and parts[0].endswith("ly")):  # "Apparently, ..."
         parts.pop(0)
         had_intro = True
     if not parts or (len(parts) == 1 and _INTRO.match(parts[0]) and parts[0].split()[0].lower() not in ("there", "but", "and", "still", "however", "meanwhile")):
         return ""  # "On the military front, reports …": an adverbial, not a speaker
     if len(parts) == 1:
         cand = parts[0]
-    elif not had_intro and parts[0][:1].isupper() and parts[-1][:1].islower() and closed:
+    elif not had_intro and parts[0][:1].isupper() and parts[-1][:1].islower() and closed and not (
+            _FINITE.match(parts[-1])):  # "Several guests, ..., were arrested after a fight, says X"
         # "Ruud Hoekstra, director of the association, said"; not "X raised doubts, and said"
         cand = parts[0]
     else:
@@ -229,12 +243,14 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     m = _TRAILING.search(body)
     if m and len(m.group("s").split()) <= 8 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m) \
             and not _RELATIVE.match(m.group("s")) and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) \
-            and m.group("s").split()[0] not in _SUBORDINATE | _CONJUNCTIONS | _PREPOSITIONS | {"even", "near"}:  # "WHO said"
+            and m.group("s").split() and m.group("s").split()[0] not in _SUBORDINATE | _CONJUNCTIONS | _PREPOSITIONS | {"even", "near"}:  # "WHO said"
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
     m = _TRAILING_INVERTED.search(body)
-    if m and m.start() > 0 and not _FINITE.search(m.group("s")) and not _VERB_LIKE.search(m.group("s")) and not (
-            _TIME_OR_SOURCE.match(m.group("s").rstrip("."))):  # "..., SITE said Tuesday."
+    if m and m.start() > 0 and m.group("s").strip() and not _FINITE.search(m.group("s")) and not (
+            _VERB_LIKE.search(m.group("s")) or _TIME_OR_SOURCE.match(m.group("s").rstrip("."))) and (
+            m.group("s")[:1].isupper() or re.match(r",[\"”’']", body[m.start():])  # a name, or after a quote
+            or _no_subject_before(body[:m.start() + 1], m.group("s"))):  # "..., SITE said Tuesday."
         # "Prices rose, said Smith.", "..., said the report." (not "Smith, 45, said the ferry sank.")
         return Attribution(_clean_speaker(m.group("s")).rstrip("."), VERBS[m.group("v")], offset, offset + m.start())
     paren = _parenthetical(body, offset)
@@ -279,6 +295,8 @@ def _parenthetical(body: str, offset: int) -> Attribution | None:
         # The league, it says, has": the first frame is the sentence's
         return None
     words = m["s"].split()
+    if not words:
+        return None
     first, last = words[0], words[-1]
     if len(words) > 6 or _FINITE.search(m["s"]) or first.lower() in _SUBORDINATE | _CONJUNCTIONS or not (
             first[:1].isupper() or first.lower() in _ARTICLES | _PRONOUNS or last.lower() in _SPEAKING_NOUNS):
@@ -293,9 +311,11 @@ def _parenthetical(body: str, offset: int) -> Attribution | None:
     return Attribution(_clean_speaker(m["s"]), lemma, offset, offset + len(body), cut=(offset + m.end("a"), offset + m.start("b")))
 
 
-_TIME_OPENING = re.compile(r"(?:(?:last|next|this)\s+\w+|(?:two|three|four|five|several|a few|\d+)\s+(?:hours?|days?|weeks?|"
-                           r"months?|years?|minutes?)|hours|days|weeks|months|years|moments|shortly|soon|earlier|later|"
-                           r"by|over)\b", re.IGNORECASE)
+# A time phrase and nothing else: "Last week", "Two days after the crash", "Hours later", "By contrast".
+_TIME_OPENING = re.compile(r"(?:(?:last|next|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|"
+                           r"summer|autumn|fall|winter)|(?:(?:two|three|four|five|several|a few|\d+)\s+)?(?:hours?|days?|"
+                           r"weeks?|months?|years?|minutes?|moments?)(?:\s+(?:later|earlier|ago|(?:after|before)\s+[^,]+))?|"
+                           r"shortly\s+(?:after|before)\s+[^,]+|soon after|earlier|later|by contrast)", re.IGNORECASE)
 
 
 def _clause_before(text: str) -> bool:
@@ -305,9 +325,12 @@ def _clause_before(text: str) -> bool:
         return text.rstrip("”\"’'").rstrip().endswith((",", "?", "!"))
     body = text.rstrip(",")
     # "After her son's death," and "Last week," are opening phrases; "But the teacher learned X, depicting
-    # Y," is a clause
-    return text.endswith(",") and not (_INTRO.match(body) and "," not in body) and not _adverbial(body) and not (
-        "," not in body and (len(body.split()) < 4 or _TIME_OPENING.match(body)))
+    # Y," and "Later flights were cancelled," are clauses
+    opening_phrase = _INTRO.match(body) and "," not in body and not (_FINITE.search(body) or _VERB_LIKE.search(body))
+    # a clause has a verb, or the length of one ("Alex's mom, Tanya Nash, explained" has none)
+    has_verb = _FINITE.search(body) or _VERB_LIKE.search(body) or len(body.split()) >= 4
+    return text.endswith(",") and bool(has_verb) and not opening_phrase and not _adverbial(body) and (
+        _TIME_OPENING.fullmatch(body) is None)
 
 
 def _adverbial(text: str) -> bool:
@@ -316,8 +339,12 @@ def _adverbial(text: str) -> bool:
     return (len(text.split()) <= 2 and _INTRO.match(text) is not None) or _TIME_OR_SOURCE.match(text) is not None
 
 
+# What may follow "said" and be no clause: "two weeks ago", "again on Friday", "just before noon"
+_TIME_TAIL_START = re.compile(r"(?:a|one|two|three|four|five|several|a few|\d+)\s+(?:hours?|days?|weeks?|months?|years?|"
+                              r"minutes?)\s+(?:ago|later|earlier)\b", re.IGNORECASE)
 _TAIL_OPENERS = frozenset(
-    "on in at to during after before late early earlier later last this yesterday today tonight via through from "
+    "again once previously just on in at to during after before late early earlier later last this yesterday today "
+    "tonight via through from "
     "while when as with according outside inside near monday tuesday wednesday thursday friday saturday sunday "
     "of about for by without amid despite following ahead under over into behind across around".split())
 
@@ -339,9 +366,11 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
         tail = after[told.end():].split() if told else []
     # "Earlier this week, the minister confirmed plans are underway": a clause follows the verb, not
     # the time or place of the saying ("..., the minister said on Monday in a statement", "said speaking on")
-    clause_after = len(tail) >= 3 and tail[0].lower().strip(",.;:") not in _TAIL_OPENERS and not tail[0].endswith("ing")
+    first = tail[0].lower().strip(",.;:") if tail else ""
+    clause_after = len(tail) >= 3 and first not in _TAIL_OPENERS and not first.endswith(("ing", "ly")) and (
+        _TIME_TAIL_START.match(" ".join(tail)) is None)
     # "Last week, the bank said in a statement it would": a time opens the sentence
-    time_opening = "," not in before and len(before.split()) <= 4 and _TIME_OPENING.match(before) is not None
+    time_opening = _TIME_OPENING.fullmatch(before) is not None
     return bool(_FRAME_THAT.match(after) or re.match(r"\s*that\b", after)) or _adverbial(before) or opening_clause or (
         clause_after or time_opening) or (
         VERBS[trailing.group("v")] in _TAKES_INFINITIVE and _INFINITIVE.match(after) is not None)
@@ -410,7 +439,10 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             continue  # "X, which officials say is Y": the frame of a relative clause, not of the sentence
         if _NEGATED_BEFORE.search(pre):  # "I never told anyone", "he did not say": nothing is reported
             return Attribution(stmt_start=offset, stmt_end=len(sentence))
-        if (m.group("v") not in _ONLY_VERBS and _NOUN_BEFORE.search(pre)) or (m.group("v") == "say" and pre.endswith("to ")):
+        verb_form = m.group("v")
+        name_speaks = _NAME_WITH_S.fullmatch(pre) and verb_form.endswith("ed")  # "Moody's warned", not "Kuo's estimates"
+        if (verb_form not in _ONLY_VERBS and _NOUN_BEFORE.search(pre) and not name_speaks) or (
+                m.group("v") == "say" and pre.endswith("to ")):
             continue  # "a hard thing to say", "the author's claims": an infinitive or a noun, not a frame
         if _PASSIVE_AUX.search(pre):
             if _IN_CLAUSE.search(pre):
@@ -445,7 +477,8 @@ def _indirect(sentence: str, offset: int) -> Attribution:
         nothing_after = not rest[_AFTER_VERB.match(rest).end():].strip(" .!?\"”’'")
         closing = nothing_after or _TIME_TAIL.match(rest) or (
             (re.match(r"\s*(?:[—–;.!?]|,(?!\s*[\"“‘']))", rest) or (
-                re.match(r"\s+(?:in|on|at|during)\b", rest) and not re.match(r"[^,]*?\bthat\b", rest)))
+                re.match(r"\s+(?:in|on|at|during|before|after|via|from|through)\b", rest)
+                and not re.match(r"[^,]*?\bthat\b", rest)))
             and _clause_before(pre[:before_end]))
         if closing and before_end > 0 and not _clause_before(pre[:before_end]):
             if nothing_after:

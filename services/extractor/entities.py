@@ -92,6 +92,13 @@ _TITLES = frozenset(
     "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,"
     "prince,princess,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof,former".split(",")
 )
+# Words naming an office with the title after them ("Police Chief", "District Attorney", "Interior
+# Minister"): no entity of their own before a name.
+_OF_OFFICE = frozenset("police district inspector surgeon press interior home justice finance health education "
+                       "energy economy trade transport culture agriculture labor major lieutenant brigadier fire "
+                       "county city school border".split())
+# Titles that are part of names as often ("Burger King", "Islamic State", "Major General").
+_NAME_TITLES = frozenset("state supreme king queen prince princess pope general".split())
 # Titles that are names on their own too: "Prince said" (the singer, or Erik Prince), "Vice reported".
 _TITLES_ALSO_NAMES = frozenset(("prince", "vice")
 )
@@ -205,6 +212,8 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     # Leading titles ("Secretary of State", "Prime Minister") are not part of the name; a title of a
     # place is the name ("Mayor of Kyiv" is no Kyiv, "Prince William County" no Mr William).
     i = 0
+    if len(low) > 2 and low[0] in _OF_OFFICE and low[1] in _TITLES:
+        i = 1  # "Police Chief", "Interior Minister": the office is part of the title
     while i < len(words) - 1 and (low[i] in _TITLES or low[i] in _CONNECTORS):
         if low[i] in _CONNECTORS and low[i + 1] not in _TITLES:
             i = 0
@@ -304,9 +313,10 @@ def find_entities(sentence: str) -> list[EntityMention]:
         # "Ukrainian President X", "Kyiv Mayor X", "Tesla Chief Executive Elon Musk": what the title is of
         # is its own entity, the rest is the person.
         if len(words) > 2 and ascii_lower(words[1]) in _TITLES and ascii_lower(words[1]) not in _CONNECTORS and (
+                ascii_lower(words[0]) not in _OF_OFFICE) and (
                 ascii_lower(words[0]) in ALIASES or canonicalize(words[0])[1] == PLACE
-                or len(words) > 3 and ascii_lower(words[0]) not in _TITLES
-                and ascii_lower(words[1]) not in ("state", "supreme") and "of" not in words[2:]):  # "Islamic State of Iraq"
+                or len(words) > 3 and ascii_lower(words[0]) not in _TITLES | _OF_OFFICE
+                and ascii_lower(words[1]) not in _NAME_TITLES and "of" not in words[2:]):  # "Islamic State of Iraq"
             demonym = words[0]
             canon, kind = canonicalize(demonym)
             out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))
