@@ -435,16 +435,18 @@ def _indirect(sentence: str, offset: int) -> Attribution:
         pre = body[: m.start()]
         if pre.count("\"") % 2 or pre.count("“") > pre.count("”") or _IN_SINGLE_QUOTE.match(pre):
             continue  # inside a quotation
-        if _relative_frame(pre):
+        # The patterns below end at the verb and span fewer than 80 characters: search the end only.
+        near = pre[-80:]
+        if _relative_frame(near):
             continue  # "X, which officials say is Y": the frame of a relative clause, not of the sentence
-        if _NEGATED_BEFORE.search(pre):  # "I never told anyone", "he did not say": nothing is reported
+        if _NEGATED_BEFORE.search(near):  # "I never told anyone", "he did not say": nothing is reported
             return Attribution(stmt_start=offset, stmt_end=len(sentence))
         verb_form = m.group("v")
         name_speaks = _NAME_WITH_S.fullmatch(pre) and verb_form.endswith("ed")  # "Moody's warned", not "Kuo's estimates"
-        if (verb_form not in _ONLY_VERBS and _NOUN_BEFORE.search(pre) and not name_speaks) or (
+        if (verb_form not in _ONLY_VERBS and _NOUN_BEFORE.search(near) and not name_speaks) or (
                 m.group("v") == "say" and pre.endswith("to ")):
             continue  # "a hard thing to say", "the author's claims": an infinitive or a noun, not a frame
-        if _PASSIVE_AUX.search(pre):
+        if _PASSIVE_AUX.search(near):
             if _IN_CLAUSE.search(pre):
                 continue  # "The airline, which is said to be near collapse, announced": the clause's verb
             return Attribution(stmt_start=offset, stmt_end=len(sentence))  # "X is said to be": nobody named
