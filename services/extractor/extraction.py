@@ -97,7 +97,12 @@ def _analysis(text: str, published_at: datetime | None):
     while ss < se and text[ss] in " \"“‘',:":
         ss += 1
     statement = attr.stmt_prefix + " ".join(text[a:b].strip(" ,") for a, b in _statement_ranges(ss, se, attr.cut))
-    entities = [as_actor(e, body, attr.speaker) for e in entities]
+    # A frame cut out of the statement is not there for who acts either ("Moscow, the Kremlin said, is ready")
+    actor_body = body
+    if attr.cut != (0, 0):
+        a, b = attr.cut[0] - offset, attr.cut[1] - offset
+        actor_body = body[:a] + " " * (b - a) + body[b:]
+    entities = [as_actor(e, actor_body, attr.speaker) for e in entities]
     sig = Signals(
         attributed=bool(attr.speaker),
         n_entities=len(entities),
