@@ -461,6 +461,8 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             if not inner:
                 return Attribution(stmt_start=offset, stmt_end=len(sentence))
             lemma = VERBS.get(inner.group("v"), "comment")
+            if lemma == "comment":  # "X declined to comment (on the matter)": the refusal is all there is
+                return Attribution(speaker, lemma, offset, len(sentence), frame_negated=True)
             rest_at += inner.end()
             negated = True
         rest = body[rest_at:]

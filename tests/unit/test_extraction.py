@@ -743,3 +743,12 @@ def test_a_frame_cut_from_the_statement_leaves_its_names_folded(framed, unframed
 def test_odd_text_reads_without_error(text):
     claim = analyze_sentence(text)  # blanks where a speaker would be raised IndexError
     assert claim.text == text
+
+
+
+@pytest.mark.parametrize("sentence", ["Microsoft declined to comment.", "The principal declined to comment on the matter."])
+def test_a_refusal_to_comment_is_the_whole_statement(sentence):
+    # the statement was empty, or "the matter"
+    claim = analyze_sentence(sentence)
+    assert (claim.reporting_verb, claim.statement, claim.negated) == ("comment", sentence.rstrip("."), True)
+    assert claim.speaker in sentence
