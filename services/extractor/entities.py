@@ -89,7 +89,7 @@ _PLACES = frozenset(
 _TITLES = frozenset(
     "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
     "dr,sir,dame,gen,general,sen,senator,rep,gov,governor,king,queen,pope,judge,chief,envoy,"
-    "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,"
+    "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,speaker,"
     "prince,princess,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof,former".split(",")
 )
 # Words naming an office with the title after them ("Police Chief", "District Attorney", "Interior
@@ -206,14 +206,13 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
         words = words[:-1]
         words[-1] = words[-1].rstrip(",")  # "Martin Luther King, Jr."
     low = [ascii_lower(w).rstrip(".") for w in words]
-    if any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name:
+    office_title = len(low) > 2 and low[0] in _OF_OFFICE and low[1] in _TITLES  # "Press Secretary X": a person
+    if not office_title and (any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name):
         whole = " ".join(low)
         return ALIASES.get(whole, " ".join(_fold_word(w) for w in words)), ORG
     # Leading titles ("Secretary of State", "Prime Minister") are not part of the name; a title of a
     # place is the name ("Mayor of Kyiv" is no Kyiv, "Prince William County" no Mr William).
-    i = 0
-    if len(low) > 2 and low[0] in _OF_OFFICE and low[1] in _TITLES:
-        i = 1  # "Police Chief", "Interior Minister": the office is part of the title
+    i = 1 if office_title else 0  # "Police Chief", "Interior Minister": the office is part of the title
     while i < len(words) - 1 and (low[i] in _TITLES or low[i] in _CONNECTORS):
         if low[i] in _CONNECTORS and low[i + 1] not in _TITLES:
             i = 0
@@ -322,6 +321,29 @@ def find_entities(sentence: str) -> list[EntityMention]:
             out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))
             skip = text.index(words[1], len(demonym))
             start, text = start + skip, text[skip:]
+        else:
+            # "Federal Reserve Chairman Jerome Powell", "House Speaker Mike Johnson", "White House Press
+            # Secretary X": a name of several words, then a title and a full name
+            j = _title_after_name(words)
+            if j:
+                skip = text.index(words[j], len(" ".join(words[:j])) - 1)
+                head = text[:skip].rstrip()
+                canon, kind = canonicalize(head)
+                out.append(EntityMention(head, canon, kind, start, start + len(head)))
+                start, text = start + skip, text[skip:]
         canon, kind = canonicalize(text)
         out.append(EntityMention(text, canon, kind, start, start + len(text)))
     return out
+
+
+def _title_after_name(words: list[str]) -> int:
+    """Where a title and a full name begin after a name of two or more words, or 0."""
+    low = [ascii_lower(w).rstrip(".,") for w in words]
+    for j in range(2, len(words) - 2):
+        if low[j] in _TITLES and low[j] not in _NAME_TITLES | _CONNECTORS:
+            name = words[j + 1:]
+            if "of" in low[j + 1:] or not all(w[:1].isupper() for w in name) or any(
+                    low[k] in _TITLES - _NAME_TITLES for k in range(j)):
+                return 0
+            return j - 1 if low[j - 1] in _OF_OFFICE else j  # "Press Secretary", "Police Chief"
+    return 0

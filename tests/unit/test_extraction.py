@@ -587,6 +587,11 @@ def test_a_left_quote_typed_as_an_apostrophe_reads_as_one(typed, plain):
     # a title word inside a name is no title, an office before a title is part of it
     ("The Islamic State of Iraq claimed the attack.", ["islamic state of iraq"]),
     ("Police Chief John Ortiz said the road was closed.", ["ortiz"]),
+    # a name of several words before the title: its own entity, the person by surname
+    ("Federal Reserve Chairman Jerome Powell said rates would hold.", ["reserve", "powell"]),
+    ("House Speaker Mike Johnson said the vote failed.", ["house", "johnson"]),
+    ("Bank of England Governor Andrew Bailey said rates would hold.", ["bank of england", "bailey"]),
+    ("Pentagon Press Secretary John Kirby said no.", ["pentagon", "kirby"]),
     ("District Attorney Alvin Bragg said charges were filed.", ["bragg"]),
 ])
 def test_titles_and_the_names_they_precede(sentence, names):
