@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from shared import places
 from shared.places import ascii_lower
-from shared.rarity import plain_apostrophes
+from shared.rarity import plain_apostrophes, title_case
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -281,6 +281,7 @@ _CONTRACTION = re.compile(
 
 def find_entities(sentence: str) -> list[EntityMention]:
     out: list[EntityMention] = []
+    headline = title_case(sentence)  # every word capitalised: a run is no sure name, so none is split at a title
     for start, text in _runs(sentence):
         words = text.split()
         # Drop function words that are capitalised only because they open the sentence/clause.
@@ -324,7 +325,7 @@ def find_entities(sentence: str) -> list[EntityMention]:
         else:
             # "Federal Reserve Chairman Jerome Powell", "House Speaker Mike Johnson", "White House Press
             # Secretary X": a name of several words, then a title and a full name
-            j = _title_after_name(words)
+            j = 0 if headline else _title_after_name(words)
             if j:
                 skip = text.index(words[j], len(" ".join(words[:j])) - 1)
                 head = text[:skip].rstrip()
