@@ -56,6 +56,11 @@ _TRAILING_INVERTED = re.compile(
     r",[\"”’']?\s+(?P<v>said|says|added|adds|noted|notes|reported|reports|wrote|writes|claimed|claims|"
     r"explained|explains|warned|warns|insisted|insists)\s+"
     r"(?P<s>(?:the|a|an)\s+[^,\"“”]{1,50}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4})\s*[.!?]?[\"”’]?\s*$")
+# A past verb in what would be the subject: "said the ferry sank" reads the other way round.
+_VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|sank|fell|rose|went|came|made|took|gave|won|lost|left|ran|hit|shot|died|grew|"
+                        r"began|saw|knew|met|paid|sold|told|fled|held|kept|led|said)\b")
+
+
 def _no_subject_before(pre: str, inverted_subject: str) -> bool:
     """Whether "X, said the Y." reads with the Y as the speaker: what precedes the verb is no subject of
     it ("Prices rose, said the report."; a clause, or a long phrase before a short one), where "Smith,
@@ -66,9 +71,6 @@ def _no_subject_before(pre: str, inverted_subject: str) -> bool:
         len(cand.split()) >= 5 and len(inverted_subject.split()) <= 4)
 
 
-# A past verb in what would be the subject: "said the ferry sank" reads the other way round.
-_VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|sank|fell|rose|went|came|made|took|gave|won|lost|left|ran|hit|shot|died|grew|"
-                        r"began|saw|knew|met|paid|sold|told|fled|held|kept|led|said)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{1,60})")
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 # An adverb in -ly, not a noun ("The family said", "a US ally said") nor a name ("Kelly said").
@@ -81,13 +83,12 @@ _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|
 _MODAL_CONTRACTION = re.compile(r"\w['’](?:d|ll)$", re.IGNORECASE)
 _PRONOUN_CONTRACTION = re.compile(r"\b(he|she|it|they|we|i|you)['’](?:s|ve)$", re.IGNORECASE)  # not "I'd say"
 _NEGATED_BEFORE = re.compile(r"(?:\bnever|\bnot|n['’]t)\s+$", re.IGNORECASE)
-# A determiner or a possessive before the verb form makes it a noun or an adjective ("the author's
-# claims", "his reports", "Trump's alleged remarks"); "he's said", "it's reported" are the verb.
 # After a determiner or a possessive these are still the verb ("Papa John's says"); any other form is a
 # noun or an adjective there ("the author's claims", "Trump's alleged remarks", "the accused shooter").
 _ONLY_VERBS = frozenset("said says told tells wrote writes added adds".split())
 # "Moody's warned", "McDonald's reported": a name in 's alone before the verb is the company speaking
 _NAME_WITH_S = re.compile(r"\s*[A-Z][\w&.-]*['’]s\s+")
+# A determiner or a possessive right before the verb form ("he's said", "it's reported" are the verb).
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those)|"
                           r"\b(?!(?:he|she|it|that|who|there|what|here)['’])\w+['’]s?)\s+$", re.IGNORECASE)
 # A sentence opening with a single quote not yet closed ("'I said sorry to my wife"): an apostrophe
@@ -97,8 +98,9 @@ _IN_CLAUSE = re.compile(r",\s*(?:which|who)\s+[^,]*$")
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _AFTER_VERB = re.compile(rf"^(?:\s+{_TIME})?(?:,?\s*(?:however|though|also|too|again),)?\s*(?:that\b)?[\s,:]*")
 # When it was said, and nothing more: "..., Smith wrote a day later."
-_TIME_TAIL = re.compile(r"\s*(?:(?:a|one|two|three|several|a few)\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+"
-                        r"(?:later|earlier|ago)|later|earlier|afterwards|(?:last|this|next)\s+(?:week|month|year))[\s.!?]*$",
+# "two weeks ago", "a day later", "3 hours earlier"
+_SPAN_AGO = r"(?:a|one|two|three|four|five|several|a few|\d+)\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\s+(?:ago|later|earlier)"
+_TIME_TAIL = re.compile(rf"\s*(?:{_SPAN_AGO}|later|earlier|afterwards|(?:last|this|next)\s+(?:week|month|year))[\s.!?]*$",
                         re.IGNORECASE)
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
@@ -142,6 +144,8 @@ _PREPOSITIONS = frozenset("despite after before with without in on at for from b
 _NP_OPENERS = frozenset("this these those our my one some several many both".split())
 _LEADING_WORDS = _CONJUNCTIONS | frozenset(("as", "now", "still", "however"))
 _RELATIVE_PRONOUNS = frozenset("who whom which that".split())
+# Words a trailing frame's speaker does not open with ("..., even as the opposition said ...")
+_NO_TRAILING_SPEAKER = _SUBORDINATE | _CONJUNCTIONS | _PREPOSITIONS | {"even", "near"}
 # "The woman who reported that she ...": the verb of a relative clause inside what precedes a later verb
 _RELATIVE_VERB = re.compile(rf"\b(?:who|which|that)\s+(?:{_VERB_ALT})\b")
 # A comma between clauses, not the thousands separator of "5,000".
@@ -194,7 +198,6 @@ def select_speaker(pre: str) -> str:
         had_intro = True  # "But he said": a pronoun may speak
     if any(_MODAL_CONTRACTION.search(w) for w in words):
         return ""  # "I'd say", "he'll say": what would be said, not what was
-
     if words and words[0].lower() in _PREPOSITIONS:
         return ""  # "despite the author's claims Burton says": an adverbial, not a speaker
     if words and words[-1].lower() in _CONJUNCTIONS:
@@ -243,7 +246,7 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     m = _TRAILING.search(body)
     if m and len(m.group("s").split()) <= 8 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m) \
             and not _RELATIVE.match(m.group("s")) and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) \
-            and m.group("s").split() and m.group("s").split()[0] not in _SUBORDINATE | _CONJUNCTIONS | _PREPOSITIONS | {"even", "near"}:  # "WHO said"
+            and m.group("s").split() and m.group("s").split()[0] not in _NO_TRAILING_SPEAKER:  # lower case: "WHO said"
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
     m = _TRAILING_INVERTED.search(body)
@@ -326,9 +329,10 @@ def _clause_before(text: str) -> bool:
     body = text.rstrip(",")
     # "After her son's death," and "Last week," are opening phrases; "But the teacher learned X, depicting
     # Y," and "Later flights were cancelled," are clauses
-    opening_phrase = _INTRO.match(body) and "," not in body and not (_FINITE.search(body) or _VERB_LIKE.search(body))
+    verb = _FINITE.search(body) or _VERB_LIKE.search(body)
+    opening_phrase = _INTRO.match(body) and "," not in body and not verb
     # a clause has a verb, or the length of one ("Alex's mom, Tanya Nash, explained" has none)
-    has_verb = _FINITE.search(body) or _VERB_LIKE.search(body) or len(body.split()) >= 4
+    has_verb = verb or len(body.split()) >= 4
     return text.endswith(",") and bool(has_verb) and not opening_phrase and not _adverbial(body) and (
         _TIME_OPENING.fullmatch(body) is None)
 
@@ -340,8 +344,7 @@ def _adverbial(text: str) -> bool:
 
 
 # What may follow "said" and be no clause: "two weeks ago", "again on Friday", "just before noon"
-_TIME_TAIL_START = re.compile(r"(?:a|one|two|three|four|five|several|a few|\d+)\s+(?:hours?|days?|weeks?|months?|years?|"
-                              r"minutes?)\s+(?:ago|later|earlier)\b", re.IGNORECASE)
+_TIME_TAIL_START = re.compile(rf"{_SPAN_AGO}\b", re.IGNORECASE)
 _TAIL_OPENERS = frozenset(
     "again once previously just on in at to during after before late early earlier later last this yesterday today "
     "tonight via through from "
@@ -444,7 +447,7 @@ def _indirect(sentence: str, offset: int) -> Attribution:
         verb_form = m.group("v")
         name_speaks = _NAME_WITH_S.fullmatch(pre) and verb_form.endswith("ed")  # "Moody's warned", not "Kuo's estimates"
         if (verb_form not in _ONLY_VERBS and _NOUN_BEFORE.search(near) and not name_speaks) or (
-                m.group("v") == "say" and pre.endswith("to ")):
+                verb_form == "say" and pre.endswith("to ")):
             continue  # "a hard thing to say", "the author's claims": an infinitive or a noun, not a frame
         if _PASSIVE_AUX.search(near):
             if _IN_CLAUSE.search(pre):

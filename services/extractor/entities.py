@@ -99,6 +99,7 @@ _OF_OFFICE = frozenset("police district inspector surgeon press interior home ju
                        "county city school border".split())
 # Titles that are part of names as often ("Burger King", "Islamic State", "Major General").
 _NAME_TITLES = frozenset("state supreme king queen prince princess pope general".split())
+_PERSON_TITLES = _TITLES - _NAME_TITLES
 # Titles that are names on their own too: "Prince said" (the singer, or Erik Prince), "Vice reported".
 _TITLES_ALSO_NAMES = frozenset(("prince", "vice")
 )
@@ -341,10 +342,10 @@ def _title_after_name(words: list[str]) -> int:
     """Where a title and a full name begin after a name of two or more words, or 0."""
     low = [ascii_lower(w).rstrip(".,") for w in words]
     for j in range(2, len(words) - 2):
-        if low[j] in _TITLES and low[j] not in _NAME_TITLES | _CONNECTORS:
+        if low[j] in _PERSON_TITLES and low[j] not in _CONNECTORS:
             name = words[j + 1:]
             if "of" in low[j + 1:] or not all(w[:1].isupper() for w in name) or any(
-                    low[k] in _TITLES - _NAME_TITLES for k in range(j)):
+                    low[k] in _PERSON_TITLES for k in range(j)):
                 return 0
             return j - 1 if low[j - 1] in _OF_OFFICE else j  # "Press Secretary", "Police Chief"
     return 0
