@@ -193,6 +193,20 @@ def _short_cvc(w: str) -> bool:
 _VOWELS_THEN_CONSONANTS = re.compile(r"[aeiouy]+[^aeiouy]+")  # one per syllable closed by a consonant (Porter's m)
 
 
+def _base_word(w: str) -> str:
+    """The word a suffix came off, with or without a final e ("charg" -> "charge", "releas" ->
+    "release"; "bring", "catalog", "focus" stay): after a short consonant-vowel-consonant or two letters
+    always with ("not" -> "note", "us" -> "use"; the doubled "hopped" never gets here), else whichever of
+    the two English writes more; for words the word list knows neither way, Porter's guesses
+    ("operat" -> "operate")."""
+    if len(w) < 3 or _short_cvc(w):  # too short to tell ("uses" -> "use", not "us")
+        return w + "e"
+    with_e, without = weight(w + "e"), weight(w)
+    if with_e != without:
+        return w + "e" if with_e < without else w
+    return w + "e" if w.endswith(("at", "bl", "iz", "v", "c", "g", "us")) else w
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Light, deterministic suffix stripping plus irregular forms and synonym folding."""
@@ -206,20 +220,24 @@ def stem(word: str) -> str:
             w = w[:-2]
         elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
             w = w[:-1]
+            # "taxes", "inches", "focuses", "viruses" lose the e; "houses", "causes", "uses" keep it; other
+            # -ses ("cases", "corpses", "responses") are words in -se
+            if w.endswith(("xe", "ze", "che", "she", "use")):
+                w = _base_word(w[:-1])
         if w.endswith("ied") and len(w) > 4:
             w = w[:-3] + "y"
         elif w.endswith("ed") and len(w) > 4 and _VOWEL.search(w[:-2]):
             w = w[:-2]
             if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]
-            elif w.endswith(("at", "bl", "iz", "v", "c", "g", "us")) or _short_cvc(w):
-                w += "e"
+            elif w[-1] != w[-2]:  # "labell" (-> "label" below), "fill", "pass" stay
+                w = _base_word(w)
         elif w.endswith("ing") and len(w) > 5 and _VOWEL.search(w[:-3]):
             w = w[:-3]
             if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]
-            elif w.endswith(("at", "bl", "iz", "v", "c", "g", "us")) or _short_cvc(w):
-                w += "e"
+            elif w[-1] != w[-2]:  # "labell" (-> "label" below), "fill", "pass" stay
+                w = _base_word(w)
         elif w.endswith("ly") and len(w) > 5:
             w = w[:-2]
         if w.endswith("ll") and len(_VOWELS_THEN_CONSONANTS.findall(w)) > 1:

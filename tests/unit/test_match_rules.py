@@ -26,6 +26,28 @@ def test_light_stemming_and_synonyms_fold_word_forms():
     assert stem("killed") == stem("died") == "die"
 
 
+@pytest.mark.parametrize("forms", [
+    # a final e the suffix took with it: the word and its inflections meet whichever way it went
+    ("release", "released", "releasing", "releases"), ("idle", "idled"), ("continue", "continued", "continuing"),
+    ("describe", "described"), ("resume", "resumed"), ("charge", "charged"), ("operate", "operated"),
+    ("range", "ranged"), ("raise", "raised", "raising"), ("house", "houses", "housing"),
+    # no e to put back: the word as written
+    ("bring", "bringing", "brought"), ("catalog", "cataloged"), ("beat", "beating"), ("focus", "focused", "focuses"),
+    ("tax", "taxes", "taxed"), ("inch", "inches"), ("watch", "watches", "watched"),
+])
+def test_a_word_and_its_inflections_stem_alike(forms):
+    assert len({stem(f) for f in forms}) == 1, {f: stem(f) for f in forms}
+
+
+@pytest.mark.parametrize("word, other", [
+    # a short consonant-vowel-consonant takes its e back: "noted" is no negation, "hoped" no hop
+    ("noted", "not"), ("noting", "not"), ("hoped", "hopped"), ("rated", "rat"), ("filed", "filled"),
+    ("uses", "us"), ("corpses", "corps"), ("presiding", "president"), ("labelled", "labelle"),
+])
+def test_an_inflection_does_not_stem_to_another_word(word, other):
+    assert stem(word) != stem(other)
+
+
 def test_british_and_american_spellings_of_a_doubled_l_stem_alike():
     assert stem("cancelled") == stem("canceled") == stem("cancel") == stem("cancelling")
     assert stem("controlled") == stem("control") and stem("travelled") == stem("travel")
