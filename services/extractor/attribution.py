@@ -77,7 +77,13 @@ _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
 _LY_ADVERB = r"(?!(?:family|ally|rally|assembly|supply|monopoly|fly|belly|bully|lily|anomaly|homily|italy)\b)[a-z]+ly"
 _AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|just|then|though|"
                        rf"however|too|still|once|first|further|{_LY_ADVERB}|(?=\S){_TIME}(?<=\S)))+\s*$")
-_INTRO = re.compile(r"^(?:In|On|At|From|For|Meanwhile|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|There|Afterwards|Still|But|And|However|With|Amid|After|Despite|\w+ing)\b", re.IGNORECASE)
+# Sentence adverbs a subject may follow, with or without a comma: "Nonetheless, X, a spokesman, wrote",
+# "However the ministry said".
+_SENTENCE_ADVERBS = frozenset("there still but and however meanwhile nonetheless nevertheless moreover furthermore "
+                              "instead indeed likewise overall elsewhere yet thus therefore".split())
+_INTRO = re.compile(r"^(?:In|On|At|From|For|Later|Earlier|Separately|Speaking|Asked|Writing|Interviewed|Responding|"
+                    r"Afterwards|With|Amid|After|Despite|\w+ing|" + "|".join(sorted(_SENTENCE_ADVERBS)) + r")\b",
+                    re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|did|does|do|could|can|may|might|must|should|after|when|because|if)\b"
                      r"|\b\w+n['’‘]t\b")  # "You don't say", "I don’t know what to say"
 _MODAL_CONTRACTION = re.compile(r"\w['’](?:d|ll)$", re.IGNORECASE)
@@ -104,6 +110,11 @@ _TIME_TAIL = re.compile(rf"\s*(?:{_SPAN_AGO}|later|earlier|afterwards|(?:last|th
                         re.IGNORECASE)
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
+# Where it was said, then a colon: "said in a statement: ...", "wrote on X on Monday: ..."
+_WHERE_SAID_COLON = re.compile(
+    r"^\s+(?:in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|"
+    r"briefing|address|message|press\s+release|press\s+conference)|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|"
+    r"social\s+media))(?:\s+(?:on|late|early)\s+[\w.]+)*(?:\s+(?:morning|afternoon|evening|night))?\s*:\s*")
 _TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:.!?]|$)")
 # "told the radio station she had", "told the council 790 people were": a common noun phrase as the
 # object, up to the word the statement opens with (a pronoun, article, figure or quote).
@@ -142,7 +153,7 @@ _THAT_CLAUSE = re.compile(r"\bthat\s+(?:he|she|they|it|we|i)\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset("despite after before with without in on at for from by during among since until through".split())
 # Determiners opening a speaker's noun phrase ("this blog", "many protesters"); alone they speak for no one.
 _NP_OPENERS = frozenset("this these those our my one some several many both".split())
-_LEADING_WORDS = _CONJUNCTIONS | frozenset(("as", "now", "still", "however"))
+_LEADING_WORDS = _CONJUNCTIONS | _SENTENCE_ADVERBS - {"there"} | frozenset(("as", "now"))
 _RELATIVE_PRONOUNS = frozenset("who whom which that".split())
 # Words a trailing frame's speaker does not open with ("..., even as the opposition said ...")
 _NO_TRAILING_SPEAKER = _SUBORDINATE | _CONJUNCTIONS | _PREPOSITIONS | {"even", "near"}
@@ -172,16 +183,19 @@ def select_speaker(pre: str) -> str:
     if len(parts) > 1 and parts[-1].split()[0].lower() in ("who", "which"):
         closed = True
     had_intro = False
+    subject_first = True  # no opening adverbial before the parts, or only a sentence adverb
     while len(parts) > 1 and (_INTRO.match(parts[0]) or _TIME_OR_SOURCE.match(parts[0])
                               or parts[0].split()[0].lower() in _SUBORDINATE
                               or " " not in parts[0] and parts[0].endswith("ly")):  # "Apparently, ..."
-        parts.pop(0)
+        # a sentence adverb leaves the subject first: "Nonetheless, Abu Ali, a spokesman for the group, wrote"
+        opening = parts.pop(0)
+        subject_first = subject_first and opening.split()[0].lower() in _SENTENCE_ADVERBS
         had_intro = True
-    if not parts or (len(parts) == 1 and _INTRO.match(parts[0]) and parts[0].split()[0].lower() not in ("there", "but", "and", "still", "however", "meanwhile")):
+    if not parts or (len(parts) == 1 and _INTRO.match(parts[0]) and parts[0].split()[0].lower() not in _SENTENCE_ADVERBS):
         return ""  # "On the military front, reports …": an adverbial, not a speaker
     if len(parts) == 1:
         cand = parts[0]
-    elif not had_intro and parts[0][:1].isupper() and parts[-1][:1].islower() and closed and not (
+    elif subject_first and parts[0][:1].isupper() and parts[-1][:1].islower() and closed and not (
             _FINITE.match(parts[-1])):  # "Several guests, ..., were arrested after a fight, says X"
         # "Ruud Hoekstra, director of the association, said"; not "X raised doubts, and said"
         cand = parts[0]
@@ -509,7 +523,7 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             rest_at += inf.end()
             prefix = speaker + " "  # "Russian forces claimed to have retaken X" -> "Russian forces have retaken X"
         else:
-            ft = _FRAME_THAT.match(rest)
+            ft = _FRAME_THAT.match(rest) or _WHERE_SAID_COLON.match(rest)
             rest_at += ft.end() if ft else _AFTER_VERB.match(rest).end()
         fq = _FRONT_QUOTE.match(body[rest_at:])
         if fq and fq.end() >= len(body[rest_at:].rstrip(". ")) - 1:

@@ -662,6 +662,17 @@ def test_the_one_told_is_not_the_statement(sentence, speaker, statement):
     ("Last week, the central bank said in a statement it would keep rates unchanged.", "the central bank",
      "it would keep rates unchanged"),
     ("On Monday, the company said, however, that it would appeal the ruling.", "the company", "it would appeal the ruling"),
+    # where it was said, then a colon, is frame too
+    ("The ministry said in a statement: the plant will close in March.", "The ministry", "the plant will close in March"),
+    ("The union wrote in a post on X on Monday: “We will strike.”", "The union", "We will strike"),
+    ("The mayor wrote on Facebook: the bridge will reopen in May.", "The mayor", "the bridge will reopen in May"),
+    # a sentence adverb before the subject and its apposition
+    ("Nonetheless, Ali Hassan, a spokesman for the group, wrote that the leader had been injured.", "Ali Hassan",
+     "the leader had been injured"),
+    ("Meanwhile, Jane Roe, an analyst at a think tank, said she was not surprised.", "Jane Roe", "she was not surprised"),
+    ("Instead, he said that the crab had been pasted on to a satellite image.", "he",
+     "the crab had been pasted on to a satellite image"),
+    ("Moreover, the regulator said the merger would be blocked.", "the regulator", "the merger would be blocked"),
     ("Reuters reported from Kyiv that air raid sirens sounded across the city.", "Reuters",
      "air raid sirens sounded across the city"),
     ("A man accused of murder told the court he was innocent.", "A man accused of murder", "he was innocent"),
