@@ -71,7 +71,8 @@ def title_case(text: str) -> bool:
     or preposition: a sentence dense with names ("Volodymyr Zelensky met Donald Trump in Washington
     on Friday") still writes its other words in lower case."""
     words = [w.strip(".,;:!?\"'’”()") for w in text.split()[1:]]
+    if any(w.isalpha() and w.islower() and w not in _MINOR_WORDS for w in words):
+        return False  # first, as most sentences have one: no word weighed
     common = [w for w in words if len(w) > 3 and w[0].isalpha() and weight(w.lower()) < SPECIFIC_NAME_WEIGHT]
-    lower = sum(w.isalpha() and w.islower() and w not in _MINOR_WORDS for w in words)
     capitalised = sum(w[0].isupper() for w in common)
-    return capitalised >= 3 and capitalised >= 0.6 * len(common) and lower == 0
+    return capitalised >= 3 and capitalised >= 0.6 * len(common)
