@@ -32,7 +32,7 @@ _NEGATION = re.compile(
     r"\b(?:not|never|no|nothing|none|neither|nor|no longer|denied|denies|deny|refused|refuses|"
     r"declined to|rejected|rejects|yet to)\b|n't\b",
 )  # applied to the lower-cased statement: 3x faster than re.IGNORECASE
-_PUNCT = re.compile(r"(?<!\d)[.,](?!\d)|[^\w\s.,]|(?<=\d)[.,](?!\d)|_")
+_PUNCT = re.compile(r"[.,](?!\d)|[^\w\s.,]|_")  # a point or comma stays only before a digit ("3.5", "2,000")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # Contractions spelled out, so that "hasn't" is "has not" (a negation the matcher reads, and a stop

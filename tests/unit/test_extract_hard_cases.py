@@ -205,3 +205,10 @@ def test_a_role_the_article_never_names_stays_as_written() -> None:
     claims = extract_claims(_article("The port authority spokesman said that 14 cranes had stopped."))
     assert claims[0].speaker == "The port authority spokesman"
     assert not any(e.kind == 1 and e.text.startswith("The port") for e in claims[0].entities)
+
+
+def test_every_role_holds_a_word_the_quick_test_looks_for():
+    # RoleBook.learn skips a sentence holding none of _ROLE_WORDS: a role added without one would never bind
+    from services.extractor.roles import _ROLE_WORDS, _ROLES
+
+    assert all(any(word in role for word in _ROLE_WORDS) for role in _ROLES)
