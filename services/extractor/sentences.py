@@ -57,6 +57,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"[\w.'’-]+$")
+_WORD_WINDOW = 64
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w'’-]+)")
 
 
@@ -83,7 +84,11 @@ def _is_boundary(text: str, at: int, end: int, block_start: int) -> bool:
             return False
     if mark != "." or text[at : at + 2] == "..":
         return True
-    wm = _WORD_BEFORE.search(text, block_start, at)
+    # the word before the mark, looked for near it: a search from the block's start scans the whole block
+    near = max(block_start, at - _WORD_WINDOW)
+    wm = _WORD_BEFORE.search(text, near, at)
+    if wm is not None and wm.start() == near > block_start:  # a longer word: look again from the start
+        wm = _WORD_BEFORE.search(text, block_start, at)
     word = wm.group().lstrip("'’").lower() if wm else ""
     if not word:
         return True
