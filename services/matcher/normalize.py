@@ -57,9 +57,9 @@ _SYNONYMS = {
     "kill": "die", "fatal": "die", "fatality": "die", "fataliti": "die",
     "injur": "injure", "injury": "injure", "injuri": "injure", "wound": "injure", "hurt": "injure",
     "acknowledg": "confirm", "acknowledge": "confirm", "verifi": "confirm", "verify": "confirm",
-    "purchas": "buy", "purchase": "buy", "acquir": "buy", "acquire": "buy",
-    "increas": "rise", "increase": "rise", "climb": "rise", "jump": "rise", "soar": "rise",
-    "decreas": "fall", "decrease": "fall", "drop": "fall", "declin": "fall", "decline": "fall",
+    "purchase": "buy", "acquir": "buy", "acquire": "buy",
+    "increase": "rise", "climb": "rise", "jump": "rise", "soar": "rise",
+    "decrease": "fall", "drop": "fall", "declin": "fall", "decline": "fall",
     "slump": "fall", "plung": "fall", "plunge": "fall", "tumbl": "fall", "tumble": "fall",
     "start": "begin", "launch": "begin", "commenc": "begin",
     "detain": "arrest", "apprehend": "arrest",
@@ -69,7 +69,7 @@ _SYNONYMS = {
     "us": "united states", "u.s": "united states",
     "firm": "company", "compani": "company", "corporation": "company",
     "talk": "negotiation", "negotiat": "negotiation",
-    "presid": "president", "percent": "percent", "pct": "percent",
+    "percent": "percent", "pct": "percent",
     "stat": "state", "announc": "announce", "unveil": "announce",
 }
 # Predicates of opposite direction: one claim with the first and one with the second conflict. A word
@@ -85,13 +85,13 @@ OPPOSITES = (
     ("grew", "shrink"), ("grew", "shrank"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
-# The word a predicate's stem stands for, for reasons ("impos" -> "impose").
+# The word a predicate's stem stands for, for reasons (a stem need not be a word: "upheld" -> "uphold").
 _PREDICATE_WORD: dict[str, str] = {}
 
 
 def _add_opposites() -> None:
-    """Each pair under every stem its inflections take ("imposed" stems to "impos", "impose" to
-    "impose"; the stemmer strips other -ed), both ways."""
+    """Each pair under every stem its inflections take (for a word the word list does not know, the
+    stemmer's guess at the final e may differ between the word and its -ed form), both ways."""
     def stems(word: str) -> set[str]:
         if word in _DIRECTIONS:
             return {word}  # "ups" is UPS
@@ -193,18 +193,39 @@ def _short_cvc(w: str) -> bool:
 _VOWELS_THEN_CONSONANTS = re.compile(r"[aeiouy]+[^aeiouy]+")  # one per syllable closed by a consonant (Porter's m)
 
 
+# Zipf points by which the spelling with a final e must be the commoner for _base_word to take it
+# ("quot" -> "quote", "expos" -> "expose": 1.3-1.4), and by which the one without must be ("bring",
+# "catalog"): more, as "lung" (1.25 above "lunge") and "bing" are words of their own.
+WITH_E_MARGIN = 0.9
+WITHOUT_E_MARGIN = 1.5
+# Verbs that are words without the e of a commoner word: "severed", "routed", "moored", "enveloped".
+_NO_FINAL_E = frozenset("sever rout moor envelop".split())
+
+
 def _base_word(w: str) -> str:
     """The word a suffix came off, with or without a final e ("charg" -> "charge", "releas" ->
     "release"; "bring", "catalog", "focus" stay): after a short consonant-vowel-consonant or two letters
-    always with ("not" -> "note", "us" -> "use"; the doubled "hopped" never gets here), else whichever of
-    the two English writes more; for words the word list knows neither way, Porter's guesses
-    ("operat" -> "operate")."""
+    always with ("not" -> "note", "us" -> "use"; the doubled "hopped" never gets here), else the spelling
+    English writes clearly more often; when neither is ("laud"/"laude", "ting"/"tinge", or two spellings
+    the word list does not know), Porter's guesses (an e after -at, -bl, -iz, -v, -c, -g, -us)."""
     if len(w) < 3 or _short_cvc(w):  # too short to tell ("uses" -> "use", not "us")
         return w + "e"
-    with_e, without = weight(w + "e"), weight(w)
-    if with_e != without:
-        return w + "e" if with_e < without else w
+    if w in _NO_FINAL_E:
+        return w
+    with_e, without = weight(w + "e"), weight(w)  # weight: lower = commoner
+    if without - with_e >= WITH_E_MARGIN:
+        return w + "e"
+    if with_e - without >= WITHOUT_E_MARGIN:
+        return w
     return w + "e" if w.endswith(("at", "bl", "iz", "v", "c", "g", "us")) else w
+
+
+def _verb_base(w: str) -> str:
+    """What an -ed or -ing came off: a doubled consonant undone ("stopp"), but a double l, s, z or e
+    kept ("labell" -> "label" later, "fill", "pass", "flee"); else the base with or without its e."""
+    if len(w) > 3 and w[-1] == w[-2]:
+        return w if w[-1] in "lsze" else w[:-1]
+    return _base_word(w)
 
 
 @lru_cache(maxsize=65536)
@@ -226,18 +247,10 @@ def stem(word: str) -> str:
                 w = _base_word(w[:-1])
         if w.endswith("ied") and len(w) > 4:
             w = w[:-3] + "y"
-        elif w.endswith("ed") and len(w) > 4 and _VOWEL.search(w[:-2]):
-            w = w[:-2]
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]
-            elif w[-1] != w[-2]:  # "labell" (-> "label" below), "fill", "pass" stay
-                w = _base_word(w)
+        elif w.endswith("ed") and not w.endswith("eed") and len(w) > 4 and _VOWEL.search(w[:-2]):  # not "speed"
+            w = _verb_base(w[:-2])
         elif w.endswith("ing") and len(w) > 5 and _VOWEL.search(w[:-3]):
-            w = w[:-3]
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]
-            elif w[-1] != w[-2]:  # "labell" (-> "label" below), "fill", "pass" stay
-                w = _base_word(w)
+            w = _verb_base(w[:-3])
         elif w.endswith("ly") and len(w) > 5:
             w = w[:-2]
         if w.endswith("ll") and len(_VOWELS_THEN_CONSONANTS.findall(w)) > 1:
@@ -616,8 +629,8 @@ def stance_cues(text: str) -> frozenset[str]:
 
 
 def same_word(h: str, words: set[str]) -> bool:
-    """A head word in a set of stems, forgiving the stemmer's final -e ("store"/"stor") and a British
-    spelling of an American word (spelling_fold)."""
+    """A head word in a set of stems, forgiving a final -e (which the stemmer only guesses for a word
+    the word list does not know) and a British spelling of an American word (spelling_fold)."""
     return h in words or spelling_fold(h).rstrip("e") in {spelling_fold(w).rstrip("e") for w in words}
 
 
