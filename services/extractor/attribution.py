@@ -111,10 +111,12 @@ _TIME_TAIL = re.compile(rf"\s*(?:{_SPAN_AGO}|later|earlier|afterwards|(?:last|th
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
 # Where it was said, then a colon: "said in a statement: ...", "wrote on X on Monday: ..."
+# Where something was said: "in a statement", "in a televised address", "on X".
+_WHERE_SAID = (r"(?:in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|"
+               r"briefing|address|message|press\s+release|press\s+conference)|on\s+(?:X|Twitter|Facebook|Instagram|"
+               r"Telegram|social\s+media))")
 _WHERE_SAID_COLON = re.compile(
-    r"^\s+(?:in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|"
-    r"briefing|address|message|press\s+release|press\s+conference)|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|"
-    r"social\s+media))(?:\s+(?:on|late|early)\s+[\w.]+)*(?:\s+(?:morning|afternoon|evening|night))?\s*:\s*")
+    rf"^\s+{_WHERE_SAID}(?:\s+(?:on|late|early)\s+[\w.]+)*(?:\s+(?:morning|afternoon|evening|night))?\s*:\s*")
 _TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:.!?]|$)")
 # "told the radio station she had", "told the council 790 people were": a common noun phrase as the
 # object, up to the word the statement opens with (a pronoun, article, figure or quote).
@@ -163,6 +165,15 @@ _RELATIVE_VERB = re.compile(rf"\b(?:who|which|that)\s+(?:{_VERB_ALT})\b")
 _CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 
 
+_PARTICIPLE_OPENING = re.compile(r"(?:\w+ing|Asked|Interviewed)\b", re.IGNORECASE)
+
+
+def _opening_or_clause(text: str) -> bool:
+    """An adverbial or a clause, not a subject: what a sentence adverb may precede besides one."""
+    return bool(_INTRO.match(text) or _TIME_OR_SOURCE.match(text) or text.split()[0].lower() in _SUBORDINATE
+                or _FINITE.search(text) or _VERB_LIKE.search(text))
+
+
 def select_speaker(pre: str) -> str:
     """Pick the subject noun phrase from the text before a reporting verb ("" when it isn't one)."""
     # parts that are only auxiliaries or adverbs ("..., has said", "..., repeatedly have said") are no phrase
@@ -182,20 +193,24 @@ def select_speaker(pre: str) -> str:
     # "Bowman, who also gave an interview told CNN": a relative clause whose closing comma is missing
     if len(parts) > 1 and parts[-1].split()[0].lower() in ("who", "which"):
         closed = True
-    had_intro = False
-    subject_first = True  # no opening adverbial before the parts, or only a sentence adverb
+    had_intro = participle = False
     while len(parts) > 1 and (_INTRO.match(parts[0]) or _TIME_OR_SOURCE.match(parts[0])
                               or parts[0].split()[0].lower() in _SUBORDINATE
                               or " " not in parts[0] and parts[0].endswith("ly")):  # "Apparently, ..."
-        # a sentence adverb leaves the subject first: "Nonetheless, Abu Ali, a spokesman for the group, wrote"
-        opening = parts.pop(0)
-        subject_first = subject_first and opening.split()[0].lower() in _SENTENCE_ADVERBS
         had_intro = True
+        adverb, _, rest = parts[0].partition(" ")
+        if adverb.lower() in _SENTENCE_ADVERBS and rest and not _opening_or_clause(rest):
+            parts[0] = rest  # "Yet Iran, which denies it, said": only the adverb goes
+            break
+        # "Speaking to the Saudi daily, Ajel, assistant manager X, said": what follows may be its object's name
+        opening = parts.pop(0)
+        participle = participle or _PARTICIPLE_OPENING.match(opening) is not None
     if not parts or (len(parts) == 1 and _INTRO.match(parts[0]) and parts[0].split()[0].lower() not in _SENTENCE_ADVERBS):
         return ""  # "On the military front, reports …": an adverbial, not a speaker
     if len(parts) == 1:
         cand = parts[0]
-    elif subject_first and parts[0][:1].isupper() and parts[-1][:1].islower() and closed and not (
+    elif not participle and (parts[0][:1].isupper() or parts[0].split()[0].lower() in _ARTICLES and not _FINITE.search(
+            parts[0])) and parts[-1][:1].islower() and closed and not (
             _FINITE.match(parts[-1])):  # "Several guests, ..., were arrested after a fight, says X"
         # "Ruud Hoekstra, director of the association, said"; not "X raised doubts, and said"
         cand = parts[0]
@@ -289,8 +304,7 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
 _TIME_OR_SOURCE = re.compile(
     r"^(?:(?:late|early|later|earlier)\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?$|"
-    r"^in\s+(?:a|an|its|his|her|their)\s+(?:statement|interview|post|letter|video|speech|briefing|"
-    r"press\s+conference)(?:\s+on\s+\w+)?(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+    rf"^{_WHERE_SAID}(?:\s+on\s+\w+)?(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
 
 
 # A frame between commas inside the statement: "The port, officials said, will reopen on Monday".

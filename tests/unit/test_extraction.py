@@ -673,6 +673,16 @@ def test_the_one_told_is_not_the_statement(sentence, speaker, statement):
     ("Instead, he said that the crab had been pasted on to a satellite image.", "he",
      "the crab had been pasted on to a satellite image"),
     ("Moreover, the regulator said the merger would be blocked.", "the regulator", "the merger would be blocked"),
+    # ... with no comma after it: only the adverb goes
+    ("Yet Iran, which denies the charge, said the talks had failed.", "Iran", "the talks had failed"),
+    ("Yet the company, which employs 500 people, said it would appeal.", "the company", "it would appeal"),
+    ("But Jane Roe, an analyst at a think tank, told the paper that prices would rise.", "Jane Roe",
+     "prices would rise"),
+    # after a time, the subject before its apposition speaks too; after a participle, a name may be its object's
+    ("On Monday, Col. John Doe, a military spokesman, said the soldiers had been vetted.", "Col. John Doe",
+     "the soldiers had been vetted"),
+    ("Speaking to the daily, Ajel, the firm's manager, Omar Said, said rules would be enforced.", "Omar Said",
+     "rules would be enforced"),
     ("Reuters reported from Kyiv that air raid sirens sounded across the city.", "Reuters",
      "air raid sirens sounded across the city"),
     ("A man accused of murder told the court he was innocent.", "A man accused of murder", "he was innocent"),
