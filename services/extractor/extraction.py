@@ -188,6 +188,7 @@ def extract_claims(
         elif quote < 0 or claim.speaker:  # names inside a quotation are not who speaks next
             last_person = _person_mentioned(claim) or last_person
         analysed.append((start, end, quote, claim))
+    analysed = _frames_introduce_quotes(analysed)
     _carry_quote_speakers(analysed)
     claims: list[claim_pb2.Claim] = []
     for start, end, _, claim in analysed:
@@ -243,6 +244,23 @@ def _without_titles(name: str) -> str:
     words = name.split()
     titles = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLES]
     return " ".join(words[titles[-1] + 1 :] if titles else words)
+
+
+def _frames_introduce_quotes(analysed: list[tuple[int, int, int, claim_pb2.Claim]]):
+    """A frame with no statement of its own ("The ministry said in a statement:") is no claim: it
+    gives its speaker to the quotation that follows it, if one does (a quotation of several
+    sentences then passes it on through _carry_quote_speakers)."""
+    kept = []
+    for i, unit in enumerate(analysed):
+        claim = unit[3]
+        if claim.speaker and not claim.statement.strip(" \"“”'‘’:,.-—"):
+            nxt = analysed[i + 1][3] if i + 1 < len(analysed) else None
+            if nxt is not None and not nxt.speaker and nxt.text.lstrip()[:1] in "\"“‘'":
+                nxt.speaker, nxt.reporting_verb = claim.speaker, claim.reporting_verb
+                nxt.check_worthiness = round(max(nxt.check_worthiness, _attributed_score(nxt)), 4)
+            continue
+        kept.append(unit)
+    return kept
 
 
 def _carry_quote_speakers(analysed: list[tuple[int, int, int, claim_pb2.Claim]]) -> None:

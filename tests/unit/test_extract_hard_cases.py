@@ -124,6 +124,17 @@ def test_quote_speaker_is_carried_to_every_sentence_of_the_quote() -> None:
     assert claims[1].statement.startswith("Repairs will cost")
 
 
+def test_a_frame_ending_in_a_colon_gives_its_speaker_to_the_quote_below_it() -> None:
+    text = ('The harbour authority said in a statement:\n\n'
+            '"The quay will reopen on 12 June. About 40 ships are expected in the first week."\n\n'
+            'The mayor said:')
+    claims = extract_claims(_article(text))
+    # the frames state nothing themselves: no claim of their own, not even the last one with no quote
+    assert [c.statement for c in claims] == ["The quay will reopen on 12 June",
+                                             "About 40 ships are expected in the first week"]
+    assert [c.speaker for c in claims] == ["The harbour authority"] * 2
+
+
 def test_trailing_attribution_reaches_back_into_the_quote() -> None:
     text = '"Four ships ran aground in 2023. Two sank in January," the coastguard chief Ola Vik said.'
     claims = extract_claims(_article(text))
