@@ -1,10 +1,14 @@
 """Hard cases of news copy from issue 4, on sentences written for these tests."""
 
+import re
 from datetime import datetime, timezone
+
+import pytest
 
 from services.extractor.checkworthy import THRESHOLD, learned_logit, tokens
 from services.extractor.clauses import split_clauses
 from services.extractor.extraction import analyze_sentence, extract_claims, sentence_features
+from services.extractor.worthiness import _words
 from services.extractor.sentences import BYLINE, CAPTION, HEADING, LIST_ITEM, SENTENCE, segment, split_sentences
 from shared.pb import article_pb2
 
@@ -223,3 +227,12 @@ def test_every_role_holds_a_word_the_quick_test_looks_for():
     from services.extractor.roles import _ROLE_WORDS, _ROLES
 
     assert all(any(word in role for word in _ROLE_WORDS) for role in _ROLES)
+
+
+@pytest.mark.parametrize("text", ["could", "it could rain", "xcould", "could've", "_could", "2could", "écould", "percent",
+                                  "per cent", "50percent", "won't", "ought to go", "noughts to"])
+def test_word_alternatives_match_as_a_leading_word_boundary_does(text):
+    fragments = ("could", "per cent", "percent", "won't", "ought to")
+    fast = re.compile(_words(*fragments) + r"\b")
+    plain = re.compile(r"\b(?:" + "|".join(fragments) + r")\b")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
