@@ -242,9 +242,11 @@ def stem(word: str) -> str:
         elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
             w = w[:-1]
             # "taxes", "inches", "focuses", "viruses" lose the e; "houses", "causes", "uses" keep it; other
-            # -ses ("cases", "corpses", "responses") are words in -se
+            # -ses ("cases", "corpses", "responses") are words in -se. A plural of a common short word
+            # loses it before the consonant-vowel-consonant rule could put it back ("buses" -> "bus").
             if w.endswith(("xe", "ze", "che", "she", "use")):
-                w = _base_word(w[:-1])
+                base = w[:-1]
+                w = base if len(base) >= 3 and weight(w) - weight(base) >= WITHOUT_E_MARGIN else _base_word(base)
         if w.endswith("ied") and len(w) > 4:
             w = w[:-3] + "y"
         elif w.endswith("ed") and not w.endswith("eed") and len(w) > 4 and _VOWEL.search(w[:-2]):  # not "speed"
