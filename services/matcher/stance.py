@@ -100,9 +100,9 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_stance.py.
-INTERCEPT = -3.4908
-WEIGHTS = (5.7854, 5.1701, 0.7046, 2.4715, 7.0146, 3.2956, 1.5144, 1.5510, 6.1023, 0.3317, -2.4333, -0.1945,
-           0.5403)
+INTERCEPT = -3.5653
+WEIGHTS = (5.9348, 5.2746, 0.6368, 2.5765, 7.0831, 3.3676, 1.6134, 1.3305, 6.1273, 0.3928, -2.5311, -0.1504,
+           0.5617)
 
 
 def deny_probability(x: MatchForm, y: MatchForm) -> float:
