@@ -85,7 +85,7 @@ OPPOSITES = (
     ("grew", "shrink"), ("grew", "shrank"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
-# The word a predicate's stem stands for, for reasons (a stem need not be a word: "upheld" -> "uphold").
+# The word a predicate's stem is named by in reasons: the first word stemming to it ("increased" is "rise").
 _PREDICATE_WORD: dict[str, str] = {}
 
 
@@ -204,11 +204,11 @@ _NO_FINAL_E = frozenset("sever rout moor envelop".split())
 
 def _base_word(w: str) -> str:
     """The word a suffix came off, with or without a final e ("charg" -> "charge", "releas" ->
-    "release"; "bring", "catalog", "focus" stay): after a short consonant-vowel-consonant or two letters
-    always with ("not" -> "note", "us" -> "use"; the doubled "hopped" never gets here), else the spelling
-    English writes clearly more often; when neither is ("laud"/"laude", "ting"/"tinge", or two spellings
-    the word list does not know), Porter's guesses (an e after -at, -bl, -iz, -v, -c, -g, -us)."""
-    if len(w) < 3 or _short_cvc(w):  # too short to tell ("uses" -> "use", not "us")
+    "release"; "bring", "catalog", "focus", "bus" stay): after two letters always with ("uses" ->
+    "use", not "us"), else the spelling English writes clearly more often; when neither is
+    ("laud"/"laude", "ting"/"tinge", or two spellings the word list does not know), Porter's guesses
+    (an e after a short consonant-vowel-consonant, -at, -bl, -iz, -v, -c, -g, -us: "gazes" is "gaze")."""
+    if len(w) < 3:
         return w + "e"
     if w in _NO_FINAL_E:
         return w
@@ -217,15 +217,17 @@ def _base_word(w: str) -> str:
         return w + "e"
     if with_e - without >= WITHOUT_E_MARGIN:
         return w
-    return w + "e" if w.endswith(("at", "bl", "iz", "v", "c", "g", "us")) else w
+    return w + "e" if _short_cvc(w) or w.endswith(("at", "bl", "iz", "v", "c", "g", "us")) else w
 
 
 def _verb_base(w: str) -> str:
     """What an -ed or -ing came off: a doubled consonant undone ("stopp"), but a double l, s, z or e
-    kept ("labell" -> "label" later, "fill", "pass", "flee"); else the base with or without its e."""
+    kept ("labell" -> "label" later, "fill", "pass", "flee"); a short consonant-vowel-consonant takes
+    its e back, as the verb would have doubled the consonant otherwise ("noted" is "note", not "not";
+    "hoped" "hope"); else the base with or without its e."""
     if len(w) > 3 and w[-1] == w[-2]:
         return w if w[-1] in "lsze" else w[:-1]
-    return _base_word(w)
+    return w + "e" if _short_cvc(w) else _base_word(w)
 
 
 @lru_cache(maxsize=65536)
@@ -241,12 +243,10 @@ def stem(word: str) -> str:
             w = w[:-2]
         elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
             w = w[:-1]
-            # "taxes", "inches", "focuses", "viruses" lose the e; "houses", "causes", "uses" keep it; other
-            # -ses ("cases", "corpses", "responses") are words in -se. A plural of a common short word
-            # loses it before the consonant-vowel-consonant rule could put it back ("buses" -> "bus").
+            # "taxes", "inches", "focuses", "buses" lose the e; "houses", "causes", "uses" keep it; other
+            # -ses ("cases", "corpses", "responses") are words in -se
             if w.endswith(("xe", "ze", "che", "she", "use")):
-                base = w[:-1]
-                w = base if len(base) >= 3 and weight(w) - weight(base) >= WITHOUT_E_MARGIN else _base_word(base)
+                w = _base_word(w[:-1])
         if w.endswith("ied") and len(w) > 4:
             w = w[:-3] + "y"
         elif w.endswith("ed") and not w.endswith("eed") and len(w) > 4 and _VOWEL.search(w[:-2]):  # not "speed"
@@ -631,8 +631,8 @@ def stance_cues(text: str) -> frozenset[str]:
 
 
 def same_word(h: str, words: set[str]) -> bool:
-    """A head word in a set of stems, forgiving a final -e (which the stemmer only guesses for a word
-    the word list does not know) and a British spelling of an American word (spelling_fold)."""
+    """A head word in a set of stems, forgiving a final -e (the stemmer guesses it for words the word
+    list does not know) and a British spelling of an American word (spelling_fold)."""
     return h in words or spelling_fold(h).rstrip("e") in {spelling_fold(w).rstrip("e") for w in words}
 
 
