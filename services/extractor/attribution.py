@@ -2,8 +2,10 @@
 
 Handled shapes (checked in this order, first hit wins):
   "…," Trump told reporters / "…," said Peskov        direct quote first
-  According to the company, X  /  X, according to Y    "accord"
+  According to the company, X  /  X, according to Y    "accord" (also "As reported by Y, X")
   X, the company said.                                trailing attribution
+  X, said Smith.                                      trailing, verb before its subject
+  The port, officials said, will reopen               a frame between commas, cut out
   X was confirmed by the ministry                      passive
   Poland confirmed on Wednesday that X / He said, "X"  indirect (verb near the start)
 Rules are surface patterns over one sentence; spans are sentence offsets.
@@ -110,11 +112,11 @@ _TIME_TAIL = re.compile(rf"\s*(?:{_SPAN_AGO}|later|earlier|afterwards|(?:last|th
                         re.IGNORECASE)
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
-# Where it was said, then a colon: "said in a statement: ...", "wrote on X on Monday: ..."
 # Where something was said: "in a statement", "in a televised address", "on X".
 _WHERE_SAID = (r"(?:in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|"
                r"briefing|address|message|press\s+release|press\s+conference)|on\s+(?:X|Twitter|Facebook|Instagram|"
                r"Telegram|social\s+media))")
+# Where it was said, then a colon: "said in a statement: ...", "wrote on X on Monday: ..."
 _WHERE_SAID_COLON = re.compile(
     rf"^\s+{_WHERE_SAID}(?:\s+(?:on|late|early)\s+[\w.]+)*(?:\s+(?:morning|afternoon|evening|night))?\s*:\s*")
 _TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:.!?]|$)")
@@ -165,6 +167,7 @@ _RELATIVE_VERB = re.compile(rf"\b(?:who|which|that)\s+(?:{_VERB_ALT})\b")
 _CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 
 
+_IMPERSONAL = re.compile(r"(?:it|there)['’]s", re.IGNORECASE)
 _PARTICIPLE_OPENING = re.compile(r"(?:\w+ing|Asked|Interviewed)\b", re.IGNORECASE)
 
 
@@ -216,7 +219,7 @@ def select_speaker(pre: str) -> str:
         cand = parts[0]
     else:
         cand = parts[-1]  # "the French finance minister, Marie Dupont, said"
-    if re.fullmatch(r"(?:it|there)['’]s", cand.strip(), re.IGNORECASE):
+    if _IMPERSONAL.fullmatch(cand):
         return ""  # "It's said that", "It's estimated that": nobody speaks ("It said" is a report speaking)
     cand = _clean_speaker(cand)
     words = cand.split()
@@ -273,13 +276,14 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     if m:
         return Attribution(_clean_speaker(m.group("s")), "accord", offset, offset + m.start())
     m = _TRAILING.search(body)
-    if m and len(m.group("s").split()) <= 8 and not _FINITE.search(m.group("s")) and not _opens_frame(body, m) \
-            and not _RELATIVE.match(m.group("s")) and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) \
-            and m.group("s").split() and m.group("s").split()[0] not in _NO_TRAILING_SPEAKER:  # lower case: "WHO said"
+    words = m.group("s").split() if m else []
+    if m and 0 < len(words) <= 8 and words[0] not in _NO_TRAILING_SPEAKER \
+            and not _FINITE.search(m.group("s")) and not _RELATIVE.match(m.group("s")) \
+            and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) and not _opens_frame(body, m):
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
     m = _TRAILING_INVERTED.search(body)
-    if m and m.start() > 0 and m.group("s").strip() and not _FINITE.search(m.group("s")) and not (
+    if m and m.start() > 0 and not _FINITE.search(m.group("s")) and not (
             _VERB_LIKE.search(m.group("s")) or _TIME_OR_SOURCE.match(m.group("s").rstrip("."))) and (
             m.group("s")[:1].isupper() or re.match(r",[\"”’']", body[m.start():])  # a name, or after a quote
             or _no_subject_before(body[:m.start() + 1], m.group("s"))):  # "..., SITE said Tuesday."
@@ -319,9 +323,15 @@ _PARENTHETICAL_TAIL = re.compile(r"(?:although|though|but|and|while|whereas|whic
                                  r"in a statement|(?!during|following|including)[a-z]+ing)\b", re.IGNORECASE)
 
 
+def _ends_statement(after_frame: str) -> bool:
+    """What follows a frame between commas opens a clause of its own, or an apposition ("a source tells
+    Jo Doe, an editor"): the statement is what precedes the frame."""
+    return _PARENTHETICAL_TAIL.match(after_frame) is not None or re.match(r"an?\s", after_frame) is not None
+
+
 def _parenthetical(body: str, offset: int) -> Attribution | None:
     m = _PARENTHETICAL.match(body)
-    if m is None or _INTRO.match(m["a"]) or _adverbial(m["a"]) or _VERB_IN_TEXT.search(m["a"]) or ". " in m["a"]:
+    if m is None or _INTRO.match(m["a"]) or _TIME_OR_SOURCE.match(m["a"]) or _VERB_IN_TEXT.search(m["a"]) or ". " in m["a"]:
         # "In a statement, the ministry said, citing X, that Y": the frame opens the sentence; "X says Y.
         # The league, it says, has": the first frame is the sentence's
         return None
@@ -333,7 +343,7 @@ def _parenthetical(body: str, offset: int) -> Attribution | None:
             first[:1].isupper() or first.lower() in _ARTICLES | _PRONOUNS or last.lower() in _SPEAKING_NOUNS):
         return None
     lemma = VERBS[m["v"]]
-    if _PARENTHETICAL_TAIL.match(m["b"]) or re.match(r"an?\s", m["b"]):
+    if _ends_statement(m["b"]):
         # "X, the minister said, adding that Y", "X, a source tells Jo Doe, an editor at Y": the statement is X
         return Attribution(_clean_speaker(m["s"]), lemma, offset + m.start("a"), offset + m.end("a"))
     if m["b"][0] in "\"“‘'":  # "To stress the point, Simon said, “X”": the quote is the statement
@@ -415,9 +425,10 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
 _RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
 _RELATIVE_SPEAKER = re.compile(r"(?:,\s*|(?<=\w)\s+)(?P<pronoun>that|which|who|whom|whose|where)\s+(?P<subject>[^,;:()—–\"“”]{1,40})$")
 # The pronoun is the reporting verb's subject: "the woman who claimed to have won", "reports that said".
-_RELATIVE_SUBJECT = re.compile(r"(?<=\w)[\s,]+(?:who|which|that)(?:\s+(?:also|then|later|reportedly|allegedly|has|have|had))*\s*$")
-# With or without a comma ("the report that officials said was leaked", "the mayor, whose aides said
-# he was ill"), the clause's subject must end in a word that names who speaks: "parents whose children
+_RELATIVE_ADVERBS = ("also", "then", "later", "reportedly", "allegedly", "has", "have", "had")
+_RELATIVE_SUBJECT = re.compile(rf"(?<=\w)[\s,]+(?:who|which|that)(?:\s+(?:{'|'.join(_RELATIVE_ADVERBS)}))*\s*$")
+# Without a comma, or after "whose" ("the report that officials said was leaked", "the mayor, whose
+# aides said he was ill"), the clause's subject must end in a word that names who speaks: "parents whose children
 # attend the school said", "the company that Musk owns said", "experts that the BBC spoke to said"
 # are speakers whose clause has a verb of its own.
 _ARTICLES = frozenset("the a an his her its their".split())
@@ -440,7 +451,7 @@ def _relative_frame(pre: str) -> bool:
     # The clause's subject names who speaks ("which critics say", "that the Japanese firm says"), not a
     # clause with a verb of its own ("who also gave an interview told", "that the union represents said").
     first, last = subject[0], subject[-1]
-    if first in ("also", "then", "later", "reportedly", "allegedly", "has", "have", "had"):
+    if first in _RELATIVE_ADVERBS:
         return False  # "Bowman, who also gave an interview, told CNN"
     if pre[m.start()] == "," and not m["pronoun"] == "whose":
         return True  # "the dam, which environmental groups say will ...": a short subject after a comma
@@ -449,8 +460,8 @@ def _relative_frame(pre: str) -> bool:
 
 
 def _statement_end_before(pre: str, speaker: str) -> int:
-    """Where a statement before its frame ends in `pre`: at the speaker, written as a whole phrase
-    near the end ("he" in "X, as he", not in "then"), less an "as" opening the frame (", as he
+    """Where a statement before its frame ends in `pre`: at the speaker, written as a whole phrase,
+    its last occurrence ("he" in "X, as he", not in "then"), less an "as" opening the frame (", as he
     admitted"); 0 when the speaker is not found."""
     found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", pre)]
     if not found:
@@ -484,7 +495,7 @@ def _indirect(sentence: str, offset: int) -> Attribution:
         speaker = select_speaker(pre)
         if not speaker:
             return Attribution(stmt_start=offset, stmt_end=len(sentence))
-        lemma = VERBS[m.group("v")]
+        lemma = VERBS[verb_form]
         rest_at = m.end()
         negated = False
         if lemma in ("decline", "refuse"):
@@ -509,13 +520,15 @@ def _indirect(sentence: str, offset: int) -> Attribution:
         # The frame closes a statement before it: nothing follows, or a dash, a comma, or where it was said
         # ("X, the Journal said in a report on its web site"), after a clause of its own
         before_end = _statement_end_before(pre, speaker)
-        nothing_after = not rest[_AFTER_VERB.match(rest).end():].strip(" .!?\"”’'")
+        clause_before = _clause_before(pre[:before_end])
+        after_verb = _AFTER_VERB.match(rest).end()
+        nothing_after = _closes(rest, after_verb)
         closing = nothing_after or _TIME_TAIL.match(rest) or (
             (re.match(r"\s*(?:[—–;.!?]|,(?!\s*[\"“‘']))", rest) or (
                 re.match(r"\s+(?:in|on|at|during|before|after|via|from|through)\b", rest)
                 and not re.match(r"[^,]*?\bthat\b", rest)))
-            and _clause_before(pre[:before_end]))
-        if closing and before_end > 0 and not _clause_before(pre[:before_end]):
+            and clause_before)
+        if closing and before_end > 0 and not clause_before:
             if nothing_after:
                 # "As defector Cho explained," with nothing after it: no statement here, the sentence stands
                 return Attribution(stmt_start=offset, stmt_end=len(sentence))
@@ -523,7 +536,7 @@ def _indirect(sentence: str, offset: int) -> Attribution:
         if closing and before_end > 0:
             # "X, a spokesman had said.", "X, he told the Daily News.": the frame closes the sentence
             more = re.match(r"\s*,\s+(?=\S)", rest)
-            if more and not _PARENTHETICAL_TAIL.match(rest[more.end():]) and not re.match(r"an?\s", rest[more.end():]):
+            if more and not _ends_statement(rest[more.end():]):
                 # "... the worst is true: the third breast, TMZ reports, is a prosthetic": the statement goes on
                 return Attribution(speaker, lemma, offset, len(sentence), "", negated,
                                    cut=(offset + before_end, offset + rest_at + more.end()))
@@ -538,7 +551,7 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             prefix = speaker + " "  # "Russian forces claimed to have retaken X" -> "Russian forces have retaken X"
         else:
             ft = _FRAME_THAT.match(rest) or _WHERE_SAID_COLON.match(rest)
-            rest_at += ft.end() if ft else _AFTER_VERB.match(rest).end()
+            rest_at += ft.end() if ft else after_verb
         fq = _FRONT_QUOTE.match(body[rest_at:])
         if fq and fq.end() >= len(body[rest_at:].rstrip(". ")) - 1:
             return Attribution(speaker, lemma, offset + rest_at + 1, offset + rest_at + fq.end() - 1, prefix, negated)

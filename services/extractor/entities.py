@@ -282,7 +282,6 @@ _CONTRACTION = re.compile(
 
 def find_entities(sentence: str) -> list[EntityMention]:
     out: list[EntityMention] = []
-    headline = title_case(sentence)  # every word capitalised: a run is no sure name, so none is split at a title
     for start, text in _runs(sentence):
         words = text.split()
         # Drop function words that are capitalised only because they open the sentence/clause.
@@ -316,23 +315,21 @@ def find_entities(sentence: str) -> list[EntityMention]:
         if len(words) > 2 and ascii_lower(words[1]) in _TITLES and ascii_lower(words[1]) not in _CONNECTORS and (
                 ascii_lower(words[0]) not in _OF_OFFICE) and (
                 ascii_lower(words[0]) in ALIASES or canonicalize(words[0])[1] == PLACE
-                or len(words) > 3 and ascii_lower(words[0]) not in _TITLES | _OF_OFFICE
+                or len(words) > 3 and ascii_lower(words[0]) not in _TITLES
                 and ascii_lower(words[1]) not in _NAME_TITLES and "of" not in words[2:]):  # "Islamic State of Iraq"
-            demonym = words[0]
-            canon, kind = canonicalize(demonym)
-            out.append(EntityMention(demonym, canon, kind, start, start + len(demonym)))
-            skip = text.index(words[1], len(demonym))
-            start, text = start + skip, text[skip:]
+            j = 1
         else:
             # "Federal Reserve Chairman Jerome Powell", "House Speaker Mike Johnson", "White House Press
             # Secretary X": a name of several words, then a title and a full name
-            j = 0 if headline else _title_after_name(words)
-            if j:
-                skip = text.index(words[j], len(" ".join(words[:j])) - 1)
-                head = text[:skip].rstrip()
-                canon, kind = canonicalize(head)
-                out.append(EntityMention(head, canon, kind, start, start + len(head)))
-                start, text = start + skip, text[skip:]
+            j = _title_after_name(words)
+            if j and title_case(sentence):
+                j = 0
+        if j:
+            skip = text.index(words[j], len(" ".join(words[:j])) - 1)
+            head = text[:skip].rstrip()
+            canon, kind = canonicalize(head)
+            out.append(EntityMention(head, canon, kind, start, start + len(head)))
+            start, text = start + skip, text[skip:]
         canon, kind = canonicalize(text)
         out.append(EntityMention(text, canon, kind, start, start + len(text)))
     return out
@@ -342,10 +339,10 @@ def _title_after_name(words: list[str]) -> int:
     """Where a title and a full name begin after a name of two or more words, or 0."""
     low = [ascii_lower(w).rstrip(".,") for w in words]
     for j in range(2, len(words) - 2):
-        if low[j] in _PERSON_TITLES and low[j] not in _CONNECTORS:
+        if low[j] in _PERSON_TITLES:
             name = words[j + 1:]
-            if "of" in low[j + 1:] or not all(w[:1].isupper() for w in name) or any(
-                    low[k] in _PERSON_TITLES for k in range(j)):
+            if "of" in low[j + 1:] or not all(w[:1].isupper() for w in name) or (
+                    low[0] in _PERSON_TITLES or low[1] in _PERSON_TITLES):
                 return 0
             return j - 1 if low[j - 1] in _OF_OFFICE else j  # "Press Secretary", "Police Chief"
     return 0

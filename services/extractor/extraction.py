@@ -256,8 +256,7 @@ def _frames_introduce_quotes(analysed: list[tuple[int, int, int, claim_pb2.Claim
         if claim.speaker and not claim.statement.strip(" \"“”'‘’:,.-—"):
             nxt = analysed[i + 1][3] if i + 1 < len(analysed) else None
             if nxt is not None and not nxt.speaker and nxt.text.lstrip()[:1] in "\"“‘'":
-                nxt.speaker, nxt.reporting_verb = claim.speaker, claim.reporting_verb
-                nxt.check_worthiness = round(max(nxt.check_worthiness, _attributed_score(nxt)), 4)
+                _give_speaker(nxt, claim.speaker, claim.reporting_verb)
             continue
         kept.append(unit)
     return kept
@@ -272,9 +271,13 @@ def _carry_quote_speakers(analysed: list[tuple[int, int, int, claim_pb2.Claim]])
             by_quote[quote] = (claim.speaker, claim.reporting_verb)
     for _, _, quote, claim in analysed:
         if quote >= 0 and not claim.speaker and quote in by_quote:
-            claim.speaker, claim.reporting_verb = by_quote[quote]
-            # An attributed statement is checkable as "X said Y": rescore with the speaker known.
-            claim.check_worthiness = round(max(claim.check_worthiness, _attributed_score(claim)), 4)
+            _give_speaker(claim, *by_quote[quote])
+
+
+def _give_speaker(claim: claim_pb2.Claim, speaker: str, verb: str) -> None:
+    claim.speaker, claim.reporting_verb = speaker, verb
+    # An attributed statement is checkable as "X said Y": rescore with the speaker known.
+    claim.check_worthiness = round(max(claim.check_worthiness, _attributed_score(claim)), 4)
 
 
 def _attributed_score(claim: claim_pb2.Claim) -> float:
