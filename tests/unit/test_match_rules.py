@@ -26,6 +26,14 @@ def test_light_stemming_and_synonyms_fold_word_forms():
     assert stem("killed") == stem("died") == "die"
 
 
+def test_an_approximation_is_folded_as_written_and_leaves_no_place_word():
+    # "nearly" would stem to "near", a word of place ("near the border"): it is "about", a stop word
+    assert stem("nearly") == stem("roughly") == stem("approximately") == stem("around") == "about"
+    assert stem("near") == "near"
+    assert match_form(analyze_sentence("The port handled nearly 10 million containers last year.")).core == \
+        match_form(analyze_sentence("The port handled roughly 10 million containers last year.")).core
+
+
 @pytest.mark.parametrize("forms", [
     # a final e the suffix took with it: the word and its inflections meet whichever way it went
     ("release", "released", "releasing", "releases"), ("idle", "idled"), ("continue", "continued", "continuing"),
