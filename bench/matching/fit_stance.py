@@ -64,7 +64,7 @@ def main(argv=None) -> int:
     stance.INTERCEPT, stance.WEIGHTS = float(beta[0]), tuple(float(b) for b in beta[1:])
     claim_heads = sorted({r["claimHeadline"] for r in rows})
     claim_of = {r["claimHeadline"]: r["claimId"] for r in rows}
-    cued = [r for r in rows if form(r["articleHeadline"]).cues & {"refute", "deny", "no_opening"}
+    cued = [r for r in rows if form(r["articleHeadline"]).cues & {"refute", "deny", "answered_no"}
             or form(r["articleHeadline"]).negated_heads]
     cued_heads = [r["articleHeadline"] for r in cued]
     scores = process.cdist(claim_heads, cued_heads, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1)

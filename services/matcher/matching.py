@@ -413,7 +413,7 @@ def _same_subject(a: MatchForm, b: MatchForm, frame: float, shared: float) -> bo
 def _denial(a: MatchForm, b: MatchForm) -> str | None:
     """Confirm vs deny in words, when the stance model (stance.py) finds one statement denying what the
     other states with probability >= DENIAL_MIN_PROBABILITY: a negation governing a predicate the other
-    states, a denial verb, "a hoax", "not true", a headline opening "No, ..."."""
+    states, a denial verb, "a hoax", "not true", a headline answering "No"."""
     p, side, fired = denial(a, b)
     if p < DENIAL_MIN_PROBABILITY:
         return None

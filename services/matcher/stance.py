@@ -1,8 +1,8 @@
 """Whether one statement denies another: a small logistic model over stance cues of the wording
-("a hoax", "not true", "denied", a headline opening "No, ...", a negation governing a predicate the
-other statement states) against cues of reporting without taking a side (a question, "may",
-"reportedly", "rumour"). It says nothing about whether the two statements are about the same thing:
-matching.decide asks that of the same-claim model first.
+("a hoax", "not true", "denied", a headline answering "No": "No, ...", "...? Probably not", a
+negation governing a predicate the other statement states) against cues of reporting without taking
+a side (a question, "may", "reportedly", "rumour"). It says nothing about whether the two statements
+are about the same thing: matching.decide asks that of the same-claim model first.
 
 The weights are constants fitted offline on the Emergent -train split (claim headline vs article
 headline, stance `against`) by bench/matching/fit_stance.py; nothing is loaded at run time.
@@ -39,7 +39,10 @@ _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|reject\w*|dis
                    r"(?:shoots?|shot)\s+down\s+(?:(?:[\w'-]+\s+)?(?!" + _AIRCRAFT + r")[\w'-]+\s+)?"
                    r"(?:claims?|reports?|rumou?rs?|story)|"
                    r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?)\b", re.IGNORECASE)
-_NO_OPENING = re.compile(r"^\W*(?:no|nope|sorry)\s*[,.:!]", re.IGNORECASE)
+# A headline answering its own report "No": opening with it ("No, a spider did not ..."), or after the
+# question ("Did Banksy post this? Probably not", "Expansion ahead? No, says the commissioner").
+_ANSWERED_NO = re.compile(r"^\W*(?:no|nope|sorry)\s*[,.:!]|\?\s*(?:(?:probably|almost\s+certainly|definitely|sadly)"
+                          r"\s*,?\s+)?(?:no|nope|not)\b(?:\s*[,.:!]|\s*$)", re.IGNORECASE)
 # Reporting without taking a side.
 _HEDGE = re.compile(r"\b(?:may|might|could|reportedly|allegedly|rumou?r\w*|claims?|report(?:s|ed)?|"
                     r"possibl\w+|probabl\w+|apparently|unconfirmed|uncertain\w*|speculat\w+)\b", re.IGNORECASE)
@@ -49,11 +52,11 @@ _QUESTION = re.compile(r"\?")
 _IMPLICIT_NEGATION = re.compile(r"\b(?:without|fail(?:s|ed|ing|ure)?|lack\w*|unable|absen\w+|neither|nor|none|"
                                 r"nobody|nothing|refus\w+|declin\w+|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
 
-_CUE_PATTERNS = (("refute", _REFUTE), ("deny", _DENY), ("no_opening", _NO_OPENING), ("question", _QUESTION),
+_CUE_PATTERNS = (("refute", _REFUTE), ("deny", _DENY), ("answered_no", _ANSWERED_NO), ("question", _QUESTION),
                  ("hedge", _HEDGE), ("implicit_negation", _IMPLICIT_NEGATION))
 CUES = tuple(name for name, _ in _CUE_PATTERNS)
 FEATURES = ("refute", "deny", "whole_denial", "plain_denial", "neg_predicate_shared", "neg_scope_shared", "neg_unshared",
-            "neg_unshared_named", "no_opening", "question", "refute_question", "hedge", "other_negated")
+            "neg_unshared_named", "answered_no", "question", "refute_question", "hedge", "other_negated")
 # The other statement's names this share of the fewer found here: the negation is about its subject.
 NAMED_SUBJECT_SHARE = 0.5
 
@@ -91,7 +94,7 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
         # "Station Insists Its Weatherman Did Not Swear on Air" of "Weatherman Tom Reed was caught
         # swearing live": a negation of something the other does not say, about the same subject
         float(unshared and name_overlap(x.names, y.names) >= NAMED_SUBJECT_SHARE),
-        float("no_opening" in x.cues),
+        float("answered_no" in x.cues),
         float("question" in x.cues),
         float(refute and "question" in x.cues),
         float("hedge" in x.cues and "hedge" not in y.cues),
@@ -100,9 +103,9 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_stance.py.
-INTERCEPT = -3.5653
-WEIGHTS = (5.9348, 5.2746, 0.6368, 2.5765, 7.0831, 3.3676, 1.6134, 1.3305, 6.1273, 0.3928, -2.5311, -0.1504,
-           0.5617)
+INTERCEPT = -3.5601
+WEIGHTS = (5.9396, 5.2827, 0.6259, 2.2586, 7.0846, 3.3626, 1.6359, 1.3172, 6.7891, 0.1191, -2.3263, -0.1607,
+           0.6057)
 
 
 def deny_probability(x: MatchForm, y: MatchForm) -> float:
@@ -113,7 +116,7 @@ def deny_probability(x: MatchForm, y: MatchForm) -> float:
 
 # A statement with none of these cannot deny another: the model's other features (a question, a
 # hedge, the other side negated) never lift the odds to even (test_match_stance pins this).
-DENYING_CUES = frozenset(("refute", "deny", "no_opening"))
+DENYING_CUES = frozenset(("refute", "deny", "answered_no"))
 
 
 def can_deny(x: MatchForm) -> bool:

@@ -46,6 +46,18 @@ def test_stance_cues_and_features():
     assert deny_probability(x, y) > 0.5 > deny_probability(y, x)
 
 
+def test_a_headline_answering_its_own_question_no_denies_the_report():
+    assert "answered_no" in cues("Crocodile spotted in the Velmar canal? No, says the council")
+    assert "answered_no" in cues("Did a crocodile swim up the Velmar canal? Probably not")
+    assert "answered_no" in cues("No, there is no crocodile in the Velmar canal")
+    # a question that goes on, or a "no" that opens a phrase, answers nothing
+    assert "answered_no" not in cues("Crocodile in the canal? No one has seen it since Monday")
+    assert "answered_no" not in cues("Will the council act? Not before the election, the mayor says")
+    e = explain("A crocodile was spotted in the Velmar canal on Sunday",
+                "Crocodile spotted in the Velmar canal? No, says the council")
+    assert e.decision == CONFLICTING and "answered_no" in e.reason, e.reason
+
+
 def test_two_reports_calling_it_a_hoax_agree():
     e = explain("Photos of a crocodile in the Velmar canal are fake",
                 "The photos of a crocodile in the Velmar canal are fake, the council said")
