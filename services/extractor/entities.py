@@ -36,6 +36,8 @@ ALIASES: dict[str, str] = {
     "selensky": "zelensky", "zelenskiy": "zelensky", "zelenski": "zelensky",
     "sacharova": "zakharova", "wolodymyr": "volodymyr", "dmitri": "dmitry",
     "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
+    "uae": "united arab emirates", "u.a.e.": "united arab emirates",
+    "l.a.": "los angeles",  # (shared.places reads "NYC", "D.C." as the cities they are)
 }
 # A capital or a seat of government standing for its country's government when it acts or speaks
 # ("Kyiv said it would attend", "the Kremlin denied"): folded to the country only in that role.

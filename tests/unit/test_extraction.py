@@ -104,6 +104,7 @@ def test_unattributed_sentence_is_its_own_statement() -> None:
         ("Zelenskyy", "zelensky"), ("Selenskyj", "zelensky"), ("Peskow", "peskov"), ("Sudscha", "sudzha"),
         ("Polish", "poland"), ("U.S.", "united states"), ("American", "united states"),
         ("United States", "united states"), ("President Emmanuel Macron", "macron"),
+        ("L.A.", "los angeles"), ("UAE", "united arab emirates"),
     ],
 )
 def test_entity_variants_fold(variant: str, canonical: str) -> None:

@@ -115,6 +115,12 @@ def test_a_figure_followed_by_a_model_number_counts_what_follows_it():
     assert e.decision == CONFLICTING and e.rule == "number_mismatch", e.reason
 
 
+def test_a_city_abbreviated_is_the_same_place():
+    e = explain("Police in L.A. arrested 14 people after the march on Sunday.",
+                "Police in Los Angeles arrested 14 people after the march on Sunday.")
+    assert e.decision == SAME and "names shared 1.00" in e.reason, e.reason
+
+
 def test_counts_that_differ_conflict_with_both_figures_in_the_reason():
     e = explain("Nine miners were trapped after the tunnel collapsed at the copper mine.",
                 "Twelve miners were trapped after the tunnel collapsed at the copper mine.")
