@@ -36,7 +36,6 @@ ALIASES: dict[str, str] = {
     "selensky": "zelensky", "zelenskiy": "zelensky", "zelenski": "zelensky",
     "sacharova": "zakharova", "wolodymyr": "volodymyr", "dmitri": "dmitry",
     "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
-    "uae": "united arab emirates", "u.a.e.": "united arab emirates",
     "l.a.": "los angeles",  # (shared.places reads "NYC", "D.C." as the cities they are)
 }
 # A capital or a seat of government standing for its country's government when it acts or speaks
@@ -209,8 +208,12 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
         words = words[:-1]
         words[-1] = words[-1].rstrip(",")  # "Martin Luther King, Jr."
     low = [ascii_lower(w).rstrip(".") for w in words]
-    office_title = len(low) > 2 and low[0] in _OF_OFFICE and low[1] in _TITLES  # "Press Secretary X": a person
-    if not office_title and (any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name):
+    # "Press Secretary X", "Army General X", "House Speaker X": a person, titled by an office or a body
+    office_title = len(low) > 2 and (low[0] in _OF_OFFICE or low[0] in _ORG_WORDS) and low[1] in _TITLES
+    # A body's word names a place when a place word ends the name ("Union Square", "Parliament Square").
+    named_place = low[-1] in _PLACE_WORDS and low[-1] not in _ORG_WORDS
+    if not office_title and not named_place and (
+            any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name):
         whole = " ".join(low)
         return ALIASES.get(whole, " ".join(_fold_word(w) for w in words)), ORG
     # Leading titles ("Secretary of State", "Prime Minister") are not part of the name; a title of a

@@ -104,7 +104,7 @@ def test_unattributed_sentence_is_its_own_statement() -> None:
         ("Zelenskyy", "zelensky"), ("Selenskyj", "zelensky"), ("Peskow", "peskov"), ("Sudscha", "sudzha"),
         ("Polish", "poland"), ("U.S.", "united states"), ("American", "united states"),
         ("United States", "united states"), ("President Emmanuel Macron", "macron"),
-        ("L.A.", "los angeles"), ("UAE", "united arab emirates"),
+        ("L.A.", "los angeles"),
     ],
 )
 def test_entity_variants_fold(variant: str, canonical: str) -> None:
@@ -369,6 +369,16 @@ def test_a_two_word_name_ending_in_a_place_or_company_word_is_not_a_surname() ->
     assert canonicalize("Calder Falls") == ("calder falls", claim_pb2.ENTITY_KIND_PLACE)
     assert canonicalize("Norvell Semiconductors") == ("norvell semiconductors", claim_pb2.ENTITY_KIND_ORGANIZATION)
     assert canonicalize("Donald Trump")[0] == "trump"
+
+
+def test_the_last_word_of_a_name_decides_a_place_and_a_body_before_a_title_is_an_office() -> None:
+    # a body's word before a place word is a place ("Union Square" is no union); a body's word before
+    # a title is the office of a person ("Army General Tom Hale" is General Hale, not an army)
+    assert canonicalize("Union Square") == ("union square", claim_pb2.ENTITY_KIND_PLACE)
+    assert canonicalize("Parliament Square") == ("parliament square", claim_pb2.ENTITY_KIND_PLACE)
+    assert canonicalize("Army General Tom Hale") == ("hale", claim_pb2.ENTITY_KIND_PERSON)
+    assert canonicalize("Port of Vlieborg Authority")[1] == claim_pb2.ENTITY_KIND_ORGANIZATION
+    assert canonicalize("Westhaven Port")[1] == claim_pb2.ENTITY_KIND_ORGANIZATION
 
 
 def test_a_regnal_number_or_generational_suffix_is_not_the_surname() -> None:
