@@ -11,6 +11,7 @@ import json
 from collections import Counter
 
 from _common import load_naive, prf, table, write_json
+from rapidfuzz import fuzz
 
 from services.extractor.stories import extract_story_claims
 from services.matcher.stories import StoryIndexes
@@ -37,13 +38,13 @@ def run(scenario: dict, index, story_key: str = "single") -> dict:
         end = start + len(sentence)
         return [m for m in matches if m.claim.article_id == article and start <= m.claim.span.start < end]
 
-    mentions = []  # (article, sentence, gold claim ids, predicted clusters in reading order)
+    mentions = []  # (article, sentence, gold claim ids, the matches of its claims in reading order)
     seen = {}
     for c in scenario["claims"]:
         for men in c["mentions"]:
             key = (men["article"], men["sentence"])
             if key not in seen:
-                seen[key] = [men["article"], men["sentence"], set(), [m.cluster_id for m in predicted(*key)]]
+                seen[key] = [men["article"], men["sentence"], set(), predicted(*key)]
                 mentions.append(seen[key])
             seen[key][2].add(c["id"])
     tp = n_pred = n_gold = 0
@@ -54,7 +55,7 @@ def run(scenario: dict, index, story_key: str = "single") -> dict:
         # As gold links two sentences sharing any claim, a prediction links them when any claim of
         # one is in a cluster with any claim of the other.
         gold = bool(x[2] & y[2])
-        pred = not set(x[3]).isdisjoint(y[3])
+        pred = not {m.cluster_id for m in x[3]}.isdisjoint(m.cluster_id for m in y[3])
         n_gold += gold
         n_pred += pred
         tp += gold and pred
@@ -64,10 +65,10 @@ def run(scenario: dict, index, story_key: str = "single") -> dict:
             wrong.append((x[1][:80], y[1][:80]))
     statuses, conflicting = [], []
     for c in scenario["claims"]:
-        found = [seen[(m["article"], m["sentence"])][3] for m in c["mentions"]]
-        # Of a sentence's clusters, the claim's is the one most of its mentions share.
-        shared = Counter(cluster for clusters in found for cluster in set(clusters))
-        got = [status_name(book.verdict(max(clusters, key=lambda k: shared[k])).status) for clusters in found if clusters]
+        # Of a sentence's claims (one per clause), the gold claim's is the one its wording is closest to.
+        got = [status_name(book.verdict(max(found, key=lambda m: fuzz.token_set_ratio(c["canonical"], m.claim.text))
+                                        .cluster_id).status)
+               for found in (seen[(m["article"], m["sentence"])][3] for m in c["mentions"]) if found]
         status = Counter(got).most_common(1)[0][0] if got else "none"
         statuses.append((c["status"], status))
         if c["status"] == "conflicting":

@@ -36,7 +36,7 @@ ALIASES: dict[str, str] = {
     "selensky": "zelensky", "zelenskiy": "zelensky", "zelenski": "zelensky",
     "sacharova": "zakharova", "wolodymyr": "volodymyr", "dmitri": "dmitry",
     "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
-    "l.a.": "los angeles",  # (shared.places reads "NYC", "D.C." as the cities they are)
+    "l.a.": "los angeles",
 }
 # A capital or a seat of government standing for its country's government when it acts or speaks
 # ("Kyiv said it would attend", "the Kremlin denied"): folded to the country only in that role.
@@ -81,11 +81,13 @@ _PLACE_WORDS = frozenset(
     "sea,river,lake,island,islands,coast,bay,gulf,strait,mountains,square,county,province,valley,ocean,"
     "archipelago,falls,vale,peninsula,desert,forest,canal,hills,heights,point,springs,beach,harbour,harbor,"
     "fjord,glacier,channel,basin,plateau,delta,region,district".split(","))
+# Place words that end the names of bodies as often ("Fox News Channel", "Port District", "Union Point").
+_PLACE_WORDS_OF_BODIES = frozenset(("channel", "district", "point", "region"))
 # Canonical forms that are places, for the kind guess.
 _PLACES = frozenset(
     "united states,united kingdom,russia,ukraine,poland,germany,france,italy,denmark,netherlands,"
     "china,israel,iran,saudi arabia,ireland,europe,canada,kyiv,moscow,washington,london,berlin,"
-    "paris,brussels,beijing,riyadh,jeddah,copenhagen,antwerp,hamburg,bremerhaven,kursk,sudzha".split(",")
+    "paris,brussels,beijing,riyadh,jeddah,copenhagen,antwerp,hamburg,bremerhaven,kursk,sudzha,los angeles".split(",")
 )
 _TITLES = frozenset(
     "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
@@ -208,10 +210,10 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
         words = words[:-1]
         words[-1] = words[-1].rstrip(",")  # "Martin Luther King, Jr."
     low = [ascii_lower(w).rstrip(".") for w in words]
-    # "Press Secretary X", "Army General X", "House Speaker X": a person, titled by an office or a body
-    office_title = len(low) > 2 and (low[0] in _OF_OFFICE or low[0] in _ORG_WORDS) and low[1] in _TITLES
-    # A body's word names a place when a place word ends the name ("Union Square", "Parliament Square").
-    named_place = low[-1] in _PLACE_WORDS and low[-1] not in _ORG_WORDS
+    office_title = len(low) > 2 and low[0] in _OF_OFFICE and low[1] in _TITLES  # "Press Secretary X": a person
+    # A body's word before a place word is a place ("Union Square", "Parliament Square"); not a longer name
+    # ("Fox News Channel", "University of the Virgin Islands"), nor a place word that names bodies too.
+    named_place = len(low) == 2 and low[0] in _ORG_WORDS and low[1] in _PLACE_WORDS - _PLACE_WORDS_OF_BODIES
     if not office_title and not named_place and (
             any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name):
         whole = " ".join(low)

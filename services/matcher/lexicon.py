@@ -55,6 +55,9 @@ SYNONYMS = {
     "nation": "country", "nations": "countries", "administration": "government",
     "proposal": "plan", "proposals": "plans",
     "blaze": "fire", "blazes": "fires", "quake": "earthquake",
+    # approximations: "about", a stop word (as written: the stem of "nearly" is "near", a word of place)
+    "approximately": "about", "around": "about", "roughly": "about", "nearly": "about", "almost": "about",
+    "some": "about",
     # aircraft
     "aircraft": "plane", "airliner": "plane", "airliners": "planes", "jetliner": "plane", "jetliners": "planes",
 }

@@ -64,8 +64,6 @@ _SYNONYMS = {
     "start": "begin", "launch": "begin", "commenc": "begin",
     "detain": "arrest", "apprehend": "arrest",
     "quit": "resign", "vessel": "ship", "boat": "ship", "automobil": "car", "vehicl": "car",
-    "approximately": "about", "around": "about", "roughly": "about", "nearly": "about",
-    "almost": "about", "some": "about",
     "us": "united states", "u.s": "united states",
     "firm": "company", "compani": "company", "corporation": "company",
     "talk": "negotiation", "negotiat": "negotiation",
@@ -235,8 +233,6 @@ def stem(word: str) -> str:
     """Light, deterministic suffix stripping plus irregular forms and synonym folding."""
     if word.endswith("'s"):
         word = word[:-2]  # possessive: "the world's oldest tree"
-    if word in _SYNONYMS:  # as written: "nearly" is "about", while its stem "near" is a place word
-        return _SYNONYMS[word]
     w = _IRREGULAR.get(word, word)
     if w == word and len(w) > 3 and not w.isdigit():
         if w.endswith("ies") and len(w) > 4:
