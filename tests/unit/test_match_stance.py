@@ -50,9 +50,19 @@ def test_a_headline_answering_its_own_question_no_denies_the_report():
     assert "answered_no" in cues("Crocodile spotted in the Velmar canal? No, says the council")
     assert "answered_no" in cues("Did a crocodile swim up the Velmar canal? Probably not")
     assert "answered_no" in cues("No, there is no crocodile in the Velmar canal")
-    # a question that goes on, or a "no" that opens a phrase, answers nothing
-    assert "answered_no" not in cues("Crocodile in the canal? No one has seen it since Monday")
-    assert "answered_no" not in cues("Will the council act? Not before the election, the mayor says")
+    # a question that goes on, a "no" that opens a phrase or a number, a question within a quotation, or
+    # a "No" asked of a refutation (which confirms the report) answers nothing
+    for wording in ("Crocodile in the canal? No one has seen it since Monday",
+                    "Will the council act? Not before the election, the mayor says",
+                    "Upset? No. 2 seed Duke beat Vermont in the first round on Friday",
+                    "No. 10 says the prime minister will stay in office",
+                    '"Are we worried? No," the Rovers coach said after losing 3-0 to Ashby',
+                    "Easy decision? No. Council approves the stadium on Tuesday",
+                    "Crocodile in the canal just a rumour? No, the council confirms it was spotted",
+                    "Crocodile photos a hoax? No"):
+        assert "answered_no" not in cues(wording), wording
+    assert explain("Duke beat Vermont in the first round on Friday",
+                   "Upset? No. 2 seed Duke beat Vermont in the first round on Friday").decision == SAME
     e = explain("A crocodile was spotted in the Velmar canal on Sunday",
                 "Crocodile spotted in the Velmar canal? No, says the council")
     assert e.decision == CONFLICTING and "answered_no" in e.reason, e.reason
