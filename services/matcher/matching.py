@@ -24,7 +24,7 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
-from .normalize import (PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word,
+from .normalize import (AT_LEAST, AT_MOST, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word,
                         spelling_fold, stem)
 from .stance import can_deny, denial
 
@@ -214,14 +214,40 @@ def _when(x, y) -> str:
     return f"{', '.join(sorted(x))} vs {', '.join(sorted(y))}"
 
 
+def _agree(x: float, x_bound: str, y: float, y_bound: str) -> bool:
+    """Two figures of one thing agree when one is the other written again (_close), or when a bound
+    holds the other: "at least 14" / "17", "up to 300" / "250", "at least 14" / "at most 20"; two
+    bounds the same way always do ("more than 40" / "over 30")."""
+    if _close(x, y) or (x_bound and x_bound == y_bound):
+        return True
+    if x_bound:
+        return y >= x if x_bound == AT_LEAST else y <= x
+    if y_bound:
+        return x >= y if y_bound == AT_LEAST else x <= y
+    return False
+
+
+def _with_bound(value: float, bound: str) -> str:
+    return {AT_LEAST: "at least ", AT_MOST: "at most "}.get(bound, "") + _fmt(value)
+
+
 def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | None:
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
     head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
-    amount of money, a percentage) are compared only when `by_unit`."""
+    amount of money, a percentage) are compared only when `by_unit`. A figure written as a bound
+    ("at least 14") agrees with any figure it allows (_agree)."""
+    bounds_a, bounds_b = dict(a.bounds), dict(b.bounds)
+
+    def agree(x: float, y: float) -> bool:
+        return _agree(x, bounds_a.get(x, ""), y, bounds_b.get(y, ""))
+
     def clash(values_a: list[float], values_b: list[float]) -> bool:
         if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
-            return not all(_close(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
-        return not any(_close(x, y) for x in values_a for y in values_b)
+            return not all(agree(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
+        return not any(agree(x, y) for x in values_a for y in values_b)
+
+    def figures(values: list[float], bounds: dict[float, str]) -> str:
+        return ", ".join(_with_bound(v, bounds.get(v, "")) for v in values)
 
     by_key_a: dict[tuple[str, str], list[float]] = {}
     by_key_b: dict[tuple[str, str], list[float]] = {}
@@ -234,8 +260,7 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
         if (key[1] or by_unit) and clash(by_key_a[key], by_key_b[key]):
             unit, head = key
             what = unit or head or "count"
-            return (f"number mismatch ({what}): {', '.join(map(_fmt, by_key_a[key]))} vs "
-                    f"{', '.join(map(_fmt, by_key_b[key]))}")
+            return f"number mismatch ({what}): {figures(by_key_a[key], bounds_a)} vs {figures(by_key_b[key], bounds_b)}"
     if shared or not by_unit:
         return None
     units_a: dict[str, list[float]] = {}
@@ -246,8 +271,8 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
         units_b.setdefault(unit, []).append(value)
     for unit in sorted(set(units_a) & set(units_b)):
         if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(units_a[unit], units_b[unit]):
-            return (f"number mismatch ({unit or 'count'}): {_fmt(units_a[unit][0])} vs "
-                    f"{_fmt(units_b[unit][0])}")
+            return (f"number mismatch ({unit or 'count'}): {figures(units_a[unit], bounds_a)} vs "
+                    f"{figures(units_b[unit], bounds_b)}")
     return _duration_clash(a, b)
 
 

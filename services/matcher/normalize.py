@@ -32,7 +32,7 @@ STOP_WORDS = frozenset(
     "added adds noted notes explained explains insisted insists remarked wrote writes".split()
 )
 NEGATION_WORDS = frozenset(
-    "not no never none nothing neither nor n't denied denies deny refused refuses reject "
+    "not no never none nothing nobody neither nor n't denied denies deny refused refuses reject "
     "rejected rejects declined yet longer".split()
 )
 
@@ -157,7 +157,7 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _VOWEL = re.compile(r"[aeiouy]")
 _NEGATION_CUE = re.compile(
-    r"\b(?:not|never|no|nothing|none|neither|nor|denied|denies|deny|refused|refuses|declined|rejected|"
+    r"\b(?:not|never|no|nobody|nothing|none|neither|nor|denied|denies|deny|refused|refuses|declined|rejected|"
     r"rejects|yet to)\b|n't\b", re.IGNORECASE)
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october "
            "november december".split()} | {"sept": "september"}
@@ -287,6 +287,7 @@ class MatchForm:
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
+    bounds: tuple[tuple[float, str], ...] = ()  # figures written as a bound: (value, AT_LEAST or AT_MOST)
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -294,9 +295,19 @@ def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
     return max(0, offset - claim.span.start)
 
 
-def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
-    """Each quantity with its unit and the content word after it in its clause ("14 people died" ->
-    person; "killed 17, police said" and "17 on Tuesday" count nothing named)."""
+# A figure written as a bound: "at least 14", "more than 40", "over 200" (the true figure is that or
+# more); "fewer than 10", "up to 300", "no more than 12" (that or less).
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?P<upper>no\s+more\s+than|fewer\s+than|less\s+than|under|up\s+to|at\s+most|as\s+many\s+as)|"
+    r"\b(?P<lower>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than))"
+    r"\s*[$€£]?\s*$", re.IGNORECASE)
+AT_LEAST, AT_MOST = ">", "<"
+
+
+def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float, str]]:
+    """Each quantity with its unit, the content word after it in its clause ("14 people died" ->
+    person; "killed 17, police said" and "17 on Tuesday" count nothing named), and its bound
+    (AT_LEAST, AT_MOST, or "" for a figure as it is)."""
     out = []
     text = claim.text
     time_words = {w for t in claim.times for w in _TOKEN_P.findall(t.text.lower())}
@@ -310,7 +321,9 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float]]:
                 continue
             head = stem(raw)
             break
-        out.append((q.unit, head if not q.unit else "", _scaled(text[start:end], float(q.value), text[end:end + 9])))
+        bound = _BOUND_BEFORE.search(text, max(0, start - 24), start) if start else None
+        out.append((q.unit, head if not q.unit else "", _scaled(text[start:end], float(q.value), text[end:end + 9]),
+                    "" if bound is None else AT_MOST if bound["upper"] else AT_LEAST))
     return out
 
 
@@ -408,11 +421,12 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     stance_text = without_false_denials(claim.text)
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
+    quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
     return MatchForm(
         text=" ".join(words), core=" ".join(core), entities=entities or _EMPTY,
-        numbers=tuple(_quantity_heads(claim)), dates=_date_keys(claim) or _EMPTY, places=places or _EMPTY,
+        numbers=tuple(q[:3] for q in quantities), dates=_date_keys(claim) or _EMPTY, places=places or _EMPTY,
         negated=bool(claim.negated), negation_cues=len(_NEGATION_CUE.findall(stance_text)),
         predicates=frozenset(predicates) or _EMPTY,
         verb=claim.reporting_verb, bag=tuple((t, min(w, UNIT_WEIGHT) if t in _UNITS else w) for t, w in rarity_bag(
@@ -420,7 +434,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
-        venues=venues, events=events, times=_times(claim), locatives=locatives or _EMPTY)
+        venues=venues, events=events, times=_times(claim), locatives=locatives or _EMPTY,
+        bounds=tuple((value, bound) for _, _, value, bound in quantities if bound))
 
 
 def _times(claim: claim_pb2.Claim) -> tuple[tuple[int, str], ...]:
@@ -515,7 +530,17 @@ _NEG_SKIP = frozenset("yet so far been be being have has had formally officially
 # a bird" -> get, pooped, bird): the heads _denies and _unshared_negation look for in the other claim.
 NEG_SCOPE = 3
 DENIAL = "<deny>"  # negated_heads marker: a denial verb governs the whole statement
-_NEG_CUE_WORDS = frozenset("not never no n't cannot".split())
+_NEG_CUE_WORDS = frozenset("not never no nobody n't cannot".split())
+_BOUND_COMPARATIVES = frozenset(("more", "fewer", "less"))
+_NO_ONE = re.compile(r"\bno[\s-]one\b")
+
+
+def _not_a_negation(words: list[str], i: int) -> bool:
+    """A "not" or "no" that negates nothing: "not only X but also Y" states both, "no more than 12"
+    and "not fewer than 40" bound a figure."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return (words[i] == "not" and nxt in ("only", "just")) or (
+        words[i] in ("not", "no") and nxt in _BOUND_COMPARATIVES and i + 2 < len(words) and words[i + 2] == "than")
 _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing decline declines declined "
                         "declining reject rejects rejected rejecting dismiss dismissed dismisses debunk debunks "
                         "debunked hoax hoaxes fake false untrue bogus fabricated myth satire satirical prank unfounded "
@@ -566,6 +591,8 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
     not assert, so the other side negating them denies nothing. Fourth: the heads negated as an
     alternative ("fired rather than resigning"), all of them among the first and the second."""
     lowered = text.lower().replace("n't", " not").replace("cannot", "can not")
+    if "no one" in lowered or "no-one" in lowered:
+        lowered = _NO_ONE.sub("nobody", lowered)  # its predicate is what follows, not "one"
     if "rather" in lowered or "instead" in lowered:
         lowered = _CONTRAST.sub(_contrast_cue, lowered)
     words = fold_words(_TOKEN_P.findall(_APOSTROPHE_LESS.sub(r"\1 not", lowered)))
@@ -591,7 +618,10 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
             heads.add(DENIAL)
             continue
         contrast = w == _CONTRAST_CUE
-        if w in _NEG_CUE_WORDS or refuse_to or contrast:  # "declined to confirm" negates "confirm"
+        if w in _NEG_CUE_WORDS and _not_a_negation(words, i):
+            continue
+        yet_to = w == "yet" and i + 2 < len(words) and words[i + 1] == "to"  # "has yet to sign" is "has not signed"
+        if w in _NEG_CUE_WORDS or refuse_to or contrast or yet_to:  # "declined to confirm" negates "confirm"
             scope = []
             for nxt in words[i + 1:i + 12]:
                 if nxt in _CLAUSE_END or nxt == _CONTRAST_CUE:
