@@ -16,6 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Verbs that frame a quotation or a "that" clause, and otherwise take an object of their own: "Germany
+# pledged 40 tanks", "asked for help", "complained of pain" report nothing.
+_THAT_OR_QUOTE = {
+    "concede": "conceded concedes", "vow": "vowed vows", "promise": "promised promises",
+    "pledge": "pledged pledges", "reply": "replied replies", "ask": "asked asks", "tweet": "tweeted tweets",
+    "testify": "testified testifies", "shout": "shouted shouts", "assert": "asserted asserts",
+    "boast": "boasted boasts", "caution": "cautioned cautions", "complain": "complained complains",
+}
 # Inflected reporting verb -> lemma.
 VERBS: dict[str, str] = {}
 for _lemma, _forms in {
@@ -28,16 +36,18 @@ for _lemma, _forms in {
     "accuse": "accused accuses", "remark": "remarked", "predict": "predicted predicts",
     "explain": "explained explains", "suggest": "suggested suggests", "stress": "stressed stresses",
     "declare": "declared declares", "allege": "alleged alleges", "point out": "pointed_out points_out", "urge": "urged urges", "decline": "declined", "refuse": "refused",
+    **_THAT_OR_QUOTE,
 }.items():
     for _f in _forms.split():
         VERBS[_f.replace("_", " ")] = _lemma
+_ONLY_BEFORE_THAT = frozenset(f for forms in _THAT_OR_QUOTE.values() for f in forms.split())
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True))
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _TIME = r"(?:(?:late|early|again|also|later|earlier|previously|separately|on|last|this|in a statement|in an interview)\s+)*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)?(?:\s+(?:night|morning|evening|afternoon))?"
 
 _LEADING_QUOTE = re.compile(
-    rf"^[\"“](?P<q>.+?)[,.?!]?[\"”],?\s+(?:(?P<v1>{_VERB_ALT})\s+(?P<s1>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:the|a|an)\s+[^,.]{{1,40}}?)|(?P<s2>[^,.\"“]{{1,80}}?)\s+(?:also\s+)?(?P<v2>{_VERB_ALT}))\b"
+    rf"^[\"“](?P<q>.+?)[,.?!]?[\"”],?\s+(?:(?P<v1>{_VERB_ALT})\s+(?P<s1>(?:[A-Z][a-z]{{1,3}}\.\s+)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:the|a|an)\s+[^,.]{{1,40}}?)|(?P<s2>[^,.\"“]{{1,80}}?)\s+(?:also\s+)?(?P<v2>{_VERB_ALT}))\b"
 )
 _ACCORDING_LEAD = re.compile(r"^(?:According to|As (?:first\s+)?(?:reported|noted|revealed|stated) by) (?P<s>[^,]{1,80}),\s*")
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
@@ -53,11 +63,21 @@ def _closes(body: str, at: int) -> bool:
     return not body[at:].strip(" .!?\"”’'")
 
 
+# Speakers written in lower case after an opening adverbial ("On Monday, officials said", "Later, he
+# said"): pronouns and the nouns of bodies that speak, possibly qualified ("local officials").
+_LOWER_CASE_SPEAKERS = frozenset(
+    "he she they we officials police authorities prosecutors investigators witnesses residents doctors "
+    "experts analysts diplomats sources rescuers firefighters medics activists lawmakers ministers organisers "
+    "organizers researchers scientists aides traders economists spokesmen spokeswomen".split())
+
+
 # The verb before its subject, closing the sentence: "..., said Smith.", "..., notes Phone Arena."
 _TRAILING_INVERTED = re.compile(
     r",[\"”’']?\s+(?P<v>said|says|added|adds|noted|notes|reported|reports|wrote|writes|claimed|claims|"
     r"explained|explains|warned|warns|insisted|insists)\s+"
-    r"(?P<s>(?:the|a|an)\s+[^,\"“”]{1,50}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4})\s*[.!?]?[\"”’]?\s*$")
+    r"(?P<s>(?:the|a|an)\s+[^,\"“”]{1,50}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4}|"
+    # "..., said police.", "..., said local officials."
+    r"(?:[a-z]+\s+)?(?:" + "|".join(sorted(_LOWER_CASE_SPEAKERS - _PRONOUNS)) + r"))\s*[.!?]?[\"”’]?\s*$")
 # A past verb in what would be the subject: "said the ferry sank" reads the other way round.
 _VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|sank|fell|rose|went|came|made|took|gave|won|lost|left|ran|hit|shot|died|grew|"
                         r"began|saw|knew|met|paid|sold|told|fled|held|kept|led|said)\b")
@@ -75,6 +95,7 @@ def _no_subject_before(pre: str, inverted_subject: str) -> bool:
 
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?P<v>confirmed|announced|reported|denied|claimed|stated)\s+by\s+(?P<s>[^,.]{1,60})")
 _VERB_IN_TEXT = re.compile(rf"\b(?P<v>{_VERB_ALT})\b")
+_THAT_AFTER = re.compile(r"\s+(?:(?:on|last)\s+\w+\s+|\w+ly\s+)?that\b")  # "vowed on Monday that", "promised repeatedly that"
 # An adverb in -ly, not a noun ("The family said", "a US ally said") nor a name ("Kelly said").
 _LY_ADVERB = r"(?!(?:family|ally|rally|assembly|supply|monopoly|fly|belly|bully|lily|anomaly|homily|italy)\b)[a-z]+ly"
 _AUX_TAIL = re.compile(rf"(?:\s+(?:has|have|had|also|has also|had also|would|will|on\s+\w+day|late|early|just|then|though|"
@@ -243,14 +264,6 @@ def select_speaker(pre: str) -> str:
             had_intro and (_lower_case_speaker(words) or words[-1][:1].isupper())):  # "And five-year-old Alex"
         return ""
     return cand
-
-
-# Speakers written in lower case after an opening adverbial ("On Monday, officials said", "Later, he
-# said"): pronouns and the nouns of bodies that speak, possibly qualified ("local officials").
-_LOWER_CASE_SPEAKERS = frozenset(
-    "he she they we officials police authorities prosecutors investigators witnesses residents doctors "
-    "experts analysts diplomats sources rescuers firefighters medics activists lawmakers ministers organisers "
-    "organizers researchers scientists aides traders economists spokesmen spokeswomen".split())
 
 
 def _lower_case_speaker(words: list[str]) -> bool:
@@ -484,6 +497,8 @@ def _indirect(sentence: str, offset: int) -> Attribution:
         if _NEGATED_BEFORE.search(near):  # "I never told anyone", "he did not say": nothing is reported
             return Attribution(stmt_start=offset, stmt_end=len(sentence))
         verb_form = m.group("v")
+        if verb_form in _ONLY_BEFORE_THAT and not _THAT_AFTER.match(body, m.end()):
+            continue
         name_speaks = _NAME_WITH_S.fullmatch(pre) and verb_form.endswith("ed")  # "Moody's warned", not "Kuo's estimates"
         if (verb_form not in _ONLY_VERBS and _NOUN_BEFORE.search(near) and not name_speaks) or (
                 verb_form == "say" and pre.endswith("to ")):

@@ -37,6 +37,7 @@ ALIASES: dict[str, str] = {
     "sacharova": "zakharova", "wolodymyr": "volodymyr", "dmitri": "dmitry",
     "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
     "l.a.": "los angeles",
+    "european union": "european union", "red cross": "red cross",
 }
 # A capital or a seat of government standing for its country's government when it acts or speaks
 # ("Kyiv said it would attend", "the Kremlin denied"): folded to the country only in that role.
@@ -112,7 +113,9 @@ _ORG_WORDS = frozenset(
     "kremlin,pentagon,army,navy,commission,committee,service,wire,airport,port,street,terminal,"
     "department,institute,organization,organisation,fund,league,club,news,times,post,media,semiconductor,"
     "semiconductors,industries,airlines,airways,motors,systems,technologies,holdings,pharmaceuticals,"
-    "therapeutics,electronics,communications,networks,partners,brands".split(",")
+    "therapeutics,electronics,communications,networks,partners,brands,energy,international,oil,petroleum,mining,"
+    "resources,insurance,shipping,logistics,steel,chemicals,foundation,federation,alliance,coalition,"
+    "economics".split(",")
 )
 # Capitalised words that are not names when they open or stand alone.
 _STOP = frozenset(

@@ -796,3 +796,35 @@ def test_a_title_case_headline_is_not_split_at_a_title():
     # every word is capitalised there: a run is no sure name (Emergent train clustering fell 0.750 -> 0.745)
     entities = analyze_sentence("Federal Reserve Chairman Jerome Powell Says Rates Will Hold").entities
     assert len(entities) == 1 and entities[0].text.startswith("Federal Reserve Chairman")
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "statement"), [
+    # verbs that frame a quotation or a "that" clause
+    ('"The deal is dead," Berg conceded.', "Berg", "The deal is dead"),
+    ('"Who is going to pay for this?" asked Mayor Tilde Brun.', "Mayor Tilde Brun", "Who is going to pay for this"),
+    ("Berg promised that taxes would not rise.", "Berg", "taxes would not rise"),
+    ("The minister vowed on Monday that the plant would stay open.", "The minister", "the plant would stay open"),
+    # ... and take objects of their own otherwise: nothing is reported
+    ("Germany pledged 40 tanks to Ukraine.", "", "Germany pledged 40 tanks to Ukraine"),
+    ("The council asked for help from the army.", "", "The council asked for help from the army"),
+    # the verb before a body written in lower case
+    ("Two people died in the crash, said police.", "police", "Two people died in the crash"),
+    ("The road will reopen on Friday, said local officials.", "local officials", "The road will reopen on Friday"),
+    # an abbreviated title after a quotation is part of the name
+    ('"The deal is dead," said Dr. Lena Ferris, the chief negotiator.', "Dr. Lena Ferris", "The deal is dead"),
+    ('"We will hold," said Maj. Gen. Piet Laar.', "Maj. Gen. Piet Laar", "We will hold"),
+])
+def test_more_frames_read_their_speaker(sentence: str, speaker: str, statement: str) -> None:
+    c = analyze_sentence(sentence, PUB)
+    assert (c.speaker, c.statement) == (speaker, statement)
+
+
+def test_a_company_named_by_its_trade_is_an_organisation_not_a_surname() -> None:
+    # "Norvik Energy" and "Halden Energy" were both Mr or Ms "energy": two companies' share moves one fact
+    assert canonicalize("Norvik Energy") == ("norvik energy", claim_pb2.ENTITY_KIND_ORGANIZATION)
+    assert canonicalize("Amnesty International")[0] == "amnesty international"
+    assert canonicalize("European Union")[0] == canonicalize("EU")[0] == "european union"
+    assert canonicalize("Energy Minister Anna Berg") == ("berg", claim_pb2.ENTITY_KIND_PERSON)
+    texts = {analyze_sentence(f"Shares in {name} fell 5 percent on Monday.", PUB).normalized_text
+             for name in ("Norvik Energy", "Halden Energy")}
+    assert len(texts) == 2, texts
