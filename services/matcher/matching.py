@@ -175,17 +175,34 @@ def _duration_clash(a: MatchForm, b: MatchForm) -> str | None:
     return f"number mismatch (duration): {_fmt(va)} {ua} vs {_fmt(vb)} {ub}"
 
 
+# What counts people ("14 dead", "300 troops", "12 passengers"), by stem: a count of people and a
+# count of things ("30 homes", "120 flights") are two figures, whatever the words around them.
+_PEOPLE = frozenset(stem(w) for w in (
+    "people persons men women children dead died killed injured wounded victims survivors casualties workers "
+    "employees staff soldiers troops forces civilians students passengers residents migrants refugees "
+    "protesters demonstrators voters patients doctors nurses officers police members volunteers fans tourists "
+    "miners dockworkers hostages prisoners detainees suspects journalists firefighters rescuers "
+    "jobs posts positions").split())  # a job cut is a worker laid off
+
+
+def _people_and_things(head_a: str, head_b: str) -> bool:
+    return bool(head_a and head_b) and (head_a in _PEOPLE) != (head_b in _PEOPLE)
+
+
 def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement gives figures in units the other does not use (a bare count is a unit of its
     own), of kinds neither names (its unit, or for a count the word counted), and no figure of one
     is one of the other: "395 people were evacuated" and "damage was estimated at 3 million euros"
-    are two facts of one event, however many names they share. Two counts ("40 homes" / "45
+    are two facts of one event, however many names they share. So are a count of people and a count
+    of things ("12 people were killed" / "30 homes were destroyed"); other counts ("40 homes" / "45
     houses", "14 people" / "killed 17") stay with the figure rules: their heads may be synonyms."""
     if not a.numbers or not b.numbers:
         return None
-    if {_unit_family(u) for u, _, _ in a.numbers} & {_unit_family(u) for u, _, _ in b.numbers}:
-        return None  # "72 hours" and "three days" are one kind of figure
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
+    counts_apart = all(not u and h for u, h, _ in a.numbers + b.numbers) and (
+        kinds_a <= _PEOPLE and not kinds_b & _PEOPLE or kinds_b <= _PEOPLE and not kinds_a & _PEOPLE)
+    if not counts_apart and {_unit_family(u) for u, _, _ in a.numbers} & {_unit_family(u) for u, _, _ in b.numbers}:
+        return None  # "72 hours" and "three days" are one kind of figure
     if "" in kinds_a or "" in kinds_b:
         return None  # a count of nothing named
     words_a, words_b = a.text.split(), b.text.split()
@@ -271,11 +288,17 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
         return None
     units_a: dict[str, list[float]] = {}
     units_b: dict[str, list[float]] = {}
-    for unit, _, value in a.numbers:
+    heads_a: dict[str, str] = {}
+    heads_b: dict[str, str] = {}
+    for unit, head, value in a.numbers:
         units_a.setdefault(unit, []).append(value)
-    for unit, _, value in b.numbers:
+        heads_a[unit] = head
+    for unit, head, value in b.numbers:
         units_b.setdefault(unit, []).append(value)
+        heads_b[unit] = head
     for unit in sorted(set(units_a) & set(units_b)):
+        if _people_and_things(heads_a[unit], heads_b[unit]):
+            continue  # "destroyed 30 homes" / "killed 12 people": two counts of one event, not one figure
         if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(units_a[unit], units_b[unit]):
             return (f"number mismatch ({unit or 'count'}): {figures(units_a[unit], bounds_a)} vs "
                     f"{figures(units_b[unit], bounds_b)}")

@@ -1018,3 +1018,12 @@ def test_another_country_rule_leaves_places_spellings_people_and_acronyms_alone(
                    "The tribunal said Brandt, the firm's founder Oskar, had hidden the accounts from the auditors.").rule != "other_subject"
     assert explain("Marek Halloran was seized near Tikrit, about 90 miles north of Baghdad.",
                    "Halloran, known as Marek, was seized near Tikrit, about 150 kilometres north of Baghdad.").rule != "other_subject"
+
+
+def test_a_count_of_people_and_a_count_of_things_are_two_figures_of_one_event():
+    for people, things in (("The storm killed 12 people in Brevik on Sunday.", "The storm destroyed 30 homes in Brevik on Sunday."),
+                           ("Rescuers pulled 14 survivors from the rubble in Drelsham.",
+                            "Rescuers pulled 30 cars from the rubble in Drelsham.")):
+        for a, b in ((people, things), (things, people)):
+            e = explain(a, b)
+            assert e.decision == DIFFERENT and e.rule == "different_kinds", e.reason
