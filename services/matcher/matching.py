@@ -25,7 +25,7 @@ from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_feature
                        relevance)
 from . import prune
 from .lexicon import fold_words
-from .normalize import (AT_LEAST, AT_MOST, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word,
+from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word,
                         spelling_fold, stem)
 from .stance import can_deny, denial
 
@@ -328,7 +328,12 @@ def _rounds_to(precise: float, rounded: float) -> bool:
 
 
 def _dates_compatible(x: str, y: str) -> bool:
-    return x == y or x.startswith(y) or y.startswith(x)
+    """One date fits the other: equal, or one a part of the other ("2025-03" / "2025-03-11"; an
+    unresolved "~march" / "~march 12" or "~12 march")."""
+    if x == y or x.startswith(y) or y.startswith(x):
+        return True
+    return x[:1] == y[:1] == "~" and ((x[1:] in MONTHS and x[1:] in y[1:].split()) or
+                                       (y[1:] in MONTHS and y[1:] in x[1:].split()))
 
 
 def _dates_clash(a: MatchForm, b: MatchForm) -> bool:

@@ -162,7 +162,8 @@ _NEGATION_CUE = re.compile(
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october "
            "november december".split()} | {"sept": "september"}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_CALENDAR = frozenset(_MONTHS.values()) | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
+MONTHS = frozenset(_MONTHS.values())
+_CALENDAR = MONTHS | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
 # A name right after "in"/"at"/"near"/"from" is a place even when the extractor does not know it.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin".
@@ -364,6 +365,9 @@ def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
                                     for w in words))
         elif weekday := next((w for w in words if w in WEEKDAYS), None):
             keys.add("~" + weekday)  # "last Monday" and "on Monday" are one day as often as not
+        elif month := next((m for w in words if (m := _MONTHS.get(w[:4] if w.startswith("sept") else w[:3]))
+                            and m.startswith(w.rstrip("."))), None):
+            keys.add("~" + month)  # "in January": a month of an unknown year, fits any day written in it
     return frozenset(keys)
 
 

@@ -1027,3 +1027,13 @@ def test_a_count_of_people_and_a_count_of_things_are_two_figures_of_one_event():
         for a, b in ((people, things), (things, people)):
             e = explain(a, b)
             assert e.decision == DIFFERENT and e.rule == "different_kinds", e.reason
+
+
+def test_a_month_alone_is_a_date_without_a_publication_time():
+    def approved(when: str) -> str:
+        return f"The regulator approved the malaria vaccine {when}."
+
+    e = explain(approved("in January"), approved("in March"))
+    assert e.decision == CONFLICTING and e.rule == "date_mismatch", e.reason
+    for other in ("on 12 March", "on March 12", "on Monday"):  # a day in that month, or a weekday, may fit
+        assert explain(approved("in March"), approved(other)).decision == SAME, other
