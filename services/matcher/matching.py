@@ -24,7 +24,6 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
-from .lexicon import fold_words
 from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word,
                         spelling_fold, stem)
 from .stance import can_deny, denial
@@ -45,7 +44,6 @@ RULE_TIME = "time_mismatch"
 RULE_PLACE = "place_mismatch"
 RULE_VENUE = "venue_mismatch"
 RULE_DIFFERENT_NAMES = "different_names"
-RULE_OTHER_SUBJECT = "other_subject"
 RULE_DIFFERENT_KINDS = "different_kinds"
 RULE_OTHER_DATES = "figures_of_other_dates"
 RULE_DIFFERENT_EVENTS = "different_events"
@@ -55,8 +53,7 @@ RULE_PREDICATE_ONLY = "shared_predicate_only"
 RULE_COMMON_WORD_ONLY = "common_word_only"
 RULE_EMPTY_TEXT = "empty_text"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
-                   RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_OTHER_SUBJECT,
-                   RULE_DIFFERENT_KINDS,
+                   RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
                    RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT))
 
@@ -88,9 +85,6 @@ UNSHARED_NEGATION_FACTOR = 0.5
 # thousands).
 ONE_WORD_MAX_CLAIMS = 100
 _NUM_AGREE = FEATURES.index("num_agree")
-# Two statements naming different subjects are parallel facts when the rest of their event frames is
-# this close ("Germany pledged 40 tanks" / "France pledged 40 tanks").
-OTHER_SUBJECT_MIN_FRAME = 90.0
 # A place mismatch is a conflict only when the rest of the statement is this close: otherwise the
 # two claims are more likely about two events in two places.
 PLACE_CONFLICT_MIN_SCORE = 85.0
@@ -541,52 +535,6 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
-def _other_subject(a: MatchForm, b: MatchForm) -> str | None:
-    """One statement about another country: the event frames alike (OTHER_SUBJECT_MIN_FRAME) once
-    the countries one names and the other does not are set aside, and each names such a country
-    ("Germany pledged 40 tanks" / "France pledged 40 tanks", "Kenya's president signed the bill" /
-    "Uganda's president ..."): parallel facts, neither one claim nor a conflict. Towns and cities, and the places a
-    statement puts its event in, are left to the place rules ("talks in Geneva" / "talks in Vienna"
-    conflict); a name spelt another way, or an acronym of the other's name ("ISIS" / "Islamic State in
-    Iraq and Syria"), is shared."""
-    if not (a.subjects and b.subjects):
-        return None
-    only = []
-    for x, y in ((a, b), (b, a)):
-        y_words = set(y.text.split()) | y.names
-        in_place = set(x.venues) | {stem(t) for place in x.locatives | {p for p in x.places if places.is_city(p)}
-                                    for t in fold_words(place.split())}
-        initials = _initials(y.text.split())
-        only.append([t for t in x.subjects if t not in y_words and t not in in_place and t not in initials
-                     and not has_spelling_variant(t, y_words)])
-    # Countries only: a person or a company is often named two ways in one story ("Saddam" / "Hussein",
-    # "Motorola" / "the Schaumburg-based company"), a country one way (the lexicon folds "Washington",
-    # "the Kremlin", "American" to theirs).
-    if not (only[0] and only[1]) or not all(places.is_country(t) for t in only[0] + only[1]):
-        return None
-    rest_a = " ".join(t for t in a.core.split() if t not in only[0])
-    rest_b = " ".join(t for t in b.core.split() if t not in only[1])
-    if not (rest_a and rest_b) or pair_score(rest_a, rest_b) < OTHER_SUBJECT_MIN_FRAME:
-        return None
-    return (f"the same statement of another subject ({', '.join(only[0])} vs {', '.join(only[1])}): "
-            f"two parallel facts")
-
-
-def _initials(words: list[str]) -> set[str]:
-    """The acronyms a run of words may have been written as: "islamic state in iraq and syria" ->
-    "isis", "is", "isi", ... (initials of every run of two or more words, small words kept or left out)."""
-    found = set()
-    for i in range(len(words)):
-        with_small = without_small = ""
-        for w in words[i:i + 6]:
-            with_small += w[:1]
-            if w not in ("and", "of", "in", "the", "for"):
-                without_small += w[:1]
-            if len(with_small) >= 2:
-                found.update((with_small, without_small))
-    return found
-
-
 def _different_events(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement names a kind of incident and none of the other's ("120 people were evacuated
     after the gas explosion" / "306 people were evacuated after the flood"): figures of two events,
@@ -647,9 +595,6 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     different = _different_subjects(a, b)  # nothing in common to confirm or deny
     if different:
         return explained(DIFFERENT, RULE_DIFFERENT_NAMES, f"{different}; {_scores(score, frame, features)}")
-    other = _other_subject(a, b)
-    if other:
-        return explained(DIFFERENT, RULE_OTHER_SUBJECT, f"{other}; {_scores(score, frame, features)}")
     figures_agree = bool(features[_NUM_AGREE])  # a figure value both give
     lone: list[str | None] = []
 

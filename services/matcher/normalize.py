@@ -13,7 +13,7 @@ from functools import lru_cache
 from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 from shared.pb import claim_pb2
-from shared.places import is_city, is_country
+from shared.places import is_city
 from shared.rarity import SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 
 from .lexicon import EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
@@ -413,9 +413,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     for e, place in zip(claim.entities, is_place):
         if not e.canonical or e.canonical.isdigit() or e.canonical.lower() in NUMBER_WORDS:
             continue
-        # a country or city opening the sentence is its subject ("Norway pledged ..."), not a common word
-        in_statement = not headline and _in_statement(e, statement) and not (
-            _capitalised_opener(e.text, opener) and not (is_country(e.text) or is_city(e.text)))
+        in_statement = not headline and _in_statement(e, statement) and not _capitalised_opener(e.text, opener)
         venue = in_statement and place
         for t in fold_words(_TOKEN.findall(plain_apostrophes(e.canonical.lower()))):
             if t not in STOP_WORDS and t not in _GENERIC_SPEAKER:
