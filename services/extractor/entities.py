@@ -113,9 +113,8 @@ _ORG_WORDS = frozenset(
     "kremlin,pentagon,army,navy,commission,committee,service,wire,airport,port,street,terminal,"
     "department,institute,organization,organisation,fund,league,club,news,times,post,media,semiconductor,"
     "semiconductors,industries,airlines,airways,motors,systems,technologies,holdings,pharmaceuticals,"
-    "therapeutics,electronics,communications,networks,partners,brands,energy,international,oil,petroleum,mining,"
-    "resources,insurance,shipping,logistics,steel,chemicals,foundation,federation,alliance,coalition,"
-    "economics".split(",")
+    "therapeutics,electronics,communications,networks,partners,brands,energy,international,petroleum,mining,"
+    "insurance,shipping,logistics,chemicals,foundation,federation,coalition".split(",")
 )
 # Capitalised words that are not names when they open or stand alone.
 _STOP = frozenset(

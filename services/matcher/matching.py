@@ -179,8 +179,17 @@ _PEOPLE = frozenset(stem(w) for w in (
     "jobs posts positions").split())  # a job cut is a worker laid off
 
 
+# ... and what counts things, the kinds copy counts beside the dead and injured ("30 homes destroyed").
+_THINGS = frozenset(stem(w) for w in (
+    "homes houses buildings flats apartments cars vehicles trucks lorries buses flights ships vessels boats "
+    "planes aircraft containers shops stores schools hospitals bridges roads trees acres hectares tonnes "
+    "barrels cattle sheep").split())
+
+
 def _people_and_things(head_a: str, head_b: str) -> bool:
-    return bool(head_a and head_b) and (head_a in _PEOPLE) != (head_b in _PEOPLE)
+    """One count is of people and the other of things, both known by their word: an unknown word may
+    be an adjective before the noun ("12 Israeli hostages") or a people noun not listed ("pilgrims")."""
+    return (head_a in _PEOPLE and head_b in _THINGS) or (head_a in _THINGS and head_b in _PEOPLE)
 
 
 def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
@@ -193,8 +202,8 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     if not a.numbers or not b.numbers:
         return None
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
-    counts_apart = all(not u and h for u, h, _ in a.numbers + b.numbers) and (
-        kinds_a <= _PEOPLE and not kinds_b & _PEOPLE or kinds_b <= _PEOPLE and not kinds_a & _PEOPLE)
+    counts_apart = all(not u for u, _, _ in a.numbers + b.numbers) and (
+        kinds_a <= _PEOPLE and kinds_b <= _THINGS or kinds_a <= _THINGS and kinds_b <= _PEOPLE)
     if not counts_apart and {_unit_family(u) for u, _, _ in a.numbers} & {_unit_family(u) for u, _, _ in b.numbers}:
         return None  # "72 hours" and "three days" are one kind of figure
     if "" in kinds_a or "" in kinds_b:
@@ -231,17 +240,25 @@ def _when(x, y) -> str:
     return f"{', '.join(sorted(x))} vs {', '.join(sorted(y))}"
 
 
+# A bound holds figures within this factor of it: "at least 14" / "17" is one toll, "at least 14" /
+# "140" two.
+BOUND_MAX_RATIO = 3.0
+
+
 def _agree(x: float, x_bound: str, y: float, y_bound: str) -> bool:
     """Two figures of one thing agree when one is the other written again (_close), or when a bound
-    holds the other: "at least 14" / "17", "up to 300" / "250", "at least 14" / "at most 20"; two
-    bounds the same way always do ("more than 40" / "over 30")."""
-    if _close(x, y) or (x_bound and x_bound == y_bound):
+    holds the other, within BOUND_MAX_RATIO: "at least 14" / "17", "as many as 300" / "250", "at least 14"
+    / "at most 20"; two bounds the same way do ("more than 40" / "at least 30")."""
+    if _close(x, y):
         return True
-    if x_bound:
-        return y >= x if x_bound == AT_LEAST else y <= x
-    if y_bound:
-        return x >= y if y_bound == AT_LEAST else x <= y
-    return False
+    if x_bound and x_bound == y_bound:
+        return max(x, y) <= BOUND_MAX_RATIO * min(x, y)
+    if not x_bound:
+        x, x_bound, y, y_bound = y, y_bound, x, x_bound
+    if not x_bound:
+        return False
+    low, high = (x, y) if x_bound == AT_LEAST else (y, x)
+    return low <= high <= BOUND_MAX_RATIO * low
 
 
 def _with_bound(value: float, bound: str) -> str:
@@ -253,18 +270,18 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
     head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
     amount of money, a percentage) are compared only when `by_unit`. A figure written as a bound
     ("at least 14") agrees with any figure it allows (_agree)."""
+    # a bound belongs to its figure (unit, head, value), not to every figure of that value
     bounds_a, bounds_b = dict(a.bounds), dict(b.bounds)
 
-    def agree(x: float, y: float) -> bool:
-        return _agree(x, bounds_a.get(x, ""), y, bounds_b.get(y, ""))
-
-    def clash(values_a: list[float], values_b: list[float]) -> bool:
+    def clash(key_a: tuple[str, str], values_a: list[float], key_b: tuple[str, str], values_b: list[float]) -> bool:
+        def agree(x: float, y: float) -> bool:
+            return _agree(x, bounds_a.get((*key_a, x), ""), y, bounds_b.get((*key_b, y), ""))
         if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
             return not all(agree(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
         return not any(agree(x, y) for x in values_a for y in values_b)
 
-    def figures(values: list[float], bounds: dict[float, str]) -> str:
-        return ", ".join(_with_bound(v, bounds.get(v, "")) for v in values)
+    def figures(key: tuple[str, str], values: list[float], bounds: dict) -> str:
+        return ", ".join(_with_bound(v, bounds.get((*key, v), "")) for v in values)
 
     by_key_a: dict[tuple[str, str], list[float]] = {}
     by_key_b: dict[tuple[str, str], list[float]] = {}
@@ -274,10 +291,11 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
         by_key_b.setdefault((unit, head), []).append(value)
     shared = sorted(set(by_key_a) & set(by_key_b))
     for key in shared:
-        if (key[1] or by_unit) and clash(by_key_a[key], by_key_b[key]):
+        if (key[1] or by_unit) and clash(key, by_key_a[key], key, by_key_b[key]):
             unit, head = key
             what = unit or head or "count"
-            return f"number mismatch ({what}): {figures(by_key_a[key], bounds_a)} vs {figures(by_key_b[key], bounds_b)}"
+            return (f"number mismatch ({what}): {figures(key, by_key_a[key], bounds_a)} vs "
+                    f"{figures(key, by_key_b[key], bounds_b)}")
     if shared or not by_unit:
         return None
     units_a: dict[str, list[float]] = {}
@@ -293,9 +311,10 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
     for unit in sorted(set(units_a) & set(units_b)):
         if _people_and_things(heads_a[unit], heads_b[unit]):
             continue  # "destroyed 30 homes" / "killed 12 people": two counts of one event, not one figure
-        if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(units_a[unit], units_b[unit]):
-            return (f"number mismatch ({unit or 'count'}): {figures(units_a[unit], bounds_a)} vs "
-                    f"{figures(units_b[unit], bounds_b)}")
+        key_a, key_b = (unit, heads_a[unit]), (unit, heads_b[unit])
+        if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(key_a, units_a[unit], key_b, units_b[unit]):
+            return (f"number mismatch ({unit or 'count'}): {figures(key_a, units_a[unit], bounds_a)} vs "
+                    f"{figures(key_b, units_b[unit], bounds_b)}")
     return _duration_clash(a, b)
 
 

@@ -288,7 +288,7 @@ class MatchForm:
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
-    bounds: tuple[tuple[float, str], ...] = ()  # figures written as a bound: (value, AT_LEAST or AT_MOST)
+    bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -296,11 +296,13 @@ def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
     return max(0, offset - claim.span.start)
 
 
-# A figure written as a bound: "at least 14", "more than 40", "over 200" (the true figure is that or
-# more); "fewer than 10", "up to 300", "no more than 12" (that or less).
+# A figure written as a bound: "at least 14", "more than 40", "not fewer than 40" (the true figure is
+# that or more); "fewer than 10", "at most 12", "not more than 12" (that or less). Not "over", "under",
+# "up to": as often a verb's particle or a preposition ("took over 40 stores", "gone up to 45", "people
+# over 65", "under 30 metres of water").
 _BOUND_BEFORE = re.compile(
-    r"(?:\b(?P<upper>no\s+more\s+than|fewer\s+than|less\s+than|under|up\s+to|at\s+most|as\s+many\s+as)|"
-    r"\b(?P<lower>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than))"
+    r"(?:\b(?P<upper>(?:no|not)\s+more\s+than|fewer\s+than|less\s+than|at\s+most|as\s+many\s+as)|"
+    r"\b(?P<lower>at\s+least|more\s+than|upwards\s+of|in\s+excess\s+of|(?:no|not)\s+(?:fewer|less)\s+than))"
     r"\s*[$€£]?\s*$", re.IGNORECASE)
 AT_LEAST, AT_MOST = ">", "<"
 
@@ -439,7 +441,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events, times=_times(claim), locatives=locatives or _EMPTY,
-        bounds=tuple((value, bound) for _, _, value, bound in quantities if bound))
+        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]))
 
 
 def _times(claim: claim_pb2.Claim) -> tuple[tuple[int, str], ...]:
@@ -539,12 +541,16 @@ _BOUND_COMPARATIVES = frozenset(("more", "fewer", "less"))
 _NO_ONE = re.compile(r"\bno[\s-]one\b")
 
 
+_BEFORE_YET_TO = frozenset("has have had is are was were remains remain remained".split())
+
+
 def _not_a_negation(words: list[str], i: int) -> bool:
-    """A "not" or "no" that negates nothing: "not only X but also Y" states both, "no more than 12"
-    and "not fewer than 40" bound a figure."""
+    """A "not", "no" or "nobody" that negates nothing: "not only X but also Y" states both, "no more
+    than 12" and "not fewer than 40" bound a figure, "nobody but the mayor knew" says the mayor knew."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     return (words[i] == "not" and nxt in ("only", "just")) or (
-        words[i] in ("not", "no") and nxt in _BOUND_COMPARATIVES and i + 2 < len(words) and words[i + 2] == "than")
+        words[i] in ("not", "no") and nxt in _BOUND_COMPARATIVES and i + 2 < len(words) and words[i + 2] == "than") or (
+        words[i] == "nobody" and nxt in ("but", "except", "other", "apart", "save", "besides"))
 _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing decline declines declined "
                         "declining reject rejects rejected rejecting dismiss dismissed dismisses debunk debunks "
                         "debunked hoax hoaxes fake false untrue bogus fabricated myth satire satirical prank unfounded "
@@ -624,7 +630,8 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
         contrast = w == _CONTRAST_CUE
         if w in _NEG_CUE_WORDS and _not_a_negation(words, i):
             continue
-        yet_to = w == "yet" and i + 2 < len(words) and words[i + 1] == "to"  # "has yet to sign" is "has not signed"
+        # "has yet to sign" is "has not signed"; not "yet to the surprise of many"
+        yet_to = w == "yet" and 0 < i < len(words) - 2 and words[i - 1] in _BEFORE_YET_TO and words[i + 1] == "to"
         if w in _NEG_CUE_WORDS or refuse_to or contrast or yet_to:  # "declined to confirm" negates "confirm"
             scope = []
             for nxt in words[i + 1:i + 12]:

@@ -801,12 +801,12 @@ def test_a_title_case_headline_is_not_split_at_a_title():
 @pytest.mark.parametrize(("sentence", "speaker", "statement"), [
     # verbs that frame a quotation or a "that" clause
     ('"The deal is dead," Berg conceded.', "Berg", "The deal is dead"),
-    ('"Who is going to pay for this?" asked Mayor Tilde Brun.', "Mayor Tilde Brun", "Who is going to pay for this"),
     ("Berg promised that taxes would not rise.", "Berg", "taxes would not rise"),
     ("The minister vowed on Monday that the plant would stay open.", "The minister", "the plant would stay open"),
     # ... and take objects of their own otherwise: nothing is reported
     ("Germany pledged 40 tanks to Ukraine.", "", "Germany pledged 40 tanks to Ukraine"),
-    ("The council asked for help from the army.", "", "The council asked for help from the army"),
+    ("Germany pledged that amount to Ukraine last year.", "", "Germany pledged that amount to Ukraine last year"),
+    ("Viral tweets that showed flooding in Miami were fake.", "", "Viral tweets that showed flooding in Miami were fake"),
     # the verb before a body written in lower case
     ("Two people died in the crash, said police.", "police", "Two people died in the crash"),
     ("The road will reopen on Friday, said local officials.", "local officials", "The road will reopen on Friday"),

@@ -844,8 +844,10 @@ def test_counts_with_other_head_words_stay_comparable():
     ("At least 14 people were killed in the blast in Drelsham.", "The blast in Drelsham killed 17 people.", SAME),
     ("More than 40 people were injured in the stampede at the stadium.",
      "43 people were injured in the stampede at the stadium.", SAME),
-    ("Up to 300 workers could lose their jobs at the Brevik plant.",
+    ("As many as 300 workers could lose their jobs at the Brevik plant.",
      "250 workers could lose their jobs at the Brevik plant.", SAME),
+    ("Not fewer than 40 people were killed in the attack on the Brevik market.",
+     "The attack on the Brevik market killed 45 people.", SAME),
     ("At least 14 people were killed in the blast in Drelsham.",
      "At least 20 people were killed in the blast in Drelsham.", SAME),
     # and conflicts with the figures it rules out
@@ -854,6 +856,10 @@ def test_counts_with_other_head_words_stay_comparable():
      "25 people attended the council meeting on Monday.", CONFLICTING),
     ("No more than 12 ships entered the port of Brevik on Sunday.",
      "15 ships entered the port of Brevik on Sunday.", CONFLICTING),
+    ("Not more than 12 people may gather indoors in Brevik under the new rules.",
+     "20 people may gather indoors in Brevik under the new rules.", CONFLICTING),
+    # a bound holds figures of its order, not ten times it
+    ("At least 14 people were killed in the blast in Drelsham.", "The blast in Drelsham killed 140 people.", CONFLICTING),
 ])
 def test_a_figure_written_as_a_bound_agrees_with_the_figures_it_allows(bounded, figure, decision):
     for a, b in ((bounded, figure), (figure, bounded)):
@@ -861,6 +867,17 @@ def test_a_figure_written_as_a_bound_agrees_with_the_figures_it_allows(bounded, 
         assert e.decision == decision, e.reason
     if decision == CONFLICTING:
         assert "at least" in e.reason or "at most" in e.reason, e.reason
+
+
+def test_a_bound_is_its_figures_and_over_or_up_to_after_a_verb_is_none():
+    # "took over 40 stores", "gone up to 45": a verb's particle, not a bound
+    assert explain("Retailer Marlow took over 40 stores from its bankrupt rival in Brevik.",
+                   "Retailer Marlow took over 55 stores from its bankrupt rival in Brevik.").decision == CONFLICTING
+    assert explain("The death toll in the Brevik floods has gone up to 45.",
+                   "The death toll in the Brevik floods has gone up to 52.").decision == CONFLICTING
+    # the bound of one figure is not the bound of another figure of the same value
+    assert explain("At least 30 people were killed and 30 homes were destroyed in the Brevik storm.",
+                   "30 people were killed and 45 homes were destroyed in the Brevik storm.").decision == CONFLICTING
 
 
 @pytest.mark.parametrize("first, second, decision", [
@@ -873,6 +890,9 @@ def test_a_figure_written_as_a_bound_agrees_with_the_figures_it_allows(bounded, 
      "Two people were injured in the crash on the motorway.", CONFLICTING),
     ("Officials said no one was injured in the blast at the depot.",
      "Officials said four people were injured in the blast at the depot.", CONFLICTING),
+    # "nobody but X" affirms X; "yet to" after no auxiliary is "but, to ..."
+    ("No one but the mayor knew about the Halden plan.", "The mayor knew about the Halden plan.", SAME),
+    ("The bill passed, yet to the surprise of many the governor vetoed it.", "The governor vetoed the bill.", SAME),
 ])
 def test_negations_written_without_not(first, second, decision):
     assert explain(first, second).decision == decision
