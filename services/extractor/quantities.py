@@ -18,7 +18,7 @@ _SMALL = {
 }
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "dozen": 12,
 }
 # Unit words (singular/plural, symbols) -> normalised unit.
 _UNITS = {
@@ -33,7 +33,7 @@ _UNITS = {
     "tons": "tonne", "teu": "teu", "barrels": "barrel", "doses": "dose",
 }
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen(?!s))"  # not "dozens of": no figure
 _WORD_NUMBER = rf"(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|an?(?=\s+{_SCALE}))(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|{_SCALE}|a\s+half))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£")
@@ -44,6 +44,11 @@ _QUANTITY = re.compile(
     rf"(?![\w:/]|[.,]\d)",
     re.IGNORECASE,
 )
+# A range's second figure carries the scale and unit of both: "$1.2-1.5 billion", "5-7%", "15-20 percent".
+_RANGE_REST = re.compile(r"\s?[-–]\s?(?:US\$|[$€£])?\d[\d,]*(?:\.\d+)?(?:\s?(?P<scale>bn|mn|mln|m|b)\b|\s+(?P<scaleword>thousand|"
+                         r"million|billion|trillion)\b)?(?:(?P<pct>%)|\s(?P<unit>percent|per\s+cent)\b)?", re.IGNORECASE)
+# "half a million": a fraction of a scale is one figure.
+_SCALE_AFTER_FRACTION = re.compile(r"\s+an?\s+(?P<s>hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # Fractions of a whole ("half of the volunteers", "nearly a third of their value").
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
@@ -111,6 +116,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             if parsed is None:
                 continue
             value = parsed
+        if not (scale or scaleword or unit or m.group("pct")) and (rest := _RANGE_REST.match(sentence, m.end())):
+            scale, scaleword = rest["scale"], rest["scaleword"]
+            unit = "percent" if rest["pct"] or rest["unit"] else None
         if scale:
             # A bare "m"/"b" is only a magnitude next to a currency ("$5m"), not "5 m" of distance.
             if scale.lower() in ("m", "b") and not cur and not unit:
@@ -135,11 +143,16 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         out = [q for q in out if not m.start() <= q.start < m.end()]
         out.append(QuantityMention(m.group(), 1.5, _UNITS[m.group("unit").lower()], m.start(), m.end()))
     for m in _FRACTION.finditer(sentence):
+        # "two-thirds" is one fraction, not the count two; "six and a half percent" is already one quantity
+        out = [q for q in out if not (q.start == m.start() and q.end < m.end())]
         if any(q.start <= m.start() < q.end for q in out):
-            continue  # "six and a half percent" is already one quantity
+            continue
         count = _COUNT[m.group("a").lower()] if m.group("a") else 1
-        value = count / _FRACTIONS[m.group("f").lower()]
-        out.append(QuantityMention(m.group(), round(value, 6), "fraction", m.start(), m.end()))
+        value, unit, end = count / _FRACTIONS[m.group("f").lower()], "fraction", m.end()
+        if scale := _SCALE_AFTER_FRACTION.match(sentence, m.end()):
+            value, unit, end = value * _SCALES[scale["s"].lower()], "", scale.end()
+            out = [q for q in out if not m.end() <= q.start < end]
+        out.append(QuantityMention(sentence[m.start():end], round(value, 6), unit, m.start(), end))
     out.sort(key=lambda q: q.start)
     return out
 

@@ -828,3 +828,21 @@ def test_a_company_named_by_its_trade_is_an_organisation_not_a_surname() -> None
     texts = {analyze_sentence(f"Shares in {name} fell 5 percent on Monday.", PUB).normalized_text
              for name in ("Norvik Energy", "Halden Energy")}
     assert len(texts) == 2, texts
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Two-thirds of the staff were laid off.", 0.666667, "fraction"),  # was the count 2
+    ("Three-quarters of voters backed the plan.", 0.75, "fraction"),
+    ("Two dozen homes were flooded.", 24.0, ""),  # was 2
+    ("A dozen people were hurt.", 12.0, ""),
+    ("Half a million people fled the city.", 500_000.0, ""),  # was 0.5 and 1,000,000
+    ("The deal is worth $1.2-1.5 billion.", 1.2e9, "usd"),  # a range's second figure gives the scale
+    ("Prices rose 5-7% last year.", 5.0, "percent"),
+])
+def test_fractions_dozens_and_ranges_are_one_figure(sentence: str, value: float, unit: str) -> None:
+    found = find_quantities(sentence)
+    assert [(q.value, q.unit) for q in found] == [(value, unit)], found
+
+
+def test_dozens_of_is_no_figure() -> None:
+    assert find_quantities("Dozens of people were hurt in the crush.") == []
