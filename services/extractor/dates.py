@@ -43,8 +43,13 @@ _DATE = re.compile(
 # verb ("plans to"), since "agreed to the plan at Tuesday's meeting" looks back.
 _FUTURE = re.compile(r"\b(?:will|shall|would|due|scheduled|expected|plans?\s+to|planned\s+(?:to|for)|upcoming|"
                      r"starting)\b", re.IGNORECASE)
-# "said on Tuesday": a weekday right after a past-tense verb is in the past whatever else follows.
-_PAST_VERB_BEFORE = re.compile(r"\b(?:said|told|\w+ed)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+# "said on Tuesday": a weekday right after a past-tense verb is in the past whatever else follows; so
+# after a reporting verb and its listener or medium ("told reporters on Monday", "said in a statement
+# on Tuesday": when it was said, before the "would" of what was said).
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:(?:said|told|\w+ed)\s+|(?:said|told|wrote|announced|confirmed|stated)\s+(?:reporters|journalists|"
+    r"lawmakers|parliament|(?:the|an?|his|her|its|their)\s+\w+|in\s+an?\s+\w+)\s+)(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.IGNORECASE)
 _MAY_MONTH_BEFORE = re.compile(r"\b(?:in|of|since|until|by|early|late|mid-?)\s*$")
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 

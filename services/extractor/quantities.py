@@ -31,7 +31,13 @@ _UNITS = {
     "months": "month", "month": "month", "years": "year", "year": "year", "minutes": "minute", "minute": "minute",
     "kilometres": "km", "kilometers": "km", "km": "km", "miles": "mile", "tonnes": "tonne",
     "tons": "tonne", "teu": "teu", "barrels": "barrel", "doses": "dose",
+    "metres": "metre", "meters": "metre", "metre": "metre", "meter": "metre", "centimetres": "cm",
+    "centimeters": "cm", "cm": "cm", "millimetres": "mm", "millimeters": "mm", "mm": "mm",
+    "kilograms": "kg", "kilogrammes": "kg", "kg": "kg",
 }
+# Units of one measure written in another size, as the unit they are compared in: "5 km" is "5,000
+# metres", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes". (Not the bare "m": a million as often.)
+_IN_UNIT = {"km": ("metre", 1e3), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3), "kg": ("tonne", 1e-3)}
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen(?!s))"  # not "dozens of": no figure
 _WORD_NUMBER = rf"(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|an?(?=\s+{_SCALE}))(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|{_SCALE}|a\s+half))*"
@@ -136,6 +142,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             unit_norm = _UNITS[cur.lower()]
         if cur and not unit_norm:
             unit_norm = _UNITS[cur.lower()]
+        if unit_norm in _IN_UNIT:
+            unit_norm, factor = _IN_UNIT[unit_norm]
+            value = round(value * factor, 9)
         text = m.group().strip()
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         out.append(QuantityMention(text, value, unit_norm, start, start + len(text)))

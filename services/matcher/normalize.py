@@ -178,7 +178,7 @@ _AFTER_A_VENUE = frozenset("next last early late earlier later today tonight yes
 _DEMONYM = re.compile(r"(?:an|ese|ish|ch|i)$")  # "Russian", "Chinese", "British", "French", "Iraqi"
 # A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
 UNIT_WEIGHT = 0.5
-_UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km mile tonne teu barrel dose minute".split())
+_UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km metre mile tonne teu barrel dose minute".split())
 
 
 def _short_cvc(w: str) -> bool:

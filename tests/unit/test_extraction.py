@@ -846,3 +846,21 @@ def test_fractions_dozens_and_ranges_are_one_figure(sentence: str, value: float,
 
 def test_dozens_of_is_no_figure() -> None:
     assert find_quantities("Dozens of people were hurt in the crush.") == []
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("The ash cloud rose 5 km above the volcano.", "The ash cloud rose 5,000 metres above the volcano."),
+    ("Thirty centimetres of snow fell overnight.", "300 millimetres of snow fell overnight."),
+    ("The truck carried 2 tonnes of flour.", "The truck carried 2,000 kg of flour."),
+])
+def test_one_measure_in_two_sizes_is_one_figure(one: str, other: str) -> None:
+    a, b = find_quantities(one), find_quantities(other)
+    assert [(q.value, q.unit) for q in a] == [(q.value, q.unit) for q in b], (a, b)
+
+
+def test_a_weekday_after_a_reporting_verb_and_its_listener_is_when_it_was_said() -> None:
+    # "told reporters on Monday that the plant would close": Monday past, whatever "would" says
+    for frame in ("told reporters on Monday", "said in a statement on Monday", "told the council on Monday"):
+        c = analyze_sentence(f"Berg {frame} that the plant would close.", PUB)
+        assert [d.resolved for d in c.dates] == ["2024-11-11"], (frame, c.dates)
+    assert [d.resolved for d in analyze_sentence("The talks will resume on Monday.", PUB).dates] == ["2024-11-18"]
