@@ -37,7 +37,7 @@ ALIASES: dict[str, str] = {
     "sacharova": "zakharova", "wolodymyr": "volodymyr", "dmitri": "dmitry",
     "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
     "l.a.": "los angeles",
-    "european union": "european union", "red cross": "red cross",
+    "european union": "european union", "red cross": "red cross",  # whole names, no word folded ("europe union")
 }
 # A capital or a seat of government standing for its country's government when it acts or speaks
 # ("Kyiv said it would attend", "the Kremlin denied"): folded to the country only in that role.
@@ -82,8 +82,9 @@ _PLACE_WORDS = frozenset(
     "sea,river,lake,island,islands,coast,bay,gulf,strait,mountains,square,county,province,valley,ocean,"
     "archipelago,falls,vale,peninsula,desert,forest,canal,hills,heights,point,springs,beach,harbour,harbor,"
     "fjord,glacier,channel,basin,plateau,delta,region,district".split(","))
-# Place words that end the names of bodies as often ("Fox News Channel", "Port District", "Union Point").
-_PLACE_WORDS_OF_BODIES = frozenset(("channel", "district", "point", "region"))
+# Place words that end the names of bodies as often ("Fox News Channel", "Port District", "Union Point")
+# do not make a body's word before them a place; the others do ("Union Square").
+_PLACE_AFTER_BODY_WORDS = _PLACE_WORDS - {"channel", "district", "point", "region"}
 # Canonical forms that are places, for the kind guess.
 _PLACES = frozenset(
     "united states,united kingdom,russia,ukraine,poland,germany,france,italy,denmark,netherlands,"
@@ -215,7 +216,7 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     office_title = len(low) > 2 and low[0] in _OF_OFFICE and low[1] in _TITLES  # "Press Secretary X": a person
     # A body's word before a place word is a place ("Union Square", "Parliament Square"); not a longer name
     # ("Fox News Channel", "University of the Virgin Islands"), nor a place word that names bodies too.
-    named_place = len(low) == 2 and low[0] in _ORG_WORDS and low[1] in _PLACE_WORDS - _PLACE_WORDS_OF_BODIES
+    named_place = len(low) == 2 and low[0] in _ORG_WORDS and low[1] in _PLACE_AFTER_BODY_WORDS
     if not office_title and not named_place and (
             any(w in _ORG_WORDS for w in low) or name.isupper() and len(name) > 1 and "." not in name):
         whole = " ".join(low)

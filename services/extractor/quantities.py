@@ -39,7 +39,8 @@ _UNITS = {
 # metres", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes". (Not the bare "m": a million as often.)
 _IN_UNIT = {"km": ("metre", 1e3), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3), "kg": ("tonne", 1e-3)}
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen(?!s))"  # not "dozens of": no figure
+_LARGE_SCALE = r"(?:thousand|million|billion|trillion)"
+_SCALE = rf"(?:hundred|{_LARGE_SCALE}|dozen)"
 _WORD_NUMBER = rf"(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|an?(?=\s+{_SCALE}))(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|{_SCALE}|a\s+half))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£")
@@ -51,10 +52,10 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 # A range's second figure carries the scale and unit of both: "$1.2-1.5 billion", "5-7%", "15-20 percent".
-_RANGE_REST = re.compile(r"\s?[-–]\s?(?:US\$|[$€£])?\d[\d,]*(?:\.\d+)?(?:\s?(?P<scale>bn|mn|mln|m|b)\b|\s+(?P<scaleword>thousand|"
-                         r"million|billion|trillion)\b)?(?:(?P<pct>%)|\s(?P<unit>percent|per\s+cent)\b)?", re.IGNORECASE)
+_RANGE_REST = re.compile(rf"\s?[-–]\s?(?:US\$|[$€£])?\d[\d,]*(?:\.\d+)?(?:\s?(?P<scale>bn|mn|mln|m|b)\b|"
+                         rf"\s+(?P<scaleword>{_LARGE_SCALE})\b)?(?:(?P<pct>%)|\s(?P<unit>percent|per\s+cent)\b)?", re.IGNORECASE)
 # "half a million": a fraction of a scale is one figure.
-_SCALE_AFTER_FRACTION = re.compile(r"\s+an?\s+(?P<s>hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_SCALE_AFTER_FRACTION = re.compile(rf"\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b", re.IGNORECASE)
 # Fractions of a whole ("half of the volunteers", "nearly a third of their value").
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}

@@ -24,8 +24,8 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
-from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites, predicate_word, same_word,
-                        spelling_fold, stem)
+from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites,
+                        predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -186,10 +186,11 @@ _THINGS = frozenset(stem(w) for w in (
     "barrels cattle sheep").split())
 
 
-def _people_and_things(head_a: str, head_b: str) -> bool:
-    """One count is of people and the other of things, both known by their word: an unknown word may
-    be an adjective before the noun ("12 Israeli hostages") or a people noun not listed ("pilgrims")."""
-    return (head_a in _PEOPLE and head_b in _THINGS) or (head_a in _THINGS and head_b in _PEOPLE)
+def _people_and_things(heads_a: set[str], heads_b: set[str]) -> bool:
+    """One side counts only people and the other only things, every count known by its word: an
+    unknown word may be an adjective before the noun ("12 Israeli hostages") or a people noun not
+    listed ("pilgrims")."""
+    return (heads_a <= _PEOPLE and heads_b <= _THINGS) or (heads_a <= _THINGS and heads_b <= _PEOPLE)
 
 
 def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
@@ -202,8 +203,7 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     if not a.numbers or not b.numbers:
         return None
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
-    counts_apart = all(not u for u, _, _ in a.numbers + b.numbers) and (
-        kinds_a <= _PEOPLE and kinds_b <= _THINGS or kinds_a <= _THINGS and kinds_b <= _PEOPLE)
+    counts_apart = all(not u for u, _, _ in a.numbers + b.numbers) and _people_and_things(kinds_a, kinds_b)
     if not counts_apart and {_unit_family(u) for u, _, _ in a.numbers} & {_unit_family(u) for u, _, _ in b.numbers}:
         return None  # "72 hours" and "three days" are one kind of figure
     if "" in kinds_a or "" in kinds_b:
@@ -309,7 +309,7 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
         units_b.setdefault(unit, []).append(value)
         heads_b[unit] = head
     for unit in sorted(set(units_a) & set(units_b)):
-        if _people_and_things(heads_a[unit], heads_b[unit]):
+        if _people_and_things({heads_a[unit]}, {heads_b[unit]}):
             continue  # "destroyed 30 homes" / "killed 12 people": two counts of one event, not one figure
         key_a, key_b = (unit, heads_a[unit]), (unit, heads_b[unit])
         if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(key_a, units_a[unit], key_b, units_b[unit]):

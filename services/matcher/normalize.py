@@ -539,9 +539,7 @@ DENIAL = "<deny>"  # negated_heads marker: a denial verb governs the whole state
 _NEG_CUE_WORDS = frozenset("not never no nobody n't cannot".split())
 _BOUND_COMPARATIVES = frozenset(("more", "fewer", "less"))
 _NO_ONE = re.compile(r"\bno[\s-]one\b")
-
-
-_BEFORE_YET_TO = frozenset("has have had is are was were remains remain remained".split())
+_BEFORE_YET_TO = frozenset("has have had is are was were remains remain remained".split())  # "has yet to sign"
 
 
 def _not_a_negation(words: list[str], i: int) -> bool:
