@@ -75,6 +75,18 @@ def probe_count(n_tokens: int, cutoff: float) -> int:
     return min(n_tokens, max(3, math.ceil(n_tokens * (1 - cutoff / 100) * 2) + 1))
 
 
+def _top_stable(keys: np.ndarray, k: int) -> np.ndarray:
+    """np.argsort(keys, kind="stable")[:k] without sorting every key: the k smallest by partition
+    (ties at the k-th value in order of position), then sorted stably among themselves."""
+    if len(keys) <= k:
+        return np.argsort(keys, kind="stable")
+    kth = np.partition(keys, k - 1)[k - 1]
+    below = np.flatnonzero(keys < kth)
+    chosen = np.concatenate((below, np.flatnonzero(keys == kth)[:k - len(below)]))
+    chosen.sort()
+    return chosen[np.argsort(keys[chosen], kind="stable")]
+
+
 class BlockingIndex:
     def __init__(self, workers: int = 1) -> None:
         self.workers = workers
@@ -143,7 +155,7 @@ class BlockingIndex:
         # groups the hits by row and still tells each row's shared tokens.
         bits = max(1, (len(probed) - 1).bit_length())
         hits = np.concatenate([(p << bits) | i for i, (p, _) in enumerate(probed)])
-        hits.sort()
+        hits.sort(kind="stable")  # a run per posting (rows ascending): timsort merges them, ~4x quicksort
         by_row = hits >> bits
         starts = np.flatnonzero(np.concatenate(([True], by_row[1:] != by_row[:-1])))
         rows = by_row[starts]
@@ -154,7 +166,7 @@ class BlockingIndex:
             weight = np.array([1.0 + math.log(n / df) for _, df in probed])
             shared = np.add.reduceat(weight[hits & ((1 << bits) - 1)], starts)
             rows, shared = rows[::-1], shared[::-1]  # newest first, so a stable sort breaks ties by recency
-            rows = rows[np.argsort(-shared, kind="stable")[:MAX_CANDIDATES * 2]]
+            rows = rows[_top_stable(-shared, MAX_CANDIDATES * 2)]
         live = self._live
         found = []
         for r in rows.tolist():

@@ -687,6 +687,30 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                      f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")
 
 
+class _Floors(NamedTuple):
+    """decide()'s score floors for a threshold, as logits of the same-claim model (prune.floor_z)."""
+    same: float      # the threshold: a same-claim link, or any conflict
+    conflict: float  # CONFLICT_FLOOR x threshold: a conflict of details with the frames alike
+    denial: float    # DENIAL_FLOOR x threshold: a denial without the same subject otherwise shown
+
+    @classmethod
+    def of(cls, threshold: float) -> _Floors:
+        return cls(prune.floor_z(threshold), prune.floor_z(CONFLICT_FLOOR * threshold),
+                   prune.floor_z(DENIAL_FLOOR * threshold))
+
+
+def _surely_different(z: float, shared: float, frame: float, denial_possible: bool, floors: _Floors) -> bool:
+    """Whether decide() calls a pair DIFFERENT whatever its details, from upper bounds on its model
+    logit, its weighted share of words (features.wcont) and its frame score: below the threshold, a
+    detail conflict needs CONFLICT_FLOOR and a frame of CONFLICT_MIN_FRAME, and a denial (possible
+    only when a side can deny) the denial floor or the same subject (_same_subject)."""
+    if z >= floors.same or (z >= floors.conflict and frame >= CONFLICT_MIN_FRAME):
+        return False
+    if denial_possible and (z >= floors.denial or frame >= NEGATION_MIN_FRAME or shared >= NEGATION_MIN_SHARED):
+        return False
+    return True
+
+
 def compare(a: claim_pb2.Claim, b: claim_pb2.Claim, threshold: float = DEFAULT_THRESHOLD) -> match_pb2.MatchExplanation:
     """Same claim, conflicting claim, or different, with the score and the rule that fired."""
     return decide(match_form(a), match_form(b), threshold)
@@ -892,19 +916,20 @@ class ClaimIndex:
         decision would be DIFFERENT (decided later only if a cluster it belongs to is weighed)."""
         hits = self._blocking.search_parts(form, min(self.threshold, CANDIDATE_SCORE), limit=RULE_CANDIDATES,
                                            window=(published, self.window_seconds) if published else None)
-        rows = [(self._rows.get(row_id), set_ratio, sort_ratio) for row_id, _, set_ratio, sort_ratio in hits]
+        rows = [(self._rows.get(row_id), frame, set_ratio, sort_ratio) for row_id, frame, set_ratio, sort_ratio in hits]
         rows = [r for r in rows if r[0] is not None and r[0].article_id != exclude_article]
-        query = prune.QuerySide(form, self._local, [r.form for r, _, _ in rows]) if self.prune and rows else None
-        floor = prune.floor_z(min(self.threshold, CONFLICT_FLOOR * self.threshold))
-        # A denial can conflict below that floor when the frames are alike (decide): never pruned.
+        query = prune.QuerySide(form, self._local, [r.form for r, *_ in rows]) if self.prune and rows else None
+        floors = _Floors.of(self.threshold)
         query_denies = can_deny(form)
         ranked = []
-        for row, set_ratio, sort_ratio in rows:
-            if (query is not None and not query_denies and not can_deny(row.form)
-                    and prune.z_upper(query, row.form, set_ratio, sort_ratio) < floor):
-                ranked.append((row, None))
-            else:
-                ranked.append((row, decide(form, row.form, self.threshold, self._local)))
+        for row, frame, set_ratio, sort_ratio in rows:
+            if query is not None:
+                z, shared = prune.upper_bounds(query, row.form, set_ratio, sort_ratio)
+                # frame: pair_score of the two ratios cdist rounded, each within half a point of it.
+                if _surely_different(z, shared, frame + 1, query_denies or can_deny(row.form), floors):
+                    ranked.append((row, None))
+                    continue
+            ranked.append((row, decide(form, row.form, self.threshold, self._local)))
         return ranked
 
     def _note_reprint(self, claim: claim_pb2.Claim, ranked) -> str:

@@ -80,9 +80,10 @@ class QuerySide:
             self.has_q_variant = {others[j] for j in np.nonzero(m.any(axis=1))[0].tolist()}
 
 
-def z_upper(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) -> float:
-    """An upper bound on the logit of pair_features(q.form, b, local) under the current model.
-    set_ratio / sort_ratio: the frame's token_set_ratio / token_sort_ratio as cdist rounds them."""
+def upper_bounds(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) -> tuple[float, float]:
+    """Upper bounds on the logit of pair_features(q.form, b, local) under the current model and on
+    its weighted share of words (wcont, the third feature). set_ratio / sort_ratio: the frame's
+    token_set_ratio / token_sort_ratio as cdist rounds them."""
     qw = q.weights
     factors = q.factors  # LocalRarity.weighted, without the dict
     # Eligibility by weight a hair generous: the factors may differ from LocalRarity's in the last bit.
@@ -129,4 +130,4 @@ def z_upper(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) -> floa
     for name, w in zip(features.FEATURES, features.WEIGHTS):
         lo, hi = ranges.get(name, (0.0, 1.0))
         z += w * (hi if w > 0 else lo)
-    return z + MARGIN
+    return z + MARGIN, wcont + MARGIN

@@ -4,9 +4,10 @@ ClaimIndex places claims exactly as it would deciding every candidate."""
 import math
 
 from services.extractor.extraction import extract_claims
-from services.matcher import features, prune
+from services.matcher import features, matching, prune
 from services.matcher.matching import CONFLICT_FLOOR, DEFAULT_THRESHOLD, ClaimIndex
 from services.matcher.normalize import match_form
+from services.matcher.stance import can_deny
 from shared.storygen import generate
 
 from sentences_for_tests import placed_claim
@@ -16,7 +17,7 @@ def _claims(n_articles: int = 150, seed: int = 5):
     return [c for a in generate(n_articles, seed=seed, events=6, conflict_rate=0.2) for c in extract_claims(a)]
 
 
-def test_the_bound_is_at_least_the_model_logit_on_every_candidate():
+def test_the_bounds_are_at_least_the_model_logit_and_word_share_on_every_candidate():
     claims = _claims()
     index = ClaimIndex()
     checked = pruned = 0
@@ -30,12 +31,45 @@ def test_the_bound_is_at_least_the_model_logit_on_every_candidate():
                 other = index._rows[row_id].form
                 x = features.pair_features(form, other, index._local)
                 z = features.INTERCEPT + sum(w * v for w, v in zip(features.WEIGHTS, x))
-                bound = prune.z_upper(query, other, set_ratio, sort_ratio)
-                assert bound >= z
+                z_bound, shared_bound = prune.upper_bounds(query, other, set_ratio, sort_ratio)
+                assert z_bound >= z and shared_bound >= x[features.FEATURES.index("wcont")]
                 checked += 1
-                pruned += bound < floor
+                pruned += z_bound < floor
         index.place(claim)
     assert checked > 1000 and pruned > 200  # the bound is a bound, and it does prune
+
+
+_DENIALS = [  # in the generated stories' words, each a fact of its own
+    "The port authority denied that the main road to Halden had been closed by the storm.",
+    "Minister Pieter Smit said no schools in Norwick would close because of the strike.",
+    "The water board said it had not found the cause of the leak at the Halden reservoir.",
+    "Chief Priya Lang said nobody had been arrested over the fire at the Dunmore Bay depot.",
+    "The city council did not confirm reports that rescue teams were withdrawn from Norwick.",
+]
+
+
+def test_a_pair_surely_different_by_its_bounds_is_decided_different():
+    """Every candidate _rank leaves undecided, denials among them, is one decide() calls DIFFERENT."""
+    claims = _claims(seed=11)
+    claims[::7] = [placed_claim(f"d{i}", text=t) for i, t in zip(range(len(claims[::7])), _DENIALS * 100)]
+    index = ClaimIndex()
+    floors = matching._Floors.of(DEFAULT_THRESHOLD)
+    skipped = denials_skipped = 0
+    for claim in claims:
+        form = match_form(claim)
+        hits = index._blocking.search_parts(form, 35.0, limit=30)
+        if hits:
+            query = prune.QuerySide(form, index._local, [index._rows[r].form for r, *_ in hits])
+            for row_id, frame, set_ratio, sort_ratio in hits:
+                other = index._rows[row_id].form
+                z_bound, shared_bound = prune.upper_bounds(query, other, set_ratio, sort_ratio)
+                denial_possible = can_deny(form) or can_deny(other)
+                if matching._surely_different(z_bound, shared_bound, frame + 1, denial_possible, floors):
+                    assert matching.decide(form, other, DEFAULT_THRESHOLD, index._local).decision == matching.DIFFERENT
+                    skipped += 1
+                    denials_skipped += denial_possible
+        index.place(claim)
+    assert skipped > 200 and denials_skipped > 20
 
 
 def test_pruned_and_unpruned_indexes_place_every_claim_alike():
