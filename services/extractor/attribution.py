@@ -52,6 +52,7 @@ _LEADING_QUOTE = re.compile(
 )
 _ACCORDING_LEAD = re.compile(r"^(?:According to|As (?:first\s+)?(?:reported|noted|revealed|stated) by) (?P<s>[^,]{1,80}),\s*")
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
+_ACCORDING_INSIDE = re.compile(r"^(?P<a>[^,\"“”]{3,}?),\s+according to (?P<s>[^,\"“”]{1,80}?),\s+(?P<b>\S.*)$")
 _TRAILING = re.compile(
     r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|added|adds|told|warned|warns|noted|notes|stated|states|confirmed|confirms|announced|announces|reported|reports|claimed|claims|insisted|insists|estimated|estimates)\b[^,\"“]{0,60}$"
 )
@@ -69,7 +70,8 @@ def _closes(body: str, at: int) -> bool:
 _LOWER_CASE_SPEAKERS = frozenset(
     "he she they we officials police authorities prosecutors investigators witnesses residents doctors "
     "experts analysts diplomats sources rescuers firefighters medics activists lawmakers ministers organisers "
-    "organizers researchers scientists aides traders economists spokesmen spokeswomen".split())
+    "organizers researchers scientists aides traders economists spokesmen spokeswomen engineers officers "
+    "inspectors negotiators regulators observers monitors commanders campaigners nurses teachers".split())
 
 
 # The verb before its subject, closing the sentence: "..., said Smith.", "..., notes Phone Arena."
@@ -78,7 +80,18 @@ _TRAILING_INVERTED = re.compile(
     r"explained|explains|warned|warns|insisted|insists)\s+"
     r"(?P<s>(?:the|a|an)\s+[^,\"“”]{1,50}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4}|"
     # "..., said police.", "..., said local officials."
-    r"(?:[a-z]+\s+)?(?:" + "|".join(sorted(_LOWER_CASE_SPEAKERS - _PRONOUNS)) + r"))\s*[.!?]?[\"”’]?\s*$")
+    r"(?:[a-z]+\s+)?(?:" + "|".join(sorted(_LOWER_CASE_SPEAKERS - _PRONOUNS)) + r"))"
+    # "..., said Ruth Amsel, an analyst at Corbel Capital.", "..., said the owner, Baltic Reefer Lines."
+    r"(?:,\s+(?:(?:the|a|an|his|her|its|their)\s+[^,\"“”]{1,80}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4}))?"
+    r"\s*[.!?]?[\"”’]?\s*$")
+# The frame after the statement with an apposition between the speaker and the verb: "..., Tamsin
+# Reed, a spokeswoman for the firm, said." (the speaker a name: "..., the mayor, a former judge, said").
+_TRAILING_APPOSITION = re.compile(
+    r",[\"”’']?\s+(?P<s>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|(?:the|a|an)\s+[^,\"“”]{1,40}?),\s+"
+    r"(?:the|a|an|his|her|its|their)\s+[^,\"“”]{1,80}?,\s+(?:also\s+)?"
+    r"(?P<v>said|says|added|adds|told|warned|warns|noted|notes|confirmed|announced|wrote|explained)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|earlier)"
+    r"|\s+(?:reporters|journalists)|\s+in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|interview))*\s*[.!?]?[\"”’]?\s*$")
 # A past verb in what would be the subject: "said the ferry sank" reads the other way round.
 _VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|sank|fell|rose|went|came|made|took|gave|won|lost|left|ran|hit|shot|died|grew|"
                         r"began|saw|knew|met|paid|sold|told|fled|held|kept|led|said)\b")
@@ -137,13 +150,13 @@ _TIME_TAIL = re.compile(rf"\s*(?:{_SPAN_AGO}|later|earlier|afterwards|(?:last|th
 # "wrote on X that", "said in his nightly address that": a short adverbial before "that" is frame.
 _FRAME_THAT = re.compile(r"^(?:\s+[^\s,\"“”]+){0,6}?\s+that\s+")
 # Where something was said: "in a statement", "in a televised address", "on X".
-_WHERE_SAID = (r"(?:in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|"
+_WHERE_SAID = (r"(?:in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|report|filing|"
                r"briefing|address|message|press\s+release|press\s+conference)|on\s+(?:X|Twitter|Facebook|Instagram|"
                r"Telegram|social\s+media))")
 # Where it was said, then a colon: "said in a statement: ...", "wrote on X on Monday: ..."
 _WHERE_SAID_COLON = re.compile(
     rf"^\s+{_WHERE_SAID}(?:\s+(?:on|late|early)\s+[\w.]+)*(?:\s+(?:morning|afternoon|evening|night))?\s*:\s*")
-_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:.!?]|$)")
+_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|investors|analysts|shareholders|staff|employees|workers|supporters|voters|delegates|senators|residents|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:.!?]|$)")
 # "told the radio station she had", "told the council 790 people were": a common noun phrase as the
 # object, up to the word the statement opens with (a pronoun, article, figure or quote).
 _TOLD_NOUN_OBJECT = re.compile(
@@ -291,6 +304,13 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     m = _ACCORDING_TRAIL.search(body)
     if m:
         return Attribution(_clean_speaker(m.group("s")), "accord", offset, offset + m.start())
+    m = _ACCORDING_INSIDE.match(body)
+    if m and not _VERB_IN_TEXT.search(m["a"]):  # "X reported that, according to Y, Z": X's frame first
+        if _ends_statement(m["b"]):  # "X, according to the official, who was not authorised to speak"
+            return Attribution(_clean_speaker(m["s"]), "accord", offset + m.start("a"), offset + m.end("a"))
+        # "The attack, according to witnesses, lasted 20 minutes": both sides of the frame, joined
+        return Attribution(_clean_speaker(m["s"]), "accord", offset, offset + len(body),
+                           cut=(offset + m.end("a"), offset + m.start("b")))
     m = _TRAILING.search(body)
     words = m.group("s").split() if m else []
     if m and 0 < len(words) <= 8 and words[0] not in _NO_TRAILING_SPEAKER \
@@ -305,6 +325,9 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
             or _no_subject_before(body[:m.start() + 1], m.group("s"))):  # "..., SITE said Tuesday."
         # "Prices rose, said Smith.", "..., said the report." (not "Smith, 45, said the ferry sank.")
         return Attribution(_clean_speaker(m.group("s")).rstrip("."), VERBS[m.group("v")], offset, offset + m.start())
+    m = _TRAILING_APPOSITION.search(body)
+    if m and m.start() > 0 and not _FINITE.search(m.group("s")):
+        return Attribution(_clean_speaker(m.group("s")), VERBS[m.group("v")], offset, offset + m.start())
     paren = _parenthetical(body, offset)
     if paren is not None:
         return paren
@@ -331,7 +354,8 @@ _TIME_OR_SOURCE = re.compile(
 _PARENTHETICAL = re.compile(
     rf"^(?P<a>[^,\"“”]{{3,}}?),\s+(?P<s>[^,\"“”]{{1,60}}?)\s+(?:also\s+)?(?P<v>{_VERB_ALT})"
     r"(?:\s+(?:on\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|yesterday|today)"
-    r"|\s+(?:reporters|journalists|him|her|them|us)|\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}){0,2}"
+    r"|\s+(?:reporters|journalists|him|her|them|us)|\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+    rf"|\s+{_WHERE_SAID}){{0,2}}"
     r",\s+(?P<b>\S.*)$")
 # After such a frame these open a clause of their own: the statement is what precedes the frame.
 # "because of the storm", "as soon as repairs end", "during the night" belong to the statement.

@@ -29,7 +29,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z]{2}[A-Z .'-]*(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([^)]{1,40}\))?|\([^)]{1,40}\))\s*[—–-]{1,2}\s+"
 )
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|nothing|none|neither|nor|no longer|denied|denies|deny|refused|refuses|"
+    r"\b(?:not|never|no|nobody|nothing|none|neither|nor|no longer|denied|denies|deny|refused|refuses|"
     r"declined to|rejected|rejects|yet to)\b|n't\b",
 )  # applied to the lower-cased statement: 3x faster than re.IGNORECASE
 _PUNCT = re.compile(r"[.,](?!\d)|[^\w\s.,]|_")  # a point or comma stays only before a digit ("3.5", "2,000")

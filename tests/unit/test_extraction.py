@@ -819,6 +819,43 @@ def test_more_frames_read_their_speaker(sentence: str, speaker: str, statement: 
     assert (c.speaker, c.statement) == (speaker, statement)
 
 
+@pytest.mark.parametrize(("sentence", "speaker", "statement"), [
+    # the speaker after the statement, with an apposition
+    ("The ferry will not sail before Friday, said Oskar Lind, the harbour master.", "Oskar Lind",
+     "The ferry will not sail before Friday"),
+    ("Wheat prices have doubled, said Ruth Amsel, an analyst at Corbel Capital.", "Ruth Amsel", "Wheat prices have doubled"),
+    ("The barge carried 12 crew, said the owner, Norsk Lekter.", "the owner", "The barge carried 12 crew"),
+    ("Output will be halved, Tamsin Reed, a spokeswoman for the mill, said.", "Tamsin Reed", "Output will be halved"),
+    ("Fares will rise in May, the mayor, a former judge, said on Monday.", "the mayor", "Fares will rise in May"),
+    # ... not a leading frame with an apposition
+    ("Jonas Berg, a spokesman for the port, said the quay would reopen.", "Jonas Berg", "the quay would reopen"),
+    # "according to" inside the statement: both sides joined, or the first when a clause of its own follows
+    ("The raid, according to witnesses, lasted an hour.", "witnesses", "The raid lasted an hour"),
+    ("The handset ships in May, according to a supplier, although its price is unknown.", "a supplier",
+     "The handset ships in May"),
+    # ... not when the first side has a frame of its own
+    ("The paper reported that, according to his lawyer, the actor was in Rome.", "The paper",
+     "according to his lawyer, the actor was in Rome"),
+    # a frame inside the statement: lower-case bodies that speak, where it was written
+    ("The dam, engineers warned, could fail within days.", "engineers", "The dam could fail within days"),
+    ("Sales, the company said in its annual report, fell 4 percent.", "the company", "Sales fell 4 percent"),
+    # listeners after "told"
+    ("Erik Sand told investors the fleet would grow.", "Erik Sand", "the fleet would grow"),
+])
+def test_frames_around_an_apposition_or_inside_the_statement(sentence: str, speaker: str, statement: str) -> None:
+    c = analyze_sentence(sentence, PUB)
+    assert (c.speaker, c.statement) == (speaker, statement)
+
+
+@pytest.mark.parametrize(("sentence", "negated"), [
+    ("Nobody was hurt when the roof fell in, said police.", True),
+    ("No one has claimed the attack, officials said.", True),
+    ("Everybody was evacuated before the roof fell in, said police.", False),
+])
+def test_nobody_negates_the_claim(sentence: str, negated: bool) -> None:
+    assert analyze_sentence(sentence, PUB).negated is negated
+
+
 def test_a_company_named_by_its_trade_is_an_organisation_not_a_surname() -> None:
     # "Norvik Energy" and "Halden Energy" were both Mr or Ms "energy": two companies' share moves one fact
     assert canonicalize("Norvik Energy") == ("norvik energy", claim_pb2.ENTITY_KIND_ORGANIZATION)
