@@ -34,10 +34,15 @@ _UNITS = {
     "metres": "metre", "meters": "metre", "metre": "metre", "meter": "metre", "centimetres": "cm",
     "centimeters": "cm", "cm": "cm", "millimetres": "mm", "millimeters": "mm", "mm": "mm",
     "kilograms": "kg", "kilogrammes": "kg", "kg": "kg",
+    "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "mph": "mph", "miles per hour": "mph",
 }
 # Units of one measure written in another size, as the unit they are compared in: "5 km" is "5,000
-# metres", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes". (Not the bare "m": a million as often.)
-_IN_UNIT = {"km": ("metre", 1e3), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3), "kg": ("tonne", 1e-3)}
+# metres", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes", "5 miles" "8 km" (a rounded
+# conversion agrees: the matcher reads "8" as 8,047 written to fewer digits), "100 mph" "161 km/h".
+# (Not the bare "m": a million as often.)
+_IN_UNIT = {"km": ("metre", 1e3), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3), "kg": ("tonne", 1e-3),
+            "mile": ("metre", 1609.344), "mph": ("km/h", 1.609344)}
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
 _LARGE_SCALE = r"(?:thousand|million|billion|trillion)"
 _SCALE = rf"(?:hundred|{_LARGE_SCALE}|dozen)"

@@ -83,6 +83,13 @@ EVENT_KINDS = {
     }.items() for word in words.split()
 }
 
+# States written as a phrase -> their words as a predicate, so one state is the other negated: "the
+# fire is under control" / "still out of control" (not controlled). Keyed by the first word.
+PHRASES = {
+    "under": {("control",): "controlled"},
+    "out": {("of", "control"): "not controlled"},
+}
+
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -124,6 +131,11 @@ def fold_words(words: list[str]) -> list[str]:
                 out.append(_fmt(value))
             i = j
             continue
+        phrase = _phrase_at(words, i) if w in PHRASES else None
+        if phrase:
+            out.extend(phrase[0].split())
+            i += phrase[1]
+            continue
         mapped = METONYMY.get(w) or SYNONYMS.get(w)
         if mapped:
             out.extend(mapped.split())
@@ -131,3 +143,11 @@ def fold_words(words: list[str]) -> list[str]:
             out.append(w)
         i += 1
     return out
+
+
+def _phrase_at(words: list[str], i: int) -> tuple[str, int] | None:
+    """(the word a PHRASES entry folds to, how many words it spans) at words[i], or None."""
+    for rest, word in PHRASES[words[i]].items():
+        if tuple(words[i + 1:i + 1 + len(rest)]) == rest:
+            return word, 1 + len(rest)
+    return None

@@ -881,6 +881,14 @@ def test_fractions_dozens_and_ranges_are_one_figure(sentence: str, value: float,
     assert [(q.value, q.unit) for q in found] == [(value, unit)], found
 
 
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Gusts reached 50 mph.", 50 * 1.609344, "km/h"),
+    ("The convoy drove 10 miles north.", 10 * 1609.344, "metre"),
+])
+def test_miles_are_compared_in_metric_units(sentence: str, value: float, unit: str) -> None:
+    assert [(round(q.value, 6), q.unit) for q in find_quantities(sentence)] == [(round(value, 6), unit)]
+
+
 def test_dozens_of_is_no_figure() -> None:
     assert find_quantities("Dozens of people were hurt in the crush.") == []
 
@@ -889,6 +897,9 @@ def test_dozens_of_is_no_figure() -> None:
     ("The ash cloud rose 5 km above the volcano.", "The ash cloud rose 5,000 metres above the volcano."),
     ("Thirty centimetres of snow fell overnight.", "300 millimetres of snow fell overnight."),
     ("The truck carried 2 tonnes of flour.", "The truck carried 2,000 kg of flour."),
+    ("Gusts reached 120 km/h on the coast.", "Gusts reached 120 kilometres per hour on the coast."),
+    ("Gusts reached 50 mph on the coast.", "Gusts reached 50 miles per hour on the coast."),
+    ("The queue stretched for 3 miles.", "The queue stretched for three miles."),
 ])
 def test_one_measure_in_two_sizes_is_one_figure(one: str, other: str) -> None:
     a, b = find_quantities(one), find_quantities(other)

@@ -167,6 +167,24 @@ def test_both_sentences_negated_is_not_a_conflict():
     assert e.decision == SAME
 
 
+def test_out_of_control_denies_under_control():
+    e = explain('"The blaze at the depot is under control," the fire chief said.',
+                "The blaze at the depot was still out of control, the fire chief said.")
+    assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
+    assert explain("Crews brought the blaze at the depot under control on Sunday.",
+                   "The blaze at the depot was under control by Sunday, crews said.").decision == SAME
+    # "control" as a verb or a noun is no state: nothing is negated
+    assert explain("Rebels control the port of Qasr.", "The port of Qasr is under rebel control.").decision == SAME
+
+
+def test_a_figure_in_miles_meets_its_rounded_conversion():
+    assert explain("Gusts of 100 mph hit the harbour.", "Gusts of 160 km/h hit the harbour.").decision == SAME
+    e = explain("Gusts of 100 mph hit the harbour.", "Gusts of 120 km/h hit the harbour.")
+    assert e.decision == CONFLICTING and e.rule == "number_mismatch", e.reason
+    assert explain("The convoy was stopped 5 miles from the border.",
+                   "The convoy was stopped 8 km from the border.").decision == SAME
+
+
 def test_opposite_predicates_conflict():
     e = explain("Shares in the brewer rose sharply after the merger was announced.",
                 "Shares in the brewer fell sharply after the merger was announced.")
