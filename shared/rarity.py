@@ -55,6 +55,10 @@ _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by as vs vi
                          "within von van der den de del della di da du la le al el bin ibn".split())
 
 
+# Words after "nobody" that make it name someone ("nobody but the mayor knew" says the mayor knew): the
+# extractor's negation flag and the matcher's negation reader both read "nobody" so.
+NOBODY_EXCEPT = ("but", "except", "other", "apart", "save", "besides")
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'"})
 
 

@@ -156,7 +156,12 @@ _WHERE_SAID = (r"(?:in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement
 # Where it was said, then a colon: "said in a statement: ...", "wrote on X on Monday: ..."
 _WHERE_SAID_COLON = re.compile(
     rf"^\s+{_WHERE_SAID}(?:\s+(?:on|late|early)\s+[\w.]+)*(?:\s+(?:morning|afternoon|evening|night))?\s*:\s*")
-_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|investors|analysts|shareholders|staff|employees|workers|supporters|voters|delegates|senators|residents|the\s+\w+)(?:\s+in\s+(?:the\s+)?[A-Z][\w ]*?)?(?=[\s,:.!?]|$)")
+_TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+"
+    # listeners named by a plural noun, only right before the statement's first word ("told investors the fleet
+    # would grow"; not "told staff members", "told staff at the plant")
+    r"|(?:investors|analysts|shareholders|staff|employees|workers|supporters|voters|delegates|senators|residents)"
+    r"(?=\s+(?:(?i:he|she|it|they|we|i|there|that|the|a|an|his|her|their|its|this|no|nobody)\b|\d)))"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?(?=[\s,:.!?]|$)")
 # "told the radio station she had", "told the council 790 people were": a common noun phrase as the
 # object, up to the word the statement opens with (a pronoun, article, figure or quote).
 _TOLD_NOUN_OBJECT = re.compile(
@@ -304,13 +309,6 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     m = _ACCORDING_TRAIL.search(body)
     if m:
         return Attribution(_clean_speaker(m.group("s")), "accord", offset, offset + m.start())
-    m = _ACCORDING_INSIDE.match(body)
-    if m and not _VERB_IN_TEXT.search(m["a"]):  # "X reported that, according to Y, Z": X's frame first
-        if _ends_statement(m["b"]):  # "X, according to the official, who was not authorised to speak"
-            return Attribution(_clean_speaker(m["s"]), "accord", offset + m.start("a"), offset + m.end("a"))
-        # "The attack, according to witnesses, lasted 20 minutes": both sides of the frame, joined
-        return Attribution(_clean_speaker(m["s"]), "accord", offset, offset + len(body),
-                           cut=(offset + m.end("a"), offset + m.start("b")))
     m = _TRAILING.search(body)
     words = m.group("s").split() if m else []
     if m and 0 < len(words) <= 8 and words[0] not in _NO_TRAILING_SPEAKER \
@@ -328,6 +326,9 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     m = _TRAILING_APPOSITION.search(body)
     if m and m.start() > 0 and not _FINITE.search(m.group("s")):
         return Attribution(_clean_speaker(m.group("s")), VERBS[m.group("v")], offset, offset + m.start())
+    inside = _according_inside(body, offset)
+    if inside is not None:
+        return inside
     paren = _parenthetical(body, offset)
     if paren is not None:
         return paren
@@ -340,6 +341,36 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
             return Attribution(_clean_speaker(speaker[:cut]), VERBS[m.group("v")], offset + m.start("s") + cut + 6, end)
         return Attribution(_clean_speaker(speaker), VERBS[m.group("v")], offset, offset + m.start())
     return _indirect(sentence, offset)
+
+
+# "according to" in the sense "in line with": no source ("distributed according to the rules").
+_NOT_A_SOURCE = frozenset("rule rules law laws plan plans schedule population size need needs custom tradition "
+                          "protocol procedure procedures guidelines regulations instructions".split())
+# After "according to X," these go on with the statement: its predicate ("lasted"), or a clause joined to it.
+_JOINING = frozenset("and but though although while whereas yet".split())
+
+
+def _according_inside(body: str, offset: int) -> Attribution | None:
+    """"The attack, according to witnesses, lasted 20 minutes": the statement is both sides of the
+    frame, joined; so too with a clause joined by "and", "but", "though" ("..., and no one was hurt").
+    After an apposition ("..., the first drop in a decade", "..., the EU's statistics agency") or a
+    participle ("..., urging ...") the statement is what precedes the frame. Not when either side has a
+    reporting verb of its own (the sentence's frame is another: "..., police said"), after a relative
+    pronoun ("..., which arrived within minutes, ..."), or before "not" or a name (a list of sources)."""
+    m = _ACCORDING_INSIDE.match(body)
+    if m is None or _VERB_IN_TEXT.search(m["a"]) or _VERB_IN_TEXT.search(m["b"]) or (
+            m["s"].split()[-1].lower() in _NOT_A_SOURCE):
+        return None
+    source, after = _clean_speaker(m["s"]), m["b"]
+    first = after.split(maxsplit=1)[0].lower().strip(",;")
+    if first in _JOINING or (after[:1].islower() and first not in _RELATIVE_PRONOUNS | _ARTICLES | {"whose", "where", "not"}
+                             and not _PARENTHETICAL_TAIL.match(after)):
+        return Attribution(source, "accord", offset, offset + len(body), cut=(offset + m.end("a"), offset + m.start("b")))
+    clause = _FINITE.search(m["a"]) or _VERB_LIKE.search(m["a"]) or len(m["a"].split()) >= 4  # not "The ship"
+    if clause and (first in _ARTICLES | {"our"} or (
+            _PARENTHETICAL_TAIL.match(after) and first not in _RELATIVE_PRONOUNS | {"whose", "where"})):
+        return Attribution(source, "accord", offset + m.start("a"), offset + m.end("a"))
+    return None
 
 
 # Opening adverbials of more than two words that are only a time or a source ("Late on Tuesday",

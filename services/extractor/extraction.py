@@ -10,7 +10,7 @@ import re
 from datetime import datetime, timezone
 
 from shared.pb import article_pb2, claim_pb2
-from shared.rarity import plain_apostrophes, title_case
+from shared.rarity import NOBODY_EXCEPT, plain_apostrophes, title_case
 
 from .attribution import find_attribution
 from .dates import find_dates, find_times
@@ -29,7 +29,8 @@ _DATELINE = re.compile(
     r"^(?:[A-Z]{2}[A-Z .'-]*(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([^)]{1,40}\))?|\([^)]{1,40}\))\s*[—–-]{1,2}\s+"
 )
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|nobody|nothing|none|neither|nor|no longer|denied|denies|deny|refused|refuses|"
+    rf"(?<!\ba )\bnobody\b(?!\s+(?:{'|'.join(NOBODY_EXCEPT)})\b)|"  # not "a nobody", "nobody but the pilot"
+    r"\b(?:not|never|no|nothing|none|neither|nor|no longer|denied|denies|deny|refused|refuses|"
     r"declined to|rejected|rejects|yet to)\b|n't\b",
 )  # applied to the lower-cased statement: 3x faster than re.IGNORECASE
 _PUNCT = re.compile(r"[.,](?!\d)|[^\w\s.,]|_")  # a point or comma stays only before a digit ("3.5", "2,000")

@@ -14,7 +14,7 @@ from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 from shared.pb import claim_pb2
 from shared.places import is_city
-from shared.rarity import SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
+from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 
 from .lexicon import EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
@@ -548,7 +548,7 @@ def _not_a_negation(words: list[str], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     return (words[i] == "not" and nxt in ("only", "just")) or (
         words[i] in ("not", "no") and nxt in _BOUND_COMPARATIVES and i + 2 < len(words) and words[i + 2] == "than") or (
-        words[i] == "nobody" and nxt in ("but", "except", "other", "apart", "save", "besides"))
+        words[i] == "nobody" and nxt in NOBODY_EXCEPT)
 _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing decline declines declined "
                         "declining reject rejects rejected rejecting dismiss dismissed dismisses debunk debunks "
                         "debunked hoax hoaxes fake false untrue bogus fabricated myth satire satirical prank unfounded "

@@ -829,18 +829,31 @@ def test_more_frames_read_their_speaker(sentence: str, speaker: str, statement: 
     ("Fares will rise in May, the mayor, a former judge, said on Monday.", "the mayor", "Fares will rise in May"),
     # ... not a leading frame with an apposition
     ("Jonas Berg, a spokesman for the port, said the quay would reopen.", "Jonas Berg", "the quay would reopen"),
-    # "according to" inside the statement: both sides joined, or the first when a clause of its own follows
+    # "according to" inside the statement: both sides joined (a joined clause too: it may hold a negation) ...
     ("The raid, according to witnesses, lasted an hour.", "witnesses", "The raid lasted an hour"),
-    ("The handset ships in May, according to a supplier, although its price is unknown.", "a supplier",
-     "The handset ships in May"),
-    # ... not when the first side has a frame of its own
+    ("The ferry docked in Oslo, according to the operator, and no one was hurt.", "the operator",
+     "The ferry docked in Oslo and no one was hurt"),
+    # ... or the first side, before an apposition or a participle
+    ("Sales fell 3 percent, according to the company, the first drop in a decade.", "the company", "Sales fell 3 percent"),
+    ("The handset ships in May, according to a supplier, citing factory orders.", "a supplier", "The handset ships in May"),
+    # ... and nothing when either side has a frame of its own, a relative clause or a list follows, or the
+    # phrase means "in line with"
     ("The paper reported that, according to his lawyer, the actor was in Rome.", "The paper",
      "according to his lawyer, the actor was in Rome"),
+    ("The raid, according to witnesses, lasted an hour, police said.", "police",
+     "The raid, according to witnesses, lasted an hour"),
+    ("The ship, according to the coastguard, the owner and the insurer, sank in minutes.", "",
+     "The ship, according to the coastguard, the owner and the insurer, sank in minutes"),
+    ("The fire, according to the brigade, which arrived within minutes, was started deliberately.", "",
+     "The fire, according to the brigade, which arrived within minutes, was started deliberately"),
+    ("The funds were shared, according to the rules, among 12 regions.", "",
+     "The funds were shared, according to the rules, among 12 regions"),
     # a frame inside the statement: lower-case bodies that speak, where it was written
     ("The dam, engineers warned, could fail within days.", "engineers", "The dam could fail within days"),
     ("Sales, the company said in its annual report, fell 4 percent.", "the company", "Sales fell 4 percent"),
     # listeners after "told"
     ("Erik Sand told investors the fleet would grow.", "Erik Sand", "the fleet would grow"),
+    ("The mayor told reporters in New York the deal was done.", "The mayor", "the deal was done"),
 ])
 def test_frames_around_an_apposition_or_inside_the_statement(sentence: str, speaker: str, statement: str) -> None:
     c = analyze_sentence(sentence, PUB)
@@ -851,6 +864,8 @@ def test_frames_around_an_apposition_or_inside_the_statement(sentence: str, spea
     ("Nobody was hurt when the roof fell in, said police.", True),
     ("No one has claimed the attack, officials said.", True),
     ("Everybody was evacuated before the roof fell in, said police.", False),
+    ("Nobody but the pilot survived the crash.", False),
+    ("The farmer, a nobody in local politics, won the mayoral race.", False),
 ])
 def test_nobody_negates_the_claim(sentence: str, negated: bool) -> None:
     assert analyze_sentence(sentence, PUB).negated is negated
