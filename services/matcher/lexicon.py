@@ -83,6 +83,28 @@ EVENT_KINDS = {
     }.items() for word in words.split()
 }
 
+# Alternatives of one kind: two statements alike but for one of these each are about two things
+# ("Exports rose 4 percent" / "Imports rose 4 percent", "the defence minister resigned" / "the finance
+# minister resigned", "12 people were injured" / "12 people were arrested"): matching._contrasted.
+# Each member lists the forms of one thing; words with another common sense are left out ("plant",
+# "missing", "home"), and so are near synonyms of members ("physicians", "clinic").
+CONTRASTS = {
+    "trade": ("exports export exported", "imports import imported"),
+    "people": ("man men", "woman women", "boy boys", "girl girls"),
+    "toll": ("killed died dead deaths death", "injured wounded hurt injuries", "arrested detained arrests",
+             "rescued", "evacuated"),
+    "earnings": ("profit profits", "revenue revenues"),
+    "portfolio": ("defence defense", "finance", "foreign", "interior", "health", "education", "justice",
+                  "economy", "transport", "agriculture", "environment", "prime"),
+    "role": ("nurses nurse", "doctors doctor", "teachers teacher", "journalists journalist reporters reporter",
+             "activists activist", "students student", "farmers farmer", "lawyers lawyer", "judges judge",
+             "pilots pilot", "mayor", "minister", "president", "governor", "senator", "ambassador"),
+    "building": ("museum museums", "library libraries", "school schools", "hospital hospitals",
+                 "university universities", "church churches", "mosque mosques", "airport airports",
+                 "stadium stadiums", "prison prisons", "refinery refineries", "port ports", "warehouse warehouses"),
+    "ordinal": ("first", "second", "third", "fourth", "fifth", "final"),
+}
+
 # States written as a phrase -> their words as a predicate, so one state is the other negated: "the
 # fire is under control" / "still out of control" (not controlled). Keyed by the first word.
 PHRASES = {

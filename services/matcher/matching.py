@@ -24,8 +24,8 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
-from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites,
-                        predicate_word, same_word, spelling_fold, stem)
+from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, contrast, match_form,
+                        opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -47,6 +47,7 @@ RULE_DIFFERENT_NAMES = "different_names"
 RULE_DIFFERENT_KINDS = "different_kinds"
 RULE_OTHER_DATES = "figures_of_other_dates"
 RULE_DIFFERENT_EVENTS = "different_events"
+RULE_DIFFERENT_THINGS = "different_things"
 RULE_DIFFERENT_FIGURES = "different_figures"
 RULE_NO_SIMILAR = "no_similar_claim"
 RULE_PREDICATE_ONLY = "shared_predicate_only"
@@ -55,7 +56,7 @@ RULE_EMPTY_TEXT = "empty_text"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
                    RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
-                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT))
+                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT, RULE_DIFFERENT_THINGS))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
@@ -96,6 +97,9 @@ VENUE_MIN_WEIGHT = SPECIFIC_NAME_WEIGHT
 # (figure, date, polarity) is incompatible: "talks lasted about 8 hours" / "ran for more than 11".
 CONFLICT_FLOOR = 0.7
 CONFLICT_MIN_FRAME = 65.0
+# Two statements that differ by one alternative of a kind each ("exports" / "imports") are about two
+# things when the rest of their event frames is this alike (pair_score without those words).
+CONTRAST_MIN_SCORE = 85.0
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
 UNIT_CONFLICT_MIN_FRAME = 65.0
@@ -554,6 +558,31 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
+def _contrasted(a: MatchForm, b: MatchForm) -> tuple[str, str] | None:
+    """Each statement names an alternative of one kind the other does not (normalize.contrast:
+    "exports" / "imports", "the defence minister" / "the finance minister", "injured" / "arrested", "a
+    landslide" / "a bus crash") and the rest of the event frames is alike: the same template told of
+    two things, two facts, whatever figures they give. A statement naming both ("schools and
+    universities") contrasts with neither. (rule, reason): two incidents are RULE_DIFFERENT_EVENTS."""
+    words_a, words_b = a.core.split(), b.core.split()
+    things_a = {c: t for t in words_a if (c := contrast(t))}
+    if not things_a:  # most pairs
+        return None
+    things_b = {c: t for t in words_b if (c := contrast(t))}
+    for (kind, thing), x in sorted(things_a.items()):
+        if (kind, thing) in things_b:
+            continue
+        for (other_kind, other), y in sorted(things_b.items()):
+            if other_kind != kind or (kind, other) in things_a:
+                continue
+            rest = pair_score(" ".join(t for t in words_a if t != x), " ".join(t for t in words_b if t != y))
+            if rest >= CONTRAST_MIN_SCORE:
+                rule = RULE_DIFFERENT_EVENTS if kind == "incident" else RULE_DIFFERENT_THINGS
+                return rule, (f"{kind} differs ({x} vs {y}) and the rest of the event frames is alike (score "
+                              f"{rest:.1f} >= {CONTRAST_MIN_SCORE:g}): two facts about different things")
+    return None
+
+
 def _different_events(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement names a kind of incident and none of the other's ("120 people were evacuated
     after the gas explosion" / "306 people were evacuated after the flood"): figures of two events,
@@ -628,6 +657,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         if _unshared_negation(a, b):  # scored as every other pair that negates what the other does not state
             score *= UNSHARED_NEGATION_FACTOR
         return explained(DIFFERENT, RULE_PREDICATE_ONLY, f"{only_predicate}; {_scores(score, frame, features)}")
+    contrasted = _contrasted(a, b)  # the same template told of two things: nothing to confirm or deny
+    if contrasted:
+        return explained(DIFFERENT, contrasted[0], f"{contrasted[1]}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or _same_subject(a, b, frame, features[2]):
         denied = _denial(a, b)
         # One word many claims of the index hold ties neither a claim nor a denial of it ("If this

@@ -16,7 +16,7 @@ from shared.pb import claim_pb2
 from shared.places import is_city
 from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 
-from .lexicon import EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
+from .lexicon import CONTRASTS, EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
 
 # Function words carry no fact. Negation words are not here: they are dropped from the scored
@@ -83,6 +83,7 @@ OPPOSITES = (
     ("grew", "shrink"), ("grew", "shrank"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
+_ALTERNATIVE: dict[str, tuple[str, str]] = {}  # token -> (kind of alternatives, which one): contrast()
 # The word a predicate's stem is named by in reasons: the first word stemming to it ("increased" is "rise").
 _PREDICATE_WORD: dict[str, str] = {}
 
@@ -730,9 +731,25 @@ def spelling_fold(token: str) -> str:
     return token
 
 
+def contrast(token: str) -> tuple[str, str] | None:
+    """(kind, thing) of a word naming one of several alternatives (lexicon.CONTRASTS, and the kinds of
+    incident of lexicon.EVENT_KINDS), or None."""
+    return _ALTERNATIVE.get(token)
+
+
+def _add_contrasts() -> None:
+    for kind, members in CONTRASTS.items():
+        for member in members:
+            for word in member.split():
+                _ALTERNATIVE[stem(word)] = (kind, member.split()[0])
+    for word, incident in EVENT_KINDS.items():
+        _ALTERNATIVE.setdefault(stem(word), ("incident", incident))
+
+
 def opposites(token: str) -> frozenset[str]:
     """The stems of the words of opposite direction (empty for most words)."""
     return _OPPOSITE.get(token, frozenset())
 
 
 _add_opposites()
+_add_contrasts()

@@ -185,6 +185,32 @@ def test_a_figure_in_miles_meets_its_rounded_conversion():
                    "The convoy was stopped 8 km from the border.").decision == SAME
 
 
+@pytest.mark.parametrize(("first", "second", "rule"), [
+    ("Exports of grain rose 6 percent in March.", "Imports of grain rose 6 percent in March.", "different_things"),
+    ("The transport minister resigned on Friday.", "The justice minister resigned on Friday.", "different_things"),
+    ("Nine people were injured in the stampede at the stadium.", "Nine people were arrested in the stampede at the stadium.",
+     "different_things"),
+    ("The city museum reopened after a long renovation.", "The city library reopened after a long renovation.",
+     "different_things"),
+    ("Eight workers died in a fire at the textile mill.", "Eight workers died in a flood at the textile mill.",
+     "different_events"),
+])
+def test_the_same_template_of_two_alternatives_is_two_facts(first, second, rule):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == rule, (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # both alternatives named on one side: nothing contrasts
+    ("Schools and universities in the province closed on Monday.", "Schools in the province closed on Monday."),
+    # one alternative each, but the rest of the statements differs: left to the model and the other rules
+    ("Nine people were injured when the roof fell in.", "Police arrested two men over the collapse of the roof."),
+])
+def test_alternatives_contrast_only_in_otherwise_alike_statements(first, second):
+    assert explain(first, second).rule != "different_things"
+
+
 def test_opposite_predicates_conflict():
     e = explain("Shares in the brewer rose sharply after the merger was announced.",
                 "Shares in the brewer fell sharply after the merger was announced.")
