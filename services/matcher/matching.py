@@ -24,8 +24,8 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
-from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, contrast, match_form,
-                        opposites, predicate_word, same_word, spelling_fold, stem)
+from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites,
+                        predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -98,7 +98,7 @@ VENUE_MIN_WEIGHT = SPECIFIC_NAME_WEIGHT
 CONFLICT_FLOOR = 0.7
 CONFLICT_MIN_FRAME = 65.0
 # Two statements that differ by one alternative of a kind each ("exports" / "imports") are about two
-# things when the rest of their event frames is this alike (pair_score without those words).
+# things when the rest of their event frames is this alike (fuzz.ratio without those words: in order).
 CONTRAST_MIN_SCORE = 85.0
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
@@ -558,28 +558,28 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
-def _contrasted(a: MatchForm, b: MatchForm) -> tuple[str, str] | None:
-    """Each statement names an alternative of one kind the other does not (normalize.contrast:
-    "exports" / "imports", "the defence minister" / "the finance minister", "injured" / "arrested", "a
-    landslide" / "a bus crash") and the rest of the event frames is alike: the same template told of
-    two things, two facts, whatever figures they give. A statement naming both ("schools and
-    universities") contrasts with neither. (rule, reason): two incidents are RULE_DIFFERENT_EVENTS."""
-    words_a, words_b = a.core.split(), b.core.split()
-    things_a = {c: t for t in words_a if (c := contrast(t))}
-    if not things_a:  # most pairs
+def _contrasted(a: MatchForm, b: MatchForm) -> str | None:
+    """Each statement names an alternative of one kind the other does not (MatchForm.alternatives:
+    "exports" / "imports", "the defence minister" / "the finance minister", "injured" / "arrested") and
+    the rest of the two statements reads alike, word for word in order (fuzz.ratio >= CONTRAST_MIN_SCORE
+    without those words: a statement contained in a longer one is not alike, nor a mirror report,
+    "US exports to China" / "China's imports from the US"): the same template told of two things, two
+    facts, whatever figures they give. A statement naming both ("doctors and nurses") contrasts with
+    neither."""
+    if not (a.alternatives and b.alternatives):  # most pairs
         return None
-    things_b = {c: t for t in words_b if (c := contrast(t))}
-    for (kind, thing), x in sorted(things_a.items()):
-        if (kind, thing) in things_b:
+    things_a = {(kind, which) for kind, which, _ in a.alternatives}
+    things_b = {(kind, which) for kind, which, _ in b.alternatives}
+    for kind, which, x in a.alternatives:
+        if (kind, which) in things_b:
             continue
-        for (other_kind, other), y in sorted(things_b.items()):
+        for other_kind, other, y in b.alternatives:
             if other_kind != kind or (kind, other) in things_a:
                 continue
-            rest = pair_score(" ".join(t for t in words_a if t != x), " ".join(t for t in words_b if t != y))
+            rest = fuzz.ratio(" ".join(t for t in a.core.split() if t != x), " ".join(t for t in b.core.split() if t != y))
             if rest >= CONTRAST_MIN_SCORE:
-                rule = RULE_DIFFERENT_EVENTS if kind == "incident" else RULE_DIFFERENT_THINGS
-                return rule, (f"{kind} differs ({x} vs {y}) and the rest of the event frames is alike (score "
-                              f"{rest:.1f} >= {CONTRAST_MIN_SCORE:g}): two facts about different things")
+                return (f"{kind} differs ({x} vs {y}) and the rest of the statements reads alike (ratio {rest:.1f} "
+                        f">= {CONTRAST_MIN_SCORE:g}): two facts about different things")
     return None
 
 
@@ -657,9 +657,6 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         if _unshared_negation(a, b):  # scored as every other pair that negates what the other does not state
             score *= UNSHARED_NEGATION_FACTOR
         return explained(DIFFERENT, RULE_PREDICATE_ONLY, f"{only_predicate}; {_scores(score, frame, features)}")
-    contrasted = _contrasted(a, b)  # the same template told of two things: nothing to confirm or deny
-    if contrasted:
-        return explained(DIFFERENT, contrasted[0], f"{contrasted[1]}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or _same_subject(a, b, frame, features[2]):
         denied = _denial(a, b)
         # One word many claims of the index hold ties neither a claim nor a denial of it ("If this
@@ -673,6 +670,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
     # After the denial: "the two-headed calf is a fake" denies whatever figures the other gives.
+    contrasted = _contrasted(a, b)  # the same template told of two things
+    if contrasted:
+        return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{contrasted}; {_scores(score, frame, features)}")
     for rule, check in ((RULE_DIFFERENT_KINDS, _different_quantities), (RULE_OTHER_DATES, _figures_of_two_dates)):
         different = check(a, b)
         if different:

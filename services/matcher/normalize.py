@@ -16,7 +16,7 @@ from shared.pb import claim_pb2
 from shared.places import is_city
 from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 
-from .lexicon import CONTRASTS, EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
+from .lexicon import ALTERNATIVES, EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
 
 # Function words carry no fact. Negation words are not here: they are dropped from the scored
@@ -83,7 +83,6 @@ OPPOSITES = (
     ("grew", "shrink"), ("grew", "shrank"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
-_ALTERNATIVE: dict[str, tuple[str, str]] = {}  # token -> (kind of alternatives, which one): contrast()
 # The word a predicate's stem is named by in reasons: the first word stemming to it ("increased" is "rise").
 _PREDICATE_WORD: dict[str, str] = {}
 
@@ -287,6 +286,7 @@ class MatchForm:
     subjects: tuple[str, ...] = ()     # name tokens written in the statement, not the speaker's: what it is about
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
+    alternatives: tuple[tuple[str, str, str], ...] = ()  # (kind, which, token) of lexicon.CONTRASTS words: "exports"
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
@@ -428,6 +428,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     stance_text = without_false_denials(claim.text)
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
+    alternatives = tuple(sorted({(*ALTERNATIVES[w], stem(w)) for i, w in enumerate(raws)
+                                 if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])}))
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -441,8 +443,23 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
-        venues=venues, events=events, times=_times(claim), locatives=locatives or _EMPTY,
+        venues=venues, events=events, alternatives=alternatives, times=_times(claim), locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]))
+
+
+_COPULAS = frozenset("is was are were be been being as".split())
+
+
+_NAMED_AFTER_COPULA = frozenset(("occupation", "building"))  # "the victims were nurses", "the target was a hospital"
+
+
+def _identity(raws: list[str], i: int, kind: str) -> bool:
+    """Whether raws[i] says who or what something is ("the victim was a nurse", "worked as a pilot",
+    "the target was a hospital"; not "were injured"): two outlets naming two of them disagree about
+    one thing."""
+    if i > 1 and raws[i - 1] in ("a", "an", "the"):
+        return raws[i - 2] in _COPULAS
+    return i > 0 and kind in _NAMED_AFTER_COPULA and raws[i - 1] in _COPULAS
 
 
 def _times(claim: claim_pb2.Claim) -> tuple[tuple[int, str], ...]:
@@ -731,25 +748,9 @@ def spelling_fold(token: str) -> str:
     return token
 
 
-def contrast(token: str) -> tuple[str, str] | None:
-    """(kind, thing) of a word naming one of several alternatives (lexicon.CONTRASTS, and the kinds of
-    incident of lexicon.EVENT_KINDS), or None."""
-    return _ALTERNATIVE.get(token)
-
-
-def _add_contrasts() -> None:
-    for kind, members in CONTRASTS.items():
-        for member in members:
-            for word in member.split():
-                _ALTERNATIVE[stem(word)] = (kind, member.split()[0])
-    for word, incident in EVENT_KINDS.items():
-        _ALTERNATIVE.setdefault(stem(word), ("incident", incident))
-
-
 def opposites(token: str) -> frozenset[str]:
     """The stems of the words of opposite direction (empty for most words)."""
     return _OPPOSITE.get(token, frozenset())
 
 
 _add_opposites()
-_add_contrasts()

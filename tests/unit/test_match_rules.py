@@ -192,8 +192,6 @@ def test_a_figure_in_miles_meets_its_rounded_conversion():
      "different_things"),
     ("The city museum reopened after a long renovation.", "The city library reopened after a long renovation.",
      "different_things"),
-    ("Eight workers died in a fire at the textile mill.", "Eight workers died in a flood at the textile mill.",
-     "different_events"),
 ])
 def test_the_same_template_of_two_alternatives_is_two_facts(first, second, rule):
     for a, b in ((first, second), (second, first)):
@@ -206,6 +204,12 @@ def test_the_same_template_of_two_alternatives_is_two_facts(first, second, rule)
     ("Schools and universities in the province closed on Monday.", "Schools in the province closed on Monday."),
     # one alternative each, but the rest of the statements differs: left to the model and the other rules
     ("Nine people were injured when the roof fell in.", "Police arrested two men over the collapse of the roof."),
+    ("Grain exports to Egypt fell 9 percent in May.", "Egypt's grain imports fell 9 percent in May."),  # a mirror report
+    # who one person was: a conflict to see, not two facts
+    ("The victim was a nurse at the city hospital, police said.", "The victim was a doctor at the city hospital."),
+    # words of the lexicon in another sense, and verbs of incidents
+    ("The nursing home was evacuated on Sunday.", "The care home was evacuated on Sunday."),
+    ("Soldiers opened fire on protesters in the square.", "Soldiers shot at protesters in the square."),
 ])
 def test_alternatives_contrast_only_in_otherwise_alike_statements(first, second):
     assert explain(first, second).rule != "different_things"
