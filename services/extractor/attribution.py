@@ -81,8 +81,10 @@ _TRAILING_INVERTED = re.compile(
     r"(?P<s>(?:the|a|an)\s+[^,\"“”]{1,50}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4}|"
     # "..., said police.", "..., said local officials."
     r"(?:[a-z]+\s+)?(?:" + "|".join(sorted(_LOWER_CASE_SPEAKERS - _PRONOUNS)) + r"))"
-    # "..., said Ruth Amsel, an analyst at Corbel Capital.", "..., said the owner, Baltic Reefer Lines."
-    r"(?:,\s+(?:(?:the|a|an|his|her|its|their)\s+[^,\"“”]{1,80}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4}))?"
+    # "..., said Ruth Amsel, an analyst at Corbel Capital.", "..., said the owner, Baltic Reefer Lines.",
+    # "..., said Ruth Amsel of the Center for Energy Studies."
+    r"(?:,\s+(?:(?:the|a|an|his|her|its|their)\s+[^,\"“”]{1,80}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4})"
+    r"|\s+(?:of|at|from|with|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:(?:for|of|and|on)\s+)?[A-Z][\w.’'-]*){0,6})?"
     r"\s*[.!?]?[\"”’]?\s*$")
 # The frame after the statement with an apposition between the speaker and the verb: "..., Tamsin
 # Reed, a spokeswoman for the firm, said." (the speaker a name: "..., the mayor, a former judge, said").

@@ -43,6 +43,11 @@ _UNITS = {
 # (Not the bare "m": a million as often.)
 _IN_UNIT = {"km": ("metre", 1e3), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3), "kg": ("tonne", 1e-3),
             "mile": ("metre", 1609.344), "mph": ("km/h", 1.609344)}
+# Distances in miles rounded to three significant figures once in metres: "90 miles" is "145 km" as
+# outlets write it, so "150 km" is that rounded (an exact 144.84 km is not). Speeds stay exact: "100 mph"
+# (160.93 km/h) is "160 km/h" rounded, and three figures would make it the whole 161, which no rounding
+# of 160 is.
+_CONVERTED_INEXACTLY = frozenset(("mile",))
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
 _LARGE_SCALE = r"(?:thousand|million|billion|trillion)"
 _SCALE = rf"(?:hundred|{_LARGE_SCALE}|dozen)"
@@ -149,8 +154,11 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         if cur and not unit_norm:
             unit_norm = _UNITS[cur.lower()]
         if unit_norm in _IN_UNIT:
+            inexact = unit_norm in _CONVERTED_INEXACTLY
             unit_norm, factor = _IN_UNIT[unit_norm]
             value = round(value * factor, 9)
+            if inexact:
+                value = float(f"{value:.3g}")
         text = m.group().strip()
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         out.append(QuantityMention(text, value, unit_norm, start, start + len(text)))

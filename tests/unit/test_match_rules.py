@@ -183,6 +183,9 @@ def test_a_figure_in_miles_meets_its_rounded_conversion():
     assert e.decision == CONFLICTING and e.rule == "number_mismatch", e.reason
     assert explain("The convoy was stopped 5 miles from the border.",
                    "The convoy was stopped 8 km from the border.").decision == SAME
+    # a rough conversion of a rounded figure: 90 miles is 145 km, of which "150 km" is a rounding
+    assert explain("The convoy was stopped about 90 miles north of the capital.",
+                   "The convoy was stopped about 150 km north of the capital.").decision == SAME
 
 
 @pytest.mark.parametrize(("first", "second", "rule"), [
