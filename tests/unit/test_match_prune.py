@@ -17,25 +17,30 @@ def _claims(n_articles: int = 150, seed: int = 5):
     return [c for a in generate(n_articles, seed=seed, events=6, conflict_rate=0.2) for c in extract_claims(a)]
 
 
-def test_the_bounds_are_at_least_the_model_logit_and_word_share_on_every_candidate():
-    claims = _claims()
+def _bounded_candidates(claims):
+    """Each claim's blocking candidates as _rank sees them, the claims placed in turn: (index, query
+    form, candidate form, frame score, model-logit bound, word-share bound)."""
     index = ClaimIndex()
-    checked = pruned = 0
-    floor = prune.floor_z(CONFLICT_FLOOR * DEFAULT_THRESHOLD)
     for claim in claims:
         form = match_form(claim)
         hits = index._blocking.search_parts(form, 35.0, limit=30)
         if hits:
             query = prune.QuerySide(form, index._local, [index._rows[r].form for r, *_ in hits])
-            for row_id, _, set_ratio, sort_ratio in hits:
+            for row_id, frame, set_ratio, sort_ratio in hits:
                 other = index._rows[row_id].form
-                x = features.pair_features(form, other, index._local)
-                z = features.INTERCEPT + sum(w * v for w, v in zip(features.WEIGHTS, x))
-                z_bound, shared_bound = prune.upper_bounds(query, other, set_ratio, sort_ratio)
-                assert z_bound >= z and shared_bound >= x[features.FEATURES.index("wcont")]
-                checked += 1
-                pruned += z_bound < floor
+                yield (index, form, other, frame, *prune.upper_bounds(query, other, set_ratio, sort_ratio))
         index.place(claim)
+
+
+def test_the_bounds_are_at_least_the_model_logit_and_word_share_on_every_candidate():
+    checked = pruned = 0
+    floor = prune.floor_z(CONFLICT_FLOOR * DEFAULT_THRESHOLD)
+    for index, form, other, _, z_bound, shared_bound in _bounded_candidates(_claims()):
+        x = features.pair_features(form, other, index._local)
+        z = features.INTERCEPT + sum(w * v for w, v in zip(features.WEIGHTS, x))
+        assert z_bound >= z and shared_bound >= x[features.FEATURES.index("wcont")]
+        checked += 1
+        pruned += z_bound < floor
     assert checked > 1000 and pruned > 200  # the bound is a bound, and it does prune
 
 
@@ -52,23 +57,14 @@ def test_a_pair_surely_different_by_its_bounds_is_decided_different():
     """Every candidate _rank leaves undecided, denials among them, is one decide() calls DIFFERENT."""
     claims = _claims(seed=11)
     claims[::7] = [placed_claim(f"d{i}", text=t) for i, t in zip(range(len(claims[::7])), _DENIALS * 100)]
-    index = ClaimIndex()
     floors = matching._Floors.of(DEFAULT_THRESHOLD)
     skipped = denials_skipped = 0
-    for claim in claims:
-        form = match_form(claim)
-        hits = index._blocking.search_parts(form, 35.0, limit=30)
-        if hits:
-            query = prune.QuerySide(form, index._local, [index._rows[r].form for r, *_ in hits])
-            for row_id, frame, set_ratio, sort_ratio in hits:
-                other = index._rows[row_id].form
-                z_bound, shared_bound = prune.upper_bounds(query, other, set_ratio, sort_ratio)
-                denial_possible = can_deny(form) or can_deny(other)
-                if matching._surely_different(z_bound, shared_bound, frame + 1, denial_possible, floors):
-                    assert matching.decide(form, other, DEFAULT_THRESHOLD, index._local).decision == matching.DIFFERENT
-                    skipped += 1
-                    denials_skipped += denial_possible
-        index.place(claim)
+    for index, form, other, frame, z_bound, shared_bound in _bounded_candidates(claims):
+        denial_possible = can_deny(form) or can_deny(other)
+        if matching._surely_different(z_bound, shared_bound, frame + 1, denial_possible, floors):
+            assert matching.decide(form, other, DEFAULT_THRESHOLD, index._local).decision == matching.DIFFERENT
+            skipped += 1
+            denials_skipped += denial_possible
     assert skipped > 200 and denials_skipped > 20
 
 
