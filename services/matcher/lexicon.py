@@ -105,6 +105,17 @@ CONTRASTS = {
 ALTERNATIVES = {word: (kind, member.split()[0]) for kind, members in CONTRASTS.items()
                 for member in members for word in member.split()}
 
+# Who or what one person was, after "is", "was", "as" ("the victim was a nurse", "worked as a pilot"):
+# two outlets naming two of these disagree about one fact (matching._identity_clash, a conflict).
+IDENTITIES = {
+    "person": ("man men", "woman women", "boy boys", "girl girls"),
+    "occupation": ("nurse nurses", "doctor doctors", "teacher teachers", "student students", "soldier",
+                   "journalist journalists reporter reporters", "lawyer lawyers", "farmer farmers", "pilot pilots",
+                   "engineer engineers", "priest priests", "firefighter firefighters", "tourist tourists"),
+}
+IDENTITY_WORDS = {word: (kind, member.split()[0]) for kind, members in IDENTITIES.items()
+                  for member in members for word in member.split()}
+
 # States written as a phrase -> their words as a predicate, so one state is the other negated: "the
 # fire is under control" / "still out of control" (not controlled). Keyed by the first word.
 PHRASES = {

@@ -48,6 +48,7 @@ RULE_DIFFERENT_KINDS = "different_kinds"
 RULE_OTHER_DATES = "figures_of_other_dates"
 RULE_DIFFERENT_EVENTS = "different_events"
 RULE_DIFFERENT_THINGS = "different_things"
+RULE_IDENTITY = "identity_mismatch"
 RULE_DIFFERENT_FIGURES = "different_figures"
 RULE_NO_SIMILAR = "no_similar_claim"
 RULE_PREDICATE_ONLY = "shared_predicate_only"
@@ -56,7 +57,8 @@ RULE_EMPTY_TEXT = "empty_text"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
                    RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
-                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT, RULE_DIFFERENT_THINGS))
+                   RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT, RULE_DIFFERENT_THINGS,
+                   RULE_IDENTITY))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
@@ -558,29 +560,49 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
-def _contrasted(a: MatchForm, b: MatchForm) -> str | None:
-    """Each statement names an alternative of one kind the other does not (MatchForm.alternatives:
-    "exports" / "imports", "the defence minister" / "the finance minister", "injured" / "arrested") and
-    the rest of the two statements reads alike, word for word in order (fuzz.ratio >= CONTRAST_MIN_SCORE
-    without those words: a statement contained in a longer one is not alike, nor a mirror report,
-    "US exports to China" / "China's imports from the US"): the same template told of two things, two
-    facts, whatever figures they give. A statement naming both ("doctors and nurses") contrasts with
-    neither."""
-    if not (a.alternatives and b.alternatives):  # most pairs
+def _one_alternative_each(a: MatchForm, b: MatchForm, xs, ys) -> tuple[str, str, str, float] | None:
+    """(kind, x, y, rest score) when each statement names an alternative of one kind (xs, ys: (kind,
+    which, token) as MatchForm.alternatives holds them) the other does not, and the rest of the two
+    statements reads alike, word for word in order (fuzz.ratio >= CONTRAST_MIN_SCORE without those words:
+    a statement contained in a longer one is not alike, nor a mirror report, "US exports to China" /
+    "China's imports from the US"). A statement naming both ("doctors and nurses") differs by neither."""
+    if not (xs and ys):  # most pairs
         return None
-    things_a = {(kind, which) for kind, which, _ in a.alternatives}
-    things_b = {(kind, which) for kind, which, _ in b.alternatives}
-    for kind, which, x in a.alternatives:
+    things_a = {(kind, which) for kind, which, _ in xs}
+    things_b = {(kind, which) for kind, which, _ in ys}
+    for kind, which, x in xs:
         if (kind, which) in things_b:
             continue
-        for other_kind, other, y in b.alternatives:
+        for other_kind, other, y in ys:
             if other_kind != kind or (kind, other) in things_a:
                 continue
             rest = fuzz.ratio(" ".join(t for t in a.core.split() if t != x), " ".join(t for t in b.core.split() if t != y))
             if rest >= CONTRAST_MIN_SCORE:
-                return (f"{kind} differs ({x} vs {y}) and the rest of the statements reads alike (ratio {rest:.1f} "
-                        f">= {CONTRAST_MIN_SCORE:g}): two facts about different things")
+                return kind, x, y, rest
     return None
+
+
+def _contrasted(a: MatchForm, b: MatchForm) -> str | None:
+    """The same template told of two things, two facts whatever figures they give: "exports" /
+    "imports", "the defence minister" / "the finance minister", "injured" / "arrested" (_one_alternative_each
+    over MatchForm.alternatives)."""
+    found = _one_alternative_each(a, b, a.alternatives, b.alternatives)
+    if found is None:
+        return None
+    kind, x, y, rest = found
+    return (f"{kind} differs ({x} vs {y}) and the rest of the statements reads alike (ratio {rest:.1f} "
+            f">= {CONTRAST_MIN_SCORE:g}): two facts about different things")
+
+
+def _identity_clash(a: MatchForm, b: MatchForm) -> str | None:
+    """Who or what one person was, told two ways in statements otherwise alike: "the victim was a
+    nurse" / "the victim was a doctor" (_one_alternative_each over MatchForm.identities): a conflict."""
+    found = _one_alternative_each(a, b, a.identities, b.identities)
+    if found is None:
+        return None
+    kind, x, y, rest = found
+    return (f"identity mismatch ({kind}): {x} vs {y}, the rest of the statements alike (ratio {rest:.1f} "
+            f">= {CONTRAST_MIN_SCORE:g})")
 
 
 def _different_events(a: MatchForm, b: MatchForm) -> str | None:
@@ -673,6 +695,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     contrasted = _contrasted(a, b)  # the same template told of two things
     if contrasted:
         return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{contrasted}; {_scores(score, frame, features)}")
+    identity = _identity_clash(a, b)  # the same statement of one person, who is two things
+    if identity:
+        return explained(CONFLICTING, RULE_IDENTITY, f"{identity}; {_scores(score, frame, features)}")
     for rule, check in ((RULE_DIFFERENT_KINDS, _different_quantities), (RULE_OTHER_DATES, _figures_of_two_dates)):
         different = check(a, b)
         if different:
@@ -958,7 +983,9 @@ class ClaimIndex:
             if query is not None:
                 z, shared = prune.upper_bounds(query, row.form, set_ratio, sort_ratio)
                 # frame: pair_score of the two ratios cdist rounded, each within half a point of it.
-                if _surely_different(z, shared, frame + 1, query_denies or can_deny(row.form), floors):
+                # an identity clash (_identity_clash) needs no score floor: such pairs are always decided
+                if not (form.identities and row.form.identities) and _surely_different(
+                        z, shared, frame + 1, query_denies or can_deny(row.form), floors):
                     ranked.append((row, None))
                     continue
             ranked.append((row, decide(form, row.form, self.threshold, self._local)))

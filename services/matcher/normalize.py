@@ -16,7 +16,7 @@ from shared.pb import claim_pb2
 from shared.places import is_city
 from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 
-from .lexicon import ALTERNATIVES, EVENT_KINDS, METONYMY, NUMBER_WORDS, fold_words
+from .lexicon import ALTERNATIVES, EVENT_KINDS, IDENTITY_WORDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
 
 # Function words carry no fact. Negation words are not here: they are dropped from the scored
@@ -287,6 +287,7 @@ class MatchForm:
     venues: tuple[str, ...] = ()       # the rare words (SPECIFIC_NAME_WEIGHT) of the places among them: a town
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
     alternatives: tuple[tuple[str, str, str], ...] = ()  # (kind, which, token) of lexicon.CONTRASTS words: "exports"
+    identities: tuple[tuple[str, str, str], ...] = ()  # the same of lexicon.IDENTITIES words after "was a": "nurse"
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
@@ -430,6 +431,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives = tuple(sorted({(*ALTERNATIVES[w], stem(w)) for i, w in enumerate(raws)
                                  if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])}))
+    identities = tuple(sorted({(*IDENTITY_WORDS[w], stem(w)) for i, w in enumerate(raws)
+                               if w in IDENTITY_WORDS and _identity(raws, i, "person")}))
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -443,14 +446,16 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         names=names or _EMPTY, negated_heads=heads or _EMPTY, negated_predicates=first or _EMPTY,
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
-        venues=venues, events=events, alternatives=alternatives, times=_times(claim), locatives=locatives or _EMPTY,
+        venues=venues, events=events, alternatives=alternatives, identities=identities,
+        times=_times(claim), locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]))
 
 
 _COPULAS = frozenset("is was are were be been being as".split())
 
 
-_NAMED_AFTER_COPULA = frozenset(("occupation", "building"))  # "the victims were nurses", "the target was a hospital"
+# "the victims were nurses", "the target was a hospital", "the suspects were men"
+_NAMED_AFTER_COPULA = frozenset(("occupation", "building", "person"))
 
 
 def _identity(raws: list[str], i: int, kind: str) -> bool:

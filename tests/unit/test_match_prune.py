@@ -73,7 +73,9 @@ def test_pruned_and_unpruned_indexes_place_every_claim_alike():
     claims += [placed_claim(f"x{i}", text=t) for i, t in enumerate([
         "The ferry Nordlys ran aground near the harbour entrance with 212 passengers on board, the coastguard said.",
         "The Nordlys ferry ran aground near the harbor entrance carrying 250 passengers, coastguards said.",
-        "The coastguard denied that the ferry Nordlys ran aground near the harbour entrance."])]
+        "The coastguard denied that the ferry Nordlys ran aground near the harbour entrance.",
+        # an identity clash has no score floor: never left undecided
+        "The victim was a nurse.", "The victim was a doctor."])]
     runs = []
     for prune_on in (True, False):
         index = ClaimIndex()

@@ -218,6 +218,27 @@ def test_alternatives_contrast_only_in_otherwise_alike_statements(first, second)
     assert explain(first, second).rule != "different_things"
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("The victim was a nurse at the city hospital, police said.", "The victim was a doctor at the city hospital."),
+    ("The two suspects were men in their twenties.", "The two suspects were women in their twenties."),
+    ("The driver worked as a pilot for the airline.", "The driver worked as an engineer for the airline."),
+])
+def test_who_one_person_was_told_two_ways_is_a_conflict(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING and e.rule == "identity_mismatch", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # only one side says who someone was
+    ("The victim was a nurse at the city hospital.", "A doctor at the city hospital treated the victim."),
+    # the same identity
+    ("The victim was a nurse at the city hospital.", "The victim was a nurse at the hospital, police said."),
+])
+def test_an_identity_named_once_or_alike_is_no_conflict(first, second):
+    assert explain(first, second).rule != "identity_mismatch"
+
+
 def test_opposite_predicates_conflict():
     e = explain("Shares in the brewer rose sharply after the merger was announced.",
                 "Shares in the brewer fell sharply after the merger was announced.")
