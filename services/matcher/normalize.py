@@ -431,8 +431,11 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives = tuple(sorted({(*ALTERNATIVES[w], stem(w)) for i, w in enumerate(raws)
                                  if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])}))
+    named = {IDENTITY_WORDS[w] for w in raws if w in IDENTITY_WORDS}
+    # a statement naming two of one kind ("one victim was a man and another a woman") states neither
+    single = {kind for kind, _ in named if sum(k == kind for k, _ in named) == 1}
     identities = tuple(sorted({(*IDENTITY_WORDS[w], stem(w)) for i, w in enumerate(raws)
-                               if w in IDENTITY_WORDS and _identity(raws, i, "person")}))
+                               if w in IDENTITY_WORDS and IDENTITY_WORDS[w][0] in single and _stated_identity(raws, i)}))
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -454,8 +457,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 _COPULAS = frozenset("is was are were be been being as".split())
 
 
-# "the victims were nurses", "the target was a hospital", "the suspects were men"
-_NAMED_AFTER_COPULA = frozenset(("occupation", "building", "person"))
+# "the victims were nurses", "the target was a hospital"
+_NAMED_AFTER_COPULA = frozenset(("occupation", "building"))
 
 
 def _identity(raws: list[str], i: int, kind: str) -> bool:
@@ -465,6 +468,21 @@ def _identity(raws: list[str], i: int, kind: str) -> bool:
     if i > 1 and raws[i - 1] in ("a", "an", "the"):
         return raws[i - 2] in _COPULAS
     return i > 0 and kind in _NAMED_AFTER_COPULA and raws[i - 1] in _COPULAS
+
+
+_STATING_COPULAS = frozenset("is was as".split())
+_NOT_A_SUBJECT = frozenset("he she i we they you it him her them me us this that there who which such as well".split())
+
+
+def _stated_identity(raws: list[str], i: int) -> bool:
+    """Whether raws[i] states who one named person or thing was: "the victim was a nurse", "the
+    gunman worked as a pilot". Not a question ("Is a nurse allowed ..."), a general remark ("Being a
+    doctor is hard"), a pronoun's ("He was a teacher" / "She was a nurse" are two people), "such as
+    a", "as well as a", a choice or list ("a man or a woman"), nor a possessive ("a man's world")."""
+    if i < 3 or raws[i - 1] not in ("a", "an") or raws[i - 2] not in _STATING_COPULAS:
+        return False
+    after = raws[i + 1] if i + 1 < len(raws) else ""
+    return raws[i - 3] not in _NOT_A_SUBJECT and after not in ("or", "and", "s")
 
 
 def _times(claim: claim_pb2.Claim) -> tuple[tuple[int, str], ...]:

@@ -220,7 +220,7 @@ def test_alternatives_contrast_only_in_otherwise_alike_statements(first, second)
 
 @pytest.mark.parametrize(("first", "second"), [
     ("The victim was a nurse at the city hospital, police said.", "The victim was a doctor at the city hospital."),
-    ("The two suspects were men in their twenties.", "The two suspects were women in their twenties."),
+    ("The suspect in the attack was a man in his twenties.", "The suspect in the attack was a woman in her twenties."),
     ("The driver worked as a pilot for the airline.", "The driver worked as an engineer for the airline."),
 ])
 def test_who_one_person_was_told_two_ways_is_a_conflict(first, second):
@@ -234,6 +234,13 @@ def test_who_one_person_was_told_two_ways_is_a_conflict(first, second):
     ("The victim was a nurse at the city hospital.", "A doctor at the city hospital treated the victim."),
     # the same identity
     ("The victim was a nurse at the city hospital.", "The victim was a nurse at the hospital, police said."),
+    # two people, a list, a choice, a general remark, a question
+    ("He was a teacher at the school.", "She was a nurse at the school."),
+    ("Staff such as nurses walked out on Monday.", "Staff such as doctors walked out on Monday."),
+    ("Nobody knew whether the suspect was a man or a woman.", "Nobody knew whether the suspect was a woman."),
+    ("Being a doctor is a hard job, he said.", "Being a teacher is a hard job, he said."),
+    ("Is a nurse allowed to prescribe drugs?", "Is a doctor allowed to prescribe drugs?"),
+    ("One victim was a man and the other was a woman.", "One victim was a woman and the other was a man."),
 ])
 def test_an_identity_named_once_or_alike_is_no_conflict(first, second):
     assert explain(first, second).rule != "identity_mismatch"
