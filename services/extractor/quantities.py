@@ -38,12 +38,12 @@ _UNITS = {
     "mph": "mph", "miles per hour": "mph",
 }
 # Units of one measure written in another size, as the unit they are compared in: "5 km" is "5,000
-# metres", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes", "5 miles" "8 km" (a rounded
-# conversion agrees: the matcher reads "8" as 8,047 written to fewer digits), "100 mph" "161 km/h".
+# metres", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes", "5 miles" "8 km", "100 mph"
+# "160 km/h" (the matcher reads a rounded conversion as the figure written to fewer digits).
 # (Not the bare "m": a million as often.)
 _IN_UNIT = {"km": ("metre", 1e3), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3), "kg": ("tonne", 1e-3),
             "mile": ("metre", 1609.344), "mph": ("km/h", 1.609344)}
-# Distances in miles rounded to three significant figures once in metres: "90 miles" is "145 km" as
+# Distances in miles are kept to three significant figures once in metres: "90 miles" is "145 km" as
 # outlets write it, so "150 km" is that rounded (an exact 144.84 km is not). Speeds stay exact: "100 mph"
 # (160.93 km/h) is "160 km/h" rounded, and three figures would make it the whole 161, which no rounding
 # of 160 is.

@@ -85,7 +85,7 @@ EVENT_KINDS = {
 
 # Alternatives of one kind: two statements alike but for one of these each are about two things
 # ("Exports rose 4 percent" / "Imports rose 4 percent", "the defence minister resigned" / "the finance
-# minister resigned", "12 people were injured" / "12 people were arrested"): matching._contrasted.
+# minister resigned", "12 people were injured" / "12 people were arrested"): matching rule different_things.
 # Words as written (raw, not stems: "nursing home" is no nurse, "finally" no final). Each member lists
 # the forms of one thing. Left out: words with another common sense ("port", "hurt", "prime"), near
 # synonyms ("rescued" and "evacuated" are one member), titles of one person ("governor" / "president"
@@ -106,7 +106,7 @@ ALTERNATIVES = {word: (kind, member.split()[0]) for kind, members in CONTRASTS.i
                 for member in members for word in member.split()}
 
 # Who one person was, after "is a", "was a", "as a" ("the victim was a nurse", "worked as a pilot"):
-# two outlets naming two of these disagree about one fact (matching._identity_clash, a conflict).
+# two outlets naming two of these disagree about one fact (matching rule identity_mismatch, a conflict).
 IDENTITIES = {
     "person": ("man men", "woman women", "boy boys", "girl girls"),
     "occupation": ("nurse nurses", "doctor doctors", "teacher teachers", "student students", "soldier",

@@ -560,6 +560,17 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
+# Reasons of the two rules over _one_alternative_each, formatted with its (kind, x, y, rest) and
+# CONTRAST_MIN_SCORE:
+# different_things over MatchForm.alternatives (the same template told of two things, two facts
+# whatever figures they give: "exports" / "imports", "the defence minister" / "the finance minister"),
+# identity_mismatch over MatchForm.identities (who one person was, told two ways: "the victim was a
+# nurse" / "was a doctor", a conflict).
+_CONTRASTED = ("{0} differs ({1} vs {2}) and the rest of the statements reads alike (ratio {3:.1f} >= {4:g}): two "
+               "facts about different things")
+_IDENTITY_CLASH = "identity mismatch ({0}): {1} vs {2}, the rest of the statements alike (ratio {3:.1f} >= {4:g})"
+
+
 def _one_alternative_each(a: MatchForm, b: MatchForm, xs, ys) -> tuple[str, str, str, float] | None:
     """(kind, x, y, rest score) when each statement names an alternative of one kind (xs, ys: (kind,
     which, token) as MatchForm.alternatives holds them) the other does not, and the rest of the two
@@ -580,29 +591,6 @@ def _one_alternative_each(a: MatchForm, b: MatchForm, xs, ys) -> tuple[str, str,
             if rest >= CONTRAST_MIN_SCORE:
                 return kind, x, y, rest
     return None
-
-
-def _contrasted(a: MatchForm, b: MatchForm) -> str | None:
-    """The same template told of two things, two facts whatever figures they give: "exports" /
-    "imports", "the defence minister" / "the finance minister", "injured" / "arrested" (_one_alternative_each
-    over MatchForm.alternatives)."""
-    found = _one_alternative_each(a, b, a.alternatives, b.alternatives)
-    if found is None:
-        return None
-    kind, x, y, rest = found
-    return (f"{kind} differs ({x} vs {y}) and the rest of the statements reads alike (ratio {rest:.1f} "
-            f">= {CONTRAST_MIN_SCORE:g}): two facts about different things")
-
-
-def _identity_clash(a: MatchForm, b: MatchForm) -> str | None:
-    """Who or what one person was, told two ways in statements otherwise alike: "the victim was a
-    nurse" / "the victim was a doctor" (_one_alternative_each over MatchForm.identities): a conflict."""
-    found = _one_alternative_each(a, b, a.identities, b.identities)
-    if found is None:
-        return None
-    kind, x, y, rest = found
-    return (f"identity mismatch ({kind}): {x} vs {y}, the rest of the statements alike (ratio {rest:.1f} "
-            f">= {CONTRAST_MIN_SCORE:g})")
 
 
 def _different_events(a: MatchForm, b: MatchForm) -> str | None:
@@ -692,12 +680,13 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
     # After the denial: "the two-headed calf is a fake" denies whatever figures the other gives.
-    contrasted = _contrasted(a, b)  # the same template told of two things
+    contrasted = _one_alternative_each(a, b, a.alternatives, b.alternatives)  # one template, two things
     if contrasted:
-        return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{contrasted}; {_scores(score, frame, features)}")
-    identity = _identity_clash(a, b)  # the same statement of one person, who is two things
-    if identity:
-        return explained(CONFLICTING, RULE_IDENTITY, f"{identity}; {_scores(score, frame, features)}")
+        return explained(DIFFERENT, RULE_DIFFERENT_THINGS,
+                         f"{_CONTRASTED.format(*contrasted, CONTRAST_MIN_SCORE)}; {_scores(score, frame, features)}")
+    clash = _one_alternative_each(a, b, a.identities, b.identities)  # one person, two identities
+    if clash:
+        return explained(CONFLICTING, RULE_IDENTITY, f"{_IDENTITY_CLASH.format(*clash, CONTRAST_MIN_SCORE)}; {_scores(score, frame, features)}")
     for rule, check in ((RULE_DIFFERENT_KINDS, _different_quantities), (RULE_OTHER_DATES, _figures_of_two_dates)):
         different = check(a, b)
         if different:
@@ -983,7 +972,7 @@ class ClaimIndex:
             if query is not None:
                 z, shared = prune.upper_bounds(query, row.form, set_ratio, sort_ratio)
                 # frame: pair_score of the two ratios cdist rounded, each within half a point of it.
-                # an identity clash (_identity_clash) needs no score floor: such pairs are always decided
+                # an identity clash (RULE_IDENTITY) needs no score floor: such pairs are always decided
                 if not (form.identities and row.form.identities) and _surely_different(
                         z, shared, frame + 1, query_denies or can_deny(row.form), floors):
                     ranked.append((row, None))

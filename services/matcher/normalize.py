@@ -7,6 +7,7 @@ Plain domain code, deterministic, no state: the same Claim always gives the same
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -429,13 +430,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     stance_text = without_false_denials(claim.text)
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
-    alternatives = tuple(sorted({(*ALTERNATIVES[w], stem(w)) for i, w in enumerate(raws)
-                                 if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])}))
-    named = {IDENTITY_WORDS[w] for w in raws if w in IDENTITY_WORDS}
-    # a statement naming two of one kind ("one victim was a man and another a woman") states neither
-    single = {kind for kind, _ in named if sum(k == kind for k, _ in named) == 1}
-    identities = tuple(sorted({(*IDENTITY_WORDS[w], stem(w)) for i, w in enumerate(raws)
-                               if w in IDENTITY_WORDS and IDENTITY_WORDS[w][0] in single and _stated_identity(raws, i)}))
+    alternatives, identities = _alternatives(raws)
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -452,6 +447,22 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         venues=venues, events=events, alternatives=alternatives, identities=identities,
         times=_times(claim), locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]))
+
+
+def _alternatives(raws: list[str]) -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """(MatchForm.alternatives, MatchForm.identities) of a statement's words as written: the
+    lexicon.CONTRASTS words not saying who or what something is (_identity), and the lexicon.IDENTITIES
+    words stating it (_stated_identity), of a kind the statement names one thing of ("one victim was a
+    man and another a woman" states neither)."""
+    alternatives = {(*ALTERNATIVES[w], stem(w)) for i, w in enumerate(raws)
+                    if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])}
+    identities = set()
+    named = {IDENTITY_WORDS[w] for w in raws if w in IDENTITY_WORDS}
+    if named:
+        kinds = Counter(kind for kind, _ in named)
+        identities = {(*IDENTITY_WORDS[w], stem(w)) for i, w in enumerate(raws)
+                      if w in IDENTITY_WORDS and kinds[IDENTITY_WORDS[w][0]] == 1 and _stated_identity(raws, i)}
+    return tuple(sorted(alternatives)), tuple(sorted(identities))
 
 
 _COPULAS = frozenset("is was are were be been being as".split())

@@ -74,7 +74,6 @@ def test_pruned_and_unpruned_indexes_place_every_claim_alike():
         "The ferry Nordlys ran aground near the harbour entrance with 212 passengers on board, the coastguard said.",
         "The Nordlys ferry ran aground near the harbor entrance carrying 250 passengers, coastguards said.",
         "The coastguard denied that the ferry Nordlys ran aground near the harbour entrance.",
-        # an identity clash has no score floor: never left undecided
         "The victim was a nurse.", "The victim was a doctor."])]
     runs = []
     for prune_on in (True, False):
@@ -83,6 +82,15 @@ def test_pruned_and_unpruned_indexes_place_every_claim_alike():
         runs.append([index.place(c).SerializeToString() for c in claims])
     assert runs[0] == runs[1]
     assert prune.enabled()
+
+
+def test_an_identity_clash_is_decided_whatever_the_bounds_say(monkeypatch):
+    # identity_mismatch has no score floor, so _rank decides such pairs without asking the bounds
+    monkeypatch.setattr(matching, "_surely_different", lambda *args: True)
+    index = ClaimIndex()
+    index.place(placed_claim("v1", text="The victim was a nurse at the city hospital."))
+    second = index.place(placed_claim("v2", text="The victim was a doctor at the city hospital."))
+    assert second.explanation.rule == "identity_mismatch" and second.matched_claim_id == "v1#0"
 
 
 def test_floor_is_the_logit_of_the_decision_floor():
