@@ -141,6 +141,11 @@ def is_city(name: str) -> bool:
     return key(name) in _tables().cities
 
 
+def is_country(name: str) -> bool:
+    """Whether a name as written is a country of the tables ("Norway", "UK"; not "Georgia")."""
+    return key(name) in _tables().countries
+
+
 def _km(a: _City, b: _City) -> float:
     """Great-circle distance."""
     p1, p2 = math.radians(a.lat), math.radians(b.lat)

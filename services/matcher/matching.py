@@ -44,6 +44,7 @@ RULE_TIME = "time_mismatch"
 RULE_PLACE = "place_mismatch"
 RULE_VENUE = "venue_mismatch"
 RULE_DIFFERENT_NAMES = "different_names"
+RULE_DIFFERENT_ACTORS = "different_actors"
 RULE_DIFFERENT_KINDS = "different_kinds"
 RULE_OTHER_DATES = "figures_of_other_dates"
 RULE_DIFFERENT_EVENTS = "different_events"
@@ -58,7 +59,7 @@ RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE
                    RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
                    RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT, RULE_DIFFERENT_THINGS,
-                   RULE_IDENTITY))
+                   RULE_IDENTITY, RULE_DIFFERENT_ACTORS))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
@@ -102,6 +103,9 @@ CONFLICT_MIN_FRAME = 65.0
 # Two statements that differ by one alternative of a kind each ("exports" / "imports") are about two
 # things when the rest of their event frames is this alike (fuzz.ratio without those words: in order).
 CONTRAST_MIN_SCORE = 85.0
+# Two names of people or bodies spelt this much alike may be one name spelt two ways ("Laczynski" /
+# "Lacsynski", "al-Qaeda" / "al-Qaida"): never two actors.
+ACTOR_SPELLING_SCORE = 75.0
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
 UNIT_CONFLICT_MIN_FRAME = 65.0
@@ -560,6 +564,49 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
+def _different_actors(a: MatchForm, b: MatchForm) -> str | None:
+    """The same statement told of two named actors: each names one (MatchForm.actors) the other does
+    not write anywhere, and the rest reads alike word for word in order (fuzz.ratio >=
+    CONTRAST_MIN_SCORE without the names): "Germany pledged 40 tanks" / "France pledged 40 tanks",
+    "The court acquitted John Harlow" / "... Peter Carney" are two facts, not one claim corroborated
+    nor one claim in conflict. So is a contested attribution ("Russia sabotaged the pipeline" /
+    "Ukraine sabotaged ..."): each claim counts the outlets that report it. Only where the names
+    are known to be two: two places (countries, regions) places.relation calls APART ("the UK" /
+    "Britain", "the Kremlin" / "Russia" are one), or two full names spelt unlike (ACTOR_SPELLING_SCORE).
+    Outlets name one person or body many ways ("Saddam" / "Hussein", "JI" / "Jemaah Islamiah", "IE" /
+    "Internet Explorer", "Mrs Clinton" / "the former First Lady"), so a one-word name, an initial or
+    a ticker is never told apart from another, nor a place from a body or person ("the White House" /
+    "the United States")."""
+    if not (a.actors and b.actors):  # most pairs
+        return None
+    xs, ys = _unshared_actors(a, b), _unshared_actors(b, a)
+    if len(xs) != 1 or len(ys) != 1:
+        return None
+    (place_x, x, full_x), (place_y, y, full_y) = xs[0], ys[0]
+    if bool(place_x) != bool(place_y):
+        return None
+    if place_x and places.relation(place_x, place_y)[0] != places.APART:
+        return None
+    if not place_x and not (full_x and full_y and fuzz.ratio(x, y) < ACTOR_SPELLING_SCORE):
+        return None
+    rest = fuzz.ratio(_without(a.core, x), _without(b.core, y))
+    if rest < CONTRAST_MIN_SCORE:
+        return None
+    return (f"different actors ({x} vs {y}) and the rest of the statements reads alike (ratio {rest:.1f} >= "
+            f"{CONTRAST_MIN_SCORE:g}): two facts, one of each")
+
+
+def _unshared_actors(a: MatchForm, b: MatchForm) -> list[tuple[str, str, bool]]:
+    """a's actors of which b writes no word, in its statement or as its speaker."""
+    written = set(b.text.split()) | b.names
+    return [actor for actor in a.actors if not any(t in written for t in actor[1].split())]
+
+
+def _without(core: str, name: str) -> str:
+    drop = set(name.split())
+    return " ".join(t for t in core.split() if t not in drop)
+
+
 # Reasons of the two rules over _one_alternative_each, formatted with its (kind, x, y, rest) and
 # CONTRAST_MIN_SCORE:
 # different_things over MatchForm.alternatives (the same template told of two things, two facts
@@ -653,6 +700,10 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     different = _different_subjects(a, b)  # nothing in common to confirm or deny
     if different:
         return explained(DIFFERENT, RULE_DIFFERENT_NAMES, f"{different}; {_scores(score, frame, features)}")
+    # Before the denial too: "France has not pledged tanks" denies nothing of Germany's pledge.
+    different = _different_actors(a, b)
+    if different:
+        return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"{different}; {_scores(score, frame, features)}")
     figures_agree = bool(features[_NUM_AGREE])  # a figure value both give
     lone: list[str | None] = []
 
