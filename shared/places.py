@@ -146,6 +146,11 @@ def is_country(name: str) -> bool:
     return key(name) in _tables().countries
 
 
+def is_state(name: str) -> bool:
+    """Whether a name as written is a US state ("Texas", "Georgia")."""
+    return key(name) in _tables().states
+
+
 def _km(a: _City, b: _City) -> float:
     """Great-circle distance."""
     p1, p2 = math.radians(a.lat), math.radians(b.lat)

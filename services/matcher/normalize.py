@@ -14,8 +14,8 @@ from functools import lru_cache
 from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 from shared.pb import claim_pb2
-from shared.places import is_city, is_country
-from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, TITLES, plain_apostrophes, title_case, weight
+from shared.places import is_city, is_country, is_state
+from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 
 from .lexicon import ALTERNATIVES, EVENT_KINDS, IDENTITY_WORDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
@@ -171,6 +171,8 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 _DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+$")
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# The agent of an act told of something else: "The deal was brokered by Qatar", "mediation by Egypt".
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # After a place name: it says whose, not where ("in France's interest", "at the US embassy", "in the
 # British press"), unless the word after it is a function or time word ("built in France next year").
 _WHOSE = re.compile(r"['’]s\b|\s+(?P<word>[a-z]+)\b")
@@ -289,7 +291,7 @@ class MatchForm:
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
     alternatives: tuple[tuple[str, str, str], ...] = ()  # (kind, which, token) of lexicon.CONTRASTS words: "exports"
     identities: tuple[tuple[str, str, str], ...] = ()  # the same of lexicon.IDENTITIES words after "was a": "nurse"
-    actors: tuple[tuple[str, str, bool], ...] = ()  # (place name or "", name tokens, a full name) the statement tells of (_actors)
+    actors: tuple[tuple[str, str], ...] = ()  # (country or US state or "", name tokens) the statement tells of, in order (_actors)
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
@@ -432,7 +434,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws)
-    actors = () if headline else _actors(claim, statement, opener, place_keys, locatives, date_words)
+    actors = () if headline else _actors(claim, statement, opener, place_keys, locatives)
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -452,34 +454,31 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],
-            locatives: frozenset[str], date_words: set[str]) -> tuple[tuple[str, str, bool], ...]:
-    """The names the statement tells something of, each as (its place name or "", its tokens as the
-    scored text spells them, whether written as a full name): "Germany pledged 40 tanks to Ukraine"
-    -> germany, ukraine; "the Kremlin" -> russia, a body standing for its country; "John Harlow" a
-    full name, "Harlow", "Mr Harlow" and "AZN.N" not (one word of a name, an initial or a ticker
-    may be another name's part or short form). Not a city (two cities for one event
-    conflict: _cities_apart), a place the event is in ("built in France"), a day ("Tuesday's
-    clash"), nor a single capitalised word opening the sentence unless a country: the extractor
-    takes "Militants" and "Heavy" (rain) opening a sentence for names."""
-    actors = set()
-    for e, key in zip(claim.entities, place_keys):
+            locatives: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The names the statement tells something of, in the order written, each as (its country or
+    US state, or "" for another name; its tokens as the scored text spells them): "Germany, backed
+    by France, pledged 40 tanks" -> (germany, germany), (france, france); "the Kremlin" -> russia, a
+    body standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
+    place the event is in ("built in France"), nor the agent of an act told of something else ("the
+    deal was brokered by Qatar" / "by Egypt" is one deal, its broker in dispute)."""
+    actors: dict[tuple[str, str], None] = {}
+    for e, key in sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
-        if any(w in date_words for w in _TOKEN.findall(e.text.lower())):
-            continue
         place = next((n for n in (key, METONYMY.get(e.canonical.lower()), e.canonical, e.text)
-                      if n and is_country(n)), key)
-        if place and (place in locatives or is_city(place) and not is_country(place)):
+                      if n and (is_country(n) or is_state(n))), "")
+        if key and not place or place in locatives:
             continue
-        if not place and " " not in e.text.strip() and opener.startswith(e.text):
+        if not place and _capitalised_opener(e.text, opener):
+            continue  # "Investigators believe Poland ...": Poland is the first name
+        start = _in_text(claim, e.span.start)
+        if _AGENT.search(claim.text[max(0, start - 8):start]):
             continue
         tokens = [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(e.canonical.lower())))
                   if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS]
         if tokens:
-            written = [w for w in _TOKEN.findall(e.text.lower())
-                       if w not in TITLES and w not in STOP_WORDS and w not in NUMBER_WORDS]  # "the former First Lady"
-            actors.add((place, " ".join(tokens), len(written) > 1 and min(map(len, written)) > 2))
-    return tuple(sorted(actors))
+            actors[place, " ".join(tokens)] = None
+    return tuple(actors)
 
 
 def _alternatives(raws: list[str]) -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:

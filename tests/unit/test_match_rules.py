@@ -220,36 +220,38 @@ def test_alternatives_contrast_only_in_otherwise_alike_statements(first, second)
 
 @pytest.mark.parametrize(("first", "second"), [
     ("Norway pledged 12 air defence systems to Ukraine.", "Sweden pledged 12 air defence systems to Ukraine."),
-    ("Shares of Rolls-Royce fell 4 percent in London.", "Shares of Standard Chartered fell 6 percent in London."),  # nor a conflict
-    ("The jury acquitted Daniel Ormerod of all charges.", "The jury acquitted Colin Vasquez of all charges."),
     ("Investigators believe Poland sabotaged the cable.", "Investigators believe Estonia sabotaged the cable."),
     ("The Polish government banned the sale of the pesticide.", "The Japanese government banned the sale of the pesticide."),
-    ("Norway pledged air defence systems to Ukraine.", "Sweden has not pledged air defence systems to Ukraine."),
+    ("Texas sued the federal government over the rule.", "Oklahoma sued the federal government over the rule."),
 ])
-def test_the_same_statement_of_two_named_actors_is_two_facts(first, second):
+def test_the_same_statement_of_two_countries_is_two_facts(first, second):
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
 
 
 @pytest.mark.parametrize(("first", "second"), [
-    # one country named two ways, a body standing for it, a short name of the other
+    # one country named two ways, a body standing for it
     ("Britain pledged 12 air defence systems to Ukraine.", "The UK pledged 12 air defence systems to Ukraine."),
     ("The Kremlin rejected the proposal on Tuesday.", "Russia rejected the proposal on Tuesday."),
-    ("VW recalled 40,000 cars over faulty brakes.", "Volkswagen recalled 40,000 cars over faulty brakes."),
-    # a country and a body or person, and one name said two ways
+    ("Holland pledged 12 air defence systems to Ukraine.", "The Netherlands pledged 12 air defence systems to Ukraine."),
+    ("Hong Kong banned the sale of the pesticide.", "China banned the sale of the pesticide."),  # a part of it
+    # a country and a body
     ("The White House imposed new tariffs on steel.", "The United States imposed new tariffs on steel."),
-    ("Chancellor Petra Lindqvist resigned on Friday.", "Lindqvist resigned on Friday."),
-    # one person or body named by one word, an initial, a title or a variant spelling: no telling two apart
-    ("Aides said Hendrik was furious about the leak.", "Aides said Vosberg was furious about the leak."),
-    ("Police blamed the NLF for the bombing of the depot.", "Police blamed the National Liberation Front for the bombing of the depot."),
-    ("The judge ordered Mr Kowalczyk to pay damages.", "The judge ordered Mr Kovalchik to pay damages."),
-    ("The judge ordered Tomasz Kowalczyk to pay damages.", "The judge ordered Tomas Kowalcyk to pay damages."),
-    ("Voters warmed to Mrs Ardenne during the campaign.", "Voters warmed to the former First Lady during the campaign."),
+    # people and bodies: one is named many ways no table here knows
+    ("Amal Vermeer will represent the detained reporters.", "Amal Castellanos will represent the detained reporters."),
+    ("Halvorsen Inc agreed to pay $5 million to settle the case.", "Nordlys Platforms agreed to pay $5 million to settle the case."),
+    ("The jury acquitted Daniel Ormerod of all charges.", "The jury acquitted Colin Vasquez of all charges."),
+    # a name in passing, or the agent of an act told of something else: one pledge, one deal
+    ("The ceasefire was brokered by Qatar and signed on Friday.", "The ceasefire was brokered by Egypt and signed on Friday."),
+    ("Norway, backed by Denmark, pledged 12 air defence systems.", "Norway, backed by Finland, pledged 12 air defence systems."),
     # common words opening the sentence, which the extractor may take for names
     ("Militants attacked the convoy near the border.", "Insurgents attacked the convoy near the border."),
     # two cities for one event: a place to see (place_mismatch), not two actors
     ("A fire broke out at a warehouse in Lyon on Monday.", "A fire broke out at a warehouse in Marseille on Monday."),
+    # a figure or a denial in dispute stays for the conflict rules to judge
+    ("Norway pledged 12 air defence systems to Ukraine.", "Sweden pledged 14 air defence systems to Ukraine."),
+    ("Norway pledged air defence systems to Ukraine.", "Sweden has not pledged air defence systems to Ukraine."),
     # the rest of the statements differs: left to the model and the other rules
     ("Norway pledged 12 air defence systems to Ukraine.", "Sweden said it would train Ukrainian pilots next year."),
 ])
