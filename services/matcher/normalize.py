@@ -433,7 +433,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     stance_text = without_false_denials(claim.text)
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
-    alternatives, identities = _alternatives(raws)
+    alternatives, identities = _alternatives(raws, _apposed(statement))
     actors = () if headline else _actors(claim, statement, opener, place_keys, locatives)
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
@@ -481,11 +481,12 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
     return tuple(actors)
 
 
-def _alternatives(raws: list[str]) -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
+def _alternatives(raws: list[str], apposed: frozenset[str] = frozenset()) -> tuple[
+        tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
     """(MatchForm.alternatives, MatchForm.identities) of a statement's words as written: the
     lexicon.CONTRASTS words not saying who or what something is (_identity), and the lexicon.IDENTITIES
-    words stating it (_stated_identity), of a kind the statement names one thing of ("one victim was a
-    man and another a woman" states neither)."""
+    words stating it (_stated_identity, or in apposition: `apposed`), of a kind the statement names one
+    thing of ("one victim was a man and another a woman" states neither)."""
     alternatives = {(*ALTERNATIVES[w], stem(w)) for i, w in enumerate(raws)
                     if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])}
     identities = set()
@@ -493,7 +494,8 @@ def _alternatives(raws: list[str]) -> tuple[tuple[tuple[str, str, str], ...], tu
     if named:
         kinds = Counter(kind for kind, _ in named)
         identities = {(*IDENTITY_WORDS[w], stem(w)) for i, w in enumerate(raws)
-                      if w in IDENTITY_WORDS and kinds[IDENTITY_WORDS[w][0]] == 1 and _stated_identity(raws, i)}
+                      if w in IDENTITY_WORDS and kinds[IDENTITY_WORDS[w][0]] == 1
+                      and (w in apposed or _stated_identity(raws, i))}
     return tuple(sorted(alternatives)), tuple(sorted(identities))
 
 
@@ -526,6 +528,23 @@ def _stated_identity(raws: list[str], i: int) -> bool:
         return False
     after = raws[i + 1] if i + 1 < len(raws) else ""
     return raws[i - 3] not in _NOT_A_SUBJECT and after not in ("or", "and", "s")
+
+
+# A noun phrase set off by commas after a name or noun: "The victim, a 17-year-old boy, ...", "Harlow,
+# a former soldier, ...". Up to three words before the identity ("a 17-year-old", "a former").
+_APPOSITION = re.compile(r"\b[^\W\d_]+,\s+an?\s+(?P<words>(?:[\w'-]+\s+){0,3}?[\w'-]+)(?P<end>\s*[,.;]|\s+(?:who|from|of|in|at|with)\b)")
+
+
+def _apposed(text: str) -> frozenset[str]:
+    """The IDENTITY_WORDS said of someone in apposition ("The victim, a 17-year-old boy, died"): who one
+    person was, as "the victim was a boy" says it. A list ("a man, a woman and a child") names two of
+    a kind, which _alternatives leaves out."""
+    found = set()
+    for m in _APPOSITION.finditer(text.lower()):
+        words = _TOKEN.findall(m["words"])
+        if words and words[-1] in IDENTITY_WORDS:
+            found.add(words[-1])
+    return frozenset(found)
 
 
 def _times(claim: claim_pb2.Claim) -> tuple[tuple[int, str], ...]:

@@ -265,6 +265,11 @@ def test_names_of_one_actor_or_unlike_statements_are_not_two_actors(first, secon
     ("The victim was a nurse at the city hospital, police said.", "The victim was a doctor at the city hospital."),
     ("The suspect in the attack was a man in his twenties.", "The suspect in the attack was a woman in her twenties."),
     ("The driver worked as a pilot for the airline.", "The driver worked as an engineer for the airline."),
+    # in apposition
+    ("The cyclist, a 15-year-old boy, was airlifted to hospital.", "The cyclist, a 15-year-old girl, was airlifted to hospital."),
+    ("Police said the arsonist, a man in his thirties, had been arrested.",
+     "Police said the arsonist, a woman in her thirties, had been arrested."),
+    ("Okafor, a nurse at the care home, was charged on Monday.", "Okafor, a teacher at the care home, was charged on Monday."),
 ])
 def test_who_one_person_was_told_two_ways_is_a_conflict(first, second):
     for a, b in ((first, second), (second, first)):
@@ -284,6 +289,10 @@ def test_who_one_person_was_told_two_ways_is_a_conflict(first, second):
     ("Being a doctor is a hard job, he said.", "Being a teacher is a hard job, he said."),
     ("Is a nurse allowed to prescribe drugs?", "Is a doctor allowed to prescribe drugs?"),
     ("One victim was a man and the other was a woman.", "One victim was a woman and the other was a man."),
+    # commas that set off no one's identity: a list
+    ("Among the injured were a man, a woman and a child.", "Among the injured were a man, a girl and a child."),
+    # one identity told as apposition on one side and with "was a" on the other
+    ("The cyclist, a 15-year-old boy, was airlifted to hospital.", "The cyclist was a boy of 15 and was airlifted to hospital."),
 ])
 def test_an_identity_named_once_or_alike_is_no_conflict(first, second):
     assert explain(first, second).rule != "identity_mismatch"
