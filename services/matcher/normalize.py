@@ -530,19 +530,37 @@ def _stated_identity(raws: list[str], i: int) -> bool:
     return raws[i - 3] not in _NOT_A_SUBJECT and after not in ("or", "and", "s")
 
 
-# A noun phrase set off by commas after a name or noun: "The victim, a 17-year-old boy, ...", "Harlow,
-# a former soldier, ...". Up to three words before the identity ("a 17-year-old", "a former").
-_APPOSITION = re.compile(r"\b[^\W\d_]+,\s+an?\s+(?P<words>(?:[\w'-]+\s+){0,3}?[\w'-]+)(?P<end>\s*[,.;]|\s+(?:who|from|of|in|at|with)\b)")
+# A noun phrase set off by commas after "the <noun>" or a name: "The victim, a 17-year-old boy, ...",
+# "Police named him as Ana Silva, a nurse." Up to three words before the identity ("a 17-year-old",
+# "an off-duty"); the phrase ends at a comma, the sentence's end, or a word starting a qualifier.
+_APPOSITION = re.compile(
+    r"(?:(?<![\w'-])(?P<the>[Tt]he)\s+(?:[\w'-]+\s+){0,1}?[\w'-]+|(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))"
+    r",\s+an?\s+(?P<words>(?:[\w'-]+\s+){0,3}?[\w'-]+)(?:\s*[,.;]|\s+(?:who|from|of|in|at|with|aged)\b|\s*$)")
+# Before "the <noun>", words that make it an opening phrase, not who the apposition describes ("After
+# the explosion, a firefighter ...").
+_OPENING = frozenset("after before during following in on at since until when while as with without by for "
+                     "from of to into near despite amid like unlike".split())
+# An identity that may have changed: "the gunman, a former soldier" and "a farmer" are both true.
+_NOT_NOW = frozenset("former retired ex onetime one-time".split())
 
 
 def _apposed(text: str) -> frozenset[str]:
     """The IDENTITY_WORDS said of someone in apposition ("The victim, a 17-year-old boy, died"): who one
-    person was, as "the victim was a boy" says it. A list ("a man, a woman and a child") names two of
-    a kind, which _alternatives leaves out."""
+    person was, as "the victim was a boy" says it. Not after an opening phrase ("Later that evening,
+    a man ...", "After the explosion, a firefighter ..."), a pronoun or "a <noun>" (a general remark,
+    or someone else: "stabbed by a former pupil, a student"), nor with a function word before the
+    identity ("a prize for young journalists") or "former". A list ("a man, a woman and a child")
+    names two of a kind, which _alternatives leaves out."""
     found = set()
-    for m in _APPOSITION.finditer(text.lower()):
-        words = _TOKEN.findall(m["words"])
-        if words and words[-1] in IDENTITY_WORDS:
+    for m in _APPOSITION.finditer(text):
+        if m["the"]:
+            before = text[:m.start()].split()[-1:]
+            if before and before[0].lower() in _OPENING:
+                continue
+        elif " " not in m["name"] and not text[:m.start()].strip() and weight(m["name"].lower()) < SPECIFIC_NAME_WEIGHT:
+            continue  # "Later, a man ...": a common word capitalised only as the sentence's first
+        words = _TOKEN.findall(m["words"].lower())
+        if words and words[-1] in IDENTITY_WORDS and not any(w in STOP_WORDS or w in _NOT_NOW for w in words[:-1]):
             found.add(words[-1])
     return frozenset(found)
 

@@ -270,6 +270,7 @@ def test_names_of_one_actor_or_unlike_statements_are_not_two_actors(first, secon
     ("Police said the arsonist, a man in his thirties, had been arrested.",
      "Police said the arsonist, a woman in her thirties, had been arrested."),
     ("Okafor, a nurse at the care home, was charged on Monday.", "Okafor, a teacher at the care home, was charged on Monday."),
+    ("Police named the driver as Tomas Brandt, a pilot.", "Police named the driver as Tomas Brandt, an engineer."),
 ])
 def test_who_one_person_was_told_two_ways_is_a_conflict(first, second):
     for a, b in ((first, second), (second, first)):
@@ -289,8 +290,15 @@ def test_who_one_person_was_told_two_ways_is_a_conflict(first, second):
     ("Being a doctor is a hard job, he said.", "Being a teacher is a hard job, he said."),
     ("Is a nurse allowed to prescribe drugs?", "Is a doctor allowed to prescribe drugs?"),
     ("One victim was a man and the other was a woman.", "One victim was a woman and the other was a man."),
-    # commas that set off no one's identity: a list
+    # commas that set off no one's identity: a list, an opening phrase, a general remark, someone else
     ("Among the injured were a man, a woman and a child.", "Among the injured were a man, a girl and a child."),
+    ("After the blast, a firefighter from the depot was treated for burns.",
+     "After the blast, a soldier from the depot was treated for burns."),
+    ("Yesterday, a student from the village won the scholarship.", "Yesterday, a teacher from the village won the scholarship."),
+    ("The victim, a teacher, was stabbed on Monday.", "The victim was stabbed on Monday by a pupil, a student."),
+    ("The cashier, a woman, was threatened with a knife.", "The cashier was threatened with a knife by a customer, a man."),
+    # an identity that may have changed: both can be true
+    ("The gunman, a former soldier, was shot dead by police.", "The gunman, a farmer, was shot dead by police."),
     # one identity told as apposition on one side and with "was a" on the other
     ("The cyclist, a 15-year-old boy, was airlifted to hospital.", "The cyclist was a boy of 15 and was airlifted to hospital."),
 ])
