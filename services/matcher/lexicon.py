@@ -121,6 +121,11 @@ IDENTITY_WORDS = {word: (kind, member.split()[0]) for kind, members in IDENTITIE
 PHRASES = {
     "under": {("control",): "controlled"},
     "out": {("of", "control"): "not controlled"},
+    # A vote one way or the other is support or opposition (opposite predicates): "voted against the
+    # bill" / "voted for the bill" conflict; "voted no" is "voted against".
+    **{vote: {("against",): "opposed", ("no",): "opposed", ("for",): "supported", ("yes",): "supported",
+              ("in", "favour", "of"): "supported", ("in", "favor", "of"): "supported"}
+       for vote in ("vote", "votes", "voted", "voting")},
 }
 
 NUMBER_WORDS = {

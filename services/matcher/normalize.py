@@ -81,7 +81,8 @@ OPPOSITES = (
     ("up", "down"), ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("alive", "die"),
     ("increase", "cut"), ("increase", "reduce"), ("hike", "cut"), ("hike", "reduce"), ("uphold", "overturn"),
     ("upheld", "overturn"), ("expand", "shrink"), ("expand", "shrank"), ("grow", "shrink"), ("grow", "shrank"),
-    ("grew", "shrink"), ("grew", "shrank"),
+    ("grew", "shrink"), ("grew", "shrank"), ("succeed", "fail"), ("successful", "fail"), ("success", "fail"),
+    ("success", "failure"), ("successful", "failure"), ("support", "oppose"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
 # The word a predicate's stem is named by in reasons: the first word stemming to it ("increased" is "rise").
@@ -595,6 +596,10 @@ _IN_DOUBT = re.compile(r"\b(?P<negated>(?:not|never|no\s+one|nobody|no)\s+(?:[\w
 
 def _in_doubt(m: re.Match) -> str:
     return " certain" if m.group("negated") else " uncertain"
+
+
+# A vote cast against: the "no" negates nothing the statement says.
+_VOTED_NO = re.compile(r"\b(vot(?:ed|es|e|ing))\s+no\b", re.IGNORECASE)
 
 
 def without_false_denials(text: str) -> str:

@@ -586,6 +586,14 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
      "Shares in the Vlieborg shipyard closed up sharply on Friday."),
     ("Shares in the Vlieborg shipyard were up $2 on Friday.",
      "Shares in the Vlieborg shipyard were down two dollars on Friday."),
+    # success or failure, support or opposition, a vote one way or the other
+    ("The test launch of the Vlieborg rocket succeeded on Friday.", "The test launch of the Vlieborg rocket failed on Friday."),
+    ("The shipyard's bid to refloat the ferry was successful.", "The shipyard's bid to refloat the ferry failed."),
+    ("The dockworkers' union supports the Vlieborg harbour plan.", "The dockworkers' union opposes the Vlieborg harbour plan."),
+    ("Councillor Ines Marlow voted against the Vlieborg harbour budget.",
+     "Councillor Ines Marlow voted for the Vlieborg harbour budget."),
+    ("Councillor Ines Marlow voted in favour of the Vlieborg harbour budget.",
+     "Councillor Ines Marlow voted no on the Vlieborg harbour budget."),
 ])
 def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
     for a, b in ((first, second), (second, first)):
@@ -637,6 +645,11 @@ def test_up_and_down_are_directions_only_of_a_change(sentence, direction):
      "The approval rating of the mayor of Vlieborg was down 12 percent after the crash on Friday."),
     ("Shares in the Vlieborg shipyard had their ups and downs on Friday.",
      "Shares in the Vlieborg shipyard closed up 4 percent on Friday."),
+    # one vote told two ways
+    ("Councillor Ines Marlow voted against the Vlieborg harbour budget.",
+     "Councillor Ines Marlow voted no on the Vlieborg harbour budget."),
+    ("Councillor Ines Marlow voted for the Vlieborg harbour budget.",
+     "Councillor Ines Marlow backed the Vlieborg harbour budget in a vote."),
 ])
 def test_words_of_several_senses_are_not_opposite_predicates(first, second):
     assert explain(first, second).rule != "opposite_predicates"
