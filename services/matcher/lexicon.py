@@ -126,6 +126,7 @@ PHRASES = {
     **{vote: {("against",): "opposed", ("no",): "opposed", ("for",): "supported", ("yes",): "supported",
               ("in", "favour", "of"): "supported", ("in", "favor", "of"): "supported"}
        for vote in ("vote", "votes", "voted", "voting")},
+    "and": {("against",): "and opposed"},  # "voted for the budget and against the levy"
 }
 
 NUMBER_WORDS = {

@@ -24,8 +24,8 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
-from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, match_form, opposites,
-                        predicate_word, same_word, spelling_fold, stem)
+from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
+                        opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -512,7 +512,7 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         return RULE_CONFIRM_DENY, denied
     for p in sorted(a.predicates):
         for q in sorted(opposites(p) & b.predicates):
-            if p not in b.predicates and q not in a.predicates:
+            if p not in b.predicates and q not in a.predicates and (not guarded(p) or _rest_contained(a, b, p, q)):
                 return RULE_OPPOSITE, f"opposite predicates: {predicate_word(p)!r} vs {predicate_word(q)!r}"
     # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
     # "market value of EUR 6.1 billion") clash only when the event frames are alike.
@@ -537,6 +537,15 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
             _names_overlap(venue_a, b.places) or _names_overlap(venue_b, a.places)):
         return RULE_VENUE, f"place mismatch (venue): {', '.join(sorted(venue_a))} vs {', '.join(sorted(venue_b))}"
     return None
+
+
+def _rest_contained(a: MatchForm, b: MatchForm, p: str, q: str) -> bool:
+    """Whether, without the two opposite words, every word of the shorter event frame is in the other:
+    "The union supports the plan" / "The union opposes the plan" conflict; "... the employers oppose
+    the plan", "The first launch failed" / "The second launch succeeded" do not."""
+    drop = {p, q} | opposites(p) | opposites(q)
+    x, y = set(a.core.split()) - drop, set(b.core.split()) - drop
+    return x <= y if len(x) <= len(y) else y <= x
 
 
 def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:

@@ -81,10 +81,17 @@ OPPOSITES = (
     ("up", "down"), ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("alive", "die"),
     ("increase", "cut"), ("increase", "reduce"), ("hike", "cut"), ("hike", "reduce"), ("uphold", "overturn"),
     ("upheld", "overturn"), ("expand", "shrink"), ("expand", "shrank"), ("grow", "shrink"), ("grow", "shrank"),
-    ("grew", "shrink"), ("grew", "shrank"), ("succeed", "fail"), ("successful", "fail"), ("success", "fail"),
-    ("success", "failure"), ("successful", "failure"), ("support", "oppose"),
+    ("grew", "shrink"), ("grew", "shrank"),
+)
+# Opposites of many senses and subjects ("life support", "heart failure", "the union supports the plan" /
+# "the employers oppose it", "the first launch failed" / "the second succeeded"): they conflict only
+# when the rest of one statement is all in the other (matching._rest_contained).
+GUARDED_OPPOSITES = (
+    ("succeed", "fail"), ("successful", "fail"), ("success", "fail"), ("success", "failure"),
+    ("successful", "failure"), ("support", "oppose"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
+_GUARDED: set[str] = set()  # stems of GUARDED_OPPOSITES words
 # The word a predicate's stem is named by in reasons: the first word stemming to it ("increased" is "rise").
 _PREDICATE_WORD: dict[str, str] = {}
 
@@ -97,11 +104,13 @@ def _add_opposites() -> None:
             return {word}  # "ups" is UPS
         return {stem(w) for w in (word, word + "s", word + "d" if word.endswith("e") else word)}
 
-    for a, b in OPPOSITES:
+    for a, b in OPPOSITES + GUARDED_OPPOSITES:
         for x, y in ((a, b), (b, a)):
             for sx in stems(x):
                 _OPPOSITE[sx] = _OPPOSITE.get(sx, frozenset()) | frozenset(stems(y))
                 _PREDICATE_WORD.setdefault(sx, x)
+                if (a, b) in GUARDED_OPPOSITES:
+                    _GUARDED.add(sx)
 
 
 def predicate_word(token: str) -> str:
@@ -389,6 +398,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     words: list[str] = []
     core: list[str] = []
     raws = fold_words(_TOKEN.findall(source.lower()))
+    asks = claim.text.rstrip(" \"'”’").endswith("?")
     # as written ("up $2", "closed down." keep their signs) and normalised ("up six percent" -> "up 6 percent");
     # only where the words occur (the pattern's scan costs more than the rest of a short statement's tokens)
     predicates = (_directions(claim.statement or claim.text) | _directions(source)
@@ -400,7 +410,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         if token in STOP_WORDS:
             continue
         words.append(token)
-        if token in _OPPOSITE and token not in _DIRECTIONS and not (token in _PRICE_VERBS and _price_move_follows(raws, i)):
+        if token in _OPPOSITE and token not in _DIRECTIONS and not (token in _PRICE_VERBS and _price_move_follows(raws, i)) \
+                and not (token in _GUARDED and asks):  # "Will she vote for the bill?" asserts no vote
             predicates.add(token)
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)
@@ -596,10 +607,6 @@ _IN_DOUBT = re.compile(r"\b(?P<negated>(?:not|never|no\s+one|nobody|no)\s+(?:[\w
 
 def _in_doubt(m: re.Match) -> str:
     return " certain" if m.group("negated") else " uncertain"
-
-
-# A vote cast against: the "no" negates nothing the statement says.
-_VOTED_NO = re.compile(r"\b(vot(?:ed|es|e|ing))\s+no\b", re.IGNORECASE)
 
 
 def without_false_denials(text: str) -> str:
@@ -859,6 +866,11 @@ def spelling_fold(token: str) -> str:
 def opposites(token: str) -> frozenset[str]:
     """The stems of the words of opposite direction (empty for most words)."""
     return _OPPOSITE.get(token, frozenset())
+
+
+def guarded(token: str) -> bool:
+    """Whether a predicate's opposites conflict only with the rest of the statements alike (GUARDED_OPPOSITES)."""
+    return token in _GUARDED
 
 
 _add_opposites()

@@ -648,6 +648,15 @@ def test_up_and_down_are_directions_only_of_a_change(sentence, direction):
     # one vote told two ways
     ("Councillor Ines Marlow voted against the Vlieborg harbour budget.",
      "Councillor Ines Marlow voted no on the Vlieborg harbour budget."),
+    # success, support and votes of two subjects or two things, in other senses, asked, or both cast
+    ("The dockworkers' union supports the Vlieborg harbour plan.", "The shipowners oppose the Vlieborg harbour plan."),
+    ("The first test launch of the Vlieborg rocket failed.", "The second test launch of the Vlieborg rocket succeeded."),
+    ("The former mayor of Vlieborg was on life support in hospital.",
+     "The former mayor of Vlieborg opposed moving to another hospital."),
+    ("Will Councillor Ines Marlow vote for the Vlieborg harbour budget?",
+     "Councillor Ines Marlow voted against the Vlieborg harbour budget."),
+    ("Councillor Ines Marlow voted for the Vlieborg harbour budget and against the school levy.",
+     "Councillor Ines Marlow voted against the school levy."),
     ("Councillor Ines Marlow voted for the Vlieborg harbour budget.",
      "Councillor Ines Marlow backed the Vlieborg harbour budget in a vote."),
 ])
