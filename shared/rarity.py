@@ -80,13 +80,3 @@ def title_case(text: str) -> bool:
     common = [w for w in words if len(w) > 3 and w[0].isalpha() and weight(w.lower()) < SPECIFIC_NAME_WEIGHT]
     capitalised = sum(w[0].isupper() for w in common)
     return capitalised >= 3 and capitalised >= 0.6 * len(common)
-
-
-# Titles before a name ("President", "Mrs", "Chancellor"): the extractor reads them as part of a person's
-# name, the matcher does not count them as a word of it.
-TITLES = frozenset(
-    "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
-    "dr,sir,dame,gen,general,sen,senator,rep,gov,governor,king,queen,pope,judge,chief,envoy,"
-    "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,speaker,"
-    "prince,princess,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof,former".split(",")
-)

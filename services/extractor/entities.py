@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from shared import places
 from shared.places import ascii_lower
-from shared.rarity import TITLES as _TITLES, plain_apostrophes, title_case
+from shared.rarity import plain_apostrophes, title_case
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -90,6 +90,12 @@ _PLACES = frozenset(
     "united states,united kingdom,russia,ukraine,poland,germany,france,italy,denmark,netherlands,"
     "china,israel,iran,saudi arabia,ireland,europe,canada,kyiv,moscow,washington,london,berlin,"
     "paris,brussels,beijing,riyadh,jeddah,copenhagen,antwerp,hamburg,bremerhaven,kursk,sudzha,los angeles".split(",")
+)
+_TITLES = frozenset(
+    "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
+    "dr,sir,dame,gen,general,sen,senator,rep,gov,governor,king,queen,pope,judge,chief,envoy,"
+    "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,speaker,"
+    "prince,princess,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof,former".split(",")
 )
 # Words naming an office with the title after them ("Police Chief", "District Attorney", "Interior
 # Minister"): no entity of their own before a name.

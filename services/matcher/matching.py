@@ -584,7 +584,7 @@ def _different_actors(a: MatchForm, b: MatchForm) -> str | None:
         return None
     xs, ys = _unshared_actors(a, b), _unshared_actors(b, a)
     if xs != [a.actors[0]] or ys != [b.actors[0]]:
-        return None  # "Germany, backed by France" / "Germany, backed by Poland": one pledge
+        return None  # "Germany and France pledged" / "Germany and Poland pledged": one pledge, its donors told two ways
     (place_x, x), (place_y, y) = xs[0], ys[0]
     if not (place_x and place_y) or places.relation(place_x, place_y)[0] != places.APART:
         return None

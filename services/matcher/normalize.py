@@ -468,9 +468,9 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],
             locatives: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """The names the statement tells something of, in the order written, each as (its country or
-    US state, or "" for another name; its tokens as the scored text spells them): "Germany, backed
-    by France, pledged 40 tanks" -> (germany, germany), (france, france); "the Kremlin" -> russia, a
-    body standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
+    US state, or "" for another name; its tokens as the scored text spells them): "Germany pledged 40
+    tanks to Ukraine" -> (germany, germany), (ukraine, ukraine); "the Kremlin" -> russia, a body
+    standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
     place the event is in ("built in France"), nor the agent of an act told of something else ("the
     deal was brokered by Qatar" / "by Egypt" is one deal, its broker in dispute)."""
     actors: dict[tuple[str, str], None] = {}

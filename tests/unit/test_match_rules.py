@@ -242,9 +242,9 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
     ("Amal Vermeer will represent the detained reporters.", "Amal Castellanos will represent the detained reporters."),
     ("Halvorsen Inc agreed to pay $5 million to settle the case.", "Nordlys Platforms agreed to pay $5 million to settle the case."),
     ("The jury acquitted Daniel Ormerod of all charges.", "The jury acquitted Colin Vasquez of all charges."),
-    # a name in passing, or the agent of an act told of something else: one pledge, one deal
+    # a second name, or the agent of an act told of something else: one pledge, one deal
     ("The ceasefire was brokered by Qatar and signed on Friday.", "The ceasefire was brokered by Egypt and signed on Friday."),
-    ("Norway, backed by Denmark, pledged 12 air defence systems.", "Norway, backed by Finland, pledged 12 air defence systems."),
+    ("Norway and Denmark pledged 12 air defence systems.", "Norway and Finland pledged 12 air defence systems."),
     # common words opening the sentence, which the extractor may take for names
     ("Militants attacked the convoy near the border.", "Insurgents attacked the convoy near the border."),
     # two cities for one event: a place to see (place_mismatch), not two actors
