@@ -122,9 +122,11 @@ PHRASES = {
     "under": {("control",): "controlled"},
     "out": {("of", "control"): "not controlled"},
     # A vote one way or the other is support or opposition (opposite predicates): "voted against the
-    # bill" / "voted for the bill" conflict; "voted no" is "voted against".
-    **{vote: {("against",): "opposed", ("no",): "opposed", ("for",): "supported", ("yes",): "supported",
-              ("in", "favour", "of"): "supported", ("in", "favor", "of"): "supported"}
+    # bill" / "voted for the bill" conflict; "voted no" is "voted against". The vote stays a word of
+    # the statement: "did not vote on the bill" denies "voted for it".
+    **{vote: {("against",): f"{vote} opposed", ("no",): f"{vote} opposed", ("for",): f"{vote} supported",
+              ("yes",): f"{vote} supported", ("in", "favour", "of"): f"{vote} supported",
+              ("in", "favor", "of"): f"{vote} supported"}
        for vote in ("vote", "votes", "voted", "voting")},
     "and": {("against",): "and opposed"},  # "voted for the budget and against the levy"
 }

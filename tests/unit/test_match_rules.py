@@ -817,7 +817,9 @@ def test_an_agreeing_figure_or_date_keeps_the_same_action_one_fact():
 
 def test_a_shared_thing_or_name_keeps_a_denial_of_the_action_a_conflict():
     for first, second in (("The hospital has not reopened.", "The hospital reopened its east wing on Monday."),
-                          ("Hoekstra has not resigned.", "Hoekstra resigned on Friday.")):
+                          ("Hoekstra has not resigned.", "Hoekstra resigned on Friday."),
+                          # a vote one way is still a vote: not voting denies it
+                          ("Hoekstra did not vote on the harbour budget.", "Hoekstra voted for the harbour budget.")):
         e = explain(first, second)
         assert e.decision == CONFLICTING and e.rule == "confirm_deny", e.reason
     # the action alone may be said of the other's subject: a pronoun, a negated noun
