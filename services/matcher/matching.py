@@ -540,12 +540,13 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
 
 
 def _rest_contained(a: MatchForm, b: MatchForm, p: str, q: str) -> bool:
-    """Whether, without the two opposite words, every word of the shorter event frame is in the other:
+    """Whether, without the two opposite words, every word of the shorter event frame (not empty) is in the other:
     "The union supports the plan" / "The union opposes the plan" conflict; "... the employers oppose
     the plan", "The first launch failed" / "The second launch succeeded" do not."""
     drop = {p, q} | opposites(p) | opposites(q)
     x, y = set(a.core.split()) - drop, set(b.core.split()) - drop
-    return x <= y if len(x) <= len(y) else y <= x
+    # nothing left of one side ("He passed away" / "He failed") says nothing of what passed or failed
+    return bool(x and y) and (x <= y if len(x) <= len(y) else y <= x)
 
 
 def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:

@@ -88,7 +88,8 @@ OPPOSITES = (
 # when the rest of one statement is all in the other (matching._rest_contained).
 GUARDED_OPPOSITES = (
     ("succeed", "fail"), ("successful", "fail"), ("success", "fail"), ("success", "failure"),
-    ("successful", "failure"), ("support", "oppose"),
+    ("successful", "failure"), ("support", "oppose"), ("endorse", "oppose"),
+    ("succeed", "unsuccessful"), ("successful", "unsuccessful"), ("pass", "fail"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
 _GUARDED: set[str] = set()  # stems of GUARDED_OPPOSITES words

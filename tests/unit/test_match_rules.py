@@ -594,6 +594,9 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
      "Councillor Ines Marlow voted for the Vlieborg harbour budget."),
     ("Councillor Ines Marlow voted in favour of the Vlieborg harbour budget.",
      "Councillor Ines Marlow voted no on the Vlieborg harbour budget."),
+    ("The dockworkers' union endorsed the Vlieborg harbour plan.", "The dockworkers' union opposed the Vlieborg harbour plan."),
+    ("The council passed the Vlieborg harbour budget.", "The Vlieborg harbour budget failed in the council."),
+    ("The attempt to refloat the Vlieborg ferry was unsuccessful.", "The attempt to refloat the Vlieborg ferry succeeded."),
 ])
 def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
     for a, b in ((first, second), (second, first)):
@@ -657,6 +660,7 @@ def test_up_and_down_are_directions_only_of_a_change(sentence, direction):
      "Councillor Ines Marlow voted against the Vlieborg harbour budget."),
     ("Councillor Ines Marlow voted for the Vlieborg harbour budget and against the school levy.",
      "Councillor Ines Marlow voted against the school levy."),
+    ("He passed away on Monday.", "He failed on Monday."),  # nothing left to say what passed or failed
     ("Councillor Ines Marlow voted for the Vlieborg harbour budget.",
      "Councillor Ines Marlow backed the Vlieborg harbour budget in a vote."),
 ])
