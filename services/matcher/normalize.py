@@ -543,12 +543,15 @@ def _stated_identity(raws: list[str], i: int) -> bool:
     return raws[i - 3] not in _NOT_A_SUBJECT and after not in ("or", "and", "s")
 
 
-# A noun phrase set off by commas after "the <noun>" or a name: "The victim, a 17-year-old boy, ...",
+# A noun phrase set off by commas, dashes or brackets after "the <noun>" or a name: "The victim, a
+# 17-year-old boy, ...", "The victim - a 17-year-old boy - ...",
 # "Police named him as Ana Silva, a nurse." Up to three words before the identity ("a 17-year-old",
-# "an off-duty"); the phrase ends at a comma, the sentence's end, or a word starting a qualifier.
+# "an off-duty"); the phrase ends at a comma, a dash, a bracket, the sentence's end, or a word starting a
+# qualifier.
 _APPOSITION = re.compile(
     r"(?:(?<![\w'-])(?P<the>[Tt]he)\s+(?:[\w'-]+\s+){0,1}?[\w'-]+|(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))"
-    r",\s+an?\s+(?P<words>(?:[\w'-]+\s+){0,3}?[\w'-]+)(?:\s*[,.;]|\s+(?:who|from|of|in|at|with|aged)\b|\s*$)")
+    r"(?:,\s+|\s+[-–—]\s+|\s*\(\s*)an?\s+(?P<words>(?:[\w'-]+\s+){0,3}?[\w'-]+)"
+    r"(?:\s*[,.;)]|\s+[-–—](?:\s|$)|\s+(?:who|from|of|in|at|with|aged)\b|\s*$)")
 # Before "the <noun>", words that make it an opening phrase, not who the apposition describes ("After
 # the explosion, a firefighter ...").
 _OPENING = frozenset("after before during following in on at since until when while as with without by for "

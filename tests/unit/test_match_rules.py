@@ -271,6 +271,8 @@ def test_names_of_one_actor_or_unlike_statements_are_not_two_actors(first, secon
      "Police said the arsonist, a woman in her thirties, had been arrested."),
     ("Okafor, a nurse at the care home, was charged on Monday.", "Okafor, a teacher at the care home, was charged on Monday."),
     ("Police named the driver as Tomas Brandt, a pilot.", "Police named the driver as Tomas Brandt, an engineer."),
+    ("The cyclist - a 15-year-old boy - was airlifted to hospital.", "The cyclist - a 15-year-old girl - was airlifted to hospital."),
+    ("The cyclist (a 15-year-old boy) was airlifted to hospital.", "The cyclist (a 15-year-old girl) was airlifted to hospital."),
 ])
 def test_who_one_person_was_told_two_ways_is_a_conflict(first, second):
     for a, b in ((first, second), (second, first)):
