@@ -129,6 +129,7 @@ def load() -> None:
     _tables()
 
 
+@lru_cache(maxsize=8192)  # names recur: every claim of a story names the same places
 def key(name: str) -> str:
     """A name as the tables know it: folded, and spelled as GeoNames spells it ("NYC" -> "new york
     city", "Washington D.C." -> "washington dc"); the canonical form of a city the extractor names."""

@@ -116,8 +116,9 @@ IDENTITIES = {
 IDENTITY_WORDS = {word: (kind, member.split()[0]) for kind, members in IDENTITIES.items()
                   for member in members for word in member.split()}
 
-# States written as a phrase -> their words as a predicate, so one state is the other negated: "the
-# fire is under control" / "still out of control" (not controlled). Keyed by the first word.
+# Phrases folded to the words they mean, keyed by their first word. States written as a phrase -> their
+# words as a predicate, so one state is the other negated: "the fire is under control" / "still out of
+# control" (not controlled).
 PHRASES = {
     "under": {("control",): "controlled"},
     "out": {("of", "control"): "not controlled"},
@@ -187,7 +188,7 @@ def fold_words(words: list[str]) -> list[str]:
 
 
 def _phrase_at(words: list[str], i: int) -> tuple[str, int] | None:
-    """(the word a PHRASES entry folds to, how many words it spans) at words[i], or None."""
+    """(the words a PHRASES entry folds to, how many words it spans) at words[i], or None."""
     for rest, word in PHRASES[words[i]].items():
         if tuple(words[i + 1:i + 1 + len(rest)]) == rest:
             return word, 1 + len(rest)

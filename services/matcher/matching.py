@@ -589,7 +589,7 @@ def _different_actors(a: MatchForm, b: MatchForm) -> str | None:
     (place_x, x), (place_y, y) = xs[0], ys[0]
     if not (place_x and place_y) or places.relation(place_x, place_y)[0] != places.APART:
         return None
-    rest = fuzz.ratio(_without(a.core, x), _without(b.core, y))
+    rest = fuzz.ratio(_without(a.core, x.split()), _without(b.core, y.split()))
     if rest < CONTRAST_MIN_SCORE:
         return None
     return (f"different actors ({x} vs {y}) and the rest of the statements reads alike (ratio {rest:.1f} >= "
@@ -602,8 +602,9 @@ def _unshared_actors(a: MatchForm, b: MatchForm) -> list[tuple[str, str]]:
     return [actor for actor in a.actors if not any(t in written for t in actor[1].split())]
 
 
-def _without(core: str, name: str) -> str:
-    drop = set(name.split())
+def _without(core: str, drop: Collection[str]) -> str:
+    """An event frame without some of its words: what is left to compare of two statements told of
+    two names, alternatives or places."""
     return " ".join(t for t in core.split() if t not in drop)
 
 
@@ -634,7 +635,7 @@ def _one_alternative_each(a: MatchForm, b: MatchForm, xs, ys) -> tuple[str, str,
         for other_kind, other, y in ys:
             if other_kind != kind or (kind, other) in things_a:
                 continue
-            rest = fuzz.ratio(" ".join(t for t in a.core.split() if t != x), " ".join(t for t in b.core.split() if t != y))
+            rest = fuzz.ratio(_without(a.core, (x,)), _without(b.core, (y,)))
             if rest >= CONTRAST_MIN_SCORE:
                 return kind, x, y, rest
     return None
@@ -663,9 +664,7 @@ def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:
                                                       and all(places.is_city(p) or p in b.locatives for p in y)):
         return None  # "Odesa" / "Odessa" is one city spelt two ways
     place_words = {stem(w) for p in x | y for w in p.split()}
-    rest_a = " ".join(t for t in a.core.split() if t not in place_words)
-    rest_b = " ".join(t for t in b.core.split() if t not in place_words)
-    if pair_score(rest_a, rest_b) < PLACE_CONFLICT_MIN_SCORE:
+    if pair_score(_without(a.core, place_words), _without(b.core, place_words)) < PLACE_CONFLICT_MIN_SCORE:
         return None  # "The pair were later seen in Soho" / "... on a trip to London"
     reasons = [places.relation(p, q) for p in sorted(x) for q in sorted(y)]
     if not all(kind == places.APART for kind, _ in reasons):

@@ -105,13 +105,14 @@ def _add_opposites() -> None:
             return {word}  # "ups" is UPS
         return {stem(w) for w in (word, word + "s", word + "d" if word.endswith("e") else word)}
 
-    for a, b in OPPOSITES + GUARDED_OPPOSITES:
-        for x, y in ((a, b), (b, a)):
-            for sx in stems(x):
-                _OPPOSITE[sx] = _OPPOSITE.get(sx, frozenset()) | frozenset(stems(y))
-                _PREDICATE_WORD.setdefault(sx, x)
-                if (a, b) in GUARDED_OPPOSITES:
-                    _GUARDED.add(sx)
+    for pairs, guard in ((OPPOSITES, False), (GUARDED_OPPOSITES, True)):
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                for sx in stems(x):
+                    _OPPOSITE[sx] = _OPPOSITE.get(sx, frozenset()) | frozenset(stems(y))
+                    _PREDICATE_WORD.setdefault(sx, x)
+                    if guard:
+                        _GUARDED.add(sx)
 
 
 def predicate_word(token: str) -> str:
@@ -446,7 +447,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     stance_text = without_false_denials(claim.text)
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
-    alternatives, identities = _alternatives(raws, _apposed(statement))
+    alternatives, identities = _alternatives(raws, statement)
     actors = () if headline else _actors(claim, statement, opener, place_keys, locatives)
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
@@ -494,18 +495,19 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
     return tuple(actors)
 
 
-def _alternatives(raws: list[str], apposed: frozenset[str] = frozenset()) -> tuple[
+def _alternatives(raws: list[str], statement: str) -> tuple[
         tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
     """(MatchForm.alternatives, MatchForm.identities) of a statement's words as written: the
     lexicon.CONTRASTS words not saying who or what something is (_identity), and the lexicon.IDENTITIES
-    words stating it (_stated_identity, or in apposition: `apposed`), of a kind the statement names one
-    thing of ("one victim was a man and another a woman" states neither)."""
+    words stating it (_stated_identity, or in apposition in the statement as written: _apposed), of a
+    kind the statement names one thing of ("one victim was a man and another a woman" states neither)."""
     alternatives = {(*ALTERNATIVES[w], stem(w)) for i, w in enumerate(raws)
                     if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])}
     identities = set()
     named = {IDENTITY_WORDS[w] for w in raws if w in IDENTITY_WORDS}
     if named:
         kinds = Counter(kind for kind, _ in named)
+        apposed = _apposed(statement)  # only here: most statements name no identity
         identities = {(*IDENTITY_WORDS[w], stem(w)) for i, w in enumerate(raws)
                       if w in IDENTITY_WORDS and kinds[IDENTITY_WORDS[w][0]] == 1
                       and (w in apposed or _stated_identity(raws, i))}
