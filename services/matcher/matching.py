@@ -45,6 +45,7 @@ RULE_PLACE = "place_mismatch"
 RULE_VENUE = "venue_mismatch"
 RULE_DIFFERENT_NAMES = "different_names"
 RULE_DIFFERENT_ACTORS = "different_actors"
+RULE_ACTOR = "actor_mismatch"
 RULE_DIFFERENT_KINDS = "different_kinds"
 RULE_OTHER_DATES = "figures_of_other_dates"
 RULE_DIFFERENT_EVENTS = "different_events"
@@ -571,7 +572,7 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
-def _different_actors(a: MatchForm, b: MatchForm) -> str | None:
+def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float] | None:
     """The same statement told of two countries (or US states): the first name each statement
     writes (MatchForm.actors) is one the other does not write anywhere, every other name is shared,
     the two cannot be one place (places.relation APART: "the UK" / "Britain", "the Kremlin" /
@@ -580,7 +581,9 @@ def _different_actors(a: MatchForm, b: MatchForm) -> str | None:
     40 tanks to Ukraine" are two facts, not one corroborated. decide() asks only of a pair it would
     otherwise call the same claim: a figure, date, place or denial in dispute stays a conflict.
     People and bodies are left alone: outlets name one many ways no table here knows ("Saddam" /
-    "Hussein", "Facebook" / "Meta Platforms", "Manchester United" / "the Red Devils")."""
+    "Hussein", "Facebook" / "Meta Platforms", "Manchester United" / "the Red Devils").
+    Returns the two actors and the ratio of the rest; decide() calls the pair a conflict instead
+    (actor_mismatch) when both give the actor a role only one holds (MatchForm.sole_role)."""
     if not (a.actors and b.actors):  # most pairs
         return None
     xs, ys = _unshared_actors(a, b), _unshared_actors(b, a)
@@ -592,8 +595,7 @@ def _different_actors(a: MatchForm, b: MatchForm) -> str | None:
     rest = fuzz.ratio(_without(a.core, x.split()), _without(b.core, y.split()))
     if rest < CONTRAST_MIN_SCORE:
         return None
-    return (f"different actors ({x} vs {y}) and the rest of the statements reads alike (ratio {rest:.1f} >= "
-            f"{CONTRAST_MIN_SCORE:g}): two facts, one of each")
+    return x, y, rest
 
 
 def _unshared_actors(a: MatchForm, b: MatchForm) -> list[tuple[str, str]]:
@@ -777,7 +779,12 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {scores}")
     actors = _different_actors(a, b)
     if actors:
-        return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"{actors}; {scores}")
+        x, y, rest = actors
+        alike = f"the rest of the statements reads alike (ratio {rest:.1f} >= {CONTRAST_MIN_SCORE:g})"
+        if a.sole_role and b.sole_role:  # one winner, one host: the outlets disagree on who
+            return conflicting(RULE_ACTOR, f"actor mismatch ({x} vs {y}) in a role only one can hold, and {alike}")
+        return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"different actors ({x} vs {y}) and {alike}: two facts, "
+                                                           f"one of each; {scores}")
     return explained(SAME, RULE_SAME,
                      f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")
 

@@ -304,6 +304,7 @@ class MatchForm:
     alternatives: tuple[tuple[str, str, str], ...] = ()  # (kind, which, token) of lexicon.CONTRASTS words: "exports"
     identities: tuple[tuple[str, str, str], ...] = ()  # the same of lexicon.IDENTITIES words after "was a": "nurse"
     actors: tuple[tuple[str, str], ...] = ()  # (country or US state or "", name tokens) the statement tells of, in order (_actors)
+    sole_role: bool = False            # its actor holds a role only one can hold ("won the final": _SOLE_ROLE)
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
@@ -449,6 +450,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
     actors = () if headline else _actors(claim, statement, opener, place_keys, locatives)
+    sole_role = bool(actors) and not asks and _SOLE_ROLE.search(statement) is not None
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -463,8 +465,24 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
+        sole_role=sole_role,
         times=_times(claim), locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]))
+
+
+# A role only one holds: the winner of a final, title or election, the host of an event, the first,
+# only, last or largest of its kind. Told of two countries it is a dispute over who, not two facts
+# ("Argentina won the 2022 World Cup final" / "France won ..."). Not "won a seat", "hosted talks"
+# (no "the"), "the latest country to" (many can), nor a superlative without "the" ("largest ever").
+_SOLE_ROLE = re.compile(
+    r"\b(?:(?:won|wins?|winning)\s+(?:gold|(?:the|this\s+year's|last\s+year's)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:finals?|titles?|championships?|cup|tournament|elections?|race|bid|contest|trophy|prize|award|gold|league|"
+    r"series|pennant|crown|war|right\s+to))"
+    r"|(?:host|hosts|hosted|hosting)\s+(?:the|this|next)\b"
+    r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained)\s+the\s+"
+    r"(?:(?:world|country|region|continent|europe|asia|africa)['’]s\s+)?"
+    r"(?:first|only|sole|last|largest|biggest|smallest|top|leading|highest|lowest|richest|poorest|fastest|oldest|"
+    r"youngest|greatest|deadliest|most|least|single\s+largest)(?![\w'’-]))", re.IGNORECASE)
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],

@@ -231,6 +231,33 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
 
 
 @pytest.mark.parametrize(("first", "second"), [
+    ("Chile won the regional rugby championship final on Sunday.", "Peru won the regional rugby championship final on Sunday."),
+    ("Morocco will host the 2031 youth athletics championships.", "Kenya will host the 2031 youth athletics championships."),
+    ("Iceland became the first country to ban plastic cutlery.", "Denmark became the first country to ban plastic cutlery."),
+    ("Ohio is the country's largest producer of sweet corn.", "Iowa is the country's largest producer of sweet corn."),
+    ("Estonia won gold in the women's relay final.", "Latvia won gold in the women's relay final."),
+])
+def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING and e.rule == "actor_mismatch", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # roles many can hold: two facts
+    ("Chile won a seat on the regional council.", "Peru won a seat on the regional council."),
+    ("Iceland is the latest country to ban plastic cutlery.", "Denmark is the latest country to ban plastic cutlery."),
+    ("Morocco hosted talks on water sharing last week.", "Kenya hosted talks on water sharing last week."),
+    # asked, not stated
+    ("Will Morocco host the 2031 youth athletics championships?", "Will Kenya host the 2031 youth athletics championships?"),
+])
+def test_two_countries_in_a_role_many_can_hold_are_two_facts(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
     # one country named two ways, a body standing for it
     ("Britain pledged 12 air defence systems to Ukraine.", "The UK pledged 12 air defence systems to Ukraine."),
     ("The Kremlin rejected the proposal on Tuesday.", "Russia rejected the proposal on Tuesday."),
