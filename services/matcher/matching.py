@@ -104,6 +104,9 @@ CONFLICT_MIN_FRAME = 65.0
 # Two statements that differ by one alternative of a kind each ("exports" / "imports") are about two
 # things when the rest of their event frames is this alike (fuzz.ratio without those words: in order).
 CONTRAST_MIN_SCORE = 85.0
+# The rest of two statements told of two countries in a role only one holds must read this alike (in
+# the same words) to conflict (actor_mismatch); below it they stay two facts (different_actors).
+SOLE_ROLE_MIN_REST = 100.0
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
 UNIT_CONFLICT_MIN_FRAME = 65.0
@@ -781,7 +784,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     if actors:
         x, y, rest = actors
         alike = f"the rest of the statements reads alike (ratio {rest:.1f} >= {CONTRAST_MIN_SCORE:g})"
-        if a.sole_role and b.sole_role:  # one winner, one host: the outlets disagree on who
+        # One winner, one host: the outlets disagree on who, if the role is told in the same words
+        # (one word more may be another event: "the men's title" / "the women's title").
+        if a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST:
             return conflicting(RULE_ACTOR, f"actor mismatch ({x} vs {y}) in a role only one can hold, and {alike}")
         return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"different actors ({x} vs {y}) and {alike}: two facts, "
                                                            f"one of each; {scores}")

@@ -449,8 +449,9 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
-    actors = () if headline else _actors(claim, statement, opener, place_keys, locatives)
-    sole_role = bool(actors) and not asks and _SOLE_ROLE.search(statement) is not None
+    actors, first_actor_end = ((), -1) if headline else _actors(claim, statement, opener, place_keys, locatives)
+    # "has never won the title", "will not host": a negated role is no claim to it
+    sole_role = bool(actors) and not asks and not heads and _sole_role(claim.text, first_actor_end)
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -470,30 +471,56 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]))
 
 
-# A role only one holds: the winner of a final, title or election, the host of an event, the first,
-# only, last or largest of its kind. Told of two countries it is a dispute over who, not two facts
-# ("Argentina won the 2022 World Cup final" / "France won ..."). Not "won a seat", "hosted talks"
-# (no "the"), "the latest country to" (many can), nor a superlative without "the" ("largest ever").
+# A role only one holds, told right after its holder: the winner of a final, title or election, the
+# host of an edition of an event (not of a visitor), the first, only, last or largest of its kind. Told of two countries
+# it is a dispute over who, not two facts ("Argentina won the 2022 World Cup final" / "France won
+# ..."). Not "won a seat", "won the support of", "won the World Cup qualifier", "won the election for
+# a seat", "hosted talks" (no "the"), "co-hosted", "hopes to host", "the latest country to", "the first
+# time", "the largest in its history" (many can, or it is one's own record).
 _SOLE_ROLE = re.compile(
-    r"\b(?:(?:won|wins?|winning)\s+(?:gold|(?:the|this\s+year's|last\s+year's)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:finals?|titles?|championships?|cup|tournament|elections?|race|bid|contest|trophy|prize|award|gold|league|"
-    r"series|pennant|crown|war|right\s+to))"
-    r"|(?:host|hosts|hosted|hosting)\s+(?:the|this|next)\b"
+    r"\b(?:(?:won|wins)\s+(?:(?:the\s+)?gold(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
+    r"(?:(?!(?:of|for|to|with|from|semi|quarter)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:for|to)\s+(?:a|one)\b)|race|bid|contest|"
+    r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host)(?![\w'’-])"
+    r"(?!\s+(?:qualifiers?|qualifying|ties?|match(?:es)?|games?|group|draw|round|stage|leg|berth|spot|place|seat|"
+    r"opener|friendly)\b))"
+    r"|(?<![\w-])(?:will\s+host|hosts|hosted|(?:is|are|was|were)\s+hosting)\s+(?:the|this|next)\s+"
+    r"(?:(?:most|largest|biggest)\b|(?:[\w'’-]+\s+){0,5}?(?:games|olympics|cup|championships?|finals?|summit|"
+    r"conference|talks|negotiations|tournament|expo|festival|contest|headquarters|meeting|forum|congress|ceremony|"
+    r"grand\s+prix|convention|competition|fair|exhibition|rally|race|cop\d*|g7|g20)(?![\w'’-]))"
     r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained)\s+the\s+"
-    r"(?:(?:world|country|region|continent|europe|asia|africa)['’]s\s+)?"
+    r"(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?"
     r"(?:first|only|sole|last|largest|biggest|smallest|top|leading|highest|lowest|richest|poorest|fastest|oldest|"
-    r"youngest|greatest|deadliest|most|least|single\s+largest)(?![\w'’-]))", re.IGNORECASE)
+    r"youngest|greatest|deadliest|most|least|single\s+largest)(?![\w'’-])"
+    r"(?!\s+(?:time|times|occasion|recent|likely|probable|candidate|contender)\b)"
+    r"(?!(?:\s+\w+)?\s+in\s+(?:its|their|his|her)\s+(?:own\s+)?history))", re.IGNORECASE)
+# Between a holder and its role: no clause break, no other clause ("Norway, which hosted the Games, ...").
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|that|who|whose|said|says)\b", re.IGNORECASE)
+_ROLE_WITHIN = 40  # characters from the holder's name to its role ("Chile's under-20 side won ...")
+# "won the title for the first time", "hosted the summit for the first time in a decade": a record of
+# one's own, which another can hold of another year
+_NTH_TIME = re.compile(r"\bfor\s+the\s+(?:first|second|third|\w+th|last)\s+time\b", re.IGNORECASE)
+
+
+def _sole_role(text: str, holder_end: int) -> bool:
+    """Whether the statement gives the name ending at `holder_end` (an offset in `text`) a role only
+    one can hold (_SOLE_ROLE), in the same clause, shortly after the name."""
+    m = _SOLE_ROLE.search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
+    return m is not None and m.start() - holder_end <= _ROLE_WITHIN and not _CLAUSE_BREAK.search(
+        text, holder_end, m.start()) and not _NTH_TIME.search(text, m.end())
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],
-            locatives: frozenset[str]) -> tuple[tuple[str, str], ...]:
+            locatives: frozenset[str]) -> tuple[tuple[tuple[str, str], ...], int]:
     """The names the statement tells something of, in the order written, each as (its country or
     US state, or "" for another name; its tokens as the scored text spells them): "Germany pledged 40
     tanks to Ukraine" -> (germany, germany), (ukraine, ukraine); "the Kremlin" -> russia, a body
     standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
     place the event is in ("built in France"), nor the agent of an act told of something else ("the
-    deal was brokered by Qatar" / "by Egypt" is one deal, its broker in dispute)."""
+    deal was brokered by Qatar" / "by Egypt" is one deal, its broker in dispute). With them, where
+    the first of them ends in the claim's text (-1 for none)."""
     actors: dict[tuple[str, str], None] = {}
+    first_end = -1
     for e, key in sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
@@ -510,7 +537,9 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
                   if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS]
         if tokens:
             actors[place, " ".join(tokens)] = None
-    return tuple(actors)
+            if first_end < 0:
+                first_end = _in_text(claim, e.span.end)
+    return tuple(actors), first_end
 
 
 def _alternatives(raws: list[str], statement: str) -> tuple[

@@ -248,8 +248,19 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     ("Chile won a seat on the regional council.", "Peru won a seat on the regional council."),
     ("Iceland is the latest country to ban plastic cutlery.", "Denmark is the latest country to ban plastic cutlery."),
     ("Morocco hosted talks on water sharing last week.", "Kenya hosted talks on water sharing last week."),
-    # asked, not stated
+    ("Chile won the backing of the regional football federation.", "Peru won the backing of the regional football federation."),
+    ("Chile won the regional cup qualifier on Sunday.", "Peru won the regional cup qualifier on Sunday."),
+    ("Morocco hosted the visiting trade minister on Monday.", "Kenya hosted the visiting trade minister on Monday."),
+    ("Morocco will co-host the 2031 youth athletics championships.", "Kenya will co-host the 2031 youth athletics championships."),
+    ("Chile won the regional title for the first time.", "Peru won the regional title for the first time."),
+    ("Iceland's aid package was the largest in its history.", "Denmark's aid package was the largest in its history."),
+    # another event told in one word more: the men's title and the women's
+    ("Chile won the men's regional rugby title on Sunday.", "Peru won the women's regional rugby title on Sunday."),
+    # hoped for, denied, asked, or said of another clause: no role claimed
+    ("Morocco hopes to host the 2031 youth athletics championships.", "Kenya hopes to host the 2031 youth athletics championships."),
+    ("Chile has never won the regional rugby championship.", "Peru has never won the regional rugby championship."),
     ("Will Morocco host the 2031 youth athletics championships?", "Will Kenya host the 2031 youth athletics championships?"),
+    ("Iceland, which hosted the 2029 youth games, pledged 20 ambulances.", "Denmark, which hosted the 2029 youth games, pledged 20 ambulances."),
 ])
 def test_two_countries_in_a_role_many_can_hold_are_two_facts(first, second):
     for a, b in ((first, second), (second, first)):
