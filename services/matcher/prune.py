@@ -41,7 +41,7 @@ def floor_z(min_score: float) -> float:
 class QuerySide:
     """What the bound needs of the query and of this placement's candidates, computed once: the
     query's weighted words, and which words may be spelling variants of a word on the other side
-    (fuzz.ratio >= VARIANT_RATIO, batched in two cdist calls: a superset of
+    (fuzz.ratio >= VARIANT_RATIO, batched in one cdist call: a superset of
     features.has_spelling_variant, which also compares initials, so the bound stays a bound)."""
 
     __slots__ = ("form", "local", "weights", "total", "eligible", "values", "q_variants", "has_q_variant", "factors")
@@ -58,26 +58,26 @@ class QuerySide:
         # LocalRarity.factor of every candidate word at once (numpy; its formula, to the last bit or
         # so: z_upper keeps a margin). None: raw weights, as pair_features without local rarity.
         self.factors: dict[str, float] | None = None
+        words = list({t for b in candidates for t, _ in b.bag})
         if self.local is not None:
             local, n = self.local, self.local.n
-            words = list({t for b in candidates for t, _ in b.bag})
             df = np.fromiter((local.df.get(t, 0) for t in words), dtype=np.float64, count=len(words))
             f = np.log((n + 1) / (df + 1)) / math.log((n + 1) / 2)
             self.factors = dict(zip(words, np.clip(f, local.MIN_FACTOR, 1.0).tolist()))
         q_long = [t for t in self.weights if len(t) >= min_len]
-        others = sorted({t for b in candidates for t, _ in b.bag if len(t) >= min_len})
-        cut = features.VARIANT_RATIO - 0.01  # a superset of decide()'s variants: the bound stays a bound
-        # Query word -> the candidates' words it may be a variant of.
+        others = sorted(t for t in words if len(t) >= min_len)
+        # Query word -> the candidates' words it may be a variant of; and which candidate words some
+        # long query word may be a variant of. One cdist serves both: fuzz.ratio is symmetric.
         self.q_variants: dict[str, set[str]] = {}
-        if self.eligible and others:
-            m = process.cdist([t for t, _ in self.eligible], others, scorer=fuzz.ratio, score_cutoff=cut)
-            for (t, _), row in zip(self.eligible, m):
-                self.q_variants[t] = {others[j] for j in np.nonzero(row)[0].tolist()}
-        # Candidate word -> whether some long query word may be a variant of it.
         self.has_q_variant: set[str] = set()
         if q_long and others:
-            m = process.cdist(others, q_long, scorer=fuzz.ratio, score_cutoff=cut)
-            self.has_q_variant = {others[j] for j in np.nonzero(m.any(axis=1))[0].tolist()}
+            cut = features.VARIANT_RATIO - 0.01  # a superset of decide()'s variants: the bound stays a bound
+            m = process.cdist(q_long, others, scorer=fuzz.ratio, score_cutoff=cut)
+            eligible = {t for t, _ in self.eligible}
+            for t, row in zip(q_long, m):
+                if t in eligible:
+                    self.q_variants[t] = {others[j] for j in np.nonzero(row)[0].tolist()}
+            self.has_q_variant = {others[j] for j in np.nonzero(m.any(axis=0))[0].tolist()}
 
 
 def upper_bounds(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) -> tuple[float, float]:
