@@ -105,7 +105,8 @@ CONFLICT_MIN_FRAME = 65.0
 # things when the rest of their event frames is this alike (fuzz.ratio without those words: in order).
 CONTRAST_MIN_SCORE = 85.0
 # The rest of two statements told of two countries in a role only one holds must read this alike (in
-# the same words) to conflict (actor_mismatch); below it they stay two facts (different_actors).
+# the same words) to conflict (actor_mismatch); below it they stay two facts (different_actors): one
+# word more may be another event ("the men's title" / "the women's title").
 SOLE_ROLE_MIN_REST = 100.0
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
@@ -575,7 +576,7 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
             f"two facts about different things")
 
 
-def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float] | None:
+def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool] | None:
     """The same statement told of two countries (or US states): the first name each statement
     writes (MatchForm.actors) is one the other does not write anywhere, every other name is shared,
     the two cannot be one place (places.relation APART: "the UK" / "Britain", "the Kremlin" /
@@ -583,22 +584,30 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float] | No
     CONTRAST_MIN_SCORE without the names): "Germany pledged 40 tanks to Ukraine" / "France pledged
     40 tanks to Ukraine" are two facts, not one corroborated. decide() asks only of a pair it would
     otherwise call the same claim: a figure, date, place or denial in dispute stays a conflict.
-    People and bodies are left alone: outlets name one many ways no table here knows ("Saddam" /
-    "Hussein", "Facebook" / "Meta Platforms", "Manchester United" / "the Red Devils").
-    Returns the two actors and the ratio of the rest; decide() calls the pair a conflict instead
-    (actor_mismatch) when both give the actor a role only one holds (MatchForm.sole_role)."""
+    Returns the two actors, the ratio of the rest, and whether both give the actor a role only one
+    holds in the same words (MatchForm.sole_role, the rest at SOLE_ROLE_MIN_REST): then the outlets
+    disagree on who, a conflict (actor_mismatch).
+    People and bodies are otherwise left alone: outlets name one many ways no table here knows
+    ("Saddam" / "Hussein", "Facebook" / "Meta Platforms", "Manchester United" / "the Red Devils"). A
+    person is read only as the holder of an office ("was elected president"), told in the same words,
+    and not under two spellings of one name ("Zelensky" / "Zelenskyy")."""
     if not (a.actors and b.actors):  # most pairs
         return None
     xs, ys = _unshared_actors(a, b), _unshared_actors(b, a)
     if xs != [a.actors[0]] or ys != [b.actors[0]]:
         return None  # "Germany and France pledged" / "Germany and Poland pledged": one pledge, its donors told two ways
     (place_x, x), (place_y, y) = xs[0], ys[0]
-    if not (place_x and place_y) or places.relation(place_x, place_y)[0] != places.APART:
+    if place_x and place_y:
+        if places.relation(place_x, place_y)[0] != places.APART:
+            return None
+    elif place_x or place_y or not (a.sole_role and b.sole_role) or any(
+            has_spelling_variant(t, y.split()) for t in x.split()):
         return None
     rest = fuzz.ratio(_without(a.core, x.split()), _without(b.core, y.split()))
-    if rest < CONTRAST_MIN_SCORE:
+    sole = a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST
+    if rest < CONTRAST_MIN_SCORE or not (sole or place_x):
         return None
-    return x, y, rest
+    return x, y, rest, sole
 
 
 def _unshared_actors(a: MatchForm, b: MatchForm) -> list[tuple[str, str]]:
@@ -782,11 +791,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {scores}")
     actors = _different_actors(a, b)
     if actors:
-        x, y, rest = actors
+        x, y, rest, sole = actors
         alike = f"the rest of the statements reads alike (ratio {rest:.1f} >= {CONTRAST_MIN_SCORE:g})"
-        # One winner, one host: the outlets disagree on who, if the role is told in the same words
-        # (one word more may be another event: "the men's title" / "the women's title").
-        if a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST:
+        if sole:  # one winner, one host, one president: the outlets disagree on who
             return conflicting(RULE_ACTOR, f"actor mismatch ({x} vs {y}) in a role only one can hold, and {alike}")
         return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"different actors ({x} vs {y}) and {alike}: two facts, "
                                                            f"one of each; {scores}")

@@ -304,7 +304,7 @@ class MatchForm:
     alternatives: tuple[tuple[str, str, str], ...] = ()  # (kind, which, token) of lexicon.CONTRASTS words: "exports"
     identities: tuple[tuple[str, str, str], ...] = ()  # the same of lexicon.IDENTITIES words after "was a": "nurse"
     actors: tuple[tuple[str, str], ...] = ()  # (country or US state or "", name tokens) the statement tells of, in order (_actors)
-    sole_role: bool = False            # its actor holds a role only one can hold ("won the final": _SOLE_ROLE)
+    sole_role: bool = False            # its first actor holds a role only one can hold ("won the final": _sole_role)
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
@@ -449,9 +449,10 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
-    actors, first_actor_end = ((), -1) if headline else _actors(claim, statement, opener, place_keys, locatives)
+    actors, holder_end, holder_person = ((), -1, False) if headline else _actors(
+        claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
-    sole_role = bool(actors) and not asks and not heads and _sole_role(claim.text, first_actor_end)
+    sole_role = holder_end >= 0 and not asks and not heads and _sole_role(claim.text, holder_end, holder_person)
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -477,8 +478,18 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 # ..."). Not "won a seat", "won the support of", "won the World Cup qualifier", "won the election for
 # a seat", "hosted talks" (no "the"), "co-hosted", "hopes to host", "the latest country to", "the first
 # time", "the largest in its history" (many can, or it is one's own record).
+# An office one person holds: "was elected president", "was named the new chief executive", "won the
+# presidential election"; not "was elected to parliament", "was named in the squad", "was appointed on
+# Monday". The only roles read of a person: a team's or a company's name is too often a nickname or
+# a former name the extractor cannot tell from a person's ("the Red Devils", "Manchester United").
+_OFFICE = (r"(?:was|were|is|has\s+been|had\s+been)\s+(?:elected|re-elected|appointed|named|chosen|selected|sworn\s+in)"
+           r"(?:\s+as)?\s+(?:the\s+)?(?:(?:country|nation|party|club|company)['’]s\s+)?(?:new\s+|next\s+)?"
+           r"(?!(?:to|in|on|one|a|an|among|by|after|before|for|with|at|from|during|last|this|earlier|later|the|"
+           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b)[a-z]"
+           r"|won\s+the\s+(?:[\w'’-]+\s+){0,3}?elections?(?![\w'’-])(?!\s+(?:for|to)\s+(?:a|one)\b)")
+_OFFICE_ROLE = re.compile(r"\b(?:" + _OFFICE + ")", re.IGNORECASE)
 _SOLE_ROLE = re.compile(
-    r"\b(?:(?:won|wins)\s+(?:(?:the\s+)?gold(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
+    r"\b(?:" + _OFFICE + r"|(?:won|wins)\s+(?:(?:the\s+)?gold(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
     r"(?:(?!(?:of|for|to|with|from|semi|quarter)\b)[\w'’-]+\s+){0,4}?"
     r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:for|to)\s+(?:a|one)\b)|race|bid|contest|"
     r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host)(?![\w'’-])"
@@ -502,25 +513,27 @@ _ROLE_WITHIN = 40  # characters from the holder's name to its role ("Chile's und
 _NTH_TIME = re.compile(r"\bfor\s+the\s+(?:first|second|third|\w+th|last)\s+time\b", re.IGNORECASE)
 
 
-def _sole_role(text: str, holder_end: int) -> bool:
+def _sole_role(text: str, holder_end: int, person: bool) -> bool:
     """Whether the statement gives the name ending at `holder_end` (an offset in `text`) a role only
-    one can hold (_SOLE_ROLE), in the same clause, shortly after the name."""
-    m = _SOLE_ROLE.search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
+    one can hold (_SOLE_ROLE; of a person, an office: _OFFICE_ROLE), in the same clause, shortly
+    after the name."""
+    m = (_OFFICE_ROLE if person else _SOLE_ROLE).search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
     return m is not None and m.start() - holder_end <= _ROLE_WITHIN and not _CLAUSE_BREAK.search(
         text, holder_end, m.start()) and not _NTH_TIME.search(text, m.end())
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],
-            locatives: frozenset[str]) -> tuple[tuple[tuple[str, str], ...], int]:
+            locatives: frozenset[str]) -> tuple[tuple[tuple[str, str], ...], int, bool]:
     """The names the statement tells something of, in the order written, each as (its country or
     US state, or "" for another name; its tokens as the scored text spells them): "Germany pledged 40
     tanks to Ukraine" -> (germany, germany), (ukraine, ukraine); "the Kremlin" -> russia, a body
     standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
     place the event is in ("built in France"), nor the agent of an act told of something else ("the
     deal was brokered by Qatar" / "by Egypt" is one deal, its broker in dispute). With them, where
-    the first of them ends in the claim's text (-1 for none)."""
+    the first of them ends in the claim's text if it is a place or a person (-1 if not), and whether
+    it is a person: the holder of a role only one holds (_sole_role)."""
     actors: dict[tuple[str, str], None] = {}
-    first_end = -1
+    first_end, person = -1, False
     for e, key in sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
@@ -536,10 +549,10 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
         tokens = [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(e.canonical.lower())))
                   if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS]
         if tokens:
+            if not actors and (place or e.kind == claim_pb2.ENTITY_KIND_PERSON):
+                first_end, person = _in_text(claim, e.span.end), not place
             actors[place, " ".join(tokens)] = None
-            if first_end < 0:
-                first_end = _in_text(claim, e.span.end)
-    return tuple(actors), first_end
+    return tuple(actors), first_end, person
 
 
 def _alternatives(raws: list[str], statement: str) -> tuple[

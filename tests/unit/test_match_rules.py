@@ -244,6 +244,33 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
 
 
 @pytest.mark.parametrize(("first", "second"), [
+    ("Helena Marsh was elected mayor of Eastbridge on Sunday.", "Oliver Strand was elected mayor of Eastbridge on Sunday."),
+    ("Priya Raman was named the new chief executive of the utility.", "Tomas Berg was named the new chief executive of the utility."),
+    ("Helena Marsh won the mayoral election in Eastbridge.", "Oliver Strand won the mayoral election in Eastbridge."),
+])
+def test_two_people_in_one_office_conflict(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING and e.rule == "actor_mismatch", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # offices many hold, or no office named
+    ("Helena Marsh was elected to the city council on Sunday.", "Oliver Strand was elected to the city council on Sunday."),
+    ("Helena Marsh was named in the squad for the cup final.", "Oliver Strand was named in the squad for the cup final."),
+    ("Helena Marsh was appointed on Monday.", "Oliver Strand was appointed on Monday."),
+    # one person spelled two ways
+    ("Volodymyr Zelensky was elected president in 2019.", "Volodymyr Zelenskyy was elected president in 2019."),
+    # a team or a company: read as no holder (nicknames, former names)
+    ("The Harbour City Gulls won the regional league title.", "The Harbour City Albatrosses won the regional league title."),
+])
+def test_people_are_read_only_as_holders_of_one_office(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.rule != "actor_mismatch", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
     # roles many can hold: two facts
     ("Chile won a seat on the regional council.", "Peru won a seat on the regional council."),
     ("Iceland is the latest country to ban plastic cutlery.", "Denmark is the latest country to ban plastic cutlery."),
