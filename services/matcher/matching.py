@@ -584,7 +584,7 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     CONTRAST_MIN_SCORE without the names): "Germany pledged 40 tanks to Ukraine" / "France pledged
     40 tanks to Ukraine" are two facts, not one corroborated. decide() asks only of a pair it would
     otherwise call the same claim: a figure, date, place or denial in dispute stays a conflict.
-    Returns the two actors, the ratio of the rest, and whether both give the actor a role only one
+    Returns the two actors (a country by its name in shared.places), the ratio of the rest, and whether both give the actor a role only one
     holds in the same words (MatchForm.sole_role, the rest at SOLE_ROLE_MIN_REST): then the outlets
     disagree on who, a conflict (actor_mismatch).
     People and bodies are otherwise left alone: outlets name one many ways no table here knows
@@ -607,13 +607,18 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     sole = a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST
     if rest < CONTRAST_MIN_SCORE or not (sole or place_x):
         return None
-    return x, y, rest, sole
+    return places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest, sole  # a country as the tables name it ("united kingdom", not "unit kingdom")
 
 
 def _unshared_actors(a: MatchForm, b: MatchForm) -> list[tuple[str, str]]:
-    """a's actors of which b writes no word, in its statement or as its speaker."""
+    """a's actors b does not name: a country or US state none of b's places and actors is (by its
+    key in shared.places: "Britain" is "the UK", "the Kremlin" Russia; a city in it is not it), and
+    any other name of which b writes no word, in its statement or as its speaker. Countries by place,
+    not by word: "the United Kingdom" and "the United States" share "united"."""
     written = set(b.text.split()) | b.names
-    return [actor for actor in a.actors if not any(t in written for t in actor[1].split())]
+    b_places = {places.key(p) for p in b.places} | {places.key(p) for p, _ in b.actors if p}
+    return [(place, tokens) for place, tokens in a.actors
+            if (places.key(place) not in b_places if place else not any(t in written for t in tokens.split()))]
 
 
 def _without(core: str, drop: Collection[str]) -> str:
