@@ -482,11 +482,23 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 # presidential election"; not "was elected to parliament", "was named in the squad", "was appointed on
 # Monday". The only roles read of a person: a team's or a company's name is too often a nickname or
 # a former name the extractor cannot tell from a person's ("the Red Devils", "Manchester United").
-_OFFICE = (r"(?:was|were|is|has\s+been|had\s+been)\s+(?:elected|re-elected|appointed|named|chosen|selected|sworn\s+in)"
+_OFFICES = (r"president|prime\s+minister|premier|chancellor|mayor|governor|speaker|leader|chief\s+executive|ceo|"
+            r"chair(?:man|woman|person)?|pope|coach|manager|head\s+coach|director|secretary|minister|ambassador|"
+            r"envoy|captain")
+_OFFICE = (r"(?:(?:was|were|is|has\s+been|had\s+been)\s+(?:elected|re-elected|appointed|named|chosen|selected|"
+           r"sworn\s+in|inaugurated)|(?:takes|took|will\s+take)\s+over)"
            r"(?:\s+as)?\s+(?:the\s+)?(?:(?:country|nation|party|club|company)['’]s\s+)?(?:new\s+|next\s+)?"
-           r"(?!(?:to|in|on|one|a|an|among|by|after|before|for|with|at|from|during|last|this|earlier|later|the|"
-           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b)[a-z]"
-           r"|won\s+the\s+(?:[\w'’-]+\s+){0,3}?elections?(?![\w'’-])(?!\s+(?:for|to)\s+(?:a|one)\b)")
+           # not a time, a manner, a seat among many, or a post held with others
+           r"(?!(?:to|in|on|one|a|an|as|among|by|after|before|for|with|at|from|during|last|this|earlier|later|the|"
+           r"unopposed|alongside|along|under|amid|despite|because|following|without|through|again|twice|"
+           r"co-\w+|joint|vice-\w+|vice|assistant|associate|senator|judge|justice|cardinal|members?|councill?or|"
+           r"delegate|trustee|advis[eo]r|underwriter|bookrunner|"
+           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b)(?![a-z]+ly\b)[a-z]"
+           r"|was\s+declared\s+(?:the\s+)?winner\s+of\s+the\b"
+           r"|(?:became|becomes|will\s+become)\s+(?:the\s+)?(?:new\s+|next\s+)?"
+           r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:" + _OFFICES + r")\b"
+           r"|won\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:(?:by-)?elections?|primary|runoff|run-off|race|leadership\s+contest)"
+           r"(?![\w'’-])(?!\s+(?:to\b|for\s+(?:a|one)\b))")
 _OFFICE_ROLE = re.compile(r"\b(?:" + _OFFICE + ")", re.IGNORECASE)
 _SOLE_ROLE = re.compile(
     r"\b(?:" + _OFFICE + r"|(?:won|wins)\s+(?:(?:the\s+)?gold(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
@@ -500,9 +512,9 @@ _SOLE_ROLE = re.compile(
     r"conference|talks|negotiations|tournament|expo|festival|contest|headquarters|meeting|forum|congress|ceremony|"
     r"grand\s+prix|convention|competition|fair|exhibition|rally|race|cop\d*|g7|g20)(?![\w'’-]))"
     r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained)\s+the\s+"
-    r"(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?"
+    r"(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?(?:(?:second|third|fourth|fifth)[-\s])?"
     r"(?:first|only|sole|last|largest|biggest|smallest|top|leading|highest|lowest|richest|poorest|fastest|oldest|"
-    r"youngest|greatest|deadliest|most|least|single\s+largest)(?![\w'’-])"
+    r"youngest|greatest|deadliest|most|least|single\s+largest)(?:-(?:growing|ranked|selling|producing))?(?![\w'’-])"
     r"(?!\s+(?:time|times|occasion|recent|likely|probable|candidate|contender)\b)"
     r"(?!(?:\s+\w+)?\s+in\s+(?:its|their|his|her)\s+(?:own\s+)?history))", re.IGNORECASE)
 # Between a holder and its role: no clause break, no other clause ("Norway, which hosted the Games, ...").
@@ -511,6 +523,8 @@ _ROLE_WITHIN = 40  # characters from the holder's name to its role ("Chile's und
 # "won the title for the first time", "hosted the summit for the first time in a decade": a record of
 # one's own, which another can hold of another year
 _NTH_TIME = re.compile(r"\bfor\s+the\s+(?:first|second|third|\w+th|last)\s+time\b", re.IGNORECASE)
+# A role shared: "will host the 2030 World Cup alongside Spain and Portugal"
+_SHARED_ROLE = re.compile(r"\b(?:alongside|together\s+with|along\s+with|jointly)\b", re.IGNORECASE)
 
 
 def _sole_role(text: str, holder_end: int, person: bool) -> bool:
@@ -519,7 +533,7 @@ def _sole_role(text: str, holder_end: int, person: bool) -> bool:
     after the name."""
     m = (_OFFICE_ROLE if person else _SOLE_ROLE).search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
     return m is not None and m.start() - holder_end <= _ROLE_WITHIN and not _CLAUSE_BREAK.search(
-        text, holder_end, m.start()) and not _NTH_TIME.search(text, m.end())
+        text, holder_end, m.start()) and not _NTH_TIME.search(text, m.end()) and not _SHARED_ROLE.search(text, m.end())
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],

@@ -251,6 +251,8 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     ("Helena Marsh was elected mayor of Eastbridge on Sunday.", "Oliver Strand was elected mayor of Eastbridge on Sunday."),
     ("Priya Raman was named the new chief executive of the utility.", "Tomas Berg was named the new chief executive of the utility."),
     ("Helena Marsh won the mayoral election in Eastbridge.", "Oliver Strand won the mayoral election in Eastbridge."),
+    ("Helena Marsh became mayor after the council vote.", "Oliver Strand became mayor after the council vote."),
+    ("Helena Marsh was declared the winner of the mayoral race.", "Oliver Strand was declared the winner of the mayoral race."),
 ])
 def test_two_people_in_one_office_conflict(first, second):
     for a, b in ((first, second), (second, first)):
@@ -263,6 +265,11 @@ def test_two_people_in_one_office_conflict(first, second):
     ("Helena Marsh was elected to the city council on Sunday.", "Oliver Strand was elected to the city council on Sunday."),
     ("Helena Marsh was named in the squad for the cup final.", "Oliver Strand was named in the squad for the cup final."),
     ("Helena Marsh was appointed on Monday.", "Oliver Strand was appointed on Monday."),
+    ("Helena Marsh was named as a witness in the inquiry.", "Oliver Strand was named as a witness in the inquiry."),
+    ("Helena Marsh was appointed joint managing director of the port.", "Oliver Strand was appointed joint managing director of the port."),
+    ("Helena Marsh was elected vice-chair of the committee.", "Oliver Strand was elected vice-chair of the committee."),
+    ("Helena Marsh won the election to the harbour board.", "Oliver Strand won the election to the harbour board."),
+    ("Helena Marsh was elected unopposed on Sunday.", "Oliver Strand was elected unopposed on Sunday."),
     # one person spelled two ways
     ("Volodymyr Zelensky was elected president in 2019.", "Volodymyr Zelenskyy was elected president in 2019."),
     # a team or a company: read as no holder (nicknames, former names)
@@ -292,6 +299,8 @@ def test_people_are_read_only_as_holders_of_one_office(first, second):
     ("Chile has never won the regional rugby championship.", "Peru has never won the regional rugby championship."),
     ("Will Morocco host the 2031 youth athletics championships?", "Will Kenya host the 2031 youth athletics championships?"),
     ("Iceland, which hosted the 2029 youth games, pledged 20 ambulances.", "Denmark, which hosted the 2029 youth games, pledged 20 ambulances."),
+    # a role shared with others
+    ("Morocco will host the 2031 youth athletics championships alongside Tunisia.", "Kenya will host the 2031 youth athletics championships alongside Tunisia."),
 ])
 def test_two_countries_in_a_role_many_can_hold_are_two_facts(first, second):
     for a, b in ((first, second), (second, first)):
