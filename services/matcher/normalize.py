@@ -185,6 +185,9 @@ _DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+$")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # The agent of an act told of something else: "The deal was brokered by Qatar", "mediation by Egypt".
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+# ... unless the act is one only one does: "The final was won by Argentina", "will be hosted by Chile"
+# (the holder of a sole role, _sole_role).
+_HELD_BY = re.compile(r"\b(?:won|hosted)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # After a place name: it says whose, not where ("in France's interest", "at the US embassy", "in the
 # British press"), unless the word after it is a function or time word ("built in France next year").
 _WHOSE = re.compile(r"['’]s\b|\s+(?P<word>[a-z]+)\b")
@@ -449,10 +452,10 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
-    actors, holder_end, holder_person = ((), -1, False) if headline else _actors(
+    actors, holder, holder_person = ((), (-1, -1), False) if headline else _actors(
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
-    sole_role = holder_end >= 0 and not asks and not heads and _sole_role(claim.text, holder_end, holder_person)
+    sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, *holder, holder_person)
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -527,27 +530,37 @@ _NTH_TIME = re.compile(r"\bfor\s+the\s+(?:first|second|third|\w+th|last)\s+time\
 _SHARED_ROLE = re.compile(r"\b(?:alongside|together\s+with|along\s+with|jointly)\b", re.IGNORECASE)
 
 
-def _sole_role(text: str, holder_end: int, person: bool) -> bool:
-    """Whether the statement gives the name ending at `holder_end` (an offset in `text`) a role only
-    one can hold (_SOLE_ROLE; of a person, an office: _OFFICE_ROLE), in the same clause, shortly
-    after the name."""
+# Who someone is, told before the name: "Police identified the gunman as John Harlow", "the driver was
+# named as a 28-year-old John Harlow". One person fits the description: told as two, the outlets disagree.
+_IDENTIFIED_AS = re.compile(r"\b(?:identified|named)\s+(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){1,3}?)?as\s+"
+                            r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _sole_role(text: str, holder_start: int, holder_end: int, person: bool) -> bool:
+    """Whether the statement gives the name at holder_start:holder_end (offsets in `text`) a role
+    only one can hold: after the name (_SOLE_ROLE; of a person, an office: _OFFICE_ROLE), in the
+    same clause, shortly after it; or before the name: of a person, who they were found to be
+    (_IDENTIFIED_AS), of a place, what it won or hosted (_HELD_BY)."""
+    before = (max(0, holder_start - _ROLE_WITHIN - 20), holder_start)
+    if _IDENTIFIED_AS.search(text, *before) if person else _HELD_BY.search(text, *before):
+        return True
     m = (_OFFICE_ROLE if person else _SOLE_ROLE).search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
     return m is not None and m.start() - holder_end <= _ROLE_WITHIN and not _CLAUSE_BREAK.search(
         text, holder_end, m.start()) and not _NTH_TIME.search(text, m.end()) and not _SHARED_ROLE.search(text, m.end())
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],
-            locatives: frozenset[str]) -> tuple[tuple[tuple[str, str], ...], int, bool]:
+            locatives: frozenset[str]) -> tuple[tuple[tuple[str, str], ...], tuple[int, int], bool]:
     """The names the statement tells something of, in the order written, each as (its country or
     US state, or "" for another name; its tokens as the scored text spells them): "Germany pledged 40
     tanks to Ukraine" -> (germany, germany), (ukraine, ukraine); "the Kremlin" -> russia, a body
     standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
     place the event is in ("built in France"), nor the agent of an act told of something else ("the
     deal was brokered by Qatar" / "by Egypt" is one deal, its broker in dispute). With them, where
-    the first of them ends in the claim's text if it is a place or a person (-1 if not), and whether
-    it is a person: the holder of a role only one holds (_sole_role)."""
+    the first of them starts and ends in the claim's text if it is a place or a person (-1, -1 if
+    not), and whether it is a person: the holder of a role only one holds (_sole_role)."""
     actors: dict[tuple[str, str], None] = {}
-    first_end, person = -1, False
+    holder, person = (-1, -1), False
     for e, key in sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
@@ -558,15 +571,16 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
         if not place and _capitalised_opener(e.text, opener):
             continue  # "Investigators believe Poland ...": Poland is the first name
         start = _in_text(claim, e.span.start)
-        if _AGENT.search(claim.text[max(0, start - 8):start]):
+        before = claim.text[max(0, start - 20):start]
+        if _AGENT.search(before) and not (place and _HELD_BY.search(before)):
             continue
         tokens = [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(e.canonical.lower())))
                   if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS]
         if tokens:
             if not actors and (place or e.kind == claim_pb2.ENTITY_KIND_PERSON):
-                first_end, person = _in_text(claim, e.span.end), not place
+                holder, person = (start, _in_text(claim, e.span.end)), not place
             actors[place, " ".join(tokens)] = None
-    return tuple(actors), first_end, person
+    return tuple(actors), holder, person
 
 
 def _alternatives(raws: list[str], statement: str) -> tuple[

@@ -238,6 +238,7 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
     ("Iceland became the first country to ban plastic cutlery.", "Denmark became the first country to ban plastic cutlery."),
     ("Ohio is the country's largest producer of sweet corn.", "Iowa is the country's largest producer of sweet corn."),
     ("Estonia won gold in the women's relay final.", "Latvia won gold in the women's relay final."),
+    ("The regional rugby final was won by Chile on Sunday.", "The regional rugby final was won by Peru on Sunday."),
     # a city of one of them named in both: the host city is not the winner
     ("Chile won the regional rugby final in Santiago.", "Peru won the regional rugby final in Santiago."),
 ])
@@ -253,6 +254,9 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     ("Helena Marsh won the mayoral election in Eastbridge.", "Oliver Strand won the mayoral election in Eastbridge."),
     ("Helena Marsh became mayor after the council vote.", "Oliver Strand became mayor after the council vote."),
     ("Helena Marsh was declared the winner of the mayoral race.", "Oliver Strand was declared the winner of the mayoral race."),
+    # who someone was found to be, told before the name
+    ("Police identified the arsonist as Helena Marsh.", "Police identified the arsonist as Oliver Strand."),
+    ("The driver was named as 41-year-old Helena Marsh.", "The driver was named as 41-year-old Oliver Strand."),
 ])
 def test_two_people_in_one_office_conflict(first, second):
     for a, b in ((first, second), (second, first)):
