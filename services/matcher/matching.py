@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from shared import places
 from shared.pb import claim_pb2, match_pb2
@@ -600,14 +601,22 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     if place_x and place_y:
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
-    elif place_x or place_y or not (a.sole_role and b.sole_role) or any(
-            has_spelling_variant(t, y.split()) for t in x.split()):
+    elif place_x or place_y or not (a.sole_role and b.sole_role) or _spelled_alike(x.split(), y.split()):
         return None
     rest = fuzz.ratio(_without(a.core, x.split()), _without(b.core, y.split()))
     sole = a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST
     if rest < CONTRAST_MIN_SCORE or not (sole or place_x):
         return None
     return places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest, sole  # a country as the tables name it ("united kingdom", not "unit kingdom")
+
+
+def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
+    """Whether two people's names may be one name spelled two ways: a spelling variant
+    (features.has_spelling_variant: "Zelensky" / "Selenskyj"), or the same initial and an edit or two
+    apart, which the ratio misses in short names ("Levi" / "Levy", "Petrov" / "Petroff")."""
+    return any(has_spelling_variant(t, ys) or any(
+        t[:1] == u[:1] and Levenshtein.distance(t, u) <= (1 if min(len(t), len(u)) < 6 else 2) for u in ys)
+        for t in xs)
 
 
 def _unshared_actors(a: MatchForm, b: MatchForm) -> list[tuple[str, str]]:

@@ -531,19 +531,43 @@ _SHARED_ROLE = re.compile(r"\b(?:alongside|together\s+with|along\s+with|jointly)
 
 
 # Who someone is, told before the name: "Police identified the gunman as John Harlow", "the driver was
-# named as a 28-year-old John Harlow". One person fits the description: told as two, the outlets disagree.
-_IDENTIFIED_AS = re.compile(r"\b(?:identified|named)\s+(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){1,3}?)?as\s+"
-                            r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# named by police as 28-year-old John Harlow", "relatives identified him as ...". One person fits the
+# description: told as two, the outlets disagree. Not an identification called wrong ("social media
+# users wrongly named ..."), nor one of several ("One of the victims was named as", "a suspect",
+# "among the dead ... named as"): _ONE_OF_SEVERAL.
+_IDENTIFIED_AS = re.compile(
+    r"(?<!\bwrongly\s)(?<!\bfalsely\s)(?<!\bmistakenly\s)(?<!\bincorrectly\s)(?<!\berroneously\s)"
+    r"\b(?:identified|named)\s+(?:(?:locally|formally|officially|publicly|later|initially)\s+)?"
+    r"(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,2}?)?"
+    r"(?:the\s+(?:[\w'’-]+\s+){1,5}?|an?\s+(?:second|third|fourth|fifth|new)\s+(?:[\w'’-]+\s+){1,2}?|him\s+|her\s+)?"
+    r"as\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_ONE_OF_SEVERAL = re.compile(
+    r"\b(?:one|another|two|three|several|some|any|each)\s+of\b|\bamong\b|\binclud(?:ed|ing|es?)\b"
+    r"|(?:^|[,;]\s*)\W*(?:a|an|another)\s+(?!(?:second|third|fourth|fifth|new)\b)"
+    r"|\b(?:a|an)\s+[\w'’-]+\s+(?:was\s+|has\s+been\s+)?(?:named|identified)\s+as\b", re.IGNORECASE)
+# A country told as the winner or host of one thing: "The final was won by Argentina", "The 2026 summit
+# will be hosted by Kenya"; not of a count or a part ("Three gold medals were won by Kenya", "Group
+# matches will be hosted by Mexico").
+_HELD_THING = re.compile(
+    r"^\W*(?:the|this\s+year's|last\s+year's)\s+"
+    r"(?!(?:\w+\s+)*?(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|several|many|some|group)\b)"
+    r"(?:[\w'’-]+\s+){0,5}?(?:final|title|championship|cup|trophy|league|election|race|tournament|summit|games|"
+    r"olympics|talks|negotiations|conference|contest|expo|grand\s+prix|bid|most\s+\w+|series|tie|match|meeting|"
+    r"forum|congress)\b", re.IGNORECASE)
 
 
 def _sole_role(text: str, holder_start: int, holder_end: int, person: bool) -> bool:
     """Whether the statement gives the name at holder_start:holder_end (offsets in `text`) a role
     only one can hold: after the name (_SOLE_ROLE; of a person, an office: _OFFICE_ROLE), in the
     same clause, shortly after it; or before the name: of a person, who they were found to be
-    (_IDENTIFIED_AS), of a place, what it won or hosted (_HELD_BY)."""
+    (_IDENTIFIED_AS), of a place, the one thing it won or hosted (_HELD_BY, _HELD_THING)."""
     before = (max(0, holder_start - _ROLE_WITHIN - 20), holder_start)
-    if _IDENTIFIED_AS.search(text, *before) if person else _HELD_BY.search(text, *before):
-        return True
+    if person:
+        m = _IDENTIFIED_AS.search(text, *before)
+        if m:
+            return not _ONE_OF_SEVERAL.search(text, 0, m.end())
+    elif _HELD_BY.search(text, *before):
+        return _HELD_THING.search(text) is not None
     m = (_OFFICE_ROLE if person else _SOLE_ROLE).search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
     return m is not None and m.start() - holder_end <= _ROLE_WITHIN and not _CLAUSE_BREAK.search(
         text, holder_end, m.start()) and not _NTH_TIME.search(text, m.end()) and not _SHARED_ROLE.search(text, m.end())
