@@ -257,6 +257,7 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     # who someone was found to be, told before the name
     ("Police identified the arsonist as Helena Marsh.", "Police identified the arsonist as Oliver Strand."),
     ("The driver was named as 41-year-old Helena Marsh.", "The driver was named as 41-year-old Oliver Strand."),
+    ("The arsonist was named by police as Helena Marsh.", "The arsonist was named by police as Oliver Strand."),
 ])
 def test_two_people_in_one_office_conflict(first, second):
     for a, b in ((first, second), (second, first)):
@@ -276,6 +277,11 @@ def test_two_people_in_one_office_conflict(first, second):
     ("Helena Marsh was elected unopposed on Sunday.", "Oliver Strand was elected unopposed on Sunday."),
     # one person spelled two ways
     ("Volodymyr Zelensky was elected president in 2019.", "Volodymyr Zelenskyy was elected president in 2019."),
+    ("Police identified the arsonist as Helena Levi.", "Police identified the arsonist as Helena Levy."),
+    # one of several, or an identification called wrong
+    ("One of the injured was named as Helena Marsh.", "One of the injured was named as Oliver Strand."),
+    ("Police identified a suspect as Helena Marsh.", "Police identified a suspect as Oliver Strand."),
+    ("Online posts wrongly named the arsonist as Helena Marsh.", "Online posts wrongly named the arsonist as Oliver Strand."),
     # a team or a company: read as no holder (nicknames, former names)
     ("The Harbour City Gulls won the regional league title.", "The Harbour City Albatrosses won the regional league title."),
 ])
@@ -302,6 +308,7 @@ def test_people_are_read_only_as_holders_of_one_office(first, second):
     ("Morocco hopes to host the 2031 youth athletics championships.", "Kenya hopes to host the 2031 youth athletics championships."),
     ("Chile has never won the regional rugby championship.", "Peru has never won the regional rugby championship."),
     ("Will Morocco host the 2031 youth athletics championships?", "Will Kenya host the 2031 youth athletics championships?"),
+    ("Two stages of the regional cycling tour were won by Chile.", "Two stages of the regional cycling tour were won by Peru."),
     ("Iceland, which hosted the 2029 youth games, pledged 20 ambulances.", "Denmark, which hosted the 2029 youth games, pledged 20 ambulances."),
     # a role shared with others
     ("Morocco will host the 2031 youth athletics championships alongside Tunisia.", "Kenya will host the 2031 youth athletics championships alongside Tunisia."),
