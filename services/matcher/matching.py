@@ -529,12 +529,13 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         return RULE_DATE, f"date mismatch: {_when(a.dates, b.dates)}"
     if _times_clash(a, b):
         return RULE_TIME, f"time mismatch: {_when(map(_clock, a.times), map(_clock, b.times))}"
-    if a.places and b.places and score >= PLACE_CONFLICT_MIN_SCORE and not _names_overlap(a.places, b.places):
+    where_a, where_b = _event_places(a, b), _event_places(b, a)
+    if where_a and where_b and score >= PLACE_CONFLICT_MIN_SCORE and not _names_overlap(where_a, where_b):
         # The frame alike but for places that may not be one.
-        relations = [places.relation(p, q) for p in sorted(a.places) for q in sorted(b.places)]
+        relations = [places.relation(p, q) for p in sorted(where_a) for q in sorted(where_b)]
         if not any(kind == places.ONE for kind, _ in relations):
             apart = "; ".join(why for kind, why in relations if kind == places.APART)
-            return RULE_PLACE, f"place mismatch: {_when(a.places, b.places)}" + (f" ({apart})" if apart else "")
+            return RULE_PLACE, f"place mismatch: {_when(where_a, where_b)}" + (f" ({apart})" if apart else "")
     apart = _cities_apart(a, b) if same_claim else None
     if apart:
         return RULE_PLACE, f"place mismatch: {apart}"
@@ -543,6 +544,15 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
             _names_overlap(venue_a, b.places) or _names_overlap(venue_b, a.places)):
         return RULE_VENUE, f"place mismatch (venue): {', '.join(sorted(venue_a))} vs {', '.join(sorted(venue_b))}"
     return None
+
+
+def _event_places(a: MatchForm, b: MatchForm) -> frozenset[str]:
+    """a's places but the country it opens with when b opens with another: "Russia launched 40 drones"
+    / "Ukraine launched 40 drones" tell who acted, not where (two actors: _different_actors)."""
+    if not (a.subject_place and b.subject_place) or places.key(a.subject_place) == places.key(b.subject_place):
+        return a.places
+    subject = places.key(a.subject_place)
+    return frozenset(p for p in a.places if places.key(p) != subject)
 
 
 def _rest_contained(a: MatchForm, b: MatchForm, p: str, q: str) -> bool:

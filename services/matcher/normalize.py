@@ -187,7 +187,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGN
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # ... unless the act is one only one does: "The final was won by Argentina", "will be hosted by Chile"
 # (the holder of a sole role, _sole_role).
-_HELD_BY = re.compile(r"\b(?:won|hosted)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_HELD_BY = re.compile(r"\b(?:won|hosted|carried\s+out)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # After a place name: it says whose, not where ("in France's interest", "at the US embassy", "in the
 # British press"), unless the word after it is a function or time word ("built in France next year").
 _WHOSE = re.compile(r"['’]s\b|\s+(?P<word>[a-z]+)\b")
@@ -308,6 +308,7 @@ class MatchForm:
     identities: tuple[tuple[str, str, str], ...] = ()  # the same of lexicon.IDENTITIES words after "was a": "nurse"
     actors: tuple[tuple[str, str], ...] = ()  # (country or US state or "", name tokens) the statement tells of, in order (_actors)
     sole_role: bool = False            # its first actor holds a role only one can hold ("won the final": _sole_role)
+    subject_place: str = ""            # the country or US state opening the statement: who acts, not where
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
@@ -456,6 +457,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, *holder, holder_person)
+    subject_place = actors[0][0] if holder[0] >= 0 and not holder_person and _opens(
+        statement, claim.text[holder[0]:holder[1]]) else ""
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -470,7 +473,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
-        sole_role=sole_role,
+        sole_role=sole_role, subject_place=subject_place,
         times=_times(claim), locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]))
 
@@ -502,6 +505,9 @@ _OFFICE = (r"(?:(?:was|were|is|has\s+been|had\s+been)\s+(?:elected|re-elected|ap
            r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:" + _OFFICES + r")\b"
            r"|won\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:(?:by-)?elections?|primary|runoff|run-off|race|leadership\s+contest)"
            r"(?![\w'’-])(?!\s+(?:to\b|for\s+(?:a|one)\b))")
+_ATTACKS = (r"attacks?|cyberattacks?|cyber-attacks?|hacks?|hacking|strikes?|airstrikes?|air\s+strikes?|bombings?|"
+            r"raids?|killings?|shootings?|assassinations?|massacres?|explosions?|blasts?|sabotage|invasion|"
+            r"incursion|shelling|ambush|hijacking|kidnapping|abduction|poisoning|leak")
 _OFFICE_ROLE = re.compile(r"\b(?:" + _OFFICE + ")", re.IGNORECASE)
 _SOLE_ROLE = re.compile(
     r"\b(?:" + _OFFICE + r"|(?:won|wins)\s+(?:(?:the\s+)?gold(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
@@ -514,6 +520,11 @@ _SOLE_ROLE = re.compile(
     r"(?:(?:most|largest|biggest)\b|(?:[\w'’-]+\s+){0,5}?(?:games|olympics|cup|championships?|finals?|summit|"
     r"conference|talks|negotiations|tournament|expo|festival|contest|headquarters|meeting|forum|congress|ceremony|"
     r"grand\s+prix|convention|competition|fair|exhibition|rally|race|cop\d*|g7|g20)(?![\w'’-]))"
+    # the author of one act: "Russia sabotaged the pipeline" / "Ukraine sabotaged the pipeline" is a
+    # dispute over who did it (a verb not listed leaves the two as two facts: "banned the sale")
+    r"|(?:carried\s+out|orchestrated|masterminded|(?:was|were|is|are)\s+(?:behind|responsible\s+for)|claimed\s+"
+    r"responsibility\s+for)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:" + _ATTACKS + r")(?![\w'’-])"
+    r"|(?:sabotaged|shot\s+down|downed)\s+the\b|fired\s+(?:the\s+)?first\b"
     r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained)\s+the\s+"
     r"(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?(?:(?:second|third|fourth|fifth)[-\s])?"
     r"(?:first|only|sole|last|largest|biggest|smallest|top|leading|highest|lowest|richest|poorest|fastest|oldest|"
@@ -553,7 +564,12 @@ _HELD_THING = re.compile(
     r"(?!(?:\w+\s+)*?(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|several|many|some|group)\b)"
     r"(?:[\w'’-]+\s+){0,5}?(?:final|title|championship|cup|trophy|league|election|race|tournament|summit|games|"
     r"olympics|talks|negotiations|conference|contest|expo|grand\s+prix|bid|most\s+\w+|series|tie|match|meeting|"
-    r"forum|congress)\b", re.IGNORECASE)
+    r"forum|congress|attack|cyberattack|strike|bombing|raid|shooting)\b", re.IGNORECASE)
+
+
+def _opens(statement: str, name: str) -> bool:
+    """Whether the statement opens with the name ("Russia launched ...", "The United Kingdom pledged ...")."""
+    return re.match(r"\W*(?:the\s+)?" + re.escape(name) + r"\b", statement, re.IGNORECASE) is not None
 
 
 def _sole_role(text: str, holder_start: int, holder_end: int, person: bool) -> bool:

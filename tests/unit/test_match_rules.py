@@ -220,7 +220,7 @@ def test_alternatives_contrast_only_in_otherwise_alike_statements(first, second)
 
 @pytest.mark.parametrize(("first", "second"), [
     ("Norway pledged 12 air defence systems to Ukraine.", "Sweden pledged 12 air defence systems to Ukraine."),
-    ("Investigators believe Poland sabotaged the cable.", "Investigators believe Estonia sabotaged the cable."),
+    ("Investigators believe Poland laid the cable.", "Investigators believe Estonia laid the cable."),
     ("The Polish government banned the sale of the pesticide.", "The Japanese government banned the sale of the pesticide."),
     ("Texas sued the federal government over the rule.", "Oklahoma sued the federal government over the rule."),
     # countries told apart by place, not by word: both "united"
@@ -239,6 +239,9 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
     ("Ohio is the country's largest producer of sweet corn.", "Iowa is the country's largest producer of sweet corn."),
     ("Estonia won gold in the women's relay final.", "Latvia won gold in the women's relay final."),
     ("The regional rugby final was won by Chile on Sunday.", "The regional rugby final was won by Peru on Sunday."),
+    # the author of one act, in dispute
+    ("Investigators believe Poland sabotaged the cable.", "Investigators believe Estonia sabotaged the cable."),
+    ("Officials said Chile carried out the cyberattack on the port.", "Officials said Peru carried out the cyberattack on the port."),
     # a city of one of them named in both: the host city is not the winner
     ("Chile won the regional rugby final in Santiago.", "Peru won the regional rugby final in Santiago."),
 ])
@@ -310,6 +313,8 @@ def test_people_are_read_only_as_holders_of_one_office(first, second):
     ("Will Morocco host the 2031 youth athletics championships?", "Will Kenya host the 2031 youth athletics championships?"),
     ("Two stages of the regional cycling tour were won by Chile.", "Two stages of the regional cycling tour were won by Peru."),
     ("Iceland, which hosted the 2029 youth games, pledged 20 ambulances.", "Denmark, which hosted the 2029 youth games, pledged 20 ambulances."),
+    # an act many do, not an attack
+    ("Iceland carried out the evacuation of its citizens.", "Denmark carried out the evacuation of its citizens."),
     # a role shared with others
     ("Morocco will host the 2031 youth athletics championships alongside Tunisia.", "Kenya will host the 2031 youth athletics championships alongside Tunisia."),
 ])
