@@ -36,7 +36,9 @@ _AMBIGUOUS_COUNTRIES = frozenset(("georgia", "jordan", "chad", "turkey"))
 # Names in copy (and the matcher's lexicon) that GeoNames spells otherwise.
 _OTHER_NAMES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
                 "us": "united states", "usa": "united states", "america": "united states",
-                "holland": "netherlands", "czech republic": "czechia",
+                "holland": "netherlands", "the netherlands": "netherlands", "czech republic": "czechia",
+                "uae": "united arab emirates", "drc": "democratic republic of the congo",
+                "dr congo": "democratic republic of the congo",
                 "ny": "new york", "nyc": "new york city", "dc": "washington dc", "d c": "washington dc",
                 "washington d c": "washington dc"}
 # Territories GeoNames lists as countries of their own, and the country they are part of.
@@ -171,8 +173,12 @@ def relation(x: str, y: str) -> tuple[str, str]:
     cannot tell (see the module's docstring)."""
     t = _tables()
     x, y = key(x), key(y)
+    if x == y:
+        return ONE, ""
+    if x in t.countries and y in t.countries and not {x, y} & _AMBIGUOUS_COUNTRIES:
+        return _with_country(t, x, y)  # "Sudan" / "South Sudan", "Guinea" / "Equatorial Guinea": two countries
     short, long = sorted((x.split(), y.split()), key=len)
-    if x == y or all(w in long for w in short):
+    if all(w in long for w in short):
         return ONE, ""
     if x in _AMBIGUOUS_COUNTRIES or y in _AMBIGUOUS_COUNTRIES:
         return UNKNOWN, ""  # "Georgia": the country or the US state

@@ -604,8 +604,9 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
     for e, key in sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
-        place = next((n for n in (key, METONYMY.get(e.canonical.lower()), e.canonical, e.text)
-                      if n and (is_country(n) or is_state(n))), "")
+        # the name as written first: the extractor's canonical may be shorter ("South Sudan" -> "sudan")
+        place = next((n for n in (e.text if is_country(e.text) else "", key, METONYMY.get(e.canonical.lower()),
+                                  e.canonical, e.text) if n and (is_country(n) or is_state(n))), "")
         if key and not place or place in locatives:
             continue
         if not place and _capitalised_opener(e.text, opener):

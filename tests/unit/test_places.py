@@ -22,6 +22,9 @@ from shared.places import APART, ONE, UNKNOWN, fold, is_city, relation
     ("Ronda", "France", UNKNOWN), ("Bozeman", "Ohio", UNKNOWN), ("Ronda", "Kendal", UNKNOWN),
     # a town named like a city elsewhere: the smaller Portland is in Maine
     ("Portland", "Maine", ONE), ("Springfield", "Ohio", ONE),
+    # two countries, one name inside the other's; other names of one
+    ("Sudan", "South Sudan", APART), ("Guinea", "Equatorial Guinea", APART), ("Niger", "Nigeria", APART),
+    ("UAE", "United Arab Emirates", ONE), ("UAE", "United States", APART), ("Holland", "The Netherlands", ONE),
 ])
 def test_relation(x, y, kind):
     assert relation(x, y)[0] == kind and relation(y, x)[0] == kind
