@@ -613,14 +613,19 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
             continue  # "Investigators believe Poland ...": Poland is the first name
         start = _in_text(claim, e.span.start)
         before = claim.text[max(0, start - 20):start]
-        if _AGENT.search(before) and not (place and _HELD_BY.search(before)):
+        held_by = place and _HELD_BY.search(before) is not None
+        if _AGENT.search(before) and not held_by:
             continue
         tokens = [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(e.canonical.lower())))
                   if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS]
         if tokens:
-            if not actors and (place or e.kind == claim_pb2.ENTITY_KIND_PERSON):
+            actor = (place, " ".join(tokens))
+            if held_by and actors:  # "The 2030 Winter Games will be hosted by France": France acts, first
+                actors = {actor: None, **actors}
+                holder, person = (start, _in_text(claim, e.span.end)), False
+            elif not actors and (place or e.kind == claim_pb2.ENTITY_KIND_PERSON):
                 holder, person = (start, _in_text(claim, e.span.end)), not place
-            actors[place, " ".join(tokens)] = None
+            actors.setdefault(actor, None)
     return tuple(actors), holder, person
 
 

@@ -241,6 +241,7 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
     ("Ohio is the country's largest producer of sweet corn.", "Iowa is the country's largest producer of sweet corn."),
     ("Estonia won gold in the women's relay final.", "Latvia won gold in the women's relay final."),
     ("The regional rugby final was won by Chile on Sunday.", "The regional rugby final was won by Peru on Sunday."),
+    ("The 2031 Pacific Youth Games will be hosted by Chile.", "The 2031 Pacific Youth Games will be hosted by Peru."),
     # the author of one act, in dispute
     ("Investigators believe Poland sabotaged the cable.", "Investigators believe Estonia sabotaged the cable."),
     ("Officials said Chile carried out the cyberattack on the port.", "Officials said Peru carried out the cyberattack on the port."),
