@@ -78,6 +78,8 @@ class _Cluster:
     size: int = 0
     sources: set[str] = field(default_factory=set)
     sorted_sources: list[str] = field(default_factory=list)  # as verdicts list them
+    # Outlets whose claims here only say it may be so (Claim.hedged), none of them asserting it: not counted.
+    hedged_sources: list[str] = field(default_factory=list)
     conflict_count: int = 0
     conflicts: list[match_pb2.ClaimMatch] = field(default_factory=list)  # the first few, for the reason
     conflicts_named: str = ""  # those, as the reason names them
@@ -86,10 +88,17 @@ class _Cluster:
 
     def add(self, match: match_pb2.ClaimMatch, is_conflict: bool) -> None:
         self.size += 1
-        new_source = match.independent_source not in self.sources
-        if new_source:
-            self.sources.add(match.independent_source)
-            bisect.insort(self.sorted_sources, match.independent_source)
+        source = match.independent_source
+        new_source = source not in self.sources
+        if new_source and match.claim.hedged:
+            new_source = source not in self.hedged_sources
+            if new_source:
+                bisect.insort(self.hedged_sources, source)
+        elif new_source:
+            self.sources.add(source)
+            bisect.insort(self.sorted_sources, source)
+            if source in self.hedged_sources:  # it asserts now
+                self.hedged_sources.remove(source)
         if is_conflict:
             self.conflict_count += 1
             if len(self.conflicts) < CONFLICTS_IN_REASON:
@@ -124,6 +133,7 @@ class VerdictBook:
         self.snapshots = snapshots
         self._clusters: dict[str, _Cluster] = {}
         self._counted_for: dict[str, str] = {}  # claim id -> the independent source it counted for
+        self._hedged: set[str] = set()  # ids of the claims that only say it may be so (Claim.hedged)
         self._claims: dict[str, match_pb2.ClaimMatch] = {}
         # Claims in arrival order as (published seconds, claim id); a claim's position in the
         # arrival order (its page token) is its index here plus the number forgotten before it.
@@ -151,10 +161,14 @@ class VerdictBook:
         cluster = self._clusters.get(match.cluster_id)
         if cluster is None:
             cluster = self._clusters[match.cluster_id] = _Cluster(match.cluster_id, first=match)
+        # A claim that only says it may be so disputes nothing ("could rise to 40" / "14 died").
         is_conflict = (match.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
-                       and self._source_of(match.matched_claim_id) != match.independent_source)
+                       and self._source_of(match.matched_claim_id) != match.independent_source
+                       and not match.claim.hedged and match.matched_claim_id not in self._hedged)
         cluster.add(match, is_conflict)
         self._counted_for[match.claim.id] = match.independent_source
+        if match.claim.hedged:
+            self._hedged.add(match.claim.id)
         if self.keep_claims:
             self._claims[match.claim.id] = match
         cluster.verdict = verdict = self._judge(cluster, match)
@@ -174,6 +188,7 @@ class VerdictBook:
             _, claim_id = arrivals.popleft()
             self._forgotten += 1
             self._counted_for.pop(claim_id, None)
+            self._hedged.discard(claim_id)
             self._claims.pop(claim_id, None)
         clusters = self._cluster_newest
         while clusters:
@@ -230,10 +245,15 @@ class VerdictBook:
         elif len(sources) >= self.min_independent_sources:
             status = CORROBORATED
             reason = f"{len(sources)} independent sources agree: {_named(sources)}"
-        else:
+        elif sources:
             status = SINGLE_SOURCE
             reason = (f"{len(sources)} independent source ({_named(sources)}); "
                       f"{self.min_independent_sources} needed to corroborate")
+        else:
+            status, reason = SINGLE_SOURCE, "no source asserts it"
+        if cluster.hedged_sources and not cluster.conflict_count:
+            reason += (f"; {len(cluster.hedged_sources)} more only say it may be so, not counted: "
+                       f"{_named(cluster.hedged_sources)}")
         verdict.previous_status = verdict.status  # still the previous one; UNSPECIFIED on a new verdict
         verdict.status, verdict.reason, verdict.claim_count = status, reason, cluster.size
         verdict.revision += 1

@@ -78,7 +78,7 @@ class TimeOfDay(_message.Message):
     def __init__(self, text: _Optional[str] = ..., minutes: _Optional[int] = ..., zone: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
 
 class Claim(_message.Message):
-    __slots__ = ("id", "article_id", "source", "span", "text", "statement", "normalized_text", "speaker", "reporting_verb", "entities", "quantities", "dates", "negated", "check_worthiness", "published_at", "byline", "story_key", "times")
+    __slots__ = ("id", "article_id", "source", "span", "text", "statement", "normalized_text", "speaker", "reporting_verb", "entities", "quantities", "dates", "negated", "check_worthiness", "published_at", "byline", "story_key", "times", "hedged")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTICLE_ID_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
@@ -97,6 +97,7 @@ class Claim(_message.Message):
     BYLINE_FIELD_NUMBER: _ClassVar[int]
     STORY_KEY_FIELD_NUMBER: _ClassVar[int]
     TIMES_FIELD_NUMBER: _ClassVar[int]
+    HEDGED_FIELD_NUMBER: _ClassVar[int]
     id: str
     article_id: str
     source: str
@@ -115,4 +116,5 @@ class Claim(_message.Message):
     byline: str
     story_key: str
     times: _containers.RepeatedCompositeFieldContainer[TimeOfDay]
-    def __init__(self, id: _Optional[str] = ..., article_id: _Optional[str] = ..., source: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., statement: _Optional[str] = ..., normalized_text: _Optional[str] = ..., speaker: _Optional[str] = ..., reporting_verb: _Optional[str] = ..., entities: _Optional[_Iterable[_Union[Entity, _Mapping]]] = ..., quantities: _Optional[_Iterable[_Union[Quantity, _Mapping]]] = ..., dates: _Optional[_Iterable[_Union[DateMention, _Mapping]]] = ..., negated: _Optional[bool] = ..., check_worthiness: _Optional[float] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., byline: _Optional[str] = ..., story_key: _Optional[str] = ..., times: _Optional[_Iterable[_Union[TimeOfDay, _Mapping]]] = ...) -> None: ...
+    hedged: bool
+    def __init__(self, id: _Optional[str] = ..., article_id: _Optional[str] = ..., source: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., statement: _Optional[str] = ..., normalized_text: _Optional[str] = ..., speaker: _Optional[str] = ..., reporting_verb: _Optional[str] = ..., entities: _Optional[_Iterable[_Union[Entity, _Mapping]]] = ..., quantities: _Optional[_Iterable[_Union[Quantity, _Mapping]]] = ..., dates: _Optional[_Iterable[_Union[DateMention, _Mapping]]] = ..., negated: _Optional[bool] = ..., check_worthiness: _Optional[float] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., byline: _Optional[str] = ..., story_key: _Optional[str] = ..., times: _Optional[_Iterable[_Union[TimeOfDay, _Mapping]]] = ..., hedged: _Optional[bool] = ...) -> None: ...

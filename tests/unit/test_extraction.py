@@ -272,6 +272,24 @@ def test_plain_statement_not_negated() -> None:
     assert not analyze_sentence("Moscow agreed to the plan on Tuesday.", PUB).negated
 
 
+# --- hedges ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("The harbour master may resign on Friday.", True),
+    ("Officials said the fire could have been started deliberately.", True),
+    ("Inspectors are investigating whether the fire at the depot was arson.", True),
+    ("It is unclear whether the harbour master will resign.", True),
+    ("Did the harbour master resign?", True),
+    # asserted: a month, what was heard, a plain statement in a hedging frame's absence
+    ("The harbour master resigned in May.", False),
+    ("Rescuers could hear voices under the rubble of the depot.", False),
+    ("The new crane could lift 80 tonnes, the port said.", False),
+    ("Officials said the harbour master resigned on Friday.", False),
+])
+def test_a_statement_that_only_says_it_may_be_so_is_hedged(text, hedged):
+    assert analyze_sentence(text, PUB).hedged is hedged
+
+
 # --- check-worthiness -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(

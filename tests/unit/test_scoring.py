@@ -3,9 +3,9 @@ from shared.pb import claim_pb2, match_pb2
 
 
 def placed(claim_id: str, source: str, cluster_id: str, *, independent_source: str = "",
-           decision: int = match_pb2.MATCH_DECISION_SAME, matched: str = "") -> match_pb2.ClaimMatch:
+           decision: int = match_pb2.MATCH_DECISION_SAME, matched: str = "", hedged: bool = False) -> match_pb2.ClaimMatch:
     claim = claim_pb2.Claim(id=claim_id, article_id=claim_id.split("#")[0], source=source,
-                            text=f"text of {claim_id}", span=claim_pb2.Span(start=0, end=10))
+                            text=f"text of {claim_id}", span=claim_pb2.Span(start=0, end=10), hedged=hedged)
     return match_pb2.ClaimMatch(claim=claim, cluster_id=cluster_id, matched_claim_id=matched,
                                 independent_source=independent_source or source,
                                 explanation=match_pb2.MatchExplanation(decision=decision, reason="test"))
@@ -30,6 +30,37 @@ def test_same_outlet_twice_and_a_reprint_count_once():
                                 matched="a1#0"))
     assert same_outlet.status == SINGLE_SOURCE
     assert reprint.status == SINGLE_SOURCE and list(reprint.independent_sources) == ["wire.example"]
+
+
+def test_an_outlet_that_only_says_it_may_be_so_does_not_corroborate():
+    book = VerdictBook()
+    book.apply(placed("a1#0", "north.example", "a1#0"))
+    hedged = book.apply(placed("a2#0", "south.example", "a1#0", matched="a1#0", hedged=True))
+    assert hedged.status == SINGLE_SOURCE and list(hedged.independent_sources) == ["north.example"]
+    assert "only say it may be so" in hedged.reason and "south.example" in hedged.reason
+    # the same outlet asserting it later counts
+    asserted = book.apply(placed("a3#0", "south.example", "a1#0", matched="a1#0"))
+    assert asserted.status == CORROBORATED and list(asserted.independent_sources) == ["north.example", "south.example"]
+    assert "may be so" not in asserted.reason
+
+
+def test_a_cluster_of_hedged_reports_has_no_source_asserting_it():
+    book = VerdictBook()
+    book.apply(placed("a1#0", "north.example", "a1#0", hedged=True))
+    verdict = book.apply(placed("a2#0", "south.example", "a1#0", matched="a1#0", hedged=True))
+    assert verdict.status == SINGLE_SOURCE and not verdict.independent_sources
+    assert verdict.reason.startswith("no source asserts it") and "2 more only say it may be so" in verdict.reason
+
+
+def test_a_hedged_claim_disputes_nothing():
+    book = VerdictBook()
+    book.apply(placed("a1#0", "north.example", "a1#0"))
+    could = book.apply(placed("a2#0", "south.example", "a1#0", decision=match_pb2.MATCH_DECISION_CONFLICTING,
+                              matched="a1#0", hedged=True))
+    assert could.status == SINGLE_SOURCE
+    against_hedged = book.apply(placed("a3#0", "east.example", "a1#0", decision=match_pb2.MATCH_DECISION_CONFLICTING,
+                                       matched="a2#0"))
+    assert against_hedged.status == CORROBORATED
 
 
 def test_redelivered_claim_changes_nothing():
