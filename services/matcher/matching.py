@@ -546,12 +546,23 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     return None
 
 
+def _mirrored(a: MatchForm, b: MatchForm) -> bool:
+    """Each statement opens with a country the other names elsewhere: "Russia expelled 10 Polish
+    diplomats" / "Poland expelled 10 Russian diplomats", two acts."""
+    if not (a.subject_place and b.subject_place):
+        return False
+    x, y = places.key(a.subject_place), places.key(b.subject_place)
+    return x != y and x in {places.key(p) for p in b.places} and y in {places.key(p) for p in a.places}
+
+
 def _event_places(a: MatchForm, b: MatchForm) -> frozenset[str]:
     """a's places but the country it opens with when b opens with another: "Russia launched 40 drones"
     / "Ukraine launched 40 drones" tell who acted, not where (two actors: _different_actors)."""
     if not (a.subject_place and b.subject_place) or places.key(a.subject_place) == places.key(b.subject_place):
         return a.places
     subject = places.key(a.subject_place)
+    if subject in {places.key(p) for p in b.places}:
+        return a.places  # "Russia expelled 10 Polish diplomats" / "Poland expelled 10 Russian diplomats": named by both
     return frozenset(p for p in a.places if places.key(p) != subject)
 
 
@@ -813,6 +824,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     common = _one_common_word(lone_word, local)
     if common:
         return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {scores}")
+    if _mirrored(a, b):
+        return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"mirrored actors ({places.key(a.subject_place)} / "
+                                                           f"{places.key(b.subject_place)}): each does to the other; {scores}")
     actors = _different_actors(a, b)
     if actors:
         x, y, rest, sole = actors

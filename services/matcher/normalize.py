@@ -15,6 +15,7 @@ from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 from shared.pb import claim_pb2
 from shared.places import is_city, is_country, is_state
+from shared.places import key as place_key
 from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 
 from .lexicon import ALTERNATIVES, EVENT_KINDS, IDENTITY_WORDS, METONYMY, NUMBER_WORDS, fold_words
@@ -187,7 +188,8 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGN
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # ... unless the act is one only one does: "The final was won by Argentina", "will be hosted by Chile"
 # (the holder of a sole role, _sole_role).
-_HELD_BY = re.compile(r"\b(?:won|hosted|carried\s+out)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_HELD_BY = re.compile(r"\b(?:won|hosted|carried\s+out|orchestrated|masterminded|perpetrated)\s+by\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 # After a place name: it says whose, not where ("in France's interest", "at the US embassy", "in the
 # British press"), unless the word after it is a function or time word ("built in France next year").
 _WHOSE = re.compile(r"['’]s\b|\s+(?P<word>[a-z]+)\b")
@@ -459,6 +461,9 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, *holder, holder_person)
     subject_place = actors[0][0] if holder[0] >= 0 and not holder_person and _opens(
         statement, claim.text[holder[0]:holder[1]]) else ""
+    if subject_place and _PATIENT.match(claim.text, holder[1]):
+        # "Greece was struck by the earthquake": where it happened, not who acted
+        places, actors, subject_place, sole_role = places | {place_key(subject_place)}, actors[1:], "", False
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -522,9 +527,10 @@ _SOLE_ROLE = re.compile(
     r"grand\s+prix|convention|competition|fair|exhibition|rally|race|cop\d*|g7|g20)(?![\w'’-]))"
     # the author of one act: "Russia sabotaged the pipeline" / "Ukraine sabotaged the pipeline" is a
     # dispute over who did it (a verb not listed leaves the two as two facts: "banned the sale")
-    r"|(?:carried\s+out|orchestrated|masterminded|(?:was|were|is|are)\s+(?:behind|responsible\s+for)|claimed\s+"
-    r"responsibility\s+for)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:" + _ATTACKS + r")(?![\w'’-])"
-    r"|(?:sabotaged|shot\s+down|downed)\s+the\b|fired\s+(?:the\s+)?first\b"
+    r"|(?:carried\s+out|(?:of\s+|to\s+have\s+)?carrying\s+out|orchestrated|masterminded|(?:was|were|is|are)\s+"
+    r"(?:behind|responsible\s+for)|claimed\s+responsibility\s+for)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:" + _ATTACKS + r")(?![\w'’-])"
+    r"|(?:sabotaged|shot\s+down|downed|hacked)\s+the\b(?!\s+(?:[\w'’-]+\s+){0,2}?(?:talks|negotiations|deal|process|"
+    r"plan|vote|efforts?)\b)|planted\s+the\s+(?:bombs?|explosives?|device|mines?)\b|fired\s+(?:the\s+)?first\b"
     r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained)\s+the\s+"
     r"(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?(?:(?:second|third|fourth|fifth)[-\s])?"
     r"(?:first|only|sole|last|largest|biggest|smallest|top|leading|highest|lowest|richest|poorest|fastest|oldest|"
@@ -538,6 +544,7 @@ _ROLE_WITHIN = 40  # characters from the holder's name to its role ("Chile's und
 # one's own, which another can hold of another year
 _NTH_TIME = re.compile(r"\bfor\s+the\s+(?:first|second|third|\w+th|last)\s+time\b", re.IGNORECASE)
 # A role shared: "will host the 2030 World Cup alongside Spain and Portugal"
+_OWN = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)  # "shot down the drones that entered its airspace": each its own
 _SHARED_ROLE = re.compile(r"\b(?:alongside|together\s+with|along\s+with|jointly)\b", re.IGNORECASE)
 
 
@@ -564,7 +571,13 @@ _HELD_THING = re.compile(
     r"(?!(?:\w+\s+)*?(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|several|many|some|group)\b)"
     r"(?:[\w'’-]+\s+){0,5}?(?:final|title|championship|cup|trophy|league|election|race|tournament|summit|games|"
     r"olympics|talks|negotiations|conference|contest|expo|grand\s+prix|bid|most\s+\w+|series|tie|match|meeting|"
-    r"forum|congress|attack|cyberattack|strike|bombing|raid|shooting)\b", re.IGNORECASE)
+    r"forum|congress|" + _ATTACKS + r")\b", re.IGNORECASE)
+
+
+_PATIENT = re.compile(
+    r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:hit|struck|battered|pounded|lashed|"
+    r"rocked|shaken|swept|flooded|affected|devastated|ravaged|hammered|the\s+epicent(?:re|er))\b|"
+    r"(?:bore|suffered|took)\s+the\s+(?:brunt|worst)\b|was\s+where\b)", re.IGNORECASE)
 
 
 def _opens(statement: str, name: str) -> bool:
@@ -586,7 +599,7 @@ def _sole_role(text: str, holder_start: int, holder_end: int, person: bool) -> b
         return _HELD_THING.search(text) is not None
     m = (_OFFICE_ROLE if person else _SOLE_ROLE).search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
     return m is not None and m.start() - holder_end <= _ROLE_WITHIN and not _CLAUSE_BREAK.search(
-        text, holder_end, m.start()) and not _NTH_TIME.search(text, m.end()) and not _SHARED_ROLE.search(text, m.end())
+        text, holder_end, m.start()) and not any(p.search(text, m.end()) for p in (_NTH_TIME, _SHARED_ROLE, _OWN))
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],

@@ -243,6 +243,8 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
     ("The regional rugby final was won by Chile on Sunday.", "The regional rugby final was won by Peru on Sunday."),
     ("The 2031 Pacific Youth Games will be hosted by Chile.", "The 2031 Pacific Youth Games will be hosted by Peru."),
     # the author of one act, in dispute
+    ("Officials said Chile planted the explosives on the undersea cable.", "Officials said Peru planted the explosives on the undersea cable."),
+    ("The cyberattack on the port was orchestrated by Chile.", "The cyberattack on the port was orchestrated by Peru."),
     ("Investigators believe Poland sabotaged the cable.", "Investigators believe Estonia sabotaged the cable."),
     ("Officials said Chile carried out the cyberattack on the port.", "Officials said Peru carried out the cyberattack on the port."),
     # a city of one of them named in both: the host city is not the winner
@@ -318,6 +320,9 @@ def test_people_are_read_only_as_holders_of_one_office(first, second):
     ("Iceland, which hosted the 2029 youth games, pledged 20 ambulances.", "Denmark, which hosted the 2029 youth games, pledged 20 ambulances."),
     # an act many do, not an attack
     ("Iceland carried out the evacuation of its citizens.", "Denmark carried out the evacuation of its citizens."),
+    # each its own, or not an attack
+    ("Chile shot down the drones that entered its airspace.", "Peru shot down the drones that entered its airspace."),
+    ("Chile sabotaged the trade talks, officials said.", "Peru sabotaged the trade talks, officials said."),
     # a role shared with others
     ("Morocco will host the 2031 youth athletics championships alongside Tunisia.", "Kenya will host the 2031 youth athletics championships alongside Tunisia."),
 ])
@@ -325,6 +330,20 @@ def test_two_countries_in_a_role_many_can_hold_are_two_facts(first, second):
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
+
+
+def test_a_country_that_suffers_the_event_is_where_it_happened():
+    e = explain("Iceland was struck by a magnitude 6.1 earthquake on Sunday.",
+                "Denmark was struck by a magnitude 6.1 earthquake on Sunday.")
+    assert e.decision == CONFLICTING and e.rule == "place_mismatch", e.reason
+
+
+def test_two_countries_each_acting_on_the_other_are_two_facts():
+    for a, b in (("Russia expelled 10 Polish diplomats on Monday.", "Poland expelled 10 Russian diplomats on Monday."),
+                 ("Russia accused Poland of sheltering the saboteurs.", "Poland accused Russia of sheltering the saboteurs.")):
+        for x, y in ((a, b), (b, a)):
+            e = explain(x, y)
+            assert e.decision == DIFFERENT, (x, y, e.reason)
 
 
 @pytest.mark.parametrize(("first", "second"), [
