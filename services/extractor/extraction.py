@@ -14,6 +14,7 @@ from shared.rarity import NOBODY_EXCEPT, plain_apostrophes, title_case
 
 from .attribution import find_attribution
 from .dates import find_dates, find_times
+from .hedges import hedged
 from .entities import _TITLES, ORG, OTHER, PERSON, PLACE, as_actor, canonicalize, find_entities
 from .quantities import find_quantities, value_form
 from .roles import RoleBook
@@ -33,11 +34,6 @@ _NEGATION = re.compile(
     r"\b(?:not|never|no|nothing|none|neither|nor|no longer|denied|denies|deny|refused|refuses|"
     r"declined to|rejected|rejects|yet to)\b|n't\b",
 )  # applied to the lower-cased statement: 3x faster than re.IGNORECASE
-# A statement that only says it may be so (Claim.hedged): the outlet's or its source's uncertainty
-# ("may resign", "might have fled", "could have been arson", "whether", "unclear", a question), not
-# what something can do or is allowed to do ("the plant could produce 40 million doses", "the truce
-# could be extended": claims of their own, which outlets corroborate). "may" only in lower case ("in May").
-_HEDGED = re.compile(r"\b(?:may|might)\b|(?i:\b(?:could\s+have|possibly|perhaps|whether|unclear|uncertain|unconfirmed)\b)")
 _PUNCT = re.compile(r"[.,](?!\d)|[^\w\s.,]|_")  # a point or comma stays only before a digit ("3.5", "2,000")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -142,7 +138,7 @@ def analyze_sentence(text: str, published_at: datetime | None = None) -> claim_p
     for t in times:
         claim.times.add(text=t.text, minutes=t.minutes, zone=t.zone, span={"start": t.start + offset, "end": t.end + offset})
     claim.negated = attr.frame_negated or attr.verb in ("deny", "reject") or _NEGATION.search(plain_apostrophes(statement.lower())) is not None
-    claim.hedged = _HEDGED.search(statement) is not None or text.rstrip(" \"'”’").endswith("?")
+    claim.hedged = hedged(claim)
     claim.check_worthiness = round(worthiness(feats, body), 4)
     # A title-case headline's capitalised runs may be more than a name ("Willie Nelson Dead"): the
     # statement keeps all their words, which the surname alone would drop.

@@ -85,11 +85,14 @@ class _Cluster:
     conflicts_named: str = ""  # those, as the reason names them
     evidence: list[match_pb2.ClaimMatch] = field(default_factory=list)
     verdict: verdict_pb2.Verdict | None = None
+    asserted: bool = False  # whether an asserting claim has joined (it gives the verdict's canonical text)
 
-    def add(self, match: match_pb2.ClaimMatch, is_conflict: bool) -> None:
+    def add(self, match: match_pb2.ClaimMatch, is_conflict: bool, counts: bool = True) -> None:
+        """`counts=False`: the claim joins but its outlet counts neither for nor against (it disputes
+        a claim that only says it may be so)."""
         self.size += 1
         source = match.independent_source
-        new_source = source not in self.sources
+        new_source = counts and source not in self.sources
         if new_source and match.claim.hedged:
             new_source = source not in self.hedged_sources
             if new_source:
@@ -161,11 +164,12 @@ class VerdictBook:
         cluster = self._clusters.get(match.cluster_id)
         if cluster is None:
             cluster = self._clusters[match.cluster_id] = _Cluster(match.cluster_id, first=match)
-        # A claim that only says it may be so disputes nothing ("could rise to 40" / "14 died").
         is_conflict = (match.explanation.decision == match_pb2.MATCH_DECISION_CONFLICTING
-                       and self._source_of(match.matched_claim_id) != match.independent_source
-                       and not match.claim.hedged and match.matched_claim_id not in self._hedged)
-        cluster.add(match, is_conflict)
+                       and self._source_of(match.matched_claim_id) != match.independent_source)
+        # A claim that only says it may be so disputes nothing, and what disputes it agrees with
+        # nothing either ("could rise to 40" / "14 died"): such a claim joins, its outlet uncounted.
+        hedged_dispute = is_conflict and (match.claim.hedged or match.matched_claim_id in self._hedged)
+        cluster.add(match, is_conflict and not hedged_dispute, counts=not hedged_dispute or match.claim.hedged)
         self._counted_for[match.claim.id] = match.independent_source
         if match.claim.hedged:
             self._hedged.add(match.claim.id)
@@ -235,6 +239,11 @@ class VerdictBook:
         # Everything below is kept on the cluster as it grows, so a change costs no sort or join
         # over the whole cluster.
         sources = cluster.sorted_sources
+        if not cluster.asserted and not latest.claim.hedged and cluster.sources:
+            # the first claim that asserts it names the cluster, not a claim that it may be so
+            cluster.asserted = True
+            if latest is not cluster.first:
+                verdict.canonical_text = latest.claim.statement or latest.claim.text
         if len(verdict.independent_sources) != len(sources):
             del verdict.independent_sources[:]
             verdict.independent_sources.extend(sources)
@@ -251,9 +260,10 @@ class VerdictBook:
                       f"{self.min_independent_sources} needed to corroborate")
         else:
             status, reason = SINGLE_SOURCE, "no source asserts it"
-        if cluster.hedged_sources and not cluster.conflict_count:
-            reason += (f"; {len(cluster.hedged_sources)} more only say it may be so, not counted: "
-                       f"{_named(cluster.hedged_sources)}")
+        hedging = cluster.hedged_sources
+        if hedging and not cluster.conflict_count:
+            says = "outlet only says" if len(hedging) == 1 else "outlets only say"
+            reason += f"; {len(hedging)} {says} it may be so, not counted: {_named(hedging)}"
         verdict.previous_status = verdict.status  # still the previous one; UNSPECIFIED on a new verdict
         verdict.status, verdict.reason, verdict.claim_count = status, reason, cluster.size
         verdict.revision += 1

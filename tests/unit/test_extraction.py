@@ -285,6 +285,13 @@ def test_plain_statement_not_negated() -> None:
     ("Rescuers could hear voices under the rubble of the depot.", False),
     ("The new crane could lift 80 tonnes, the port said.", False),
     ("Officials said the harbour master resigned on Friday.", False),
+    ("Officials said the toll could rise to 40.", True),
+    ("Port officials could not independently confirm the figure.", True),
+    # a right, a capacity, an avoidable crash, a noun, a softened superlative
+    ("Under the agreement, the truce may be extended by both sides.", False),
+    ("The crash could have been avoided, investigators said.", False),
+    ("The dockers fought with all their might to keep the depot open.", False),
+    ("It was perhaps the largest protest the port has seen, with 20,000 marchers.", False),
 ])
 def test_a_statement_that_only_says_it_may_be_so_is_hedged(text, hedged):
     assert analyze_sentence(text, PUB).hedged is hedged

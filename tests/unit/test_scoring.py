@@ -37,22 +37,28 @@ def test_an_outlet_that_only_says_it_may_be_so_does_not_corroborate():
     book.apply(placed("a1#0", "north.example", "a1#0"))
     hedged = book.apply(placed("a2#0", "south.example", "a1#0", matched="a1#0", hedged=True))
     assert hedged.status == SINGLE_SOURCE and list(hedged.independent_sources) == ["north.example"]
-    assert "only say it may be so" in hedged.reason and "south.example" in hedged.reason
+    assert "1 outlet only says it may be so, not counted: south.example" in hedged.reason
     # the same outlet asserting it later counts
     asserted = book.apply(placed("a3#0", "south.example", "a1#0", matched="a1#0"))
     assert asserted.status == CORROBORATED and list(asserted.independent_sources) == ["north.example", "south.example"]
     assert "may be so" not in asserted.reason
 
 
-def test_a_cluster_of_hedged_reports_has_no_source_asserting_it():
+def test_a_cluster_of_hedged_reports_has_no_source_asserting_it_until_one_does():
     book = VerdictBook()
     book.apply(placed("a1#0", "north.example", "a1#0", hedged=True))
     verdict = book.apply(placed("a2#0", "south.example", "a1#0", matched="a1#0", hedged=True))
     assert verdict.status == SINGLE_SOURCE and not verdict.independent_sources
-    assert verdict.reason.startswith("no source asserts it") and "2 more only say it may be so" in verdict.reason
+    assert verdict.reason.startswith("no source asserts it; 2 outlets only say it may be so")
+    assert verdict.canonical_text == "text of a1#0"
+    # the first claim that asserts it names the cluster
+    asserted = book.apply(placed("a3#0", "east.example", "a1#0", matched="a1#0"))
+    assert asserted.canonical_text == "text of a3#0" and list(asserted.independent_sources) == ["east.example"]
+    later = book.apply(placed("a4#0", "west.example", "a1#0", matched="a1#0"))
+    assert later.canonical_text == "text of a3#0" and later.status == CORROBORATED
 
 
-def test_a_hedged_claim_disputes_nothing():
+def test_a_hedged_claim_disputes_nothing_and_what_disputes_it_agrees_with_nothing():
     book = VerdictBook()
     book.apply(placed("a1#0", "north.example", "a1#0"))
     could = book.apply(placed("a2#0", "south.example", "a1#0", decision=match_pb2.MATCH_DECISION_CONFLICTING,
@@ -60,7 +66,7 @@ def test_a_hedged_claim_disputes_nothing():
     assert could.status == SINGLE_SOURCE
     against_hedged = book.apply(placed("a3#0", "east.example", "a1#0", decision=match_pb2.MATCH_DECISION_CONFLICTING,
                                        matched="a2#0"))
-    assert against_hedged.status == CORROBORATED
+    assert against_hedged.status == SINGLE_SOURCE and list(against_hedged.independent_sources) == ["north.example"]
 
 
 def test_redelivered_claim_changes_nothing():
