@@ -513,6 +513,13 @@ _OFFICE = (r"(?:(?:was|were|is|has\s+been|had\s+been)\s+(?:elected|re-elected|ap
 _ATTACKS = (r"attacks?|cyberattacks?|cyber-attacks?|hacks?|hacking|strikes?|airstrikes?|air\s+strikes?|bombings?|"
             r"raids?|killings?|shootings?|assassinations?|massacres?|explosions?|blasts?|sabotage|invasion|"
             r"incursion|shelling|ambush|hijacking|kidnapping|abduction|poisoning|leak")
+# Who chose the holder, told first: "The board appointed Anna Berg as chief executive", "Voters elected
+# Helena Marsh mayor", "officials declared X the winner", "named Y as his successor".
+_APPOINTED_BEFORE = re.compile(r"\b(?:elected|re-elected|appointed|named|chose|picked|selected|declared|nominated|"
+                               r"installed)\s+(?:(?:the\s+)?(?:former|ex-\w+|veteran)\s+)?$", re.IGNORECASE)
+_OFFICE_AFTER = re.compile(r"\s*,?\s+(?:as\s+)?(?:(?:its|the|their|his|her|our)\s+)?(?:new\s+|next\s+|interim\s+)?"
+                           r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:" + _OFFICES + r"|winner|successor)\b",
+                           re.IGNORECASE)
 _OFFICE_ROLE = re.compile(r"\b(?:" + _OFFICE + ")", re.IGNORECASE)
 _SOLE_ROLE = re.compile(
     r"\b(?:" + _OFFICE + r"|(?:won|wins)\s+(?:(?:the\s+)?gold(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
@@ -595,6 +602,8 @@ def _sole_role(text: str, holder_start: int, holder_end: int, person: bool) -> b
         m = _IDENTIFIED_AS.search(text, *before)
         if m:
             return not _ONE_OF_SEVERAL.search(text, 0, m.end())
+        if _APPOINTED_BEFORE.search(text, *before) and _OFFICE_AFTER.match(text, holder_end):
+            return True
     elif _HELD_BY.search(text, *before):
         return _HELD_THING.search(text) is not None
     m = (_OFFICE_ROLE if person else _SOLE_ROLE).search(text, holder_end, holder_end + _ROLE_WITHIN + 120)

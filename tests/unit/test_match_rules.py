@@ -266,6 +266,9 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     ("Police identified the arsonist as Helena Marsh.", "Police identified the arsonist as Oliver Strand."),
     ("The driver was named as 41-year-old Helena Marsh.", "The driver was named as 41-year-old Oliver Strand."),
     ("The arsonist was named by police as Helena Marsh.", "The arsonist was named by police as Oliver Strand."),
+    # who chose them, told first
+    ("The harbour board appointed Helena Marsh as chief executive.", "The harbour board appointed Oliver Strand as chief executive."),
+    ("Voters elected Helena Marsh mayor of Eastbridge.", "Voters elected Oliver Strand mayor of Eastbridge."),
 ])
 def test_two_people_in_one_office_conflict(first, second):
     for a, b in ((first, second), (second, first)):
@@ -278,6 +281,7 @@ def test_two_people_in_one_office_conflict(first, second):
     ("Helena Marsh was elected to the city council on Sunday.", "Oliver Strand was elected to the city council on Sunday."),
     ("Helena Marsh was named in the squad for the cup final.", "Oliver Strand was named in the squad for the cup final."),
     ("Helena Marsh was appointed on Monday.", "Oliver Strand was appointed on Monday."),
+    ("The harbour board appointed Helena Marsh to its audit committee.", "The harbour board appointed Oliver Strand to its audit committee."),
     ("Helena Marsh was named as a witness in the inquiry.", "Oliver Strand was named as a witness in the inquiry."),
     ("Helena Marsh was appointed joint managing director of the port.", "Oliver Strand was appointed joint managing director of the port."),
     ("Helena Marsh was elected vice-chair of the committee.", "Oliver Strand was elected vice-chair of the committee."),
