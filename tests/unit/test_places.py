@@ -14,7 +14,7 @@ from shared.places import APART, ONE, UNKNOWN, fold, is_city, relation
     ("St Petersburg", "Saint Petersburg", ONE), ("Britain", "United Kingdom", ONE), ("NY", "Manhattan", ONE),
     # a city that also names a region which may hold the other; names the tables do not have
     ("Victoria", "Melbourne", UNKNOWN), ("Washington", "Seattle", UNKNOWN), ("Quebec", "Montreal", UNKNOWN),
-    ("Scotland", "Edinburgh", UNKNOWN), ("Halden", "Tarrin", UNKNOWN), ("Georgia", "Tbilisi", UNKNOWN),
+    ("Halden", "Tarrin", UNKNOWN), ("Georgia", "Tbilisi", UNKNOWN),
     # abbreviations: New York City alone is not the state; DC is not the state of Washington
     ("NYC", "Buffalo", APART), ("Washington, D.C.", "Seattle", APART), ("DC", "Arlington", ONE),
     # a town (15,000 to 100,000 people) is in its country or US state, and never known to be apart
@@ -25,6 +25,9 @@ from shared.places import APART, ONE, UNKNOWN, fold, is_city, relation
     # two countries, one name inside the other's; other names of one
     ("Sudan", "South Sudan", APART), ("Guinea", "Equatorial Guinea", APART), ("Niger", "Nigeria", APART),
     ("UAE", "United Arab Emirates", ONE), ("UAE", "United States", APART), ("Holland", "The Netherlands", ONE),
+    # the nations of the UK: in it, and apart from each other and from Ireland
+    ("England", "United Kingdom", ONE), ("Scotland", "Edinburgh", ONE), ("England", "Scotland", APART),
+    ("Wales", "France", APART), ("Northern Ireland", "Ireland", APART),
 ])
 def test_relation(x, y, kind):
     assert relation(x, y)[0] == kind and relation(y, x)[0] == kind
