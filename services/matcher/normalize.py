@@ -374,6 +374,10 @@ def _scaled(written: str, value: float, after: str = "") -> float:
     return value
 
 
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+_DATE_FILLERS = frozenset(("st", "nd", "rd", "th", "of", "the"))  # "the 14th of October" is "October 14"
+
+
 def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
     """The dates of the statement. A date of the attribution frame only ("Starmer said late on Tuesday
     that ...") tells when it was said, not when the fact happened, so it is not compared. A date the
@@ -388,8 +392,12 @@ def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
             continue
         words = _TOKEN.findall(d.text.lower())
         if any(ch.isdigit() for ch in d.text):
-            keys.add("~" + " ".join(_MONTHS.get(w[:4] if w.startswith("sept") else w[:3], w) if w.isalpha() else w
-                                    for w in words))
+            # day, month, year, in that order whatever the style ("July 4" is "4 July", "Tuesday, 14
+            # October" is "October 14"); the weekday left out
+            parts = [_MONTHS.get(w[:4] if w.startswith("sept") else w[:3], w) if w.isalpha() else _ORDINAL.sub("", w)
+                     for w in words if w not in WEEKDAYS and w not in _DATE_FILLERS]
+            keys.add("~" + " ".join(sorted(parts, key=lambda w: 0 if w.isdigit() and len(w) <= 2 else 1 if w.isalpha()
+                                           else 2)))
         elif weekday := next((w for w in words if w in WEEKDAYS), None):
             keys.add("~" + weekday)  # "last Monday" and "on Monday" are one day as often as not
         elif month := next((m for w in words if (m := _MONTHS.get(w[:4] if w.startswith("sept") else w[:3]))

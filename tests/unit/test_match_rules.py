@@ -440,6 +440,17 @@ def test_different_dates_conflict():
     assert e.decision == CONFLICTING and "date" in e.reason
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("The summit took place on 4 July in the capital.", "The summit took place on July 4 in the capital."),
+    ("The summit is due on Tuesday, 14 October, in the capital.", "The summit is due on October 14 in the capital."),
+    ("The summit is due on the 14th of October in the capital.", "The summit is due on 14 October in the capital."),
+    ("The summit opened on 4 July 2019 in the capital.", "The summit opened on July 4, 2019 in the capital."),
+])
+def test_one_date_written_in_two_styles_is_one_date(first, second):
+    for a, b in ((first, second), (second, first)):
+        assert explain(a, b).decision == SAME, (a, b, explain(a, b).reason)
+
+
 def test_weekdays_conflict_without_a_publication_time_and_only_with_each_other():
     # Compare and FindSimilar have no publication time, so "on Monday" stays unresolved: two
     # weekdays as written are two days, but one as written may be any resolved date.
