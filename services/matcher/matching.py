@@ -546,6 +546,32 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     return None
 
 
+# Acts with one winner, told of two sides: "Real Madrid beat Barcelona" / "Barcelona beat Real Madrid"
+# cannot both be true (stems, as MatchForm.core writes them; "knocked out" as "knock").
+_OUTCOMES = frozenset("beat defeat concede lose edge thrash overcame overcome eliminate oust unseat topple rout trounce "
+                      "knock outscore outvote".split())
+
+
+def _swapped(a: MatchForm, b: MatchForm) -> tuple[str, str] | None:
+    """Two names of one statement in each other's place in the other, the rest word for word:
+    "Real Madrid beat Barcelona" / "Barcelona beat Real Madrid", "Halden Shipping sued Brevik
+    Ferries" / "Brevik Ferries sued Halden Shipping". Returns the two names."""
+    x, y = a.core.split(), b.core.split()
+    if len(x) != len(y) or x == y or sorted(x) != sorted(y):
+        return None
+    start = next(i for i, (u, v) in enumerate(zip(x, y)) if u != v)
+    end = len(x) - next(i for i, (u, v) in enumerate(zip(reversed(x), reversed(y))) if u != v)
+    sx, sy, names = x[start:end], y[start:end], a.names & b.names
+    for i in range(1, len(sx)):  # sx = first + middle + second, sy = second + middle + first
+        first = sx[:i]
+        for j in range(1, len(sx) - i + 1):
+            second = sx[len(sx) - j:]
+            if sy[:j] == second and sy[len(sy) - i:] == first and sx[i:len(sx) - j] == sy[j:len(sy) - i] \
+                    and set(first + second) <= names:
+                return " ".join(first), " ".join(second)
+    return None
+
+
 def _mirrored(a: MatchForm, b: MatchForm) -> bool:
     """Each statement opens with a country the other names elsewhere: "Russia expelled 10 Polish
     diplomats" / "Poland expelled 10 Russian diplomats", two acts."""
@@ -824,6 +850,13 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     common = _one_common_word(lone_word, local)
     if common:
         return explained(DIFFERENT, RULE_COMMON_WORD_ONLY, f"{common}; {scores}")
+    swapped = _swapped(a, b)
+    if swapped:
+        if _OUTCOMES.intersection(a.core.split()):  # one winner: the outlets disagree on who
+            return conflicting(RULE_ACTOR, f"actor mismatch: {swapped[0]} and {swapped[1]} in each other's place "
+                                           f"in an act with one winner")
+        return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"{swapped[0]} and {swapped[1]} in each other's place: "
+                                                           f"each does to the other; {scores}")
     if _mirrored(a, b):
         return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"mirrored actors ({places.key(a.subject_place)} / "
                                                            f"{places.key(b.subject_place)}): each does to the other; {scores}")

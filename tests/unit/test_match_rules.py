@@ -342,6 +342,18 @@ def test_a_country_that_suffers_the_event_is_where_it_happened():
     assert e.decision == CONFLICTING and e.rule == "place_mismatch", e.reason
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    ("Halden United beat Brevik Rovers 3-1 on Sunday.", "Brevik Rovers beat Halden United 3-1 on Sunday.", CONFLICTING),
+    ("Chile defeated Peru in the regional final.", "Peru defeated Chile in the regional final.", CONFLICTING),
+    ("Halden Shipping sued Brevik Ferries over the collision.", "Brevik Ferries sued Halden Shipping over the collision.",
+     DIFFERENT),
+])
+def test_two_names_in_each_others_place(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_two_countries_each_acting_on_the_other_are_two_facts():
     for a, b in (("Russia expelled 10 Polish diplomats on Monday.", "Poland expelled 10 Russian diplomats on Monday."),
                  ("Russia accused Poland of sheltering the saboteurs.", "Poland accused Russia of sheltering the saboteurs.")):
