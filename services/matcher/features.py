@@ -31,7 +31,7 @@ def has_spelling_variant(t: str, words) -> bool:
     cost no fuzz.ratio (this runs for every pair the matcher decides)."""
     first, figure = t[:1], t.isdigit()
     for u in words:
-        if (u[:1] == first or figure or first + u[:1] in _SWAPPED_INITIALS) and fuzz.ratio(
+        if (u[:1] == first or figure or first + u[:1] in SWAPPED_INITIALS) and fuzz.ratio(
                 t, u, score_cutoff=VARIANT_RATIO) and not _derived(t, u):
             return True
     return False
@@ -48,7 +48,7 @@ def _derived(t: str, u: str) -> bool:
 
 
 # Initials one language writes where another writes the other (German W/Z for English V/S-sounds...).
-_SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "gq", "jy", "iy", "ij", "ey", "gh", "tc")
+SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "gq", "jy", "iy", "ij", "ey", "gh", "tc")
                               for x, y in (pair, pair[::-1]))
 
 

@@ -22,7 +22,7 @@ from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
 from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
-from .features import (FEATURES, LocalRarity, has_spelling_variant, pair_features, probability,
+from .features import (FEATURES, SWAPPED_INITIALS, LocalRarity, has_spelling_variant, pair_features, probability,
                        relevance)
 from . import prune
 from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
@@ -660,9 +660,11 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
 def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
     """Whether two people's names may be one name spelled two ways: a spelling variant
     (features.has_spelling_variant: "Zelensky" / "Selenskyj"), or the same initial and an edit or two
-    apart, which the ratio misses in short names ("Levi" / "Levy", "Petrov" / "Petroff")."""
+    apart, which the ratio misses in short names ("Levi" / "Levy", "Petrov" / "Petroff", "Gaddafi" /
+    "Qadhafi": initials transliteration swaps)."""
     return any(has_spelling_variant(t, ys) or any(
-        t[:1] == u[:1] and Levenshtein.distance(t, u) <= (1 if min(len(t), len(u)) < 6 else 2) for u in ys)
+        (t[:1] == u[:1] or t[:1] + u[:1] in SWAPPED_INITIALS) and Levenshtein.distance(t, u) <= (
+            1 if min(len(t), len(u)) < 6 else 2) for u in ys)
         for t in xs)
 
 
