@@ -44,11 +44,16 @@ _ADVERB = re.compile(r"(?i)\b(?:possibly|perhaps)\b(?!\s+(?:the\s+|one\s+of\s+th
 _TITLE_MODAL = re.compile(r"\b(?:May|Might)\s+(?:Have|Be|Not|[A-Z][a-z]+(?<!s))\b")  # "Minister May Resign Over ..."
 _UNCONFIRMED_SOURCE = re.compile(r"(?i)\b(?:unconfirmed|unverified)\b")  # "according to unconfirmed reports"
 _QUESTION = re.compile(r"\?[\"'”’]*(?=\s|$)")
+# Some word every pattern above needs: most sentences have none, and one search rules them out.
+_ANY_CUE = re.compile(r"\?|(?i:\b(?:may|might|could|possib|perhaps|maybe|whether|unclear|uncertain|unknown|unsure|"
+                      r"not\s+(?:yet\s+)?(?:clear|known|certain)|no\s+one|unconfirmed|unverified|rule[ds]?\s+out|neither))")
 
 
 def hedged(claim: claim_pb2.Claim) -> bool:
     """Whether the claim (text, statement, speaker and entities filled) only says it may be so."""
     statement, text = claim.statement, claim.text
+    if not _ANY_CUE.search(text):
+        return False
     if _QUESTION.search(text) or _UNCONFIRMED_SOURCE.search(claim.speaker):
         return True
     if _MAY.search(statement) and not _BY_RIGHT.search(text):
