@@ -179,7 +179,7 @@ def relation(x: str, y: str) -> tuple[str, str]:
     x, y = key(x), key(y)
     if x == y:
         return ONE, ""
-    if x in t.countries and y in t.countries and not {x, y} & _AMBIGUOUS_COUNTRIES:
+    if x in t.countries and y in t.countries:  # (the ambiguous names are not among them)
         return _with_country(t, x, y)  # "Sudan" / "South Sudan", "Guinea" / "Equatorial Guinea": two countries
     short, long = sorted((x.split(), y.split()), key=len)
     if all(w in long for w in short):

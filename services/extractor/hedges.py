@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from shared.pb import claim_pb2
+from shared.rarity import title_case
 
 # Epistemic "may" / "might": lower case ("in May" is a month), not in a relative clause ("the suspect,
 # who may be armed, was seen"), not the noun ("with all its might", "the might of"), not a permission.
@@ -41,7 +42,7 @@ _UNKNOWN = re.compile(r"(?i)\b(?:unclear|uncertain|unknown|unsure|not\s+(?:yet\s
 # "possibly the cause", not a softened superlative ("perhaps the largest protest ... drew 200,000")
 _ADVERB = re.compile(r"(?i)\b(?:possibly|perhaps)\b(?!\s+(?:the\s+|one\s+of\s+the\s+)?(?:\w+est|most|first|only|worst|best)\b)"
                      r"|(?-i:\bmaybe\b|^Maybe\b)")
-_TITLE_MODAL = re.compile(r"\b(?:May|Might)\s+(?:Have|Be|Not|[A-Z][a-z]+(?<!s))\b")  # "Minister May Resign Over ..."
+_TITLE_MODAL = re.compile(r"\b(?:May|Might)\s+(?!Day\b)(?:Have|Be|Not|[A-Z][a-z]+(?<!s))\b")  # "Minister May Resign Over ..."
 _UNCONFIRMED_SOURCE = re.compile(r"(?i)\b(?:unconfirmed|unverified)\b")  # "according to unconfirmed reports"
 _QUESTION = re.compile(r"\?[\"'”’]*(?=\s|$)")
 # Some word every pattern above needs: most sentences have none, and one search rules them out.
@@ -62,6 +63,8 @@ def hedged(claim: claim_pb2.Claim) -> bool:
         return True
     if any(p.search(statement) for p in (_COULD_FORECAST, _WHETHER, _UNKNOWN, _ADVERB)):
         return True
-    # a title-case headline; not a person's name ("Theresa May Resigns")
+    if not title_case(text):  # only a headline writes "May Resign"; "on May Day" is a date
+        return False
+    # not a person's name ("Theresa May Resigns")
     people = [(e.span.start, e.span.end) for e in claim.entities if e.kind == claim_pb2.ENTITY_KIND_PERSON]
     return any(not any(start <= m.start() < end for start, end in people) for m in _TITLE_MODAL.finditer(text))

@@ -625,7 +625,8 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
 
 
 def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool] | None:
-    """The same statement told of two countries (or US states): the first name each statement
+    """The same statement told of two countries or US states (or, in a role only one holds, two
+    people: see below): the first name each statement
     writes (MatchForm.actors) is one the other does not write anywhere, every other name is shared,
     the two cannot be one place (places.relation APART: "the UK" / "Britain", "the Kremlin" /
     "Russia" are one), and the rest reads alike word for word in order (fuzz.ratio >=
@@ -865,9 +866,10 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     actors = _different_actors(a, b)
     if actors:
         x, y, rest, sole = actors
-        alike = f"the rest of the statements reads alike (ratio {rest:.1f} >= {CONTRAST_MIN_SCORE:g})"
         if sole:  # one winner, one host, one president: the outlets disagree on who
-            return conflicting(RULE_ACTOR, f"actor mismatch ({x} vs {y}) in a role only one can hold, and {alike}")
+            return conflicting(RULE_ACTOR, f"actor mismatch ({x} vs {y}) in a role only one can hold, and the rest of "
+                                           f"the statements in the same words (ratio {rest:.1f} >= {SOLE_ROLE_MIN_REST:g})")
+        alike = f"the rest of the statements reads alike (ratio {rest:.1f} >= {CONTRAST_MIN_SCORE:g})"
         return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"different actors ({x} vs {y}) and {alike}: two facts, "
                                                            f"one of each; {scores}")
     return explained(SAME, RULE_SAME,

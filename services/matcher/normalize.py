@@ -308,7 +308,7 @@ class MatchForm:
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
     alternatives: tuple[tuple[str, str, str], ...] = ()  # (kind, which, token) of lexicon.CONTRASTS words: "exports"
     identities: tuple[tuple[str, str, str], ...] = ()  # the same of lexicon.IDENTITIES words after "was a": "nurse"
-    actors: tuple[tuple[str, str], ...] = ()  # (country or US state or "", name tokens) the statement tells of, in order (_actors)
+    actors: tuple[tuple[str, str], ...] = ()  # (country or US state as written or "", name tokens) the statement tells of (_actors)
     sole_role: bool = False            # its first actor holds a role only one can hold ("won the final": _sole_role)
     subject_place: str = ""            # the country or US state opening the statement: who acts, not where
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
@@ -374,8 +374,12 @@ def _scaled(written: str, value: float, after: str = "") -> float:
     return value
 
 
-_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 _DATE_FILLERS = frozenset(("st", "nd", "rd", "th", "of", "the"))  # "the 14th of October" is "October 14"
+
+
+def _month(word: str) -> str | None:
+    """The month a word of a date names ("sept", "Oct", "october" -> its full name), or None."""
+    return _MONTHS.get(word[:4] if word.startswith("sept") else word[:3]) if word.isalpha() else None
 
 
 def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
@@ -394,14 +398,12 @@ def _date_keys(claim: claim_pb2.Claim) -> frozenset[str]:
         if any(ch.isdigit() for ch in d.text):
             # day, month, year, in that order whatever the style ("July 4" is "4 July", "Tuesday, 14
             # October" is "October 14"); the weekday left out
-            parts = [_MONTHS.get(w[:4] if w.startswith("sept") else w[:3], w) if w.isalpha() else _ORDINAL.sub("", w)
-                     for w in words if w not in WEEKDAYS and w not in _DATE_FILLERS]
+            parts = [_month(w) or w for w in words if w not in WEEKDAYS and w not in _DATE_FILLERS]
             keys.add("~" + " ".join(sorted(parts, key=lambda w: 0 if w.isdigit() and len(w) <= 2 else 1 if w.isalpha()
                                            else 2)))
         elif weekday := next((w for w in words if w in WEEKDAYS), None):
             keys.add("~" + weekday)  # "last Monday" and "on Monday" are one day as often as not
-        elif month := next((m for w in words if (m := _MONTHS.get(w[:4] if w.startswith("sept") else w[:3]))
-                            and m.startswith(w.rstrip("."))), None):
+        elif month := next((m for w in words if (m := _month(w)) and m.startswith(w.rstrip("."))), None):
             keys.add("~" + month)  # "in January": a month of an unknown year, fits any day written in it
     return frozenset(keys)
 
@@ -466,7 +468,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     actors, holder, holder_person = ((), (-1, -1), False) if headline else _actors(
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
-    sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, *holder, holder_person)
+    sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, statement, *holder, holder_person)
     subject_place = actors[0][0] if holder[0] >= 0 and not holder_person and _opens(
         statement, claim.text[holder[0]:holder[1]]) else ""
     if subject_place and _PATIENT.match(claim.text, holder[1]):
@@ -559,6 +561,9 @@ _ROLE_WITHIN = 40  # characters from the holder's name to its role ("Chile's und
 # one's own, which another can hold of another year
 _NTH_TIME = re.compile(r"\bfor\s+the\s+(?:first|second|third|\w+th|last)\s+time\b", re.IGNORECASE)
 # A role shared: "will host the 2030 World Cup alongside Spain and Portugal"
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()]")
+_DESCRIBED = re.compile(r"\s(?:the|an?|him|her)\s", re.IGNORECASE)  # "identified the gunman as": who, after the verb
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)  # "shot down the drones that entered its airspace": each its own
 _SHARED_ROLE = re.compile(r"\b(?:alongside|together\s+with|along\s+with|jointly)\b", re.IGNORECASE)
 
@@ -583,7 +588,8 @@ _ONE_OF_SEVERAL = re.compile(
 # matches will be hosted by Mexico").
 _HELD_THING = re.compile(
     r"^\W*(?:the|this\s+year's|last\s+year's)\s+"
-    r"(?!(?:\w+\s+)*?(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|several|many|some|group)\b)"
+    r"(?!(?:(?!(?:was|were|will|is|are|has|have|had)\b)[\w'’-]+\s+){0,5}?"
+    r"(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|several|many|some|group)\b)"
     r"(?:[\w'’-]+\s+){0,5}?(?:final|title|championship|cup|trophy|league|election|race|tournament|summit|games|"
     r"olympics|talks|negotiations|conference|contest|expo|grand\s+prix|bid|most\s+\w+|series|tie|match|meeting|"
     r"forum|congress|" + _ATTACKS + r")\b", re.IGNORECASE)
@@ -597,10 +603,17 @@ _PATIENT = re.compile(
 
 def _opens(statement: str, name: str) -> bool:
     """Whether the statement opens with the name ("Russia launched ...", "The United Kingdom pledged ...")."""
-    return re.match(r"\W*(?:the\s+)?" + re.escape(name) + r"\b", statement, re.IGNORECASE) is not None
+    opening = statement.lstrip(_OPENING_MARKS).casefold()
+    if opening.startswith("the "):
+        opening = opening[4:]
+    name = name.casefold()
+    return opening.startswith(name) and not opening[len(name):len(name) + 1].isalnum()
 
 
-def _sole_role(text: str, holder_start: int, holder_end: int, person: bool) -> bool:
+_OPENING_MARKS = " \"'“‘([-—–"
+
+
+def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, person: bool) -> bool:
     """Whether the statement gives the name at holder_start:holder_end (offsets in `text`) a role
     only one can hold: after the name (_SOLE_ROLE; of a person, an office: _OFFICE_ROLE), in the
     same clause, shortly after it; or before the name: of a person, who they were found to be
@@ -609,22 +622,33 @@ def _sole_role(text: str, holder_start: int, holder_end: int, person: bool) -> b
     if person:
         m = _IDENTIFIED_AS.search(text, *before)
         if m:
-            return not _ONE_OF_SEVERAL.search(text, 0, m.end())
+            # one of several, told of whom the identification is about: the match itself, and in a
+            # passive its subject too ("One of the victims was named as"); not who identified them
+            # ("A police spokesman identified the gunman as")
+            start = m.start()
+            if _PASSIVE_BEFORE.search(text, 0, start) or not _DESCRIBED.search(m.group()):
+                # a passive, or "a nurse named as": the description is before the verb
+                start = max((b.start() for b in _CLAUSE_PUNCTUATION.finditer(text, 0, start)), default=0)
+            return not _ONE_OF_SEVERAL.search(text[start:m.end()])
         if _APPOINTED_BEFORE.search(text, *before) and _OFFICE_AFTER.match(text, holder_end):
             return True
     elif _HELD_BY.search(text, *before):
-        return _HELD_THING.search(text) is not None
+        return _HELD_THING.search(statement) is not None
     m = (_OFFICE_ROLE if person else _SOLE_ROLE).search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
-    return m is not None and m.start() - holder_end <= _ROLE_WITHIN and not _CLAUSE_BREAK.search(
-        text, holder_end, m.start()) and not any(p.search(text, m.end()) for p in (_NTH_TIME, _SHARED_ROLE, _OWN))
+    if m is None or m.start() - holder_end > _ROLE_WITHIN or _CLAUSE_BREAK.search(text, holder_end, m.start()):
+        return False
+    # what follows the role in its clause ("..., its sports minister said" is another clause)
+    end = next((b.start() for b in _CLAUSE_PUNCTUATION.finditer(text, m.end())), len(text))
+    return not any(p.search(text, m.end(), end) for p in (_NTH_TIME, _SHARED_ROLE, _OWN))
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],
             locatives: frozenset[str]) -> tuple[tuple[tuple[str, str], ...], tuple[int, int], bool]:
-    """The names the statement tells something of, in the order written, each as (its country or
-    US state, or "" for another name; its tokens as the scored text spells them): "Germany pledged 40
-    tanks to Ukraine" -> (germany, germany), (ukraine, ukraine); "the Kremlin" -> russia, a body
-    standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
+    """The names the statement tells something of, in the order written (but a country that won or
+    hosted what a passive tells of, first: "The 2030 Games will be hosted by France"), each as (its
+    country or US state, as written or as the tables key it, or "" for another name; its tokens as
+    the scored text spells them): "Germany pledged 40 tanks to Ukraine" -> (Germany, germany),
+    (Ukraine, ukraine); "the Kremlin" -> russia, a body standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
     place the event is in ("built in France"), nor the agent of an act told of something else ("the
     deal was brokered by Qatar" / "by Egypt" is one deal, its broker in dispute). With them, where
     the first of them starts and ends in the claim's text if it is a place or a person (-1, -1 if
@@ -637,12 +661,12 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
         # the name as written first: the extractor's canonical may be shorter ("South Sudan" -> "sudan")
         place = next((n for n in (e.text if is_country(e.text) else "", key, METONYMY.get(e.canonical.lower()),
                                   e.canonical, e.text) if n and (is_country(n) or is_state(n))), "")
-        if key and not place or place in locatives:
+        if key and not place or place and (key in locatives or place_key(place) in locatives):
             continue
         if not place and _capitalised_opener(e.text, opener):
             continue  # "Investigators believe Poland ...": Poland is the first name
         start = _in_text(claim, e.span.start)
-        before = claim.text[max(0, start - 20):start]
+        before = claim.text[max(0, start - _ROLE_WITHIN):start]  # as _sole_role reads it: "masterminded by the "
         held_by = place and _HELD_BY.search(before) is not None
         if _AGENT.search(before) and not held_by:
             continue

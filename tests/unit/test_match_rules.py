@@ -223,6 +223,8 @@ def test_alternatives_contrast_only_in_otherwise_alike_statements(first, second)
     ("Investigators believe Poland laid the cable.", "Investigators believe Estonia laid the cable."),
     ("The Polish government banned the sale of the pesticide.", "The Japanese government banned the sale of the pesticide."),
     ("Texas sued the federal government over the rule.", "Oklahoma sued the federal government over the rule."),
+    # a country the event is in, named first, is not an actor
+    ("At the summit in Egypt, Norway pledged 40 tanks to Ukraine.", "At the summit in Egypt, Sweden pledged 40 tanks to Ukraine."),
     # countries told apart by place, not by word: both "united"
     ("The United Kingdom pledged 40 tonnes of flour to Ukraine.", "The United States pledged 40 tonnes of flour to Ukraine."),
     # a country named inside another's name, or shortened by the extractor ("South Sudan" -> "sudan")
@@ -242,6 +244,11 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
     ("Estonia won gold in the women's relay final.", "Latvia won gold in the women's relay final."),
     ("The regional rugby final was won by Chile on Sunday.", "The regional rugby final was won by Peru on Sunday."),
     ("The 2031 Pacific Youth Games will be hosted by Chile.", "The 2031 Pacific Youth Games will be hosted by Peru."),
+    # what follows in another clause, or after the thing, leaves the role as it is
+    ("Chile won the regional rugby final, their coach said.", "Peru won the regional rugby final, their coach said."),
+    ("The 2031 Pacific Youth Games will be hosted by Chile for two weeks.",
+     "The 2031 Pacific Youth Games will be hosted by Peru for two weeks."),
+    ("Officials said the regional rugby final was won by Chile.", "Officials said the regional rugby final was won by Peru."),
     # the author of one act, in dispute
     ("Officials said Chile planted the explosives on the undersea cable.", "Officials said Peru planted the explosives on the undersea cable."),
     ("The cyberattack on the port was orchestrated by Chile.", "The cyberattack on the port was orchestrated by Peru."),
@@ -266,6 +273,7 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     ("Police identified the arsonist as Helena Marsh.", "Police identified the arsonist as Oliver Strand."),
     ("The driver was named as 41-year-old Helena Marsh.", "The driver was named as 41-year-old Oliver Strand."),
     ("The arsonist was named by police as Helena Marsh.", "The arsonist was named by police as Oliver Strand."),
+    ("A police spokesman identified the arsonist as Helena Marsh.", "A police spokesman identified the arsonist as Oliver Strand."),
     # who chose them, told first
     ("The harbour board appointed Helena Marsh as chief executive.", "The harbour board appointed Oliver Strand as chief executive."),
     ("Voters elected Helena Marsh mayor of Eastbridge.", "Voters elected Oliver Strand mayor of Eastbridge."),
