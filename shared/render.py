@@ -48,6 +48,10 @@ def verdict_table(claims: Iterable[verdict_service_pb2.ClaimWithVerdict]) -> Non
         verdict = verdicts[cluster_id]
         print(f"{status_name(verdict.status):<14} {len(verdict.independent_sources):<8} {short(verdict.canonical_text)}")
         count = len(members[cluster_id])
-        print(f"{'':<23} from {', '.join(verdict.independent_sources)}  ({count} claim{'s' if count != 1 else ''})")
+        sources = ", ".join(verdict.independent_sources) or "no outlet asserting it"
+        hedging = sorted({c.source for c in members[cluster_id] if c.hedged} - set(verdict.independent_sources))
+        if hedging:  # counted for nothing (Claim.hedged), but shown
+            sources += f"; only say it may be so: {', '.join(hedging)}"
+        print(f"{'':<23} from {sources}  ({count} claim{'s' if count != 1 else ''})")
         if verdict.status == verdict_pb2.VERDICT_STATUS_CONFLICTING:
             print(f"{'':<23} why: {short(verdict.reason, 100)}")

@@ -262,3 +262,15 @@ def test_a_verdict_updated_in_place_moves_to_a_fresh_message_now_and_then_with_t
             objects.append(verdict)
         assert verdict.SerializeToString() == copying.apply(match).SerializeToString()
     assert len(objects) == 4  # the first, then one fresh copy per IN_PLACE_REBUILD_EVERY revisions
+
+
+def test_the_verdict_table_names_the_outlets_that_only_say_it_may_be_so(capsys):
+    from shared.pb import verdict_service_pb2
+    from shared.render import verdict_table
+
+    book = VerdictBook()
+    hedged = placed("a1#0", "north.example", "a1#0", hedged=True)
+    verdict = book.apply(hedged)
+    verdict_table([verdict_service_pb2.ClaimWithVerdict(claim=hedged.claim, verdict=verdict)])
+    out = capsys.readouterr().out
+    assert "from no outlet asserting it; only say it may be so: north.example  (1 claim)" in out
