@@ -209,7 +209,7 @@ def _with_country(t: _Tables, country: str, other: str) -> tuple[str, str]:
         theirs = t.countries[other]
         if own == theirs or code == theirs or _sovereign(theirs) == own:
             return ONE, ""  # "Hong Kong" / "China", "Scotland" / "the UK"
-        return APART, "two countries"  # "Hong Kong" / "Macau" and "England" / "Wales" too
+        return APART, "two countries"  # "Hong Kong" / "Macao" and "England" / "Wales" too
     if other in t.states:
         return (ONE, "") if code == "US" else (APART, f"{other} is not in {country}")
     if other in t.cities or other in t.towns:

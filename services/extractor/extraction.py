@@ -14,8 +14,8 @@ from shared.rarity import NOBODY_EXCEPT, plain_apostrophes, title_case
 
 from .attribution import find_attribution
 from .dates import find_dates, find_times
-from .hedges import hedged
 from .entities import _TITLES, ORG, OTHER, PERSON, PLACE, as_actor, canonicalize, find_entities
+from .hedges import hedged
 from .quantities import find_quantities, value_form
 from .roles import RoleBook
 from .clauses import split_clauses

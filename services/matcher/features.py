@@ -29,9 +29,9 @@ def has_spelling_variant(t: str, words) -> bool:
     ratio 91), and not the same word with a deriving ending ("strike" / "striker"). Figures keep the
     ratio test alone, as before initials were compared. The initial is checked first, so most words
     cost no fuzz.ratio (this runs for every pair the matcher decides)."""
-    first, figure = t[:1], t.isdigit()
+    figure = t.isdigit()
     for u in words:
-        if (u[:1] == first or figure or first + u[:1] in SWAPPED_INITIALS) and fuzz.ratio(
+        if (figure or same_initial(t, u)) and fuzz.ratio(
                 t, u, score_cutoff=VARIANT_RATIO) and not _derived(t, u):
             return True
     return False
@@ -48,8 +48,14 @@ def _derived(t: str, u: str) -> bool:
 
 
 # Initials one language writes where another writes the other (German W/Z for English V/S-sounds...).
-SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "gq", "jy", "iy", "ij", "ey", "gh", "tc")
+_SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "gq", "jy", "iy", "ij", "ey", "gh", "tc")
                               for x, y in (pair, pair[::-1]))
+
+
+def same_initial(t: str, u: str) -> bool:
+    """Two words open with one letter, or with two letters transliteration swaps ("Peskov" / "Peskow"
+    start alike; "Gaddafi" / "Qaddafi", "Zelensky" / "Selenskyj" by a swap)."""
+    return t[:1] == u[:1] or t[:1] + u[:1] in _SWAPPED_INITIALS
 
 
 FEATURES = ("set", "sort", "wcont", "wjac", "names", "no_names", "rare_max", "len", "num_agree")

@@ -22,7 +22,7 @@ from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
 from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
-from .features import (FEATURES, SWAPPED_INITIALS, LocalRarity, has_spelling_variant, pair_features, probability,
+from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial, pair_features, probability,
                        relevance)
 from . import prune
 from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
@@ -572,23 +572,24 @@ def _swapped(a: MatchForm, b: MatchForm) -> tuple[str, str] | None:
     return None
 
 
+def _place_keys(form: MatchForm) -> set[str]:
+    """The statement's places as shared.places keys them ("Britain" and "the UK" one key)."""
+    return {places.key(p) for p in form.places}
+
+
 def _mirrored(a: MatchForm, b: MatchForm) -> bool:
     """Each statement opens with a country the other names elsewhere: "Russia expelled 10 Polish
     diplomats" / "Poland expelled 10 Russian diplomats", two acts."""
-    if not (a.subject_place and b.subject_place):
-        return False
-    x, y = places.key(a.subject_place), places.key(b.subject_place)
-    return x != y and x in {places.key(p) for p in b.places} and y in {places.key(p) for p in a.places}
+    x, y = a.subject_place, b.subject_place
+    return bool(x and y) and x != y and x in _place_keys(b) and y in _place_keys(a)
 
 
 def _event_places(a: MatchForm, b: MatchForm) -> frozenset[str]:
     """a's places but the country it opens with when b opens with another: "Russia launched 40 drones"
     / "Ukraine launched 40 drones" tell who acted, not where (two actors: _different_actors)."""
-    if not (a.subject_place and b.subject_place) or places.key(a.subject_place) == places.key(b.subject_place):
-        return a.places
-    subject = places.key(a.subject_place)
-    if subject in {places.key(p) for p in b.places}:
-        return a.places  # "Russia expelled 10 Polish diplomats" / "Poland expelled 10 Russian diplomats": named by both
+    subject = a.subject_place
+    if not (subject and b.subject_place) or subject == b.subject_place or subject in _place_keys(b):
+        return a.places  # one subject, or "Russia expelled 10 Polish diplomats" / "Poland expelled ...": named by both
     return frozenset(p for p in a.places if places.key(p) != subject)
 
 
@@ -626,15 +627,16 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
 
 def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool] | None:
     """The same statement told of two countries or US states (or, in a role only one holds, two
-    people: see below): the first name each statement
-    writes (MatchForm.actors) is one the other does not write anywhere, every other name is shared,
+    people: see below): the first name each statement writes (MatchForm.actors) is one the other does
+    not write anywhere, every other name is shared,
     the two cannot be one place (places.relation APART: "the UK" / "Britain", "the Kremlin" /
     "Russia" are one), and the rest reads alike word for word in order (fuzz.ratio >=
     CONTRAST_MIN_SCORE without the names): "Germany pledged 40 tanks to Ukraine" / "France pledged
     40 tanks to Ukraine" are two facts, not one corroborated. decide() asks only of a pair it would
     otherwise call the same claim: a figure, date, place or denial in dispute stays a conflict.
-    Returns the two actors (a country by its name in shared.places), the ratio of the rest, and whether both give the actor a role only one
-    holds in the same words (MatchForm.sole_role, the rest at SOLE_ROLE_MIN_REST): then the outlets
+    Returns the two actors (a country by its key in shared.places: "united kingdom", not the stems
+    "unit kingdom"), the ratio of the rest, and whether both give the actor a role only one holds in
+    the same words (MatchForm.sole_role, the rest at SOLE_ROLE_MIN_REST): then the outlets
     disagree on who, a conflict (actor_mismatch).
     People and bodies are otherwise left alone: outlets name one many ways no table here knows
     ("Saddam" / "Hussein", "Facebook" / "Meta Platforms", "Manchester United" / "the Red Devils"). A
@@ -655,7 +657,7 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     sole = a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST
     if rest < CONTRAST_MIN_SCORE or not (sole or place_x):
         return None
-    return places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest, sole  # a country as the tables name it ("united kingdom", not "unit kingdom")
+    return places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest, sole
 
 
 def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
@@ -664,8 +666,7 @@ def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
     apart, which the ratio misses in short names ("Levi" / "Levy", "Petrov" / "Petroff", "Gaddafi" /
     "Qadhafi": initials transliteration swaps)."""
     return any(has_spelling_variant(t, ys) or any(
-        (t[:1] == u[:1] or t[:1] + u[:1] in SWAPPED_INITIALS) and Levenshtein.distance(t, u) <= (
-            1 if min(len(t), len(u)) < 6 else 2) for u in ys)
+        same_initial(t, u) and Levenshtein.distance(t, u) <= (1 if min(len(t), len(u)) < 6 else 2) for u in ys)
         for t in xs)
 
 
@@ -675,7 +676,7 @@ def _unshared_actors(a: MatchForm, b: MatchForm) -> list[tuple[str, str]]:
     any other name of which b writes no word, in its statement or as its speaker. Countries by place,
     not by word: "the United Kingdom" and "the United States" share "united"."""
     written = set(b.text.split()) | b.names
-    b_places = {places.key(p) for p in b.places} | {places.key(p) for p, _ in b.actors if p}
+    b_places = _place_keys(b) | {places.key(p) for p, _ in b.actors if p}
     return [(place, tokens) for place, tokens in a.actors
             if (places.key(place) not in b_places if place else not any(t in written for t in tokens.split()))]
 
@@ -861,8 +862,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"{swapped[0]} and {swapped[1]} in each other's place: "
                                                            f"each does to the other; {scores}")
     if _mirrored(a, b):
-        return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"mirrored actors ({places.key(a.subject_place)} / "
-                                                           f"{places.key(b.subject_place)}): each does to the other; {scores}")
+        return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"mirrored actors ({a.subject_place} / {b.subject_place}): "
+                                                           f"each does to the other; {scores}")
     actors = _different_actors(a, b)
     if actors:
         x, y, rest, sole = actors

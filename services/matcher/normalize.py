@@ -310,7 +310,7 @@ class MatchForm:
     identities: tuple[tuple[str, str, str], ...] = ()  # the same of lexicon.IDENTITIES words after "was a": "nurse"
     actors: tuple[tuple[str, str], ...] = ()  # (country or US state as written or "", name tokens) the statement tells of (_actors)
     sole_role: bool = False            # its first actor holds a role only one can hold ("won the final": _sole_role)
-    subject_place: str = ""            # the country or US state opening the statement: who acts, not where
+    subject_place: str = ""            # the country or US state opening the statement (its places.key): who acts, not where
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
@@ -469,11 +469,11 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, statement, *holder, holder_person)
-    subject_place = actors[0][0] if holder[0] >= 0 and not holder_person and _opens(
+    subject_place = place_key(actors[0][0]) if holder[0] >= 0 and not holder_person and _opens(
         statement, claim.text[holder[0]:holder[1]]) else ""
     if subject_place and _PATIENT.match(claim.text, holder[1]):
         # "Greece was struck by the earthquake": where it happened, not who acted
-        places, actors, subject_place, sole_role = places | {place_key(subject_place)}, actors[1:], "", False
+        places, actors, subject_place, sole_role = places | {subject_place}, actors[1:], "", False
     quantities = _quantity_heads(claim)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
@@ -554,17 +554,18 @@ _SOLE_ROLE = re.compile(
     r"youngest|greatest|deadliest|most|least|single\s+largest)(?:-(?:growing|ranked|selling|producing))?(?![\w'’-])"
     r"(?!\s+(?:time|times|occasion|recent|likely|probable|candidate|contender)\b)"
     r"(?!(?:\s+\w+)?\s+in\s+(?:its|their|his|her)\s+(?:own\s+)?history))", re.IGNORECASE)
+# Where a clause ends: what follows a role is read up to it ("..., its sports minister said" is another clause).
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()]")
 # Between a holder and its role: no clause break, no other clause ("Norway, which hosted the Games, ...").
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|that|who|whose|said|says)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(_CLAUSE_PUNCTUATION.pattern + r"|\b(?:which|that|who|whose|said|says)\b", re.IGNORECASE)
 _ROLE_WITHIN = 40  # characters from the holder's name to its role ("Chile's under-20 side won ...")
 # "won the title for the first time", "hosted the summit for the first time in a decade": a record of
 # one's own, which another can hold of another year
 _NTH_TIME = re.compile(r"\bfor\s+the\s+(?:first|second|third|\w+th|last)\s+time\b", re.IGNORECASE)
-# A role shared: "will host the 2030 World Cup alongside Spain and Portugal"
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()]")
 _DESCRIBED = re.compile(r"\s(?:the|an?|him|her)\s", re.IGNORECASE)  # "identified the gunman as": who, after the verb
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)  # "shot down the drones that entered its airspace": each its own
+# A role shared: "will host the 2030 World Cup alongside Spain and Portugal"
 _SHARED_ROLE = re.compile(r"\b(?:alongside|together\s+with|along\s+with|jointly)\b", re.IGNORECASE)
 
 
@@ -595,6 +596,8 @@ _HELD_THING = re.compile(
     r"forum|congress|" + _ATTACKS + r")\b", re.IGNORECASE)
 
 
+# A country opening the statement that suffers the event is where it happened, not who acted:
+# "Greece was struck by the earthquake", "Florida bore the brunt of the storm".
 _PATIENT = re.compile(
     r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:hit|struck|battered|pounded|lashed|"
     r"rocked|shaken|swept|flooded|affected|devastated|ravaged|hammered|the\s+epicent(?:re|er))\b|"
