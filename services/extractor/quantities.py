@@ -22,7 +22,8 @@ _SCALES = {
 }
 # Unit words (singular/plural, symbols) -> normalised unit.
 _UNITS = {
-    "percent": "percent", "per cent": "percent", "%": "percent", "percentage points": "pp",
+    "percent": "percent", "per cent": "percent", "%": "percent", "percentage points": "pp", "percentage point": "pp",
+    "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp",
     "dollars": "usd", "dollar": "usd", "usd": "usd", "$": "usd", "us$": "usd",
     "euros": "eur", "euro": "eur", "eur": "eur", "€": "eur",
     "pounds": "gbp", "pound": "gbp", "gbp": "gbp", "£": "gbp", "sterling": "gbp",
@@ -38,10 +39,10 @@ _UNITS = {
     "mph": "mph", "miles per hour": "mph",
 }
 # Units of one measure written in another size, as the unit they are compared in: "5 km" is "5,000
-# metres", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes", "5 miles" "8 km", "100 mph"
+# metres", "25 basis points" "0.25 percentage points", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes", "5 miles" "8 km", "100 mph"
 # "160 km/h" (the matcher reads a rounded conversion as the figure written to fewer digits).
 # (Not the bare "m": a million as often.)
-_IN_UNIT = {"km": ("metre", 1e3), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3), "kg": ("tonne", 1e-3),
+_IN_UNIT = {"bp": ("pp", 1e-2), "km": ("metre", 1e3), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3), "kg": ("tonne", 1e-3),
             "mile": ("metre", 1609.344), "mph": ("km/h", 1.609344)}
 # Distances in miles are kept to three significant figures once in metres: "90 miles" is "145 km" as
 # outlets write it, so "150 km" is that rounded (an exact 144.84 km is not). Speeds stay exact: "100 mph"
@@ -53,11 +54,14 @@ _LARGE_SCALE = r"(?:thousand|million|billion|trillion)"
 _SCALE = rf"(?:hundred|{_LARGE_SCALE}|dozen)"
 _WORD_NUMBER = rf"(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|an?(?=\s+{_SCALE}))(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|{_SCALE}|a\s+half))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£")
+# "bp" in lower case only: "20 BP stations" are the company's
+_BASIS_POINTS = frozenset(("bp", "bps"))
+_UNIT_RE = "|".join([re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£" and u not in _BASIS_POINTS]
+                    + ["(?-i:bps?)"])
 _QUANTITY = re.compile(
     rf"(?<![\w.,:/-])(?P<cur>US\$|[$€£])?\s?(?P<num>{_DIGITS}|\b(?:{_WORD_NUMBER})\b)"
     rf"(?:\s?(?P<scale>bn|mn|mln|trn|tn|k|m|b)\b|\s+(?P<scaleword>{_SCALE})\b)?"
-    rf"(?:(?P<pct>%)|[\s-](?P<unit>{_UNIT_RE})\b)?"
+    rf"(?:(?P<pct>%)|[\s-]?(?P<unit>{_UNIT_RE})\b)?"
     rf"(?![\w:/]|[.,]\d)",
     re.IGNORECASE,
 )
@@ -70,6 +74,11 @@ _SCALE_AFTER_FRACTION = re.compile(rf"\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b",
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+# A fraction of a unit is that share of it: "half an hour", "a quarter of an hour", "half a day"; "a
+# quarter point", "a half-point", "half a percentage point" of a rate are percentage points (a bare
+# "point" only after a fraction: "three points" are a match's or an index's).
+_UNIT_AFTER_FRACTION = re.compile(r"(?:\s+of)?(?:\s+an?)?[\s-](?P<u>percentage\s+points?|points?|minutes?|hours?|days?|"
+                                  r"weeks?|months?|years?)\b", re.IGNORECASE)
 # "an hour and a half", "a week and a half": one and a half of the unit, not the fraction a half.
 _AND_A_HALF = re.compile(r"\b(?:an?|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+and\s+a\s+half\b", re.IGNORECASE)
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -175,6 +184,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         if scale := _SCALE_AFTER_FRACTION.match(sentence, m.end()):
             value, unit, end = value * _SCALES[scale["s"].lower()], "", scale.end()
             out = [q for q in out if not m.end() <= q.start < end]
+        elif of_unit := _UNIT_AFTER_FRACTION.match(sentence, m.end()):
+            word = of_unit["u"].lower()
+            unit, end = "pp" if word.startswith(("point", "percentage")) else _UNITS[word], of_unit.end()
         out.append(QuantityMention(sentence[m.start():end], round(value, 6), unit, m.start(), end))
     out.sort(key=lambda q: q.start)
     return out

@@ -950,6 +950,26 @@ def test_miles_are_compared_in_metric_units(sentence: str, value: float, unit: s
     assert [(round(q.value, 6), q.unit) for q in find_quantities(sentence)] == [(round(value, 6), unit)]
 
 
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The bank raised rates by 25 basis points.", 0.25, "pp"),
+    ("The bank raised rates by 25bp.", 0.25, "pp"),
+    ("The bank cut rates by 50 bps.", 0.5, "pp"),
+    ("The bank raised rates by 0.5 percentage point.", 0.5, "pp"),
+    ("The bank raised rates by a quarter point.", 0.25, "pp"),
+    ("The bank raised rates by a quarter-point.", 0.25, "pp"),
+    ("The bank cut rates by half a percentage point.", 0.5, "pp"),
+    ("The talks lasted half an hour.", 0.5, "hour"),
+    ("The queue moved a quarter of an hour later.", 0.25, "hour"),
+    ("The port was shut for half a day.", 0.5, "day"),
+    ("Half of the volunteers left.", 0.5, "fraction"),  # a share of a whole, not of a unit
+    ("The first half of the year was calm.", 0.5, "fraction"),
+    ("The group sold 20 BP stations.", 20.0, ""),  # the company, not basis points
+    ("The runners finished a 5km race.", 5000.0, "metre"),
+])
+def test_basis_points_and_fractions_of_a_unit_are_figures_in_the_unit(sentence: str, value: float, unit: str) -> None:
+    assert [(round(q.value, 6), q.unit) for q in find_quantities(sentence)] == [(value, unit)]
+
+
 def test_dozens_of_is_no_figure() -> None:
     assert find_quantities("Dozens of people were hurt in the crush.") == []
 

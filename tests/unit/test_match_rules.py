@@ -1311,6 +1311,22 @@ def test_an_hour_and_a_half_is_ninety_minutes_and_a_one_day_strike_is_not_a_thre
     assert clash.decision == CONFLICTING and clash.rule == "number_mismatch", clash.reason
 
 
+def test_a_fraction_of_a_unit_and_basis_points_are_figures_in_the_unit():
+    # "a quarter point" was the fraction 0.25 and "25 basis points" the count 25: two kinds of figure, two facts
+    for first, second in (("by a quarter point", "by 25 basis points"), ("by half a percentage point", "by 50bp"),
+                          ("by a quarter of a percentage point", "by 0.25 percentage points")):
+        e = explain(f"The central bank of Norvia raised its main rate {first} on Thursday.",
+                    f"The central bank of Norvia raised its main rate {second} on Thursday.")
+        assert e.decision == SAME, (first, second, e.reason)
+    clash = explain("The central bank of Norvia raised its main rate by a quarter point on Thursday.",
+                    "The central bank of Norvia raised its main rate by 50 basis points on Thursday.")
+    assert clash.decision == CONFLICTING and clash.rule == "number_mismatch", clash.reason
+    same = explain("The talks in Ostvik lasted half an hour", "The talks in Ostvik lasted 30 minutes")
+    assert same.decision == SAME, same.reason
+    clash = explain("The talks in Ostvik lasted half an hour", "The talks in Ostvik lasted 50 minutes")
+    assert clash.decision == CONFLICTING and clash.rule == "number_mismatch", clash.reason
+
+
 def test_a_contraction_shared_by_two_unrelated_statements_ties_nothing():
     # "hasn't" was the words "hasn" and "t" of both event frames: shared rare words
     for apostrophe in ("'", "’"):
