@@ -58,6 +58,9 @@ SYNONYMS = {
     # approximations: "about", a stop word (as written: the stem of "nearly" is "near", a word of place)
     "approximately": "about", "around": "about", "roughly": "about", "nearly": "about", "almost": "about",
     "some": "about",
+    # taking a side ("favoured" is also who is expected to win)
+    "backed": "supported", "backing": "supporting", "favours": "supports", "favors": "supports",
+    "supportive": "supporting",
     # aircraft
     "aircraft": "plane", "airliner": "plane", "airliners": "planes", "jetliner": "plane", "jetliners": "planes",
 }
@@ -127,9 +130,19 @@ PHRASES = {
     # the statement: "did not vote on the bill" denies "voted for it".
     **{vote: {("against",): f"{vote} opposed", ("no",): f"{vote} opposed", ("for",): f"{vote} supported",
               ("yes",): f"{vote} supported", ("in", "favour", "of"): f"{vote} supported",
-              ("in", "favor", "of"): f"{vote} supported"}
+              ("in", "favor", "of"): f"{vote} supported", ("down",): f"{vote} opposed"}
        for vote in ("vote", "votes", "voted", "voting")},
     "and": {("against",): "and opposed"},  # "voted for the budget and against the levy"
+    # So is a campaign or an argument one way or the other ("campaigned for Brexit" / "campaigned against
+    # Brexit"), and a stand: "in support of" / "in opposition to", "is against". Not a march or a rally:
+    # one for and one against a cause are often two crowds.
+    **{act: {("against",): f"{act} opposed", ("for",): f"{act} supported"}
+       for act in ("campaigned", "campaigning", "lobbied", "lobbying", "argue", "argues", "argued", "arguing")},
+    "in": {("support", "of"): "supporting", ("opposition", "to"): "opposing", ("favour", "of"): "supporting",
+           ("favor", "of"): "supporting"},
+    **{be: {("against",): f"{be} opposed"} for be in ("is", "are", "was", "were", "remains", "remained")},
+    # "backed down", "backed out" retreat; "backed the plan" supports it
+    "backed": {("down",): "retreated", ("away",): "retreated", ("off",): "retreated", ("out",): "withdrew"},
 }
 
 NUMBER_WORDS = {

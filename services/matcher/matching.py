@@ -518,7 +518,8 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         return RULE_CONFIRM_DENY, denied
     for p in sorted(a.predicates):
         for q in sorted(opposites(p) & b.predicates):
-            if p not in b.predicates and q not in a.predicates and (not guarded(p) or _rest_contained(a, b, p, q)):
+            if p not in b.predicates and q not in a.predicates and (
+                    not guarded(p) or (_rest_contained(a, b, p, q) and not _other_occasion(a, b))):
                 return RULE_OPPOSITE, f"opposite predicates: {predicate_word(p)!r} vs {predicate_word(q)!r}"
     # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
     # "market value of EUR 6.1 billion") clash only when the event frames are alike.
@@ -601,6 +602,14 @@ def _rest_contained(a: MatchForm, b: MatchForm, p: str, q: str) -> bool:
     x, y = set(a.core.split()) - drop, set(b.core.split()) - drop
     # nothing left of one side ("He passed away" / "He failed") says nothing of what passed or failed
     return bool(x and y) and (x <= y if len(x) <= len(y) else y <= x)
+
+
+def _other_occasion(a: MatchForm, b: MatchForm) -> bool:
+    """Both statements give figures and none the same, or dates and none the same: "Two passengers
+    survived the crash" / "Five passengers died in the crash" are two groups, "He survived a heart
+    attack in 2019" / "He died of a heart attack on Monday" two occasions, not one told two ways."""
+    return any(x and y and x.isdisjoint(y) for x, y in (({v for *_, v in a.numbers}, {v for *_, v in b.numbers}),
+                                                          (a.dates, b.dates)))
 
 
 def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:

@@ -91,6 +91,9 @@ GUARDED_OPPOSITES = (
     ("succeed", "fail"), ("successful", "fail"), ("success", "fail"), ("success", "failure"),
     ("successful", "failure"), ("support", "oppose"), ("endorse", "oppose"),
     ("succeed", "unsuccessful"), ("successful", "unsuccessful"), ("pass", "fail"),
+    # a bill signed or vetoed, a curfew lifted or extended, someone who survived or died ("is survived
+    # by his wife" shares nothing else with a death)
+    ("sign", "veto"), ("lift", "extend"), ("survive", "die"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
 _GUARDED: set[str] = set()  # stems of GUARDED_OPPOSITES words

@@ -750,6 +750,20 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
     ("The dockworkers' union endorsed the Vlieborg harbour plan.", "The dockworkers' union opposed the Vlieborg harbour plan."),
     ("The council passed the Vlieborg harbour budget.", "The Vlieborg harbour budget failed in the council."),
     ("The attempt to refloat the Vlieborg ferry was unsuccessful.", "The attempt to refloat the Vlieborg ferry succeeded."),
+    # a side taken in other words, a bill signed or vetoed, a curfew lifted or extended, a death contested
+    ("The dockworkers' union backed the Vlieborg harbour plan.", "The dockworkers' union opposed the Vlieborg harbour plan."),
+    ("The dockworkers' union is against the Vlieborg harbour plan.", "The dockworkers' union favours the Vlieborg harbour plan."),
+    ("The dockworkers' union is supportive of the Vlieborg harbour plan.",
+     "The dockworkers' union is opposed to the Vlieborg harbour plan."),
+    ("Councillor Ines Marlow campaigned for the Vlieborg harbour plan.",
+     "Councillor Ines Marlow campaigned against the Vlieborg harbour plan."),
+    ("Dockworkers struck in Vlieborg in support of the harbour plan.",
+     "Dockworkers struck in Vlieborg in opposition to the harbour plan."),
+    ("The Vlieborg council voted down the harbour budget.", "The Vlieborg council voted for the harbour budget."),
+    ("Governor Ines Marlow signed the Vlieborg harbour bill.", "Governor Ines Marlow vetoed the Vlieborg harbour bill."),
+    ("The Vlieborg council lifted the night curfew on Friday.", "The Vlieborg council extended the night curfew on Friday."),
+    ("The commander of the Vlieborg garrison was killed in the strike.",
+     "The commander of the Vlieborg garrison survived the strike."),
 ])
 def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
     for a, b in ((first, second), (second, first)):
@@ -816,6 +830,14 @@ def test_up_and_down_are_directions_only_of_a_change(sentence, direction):
     ("He passed away on Monday.", "He failed on Monday."),  # nothing left to say what passed or failed
     ("Councillor Ines Marlow voted for the Vlieborg harbour budget.",
      "Councillor Ines Marlow backed the Vlieborg harbour budget in a vote."),
+    # two groups or two occasions, two crowds, a retreat, a lift of something else
+    ("Two passengers survived the Vlieborg ferry crash.", "Five passengers died in the Vlieborg ferry crash."),
+    ("The former mayor of Vlieborg survived a heart attack in 2019.",
+     "The former mayor of Vlieborg died of a heart attack on Monday."),
+    ("A rally for the Vlieborg harbour plan drew 500 people.", "A rally against the Vlieborg harbour plan drew 500 people."),
+    ("The mayor of Vlieborg backed down on the harbour plan.", "The mayor of Vlieborg opposed the harbour plan."),
+    ("The Vlieborg rowing team lifted the trophy.", "The Vlieborg rowing team extended its winning run."),
+    ("Governor Ines Marlow signed an order on the Vlieborg harbour.", "Governor Ines Marlow vetoed the Vlieborg harbour bill."),
 ])
 def test_words_of_several_senses_are_not_opposite_predicates(first, second):
     assert explain(first, second).rule != "opposite_predicates"
