@@ -25,7 +25,7 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial, pair_features, probability,
                        relevance)
 from . import prune
-from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
+from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, PROSPECT, WEEKDAYS, MatchForm, guarded, match_form,
                         opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
@@ -47,6 +47,7 @@ RULE_VENUE = "venue_mismatch"
 RULE_DIFFERENT_NAMES = "different_names"
 RULE_DIFFERENT_ACTORS = "different_actors"
 RULE_ACTOR = "actor_mismatch"
+RULE_PROSPECT = "prospect_vs_event"
 RULE_DIFFERENT_KINDS = "different_kinds"
 RULE_OTHER_DATES = "figures_of_other_dates"
 RULE_DIFFERENT_EVENTS = "different_events"
@@ -61,7 +62,7 @@ RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE
                    RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
                    RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT, RULE_DIFFERENT_THINGS,
-                   RULE_IDENTITY, RULE_DIFFERENT_ACTORS, RULE_ACTOR))
+                   RULE_IDENTITY, RULE_DIFFERENT_ACTORS, RULE_ACTOR, RULE_PROSPECT))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
@@ -813,6 +814,13 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f" below threshold {threshold:g}, but a denial needs only the same subject "
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
+    if {a.mode, b.mode} == {PROSPECT, ""}:
+        # "The minister may resign" / "The minister resigned": what may happen and what did are two claims
+        # (the scorer would not count the first anyway); its figures ("may cancel up to 500 flights") are
+        # a forecast, no conflict with the count of what happened.
+        return explained(DIFFERENT, RULE_PROSPECT, f"{'first' if a.mode == PROSPECT else 'second'} statement says it may, "
+                                                   f"is expected or planned to happen, the other that it did: a prospect "
+                                                   f"and an event; {_scores(score, frame, features)}")
     # After the denial: "the two-headed calf is a fake" denies whatever figures the other gives.
     contrasted = _one_alternative_each(a, b, a.alternatives, b.alternatives)  # one template, two things
     if contrasted:

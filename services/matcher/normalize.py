@@ -317,6 +317,35 @@ class MatchForm:
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
+    mode: str = ""                     # PROSPECT ("may resign", "is expected to cut"), FUTURE ("will resign") or "" (_mode)
+
+
+PROSPECT, FUTURE = "prospect", "future"
+# What a statement says may or is to happen, not that it did: a modal of possibility before a verb
+# (not "may have been", a guess about the past; not "may not"), an expectation, a plan, a threat, a
+# deliberation. Lower-case modals only: "in May the bank ..." is a month. Not "no plans to", nor a
+# plan as a thing ("the mayor's plans to rebuild").
+_PROSPECT = re.compile(
+    r"\b(?:may|might|could|can)\s+(?:(?:soon|still|yet|also|even|well|now|eventually)\s+)?(?!have\b|not\b|n't)[a-z]"
+    r"|(?i:\b(?:is|are|was|were|'s|'re|be|been|remains?)\s+(?:(?:widely|now|also|still|reportedly|likely)\s+)?"
+    r"(?:expected\b|(?:set|poised|likely|unlikely|going|under\s+pressure)\s+to\b"
+    r"|(?:considering|weighing|mulling|contemplating|planning|preparing|threatening|in\s+talks)\b)"
+    r"|\bthreaten(?:s|ed)?\s+to\b|\b(?:planned|intends?|intended)\s+to\b"
+    r"|(?<!\bno\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!'s\s)\bplans\s+to\b)")
+_FUTURE = re.compile(r"(?i)\b(?:will|would|shall|won't|wouldn't)\b|\w'll\b")
+# A prospect inside a subordinate clause ("The minister, who could face charges, resigned") is not what
+# the statement says: the clause from its last comma (or the start) opens with one of these.
+_SUBORDINATE = re.compile(r"(?i)\b(?:who|which|whose|where|when|while|after|before|because|although|if|unless|since)\b")
+
+
+def _mode(statement: str) -> str:
+    """PROSPECT when the statement's own clause says a thing may, is expected or planned to happen;
+    FUTURE when it says it will; "" when it tells what is or was."""
+    for m in _PROSPECT.finditer(statement):
+        clause_start = max(statement.rfind(mark, 0, m.start()) for mark in ",;(—")
+        if not _SUBORDINATE.search(statement, clause_start + 1, m.start()):
+            return PROSPECT
+    return FUTURE if _FUTURE.search(statement) else ""
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -493,7 +522,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
         sole_role=sole_role, subject_place=subject_place,
         times=_times(claim), locatives=locatives or _EMPTY,
-        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]))
+        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), mode=_mode(statement))
 
 
 # A role only one holds, told right after its holder: the winner of a final, title or election, the

@@ -1388,3 +1388,32 @@ def test_a_month_alone_is_a_date_without_a_publication_time():
     assert e.decision == CONFLICTING and e.rule == "date_mismatch", e.reason
     for other in ("on 12 March", "on March 12", "on Monday"):  # a day in that month, or a weekday, may fit
         assert explain(approved("in March"), approved(other)).decision == SAME, other
+
+
+@pytest.mark.parametrize("prospect, event", [
+    ("The mayor of Vlieborg may resign as early as this week, aides said.", "The mayor of Vlieborg resigned on Tuesday."),
+    ("The central bank of Norvia is expected to cut rates on Thursday.", "The central bank of Norvia cut rates on Thursday."),
+    ("Norvik Energy is in talks to buy the Halden wind farm, sources said.", "Norvik Energy bought the Halden wind farm."),
+    ("The Vlieborg dockworkers threatened to strike next week.", "The Vlieborg dockworkers went on strike."),
+    ("The ferry operator may cancel up to 50 sailings because of the storm.",
+     "The ferry operator cancelled 50 sailings because of the storm."),
+    ("The council of Vlieborg is considering a ban on night sailings.", "The council of Vlieborg banned night sailings."),
+])
+def test_what_may_happen_and_what_happened_are_two_claims(prospect, event):
+    for a, b in ((prospect, event), (event, prospect)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == "prospect_vs_event", (a, b, e.reason)
+
+
+@pytest.mark.parametrize("first, second", [
+    # both say it may happen, or one says it will
+    ("The striker is set to join Vlieborg FC, reports say.", "The striker is expected to sign for Vlieborg FC."),
+    ("The mayor of Vlieborg may resign this week.", "The mayor of Vlieborg will resign this week."),
+    # a guess about the past, a prospect in a clause of its own, a plan as a thing, a month
+    ("The blast in Vlieborg may have been caused by a gas leak.", "The blast in Vlieborg was caused by a gas leak."),
+    ("The mayor of Vlieborg, who could face charges, resigned on Tuesday.", "The mayor of Vlieborg resigned on Tuesday."),
+    ("Residents opposed the mayor's plans to rebuild the Vlieborg harbour.", "Residents opposed rebuilding the Vlieborg harbour."),
+    ("The Vlieborg harbour reopened in May after repairs.", "The Vlieborg harbour reopened after repairs."),
+])
+def test_a_prospect_needs_the_statement_itself_to_say_it_may_happen(first, second):
+    assert explain(first, second).rule != "prospect_vs_event"
