@@ -58,9 +58,8 @@ SYNONYMS = {
     # approximations: "about", a stop word (as written: the stem of "nearly" is "near", a word of place)
     "approximately": "about", "around": "about", "roughly": "about", "nearly": "about", "almost": "about",
     "some": "about",
-    # taking a side ("favoured" is also who is expected to win)
-    "backed": "supported", "backing": "supporting", "favours": "supports", "favors": "supports",
-    "supportive": "supporting",
+    # taking a side (not "favours": a ruling that favours landlords gives them an advantage)
+    "backed": "supported", "backing": "supporting", "supportive": "supporting",
     # aircraft
     "aircraft": "plane", "airliner": "plane", "airliners": "planes", "jetliner": "plane", "jetliners": "planes",
 }
@@ -119,6 +118,9 @@ IDENTITIES = {
 IDENTITY_WORDS = {word: (kind, member.split()[0]) for kind, members in IDENTITIES.items()
                   for member in members for word in member.split()}
 
+# Words after "for" that tell how long, not for what: "campaigned for years against the dam".
+_SPANS = ("years", "decades", "months", "weeks", "days", "hours", "more", "over", "nearly", "almost", "several", "many",
+          "some")
 # Phrases folded to the words they mean, keyed by their first word. States written as a phrase -> their
 # words as a predicate, so one state is the other negated: "the fire is under control" / "still out of
 # control" (not controlled).
@@ -133,14 +135,18 @@ PHRASES = {
               ("in", "favor", "of"): f"{vote} supported", ("down",): f"{vote} opposed"}
        for vote in ("vote", "votes", "voted", "voting")},
     "and": {("against",): "and opposed"},  # "voted for the budget and against the levy"
-    # So is a campaign or an argument one way or the other ("campaigned for Brexit" / "campaigned against
-    # Brexit"), and a stand: "in support of" / "in opposition to", "is against". Not a march or a rally:
-    # one for and one against a cause are often two crowds.
-    **{act: {("against",): f"{act} opposed", ("for",): f"{act} supported"}
-       for act in ("campaigned", "campaigning", "lobbied", "lobbying", "argue", "argues", "argued", "arguing")},
+    # So is a campaign one way or the other ("campaigned for Brexit" / "campaigned against Brexit"), but
+    # not "campaigned for years"; and a stand: "in support of" / "in opposition to", "is against" (not
+    # "against the law", "the wall", "the odds"). Not "marched for", "rallied against": one crowd for and
+    # one against a cause are often two. ("argued" is a reporting verb: the extractor drops it.)
+    **{act: {**{("for", span): f"{act} for {span}" for span in _SPANS}, ("against",): f"{act} opposed",
+             ("for",): f"{act} supported"}
+       for act in ("campaigned", "campaigning", "lobbied", "lobbying")},
     "in": {("support", "of"): "supporting", ("opposition", "to"): "opposing", ("favour", "of"): "supporting",
            ("favor", "of"): "supporting"},
-    **{be: {("against",): f"{be} opposed"} for be in ("is", "are", "was", "were", "remains", "remained")},
+    **{be: {**{("against", "the", thing): f"{be} against the {thing}" for thing in ("law", "laws", "rules", "wall", "odds",
+                                                                                    "clock", "grain", "backdrop")},
+            ("against",): f"{be} opposed"} for be in ("is", "are", "was", "were", "remains", "remained")},
     # "backed down", "backed out" retreat; "backed the plan" supports it
     "backed": {("down",): "retreated", ("away",): "retreated", ("off",): "retreated", ("out",): "withdrew"},
 }

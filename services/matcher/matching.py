@@ -26,7 +26,7 @@ from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial
                        relevance)
 from . import prune
 from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, PROSPECT, WEEKDAYS, MatchForm, guarded, match_form,
-                        opposites, predicate_word, same_word, spelling_fold, stem)
+                        opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -519,8 +519,9 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         return RULE_CONFIRM_DENY, denied
     for p in sorted(a.predicates):
         for q in sorted(opposites(p) & b.predicates):
-            if p not in b.predicates and q not in a.predicates and (
-                    not guarded(p) or (_rest_contained(a, b, p, q) and not _other_occasion(a, b))):
+            if p not in b.predicates and q not in a.predicates and (not guarded(p, q) or (
+                    _rest_contained(a, b, p, q) and _in_context(a, b, opposite_context(p, q))
+                    and not _other_occasion(a, b))):
                 return RULE_OPPOSITE, f"opposite predicates: {predicate_word(p)!r} vs {predicate_word(q)!r}"
     # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
     # "market value of EUR 6.1 billion") clash only when the event frames are alike.
@@ -605,12 +606,19 @@ def _rest_contained(a: MatchForm, b: MatchForm, p: str, q: str) -> bool:
     return bool(x and y) and (x <= y if len(x) <= len(y) else y <= x)
 
 
+def _in_context(a: MatchForm, b: MatchForm, context: frozenset[str]) -> bool:
+    """Both statements name one of `context` (any statements when it is empty)."""
+    return not context or bool(context.intersection(a.core.split()) and context.intersection(b.core.split()))
+
+
 def _other_occasion(a: MatchForm, b: MatchForm) -> bool:
-    """Both statements give figures and none the same, or dates and none the same: "Two passengers
+    """Figures of one unit on both sides and none the same, or dates and none the same: "Two passengers
     survived the crash" / "Five passengers died in the crash" are two groups, "He survived a heart
-    attack in 2019" / "He died of a heart attack on Monday" two occasions, not one told two ways."""
-    return any(x and y and x.isdisjoint(y) for x, y in (({v for *_, v in a.numbers}, {v for *_, v in b.numbers}),
-                                                          (a.dates, b.dates)))
+    attack in 2019" / "He died of a heart attack on Monday" two occasions, not one told two ways. (An
+    age on one side and a duration on the other tell nothing.)"""
+    units = {u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}
+    return any({v for u, _, v in a.numbers if u == unit}.isdisjoint({v for u, _, v in b.numbers if u == unit})
+               for unit in units) or bool(a.dates and b.dates and a.dates.isdisjoint(b.dates))
 
 
 def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:

@@ -91,12 +91,21 @@ GUARDED_OPPOSITES = (
     ("succeed", "fail"), ("successful", "fail"), ("success", "fail"), ("success", "failure"),
     ("successful", "failure"), ("support", "oppose"), ("endorse", "oppose"),
     ("succeed", "unsuccessful"), ("successful", "unsuccessful"), ("pass", "fail"),
-    # a bill signed or vetoed, a curfew lifted or extended, someone who survived or died ("is survived
-    # by his wife" shares nothing else with a death)
-    ("sign", "veto"), ("lift", "extend"), ("survive", "die"),
+    ("sign", "veto"),  # a bill
+)
+# Guarded opposites that are opposites only of one kind of thing, named in both statements: a curfew
+# lifted or extended (not a trophy lifted, a lead extended, an offer lifted to a higher price), someone
+# who survived or died in an incident (not "is survived by his wife", "survived Auschwitz").
+CONTEXT_OPPOSITES = (
+    ("lift", "extend", "curfew ban bans sanctions restrictions lockdown embargo blockade moratorium quarantine "
+                       "emergency"),
+    ("survive", "die", "attack strike airstrike crash fire explosion blast shooting bombing earthquake flood storm "
+                       "raid ambush"),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
-_GUARDED: set[str] = set()  # stems of GUARDED_OPPOSITES words
+_GUARDED: set[str] = set()  # stems of guarded words (a question asserts none of them)
+_GUARDED_PAIRS: set[tuple[str, str]] = set()  # (stem, opposite stem) of GUARDED_OPPOSITES and CONTEXT_OPPOSITES
+_CONTEXT: dict[tuple[str, str], frozenset[str]] = {}  # (stem, opposite stem) -> stems one of which both name
 # The word a predicate's stem is named by in reasons: the first word stemming to it ("increased" is "rise").
 _PREDICATE_WORD: dict[str, str] = {}
 
@@ -109,14 +118,20 @@ def _add_opposites() -> None:
             return {word}  # "ups" is UPS
         return {stem(w) for w in (word, word + "s", word + "d" if word.endswith("e") else word)}
 
-    for pairs, guard in ((OPPOSITES, False), (GUARDED_OPPOSITES, True)):
-        for a, b in pairs:
+    context_pairs = [((a, b), frozenset(stem(w) for w in words.split())) for a, b, words in CONTEXT_OPPOSITES]
+    for pairs, guard in ((OPPOSITES, False), (GUARDED_OPPOSITES, True), (context_pairs, True)):
+        for pair in pairs:
+            (a, b), context = pair if guard and isinstance(pair[1], frozenset) else (pair, None)
             for x, y in ((a, b), (b, a)):
                 for sx in stems(x):
                     _OPPOSITE[sx] = _OPPOSITE.get(sx, frozenset()) | frozenset(stems(y))
                     _PREDICATE_WORD.setdefault(sx, x)
                     if guard:
                         _GUARDED.add(sx)
+                        for sy in stems(y):
+                            _GUARDED_PAIRS.add((sx, sy))
+                            if context:
+                                _CONTEXT[sx, sy] = context
 
 
 def predicate_word(token: str) -> str:
@@ -1104,9 +1119,15 @@ def opposites(token: str) -> frozenset[str]:
     return _OPPOSITE.get(token, frozenset())
 
 
-def guarded(token: str) -> bool:
-    """Whether a predicate's opposites conflict only with the rest of the statements alike (GUARDED_OPPOSITES)."""
-    return token in _GUARDED
+def guarded(token: str, opposite: str) -> bool:
+    """Whether a predicate and its opposite conflict only with the rest of the statements alike
+    (GUARDED_OPPOSITES, CONTEXT_OPPOSITES): per pair, so "lift" / "impose" stays plain."""
+    return (token, opposite) in _GUARDED_PAIRS
+
+
+def opposite_context(token: str, opposite: str) -> frozenset[str]:
+    """The stems one of which both statements must name for the pair to be opposites (empty: none asked)."""
+    return _CONTEXT.get((token, opposite), frozenset())
 
 
 _add_opposites()

@@ -978,6 +978,8 @@ def test_dozens_of_is_no_figure() -> None:
     ("The ash cloud rose 5 km above the volcano.", "The ash cloud rose 5,000 metres above the volcano."),
     ("Thirty centimetres of snow fell overnight.", "300 millimetres of snow fell overnight."),
     ("The truck carried 2 tonnes of flour.", "The truck carried 2,000 kg of flour."),
+    ("Police found a 9mm pistol in the car.", "Police found a 9-millimetre pistol in the car."),
+    ("She won the 5km race.", "She won the 5-kilometre race."),
     ("Gusts reached 120 km/h on the coast.", "Gusts reached 120 kilometres per hour on the coast."),
     ("Gusts reached 50 mph on the coast.", "Gusts reached 50 miles per hour on the coast."),
     ("The queue stretched for 3 miles.", "The queue stretched for three miles."),

@@ -752,7 +752,7 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
     ("The attempt to refloat the Vlieborg ferry was unsuccessful.", "The attempt to refloat the Vlieborg ferry succeeded."),
     # a side taken in other words, a bill signed or vetoed, a curfew lifted or extended, a death contested
     ("The dockworkers' union backed the Vlieborg harbour plan.", "The dockworkers' union opposed the Vlieborg harbour plan."),
-    ("The dockworkers' union is against the Vlieborg harbour plan.", "The dockworkers' union favours the Vlieborg harbour plan."),
+    ("The dockworkers' union is against the Vlieborg harbour plan.", "The dockworkers' union is in favour of the Vlieborg harbour plan."),
     ("The dockworkers' union is supportive of the Vlieborg harbour plan.",
      "The dockworkers' union is opposed to the Vlieborg harbour plan."),
     ("Councillor Ines Marlow campaigned for the Vlieborg harbour plan.",
@@ -764,6 +764,7 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
     ("The Vlieborg council lifted the night curfew on Friday.", "The Vlieborg council extended the night curfew on Friday."),
     ("The commander of the Vlieborg garrison was killed in the strike.",
      "The commander of the Vlieborg garrison survived the strike."),
+    ("Officials in Vlieborg imposed a curfew.", "Officials in Vlieborg lifted the curfew."),
 ])
 def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
     for a, b in ((first, second), (second, first)):
@@ -838,6 +839,14 @@ def test_up_and_down_are_directions_only_of_a_change(sentence, direction):
     ("The mayor of Vlieborg backed down on the harbour plan.", "The mayor of Vlieborg opposed the harbour plan."),
     ("The Vlieborg rowing team lifted the trophy.", "The Vlieborg rowing team extended its winning run."),
     ("Governor Ines Marlow signed an order on the Vlieborg harbour.", "Governor Ines Marlow vetoed the Vlieborg harbour bill."),
+    # a guard is the pair's, whichever statement comes first: "lift" / "impose" is plain, "lift" / "extend" of a curfew only
+    ("Vlieborg FC lifted the trophy.", "Vlieborg FC extended their lead in the title race."),
+    ("Norvik Energy lifted its offer for Halden Gas.", "Norvik Energy extended its offer for Halden Gas."),
+    ("The former mayor of Vlieborg is survived by his wife and two sons.", "The former mayor of Vlieborg died on Monday."),
+    ("Her grandfather survived Auschwitz.", "Her grandfather has died."),
+    ("Residents campaigned for years against the Vlieborg dam.", "Residents campaigned against the Vlieborg dam."),
+    ("Smoking in bars is against the law in Norvia.", "The parliament of Norvia backed the law on smoking in bars."),
+    ("The ruling favours landlords in Vlieborg.", "Landlords in Vlieborg are against the ruling."),
 ])
 def test_words_of_several_senses_are_not_opposite_predicates(first, second):
     assert explain(first, second).rule != "opposite_predicates"
