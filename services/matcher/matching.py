@@ -25,7 +25,7 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial, pair_features, probability,
                        relevance)
 from . import prune
-from .normalize import (AT_LEAST, AT_MOST, MONTHS, PLAIN_SAYING, PROSPECT, WEEKDAYS, MatchForm, guarded, match_form,
+from .normalize import (AT_LEAST, AT_MOST, MONTHS, NOT_PLAIN, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
                         opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
@@ -606,6 +606,18 @@ def _rest_contained(a: MatchForm, b: MatchForm, p: str, q: str) -> bool:
     return bool(x and y) and (x <= y if len(x) <= len(y) else y <= x)
 
 
+def _prospect_and_event(a: MatchForm, b: MatchForm) -> str | None:
+    """One statement says a thing may, is expected or planned to happen, the other, a plain report, that
+    it did, with the same verb: "The minister may resign" / "The minister resigned", "The bank is
+    expected to cut rates" / "The bank cut rates" are two claims (the scorer would not count the first
+    anyway), and the forecast's figures ("may cancel up to 500 flights") no conflict with what happened."""
+    for x, y, which in ((a, b, "first"), (b, a, "second")):
+        if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and x.prospect in y.core.split():
+            return (f"the {which} statement says {x.prospect!r} may, is expected or planned to happen, the other "
+                    f"that it did: a prospect and an event")
+    return None
+
+
 def _in_context(a: MatchForm, b: MatchForm, context: frozenset[str]) -> bool:
     """Both statements name one of `context` (any statements when it is empty)."""
     return not context or bool(context.intersection(a.core.split()) and context.intersection(b.core.split()))
@@ -822,13 +834,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f" below threshold {threshold:g}, but a denial needs only the same subject "
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
-    if {a.mode, b.mode} == {PROSPECT, ""}:
-        # "The minister may resign" / "The minister resigned": what may happen and what did are two claims
-        # (the scorer would not count the first anyway); its figures ("may cancel up to 500 flights") are
-        # a forecast, no conflict with the count of what happened.
-        return explained(DIFFERENT, RULE_PROSPECT, f"{'first' if a.mode == PROSPECT else 'second'} statement says it may, "
-                                                   f"is expected or planned to happen, the other that it did: a prospect "
-                                                   f"and an event; {_scores(score, frame, features)}")
+    prospect = _prospect_and_event(a, b)
+    if prospect:
+        return explained(DIFFERENT, RULE_PROSPECT, f"{prospect}; {_scores(score, frame, features)}")
     # After the denial: "the two-headed calf is a fake" denies whatever figures the other gives.
     contrasted = _one_alternative_each(a, b, a.alternatives, b.alternatives)  # one template, two things
     if contrasted:

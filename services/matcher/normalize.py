@@ -332,42 +332,55 @@ class MatchForm:
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
-    mode: str = ""                     # PROSPECT ("may resign", "is expected to cut"), FUTURE ("will resign") or "" (_mode)
+    prospect: str = ""                 # the verb it says may happen ("may resign" -> resign), NOT_PLAIN, or "" (_prospect)
 
 
-PROSPECT, FUTURE = "prospect", "future"
-# What a statement says may or is to happen, not that it did: a modal of possibility before a verb
-# (not "may have been", a guess about the past; not "may not"), an expectation, a plan, a threat, a
-# deliberation. Lower-case modals only: "in May the bank ..." is a month. Not "no plans to", nor a
-# plan as a thing ("the mayor's plans to rebuild").
+# What a statement says may or is to happen, and the verb of it: a modal of possibility before a verb
+# ("may resign"; not "may have been", a guess about the past, nor "may not"; lower-case "may" only: "in
+# May" is a month), an expectation or a plan with "to" ("is expected to cut", "Set To Cut", "is in talks
+# to buy", "threatened to strike", "plans to close"; not "no plans to", "the mayor's plans to"), a
+# deliberation in the present ("is considering a ban"). Not "can": what a thing can do is a fact.
 _PROSPECT = re.compile(
-    r"\b(?:may|might|could|can)\s+(?:(?:soon|still|yet|also|even|well|now|eventually)\s+)?(?!have\b|not\b|n't)[a-z]"
-    r"|(?i:\b(?:is|are|was|were|'s|'re|be|been|remains?)\s+(?:(?:widely|now|also|still|reportedly|likely)\s+)?"
-    r"(?:expected\b|(?:set|poised|likely|unlikely|going|under\s+pressure)\s+to\b"
-    r"|(?:considering|weighing|mulling|contemplating|planning|preparing|threatening|in\s+talks)\b)"
-    r"|\bthreaten(?:s|ed)?\s+to\b|\b(?:planned|intends?|intended)\s+to\b"
-    r"|(?<!\bno\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!'s\s)\bplans\s+to\b)")
+    r"(?:\b(?:may|(?i:might|could))\s+(?:(?i:soon|still|yet|also|even|well|now|eventually)\s+)?(?!have\b|not\b|n't)"
+    r"|(?i:\b(?:(?:expected|set|poised|likely|unlikely|tipped|under\s+pressure|in\s+talks)"
+    r"|(?:is|are|'s|'re)\s+(?:planning|preparing|threatening|seeking|hoping)"
+    r"|threaten(?:s|ed)?|(?<!\bno\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!'s\s)"
+    r"(?:plans|intends))\s+to\s+"
+    r"|\b(?:is|are|'s|'re)\s+(?:considering|weighing|mulling|contemplating)\s+(?:a\s+|an\s+|the\s+)?))"
+    r"(?:(?i:be)\s+)?(?P<verb>[A-Za-z]+)")
 _FUTURE = re.compile(r"(?i)\b(?:will|would|shall|won't|wouldn't)\b|\w'll\b")
-# A prospect inside a subordinate clause ("The minister, who could face charges, resigned") is not what
-# the statement says: the clause from its last comma (or the start) opens with one of these.
-_SUBORDINATE = re.compile(r"(?i)\b(?:who|which|whose|where|when|while|after|before|because|although|if|unless|since)\b")
-
-
+# A prospect in a clause of its own ("The minister, who could face charges, resigned") is not what the
+# statement says: the clause after its last comma opens with one of these.
+_SUBORDINATE = re.compile(r"\s*(?:and\s+)?(?:who|which|whose|where|when|while|after|before|because|although|if|unless|"
+                          r"since|as|than)\b", re.IGNORECASE)
 # The words without one of which _PROSPECT cannot match: most statements have none, and the set test
 # costs a tenth of the pattern's scan.
-_PROSPECT_WORDS = frozenset("may might could can expected set poised likely unlikely going pressure considering weighing "
-                            "mulling contemplating planning preparing threatening talks threaten threatens threatened "
-                            "planned intend intends intended plans".split())
+_PROSPECT_WORDS = frozenset("may might could expected set poised likely unlikely tipped pressure talks planning "
+                            "preparing threatening seeking hoping threaten threatens threatened plans intends "
+                            "considering weighing mulling contemplating".split())
+# A statement with any of these words may tell a prospect in other words ("Analysts expect the bank to
+# cut", "is due to", "aims to"), or a permission ("are allowed to wear"): it is no plain report of an event.
+_NOT_PLAIN = _PROSPECT_WORDS | frozenset(
+    "can would will should shall must expect expects expecting forecast forecasts predict predicts predicted aim aims "
+    "aimed due scheduled slated hope hopes hoped plan planned intend intended propose proposes proposed consider "
+    "considers considered threat threats want wants wanted seek seeks try tries tried trying urge urges urged "
+    "possible possibly poised allowed permitted able entitled".split())
+NOT_PLAIN = "~"
 
 
-def _mode(statement: str, raws: list[str]) -> str:
-    """PROSPECT when the statement's own clause says a thing may, is expected or planned to happen;
-    FUTURE when it says it will; "" when it tells what is or was. `raws`: the claim's lower-case words."""
-    for m in _PROSPECT.finditer(statement) if _PROSPECT_WORDS.intersection(raws) else ():
-        clause_start = max(statement.rfind(mark, 0, m.start()) for mark in ",;(—")
-        if not _SUBORDINATE.search(statement, clause_start + 1, m.start()):
-            return PROSPECT
-    return FUTURE if _FUTURE.search(statement) else ""
+def _prospect(statement: str, raws: list[str]) -> str:
+    """The stem of the verb the statement's own clause says may, is expected or planned to happen
+    ("may resign" -> resign); NOT_PLAIN when it is worded as something other than a plain report (a
+    prospect in other words, a future); "" for a plain report of what is or was."""
+    if not _PROSPECT_WORDS.isdisjoint(raws):
+        for m in _PROSPECT.finditer(statement):
+            clause_start = max(statement.rfind(mark, 0, m.start()) for mark in ",;(—")
+            if clause_start >= 0 and _SUBORDINATE.match(statement, clause_start + 1):
+                continue
+            verb = stem(m["verb"].lower())
+            if verb not in STOP_WORDS:
+                return verb
+    return NOT_PLAIN if not _NOT_PLAIN.isdisjoint(raws) or _FUTURE.search(statement) else ""
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -544,7 +557,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
         sole_role=sole_role, subject_place=subject_place,
         times=_times(claim), locatives=locatives or _EMPTY,
-        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), mode=_mode(statement, raws))
+        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=_prospect(statement, raws))
 
 
 # A role only one holds, told right after its holder: the winner of a final, title or election, the

@@ -1423,6 +1423,13 @@ def test_what_may_happen_and_what_happened_are_two_claims(prospect, event):
     ("The mayor of Vlieborg, who could face charges, resigned on Tuesday.", "The mayor of Vlieborg resigned on Tuesday."),
     ("Residents opposed the mayor's plans to rebuild the Vlieborg harbour.", "Residents opposed rebuilding the Vlieborg harbour."),
     ("The Vlieborg harbour reopened in May after repairs.", "The Vlieborg harbour reopened after repairs."),
+    # what a thing can do, a permission, a prospect in other words, an act told two ways, a headline
+    ("The new Vlieborg bridge can carry 40,000 vehicles a day.", "The new Vlieborg bridge carries 40,000 vehicles a day."),
+    ("Pupils in Vlieborg may wear trainers on Fridays.", "Pupils in Vlieborg are allowed to wear trainers on Fridays."),
+    ("Analysts expect the central bank of Norvia to cut rates.", "The central bank of Norvia is set to cut rates."),
+    ("The man threatened to kill his wife in Vlieborg, police said.", "The man made threats to kill his wife in Vlieborg, police said."),
+    ("Norvia's Central Bank Set To Cut Rates", "The central bank of Norvia is expected to cut rates."),
+    ("Norvik Energy cut 500 jobs and said more could follow.", "Norvik Energy cut 500 jobs."),
 ])
 def test_a_prospect_needs_the_statement_itself_to_say_it_may_happen(first, second):
     assert explain(first, second).rule != "prospect_vs_event"
