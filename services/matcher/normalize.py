@@ -359,12 +359,14 @@ _PROSPECT_WORDS = frozenset("may might could expected set poised likely unlikely
                             "preparing threatening seeking hoping threaten threatens threatened plans intends "
                             "considering weighing mulling contemplating".split())
 # A statement with any of these words may tell a prospect in other words ("Analysts expect the bank to
-# cut", "is due to", "aims to"), or a permission ("are allowed to wear"): it is no plain report of an event.
+# cut", "is due to", "aims to", "agreed to sell", "faces life in prison"), a permission ("are allowed to
+# wear") or a condition ("if convicted"): it is no plain report of an event.
 _NOT_PLAIN = _PROSPECT_WORDS | frozenset(
     "can would will should shall must expect expects expecting forecast forecasts predict predicts predicted aim aims "
     "aimed due scheduled slated hope hopes hoped plan planned intend intended propose proposes proposed consider "
     "considers considered threat threats want wants wanted seek seeks try tries tried trying urge urges urged "
-    "possible possibly poised allowed permitted able entitled".split())
+    "possible possibly poised allowed permitted able entitled agree agreed agrees decided decides vowed vows pledged "
+    "pledges promised promises face faces facing if unless ruled rules intention intentions".split())
 NOT_PLAIN = "~"
 
 
