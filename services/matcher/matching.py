@@ -612,7 +612,8 @@ def _prospect_and_event(a: MatchForm, b: MatchForm) -> str | None:
     expected to cut rates" / "The bank cut rates" are two claims (the scorer would not count the first
     anyway), and the forecast's figures ("may cancel up to 500 flights") no conflict with what happened."""
     for x, y, which in ((a, b, "first"), (b, a, "second")):
-        if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and x.prospect in y.core.split():
+        if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and x.prospect in y.core.split() \
+                and x.prospect not in y.infinitives:  # "Hewlett-Packard to split in two" tells no split done
             return (f"the {which} statement says {x.prospect!r} may, is expected or planned to happen, the other "
                     f"that it did: a prospect and an event")
     return None

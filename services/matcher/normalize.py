@@ -333,6 +333,7 @@ class MatchForm:
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
     prospect: str = ""                 # the verb it says may happen ("may resign" -> resign), NOT_PLAIN, or "" (_prospect)
+    infinitives: frozenset[str] = frozenset()  # verbs after "to" ("Apple to shut down Beats" -> shut): not told as done
 
 
 # What a statement says may or is to happen, and the verb of it: a modal of possibility before a verb
@@ -360,28 +361,45 @@ _PROSPECT_WORDS = frozenset("may might could expected set poised likely unlikely
                             "considering weighing mulling contemplating".split())
 # A statement with any of these words may tell a prospect in other words ("Analysts expect the bank to
 # cut", "is due to", "aims to", "agreed to sell", "faces life in prison"), a permission ("are allowed to
-# wear") or a condition ("if convicted"): it is no plain report of an event.
+# wear"), a condition ("if convicted") or a report of a report ("Apple reportedly close to buying"): it is
+# no plain report of an event.
 _NOT_PLAIN = _PROSPECT_WORDS | frozenset(
     "can would will should shall must expect expects expecting forecast forecasts predict predicts predicted aim aims "
     "aimed due scheduled slated hope hopes hoped plan planned intend intended propose proposes proposed consider "
     "considers considered threat threats want wants wanted seek seeks try tries tried trying urge urges urged "
     "possible possibly poised allowed permitted able entitled agree agreed agrees decided decides vowed vows pledged "
-    "pledges promised promises face faces facing if unless ruled rules intention intentions".split())
+    "pledges promised promises face faces facing if unless ruled rules intention intentions reportedly reported report "
+    "reports rumour rumours rumor rumors near close stages".split())
 NOT_PLAIN = "~"
+# Words right before a modal that make it another clause's ("so they could", "who may be", "that it might").
+_SUBORDINATOR_WORDS = frozenset("who which that so whose where when if whether because".split())
+# Something under way ("Apple is shutting down Beats", "is closing in on a deal"): no report that it happened.
+_INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?([a-z]+)")
+_UNDER_WAY = re.compile(r"(?i)\b(?:is|are|'s|'re)\s+(?:\w+ly\s+)?\w+ing\b")
 
 
-def _prospect(statement: str, raws: list[str]) -> str:
+def _prospect(statement: str, raws: list[str], asks: bool) -> str:
     """The stem of the verb the statement's own clause says may, is expected or planned to happen
     ("may resign" -> resign); NOT_PLAIN when it is worded as something other than a plain report (a
-    prospect in other words, a future); "" for a plain report of what is or was."""
+    prospect in other words, a future, a question, something under way); "" for a plain report of what
+    is or was."""
+    if asks:
+        return NOT_PLAIN  # "Could Crabzilla be real?", "Is Apple about to launch ...?" assert nothing
     if not _PROSPECT_WORDS.isdisjoint(raws):
         for m in _PROSPECT.finditer(statement):
             clause_start = max(statement.rfind(mark, 0, m.start()) for mark in ",;(—")
             if clause_start >= 0 and _SUBORDINATE.match(statement, clause_start + 1):
                 continue
-            verb = stem(m["verb"].lower())
+            if _SUBORDINATOR_WORDS.intersection(_TOKEN.findall(statement[:m.start()].lower())[-2:]):
+                continue  # "so they could be closer", "a woman who may be his wife": not the statement's own
+            verb = m["verb"].lower()
+            if m.group().lower().split()[-2:-1] == ["be"] and not (verb.endswith(("ed", "en")) or verb in _IRREGULAR):
+                continue  # "may be his wife", "could be closer": a guess at what is, not an act
+            verb = stem(verb)
             if verb not in STOP_WORDS:
                 return verb
+    if _UNDER_WAY.search(statement):
+        return NOT_PLAIN
     return NOT_PLAIN if not _NOT_PLAIN.isdisjoint(raws) or _FUTURE.search(statement) else ""
 
 
@@ -559,7 +577,9 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
         sole_role=sole_role, subject_place=subject_place,
         times=_times(claim), locatives=locatives or _EMPTY,
-        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=_prospect(statement, raws))
+        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=_prospect(statement, raws, asks),
+        infinitives=(frozenset(stem(w) for w in _INFINITIVE.findall(statement.lower()) if w not in STOP_WORDS) or _EMPTY)
+        if "to" in raws else _EMPTY)
 
 
 # A role only one holds, told right after its holder: the winner of a final, title or election, the

@@ -1430,6 +1430,13 @@ def test_what_may_happen_and_what_happened_are_two_claims(prospect, event):
     ("The man threatened to kill his wife in Vlieborg, police said.", "The man made threats to kill his wife in Vlieborg, police said."),
     ("Norvia's Central Bank Set To Cut Rates", "The central bank of Norvia is expected to cut rates."),
     ("Norvik Energy cut 500 jobs and said more could follow.", "Norvik Energy cut 500 jobs."),
+    # a modal of another clause, a guess at what is, a question, an act under way, a headline's "to", a report of a report
+    ("The guru ordered 400 followers to fast so they could be closer to God.", "The guru's 400 followers fasted to be closer to God."),
+    ("Police arrested a woman who may be the Vlieborg gang leader's wife.", "Police arrested the Vlieborg gang leader's wife."),
+    ("Could Norvik Energy buy Halden Gas?", "Norvik Energy bought Halden Gas."),
+    ("Norvik Energy may shut down its Halden plant.", "Norvik Energy is shutting down its Halden plant."),
+    ("Norvik Energy plans to split into two companies.", "Norvik Energy to split into two companies: report."),
+    ("Norvik Energy may buy Halden Gas.", "Norvik Energy reportedly close to buying Halden Gas."),
 ])
 def test_a_prospect_needs_the_statement_itself_to_say_it_may_happen(first, second):
     assert explain(first, second).rule != "prospect_vs_event"
