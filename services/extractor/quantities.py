@@ -56,10 +56,10 @@ _LARGE_SCALE = r"(?:thousand|million|billion|trillion)"
 _SCALE = rf"(?:hundred|{_LARGE_SCALE}|dozen)"
 _WORD_NUMBER = rf"(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|an?(?=\s+{_SCALE}))(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|{_SCALE}|a\s+half))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# "bp" in lower case only: "20 BP stations" are the company's
+# "bp", "bps", "Bps", "BPS", not "BP": "20 BP stations" are the company's
 _BASIS_POINTS = frozenset(("bp", "bps"))
 _UNIT_RE = "|".join([re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£" and u not in _BASIS_POINTS]
-                    + ["(?-i:bps?)"])
+                    + ["(?-i:bps?|Bps|BPS)"])
 _QUANTITY = re.compile(
     rf"(?<![\w.,:/-])(?P<cur>US\$|[$€£])?\s?(?P<num>{_DIGITS}|\b(?:{_WORD_NUMBER})\b)"
     rf"(?:\s?(?P<scale>bn|mn|mln|trn|tn|k|m|b)\b|\s+(?P<scaleword>{_SCALE})\b)?"
@@ -76,9 +76,10 @@ _SCALE_AFTER_FRACTION = re.compile(rf"\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b",
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
-# A fraction of a unit is that share of it: "half an hour", "a quarter of an hour", "half a day"; "a
-# quarter point", "a half-point", "half a percentage point" of a rate are percentage points (a bare
-# "point" only after a fraction: "three points" are a match's or an index's).
+# A fraction of a unit is that share of it: "half an hour", "a quarter of an hour", "half a day"; "half a
+# percentage point", and "a quarter point", "a half-point" of a rate, are percentage points; "half a
+# point" of an index or a game is a point.
+_RATE = re.compile(r"\b(?:rates?|yields?|interest|inflation|mortgages?|bonds?|percentage)\b", re.IGNORECASE)
 _UNIT_AFTER_FRACTION = re.compile(r"(?:\s+of)?(?:\s+an?)?[\s-](?P<u>percentage\s+points?|points?|minutes?|hours?|days?|"
                                   r"weeks?|months?|years?)\b", re.IGNORECASE)
 # "an hour and a half", "a week and a half": one and a half of the unit, not the fraction a half.
@@ -177,6 +178,8 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         out = [q for q in out if not m.start() <= q.start < m.end()]
         out.append(QuantityMention(m.group(), 1.5, _UNITS[m.group("unit").lower()], m.start(), m.end()))
     for m in _FRACTION.finditer(sentence):
+        if not m["a"] and m.start() and sentence[m.start() - 1] == "-":
+            continue  # "second-half points", "first-quarter profit": a part of a game or a year
         # "two-thirds" is one fraction, not the count two; "six and a half percent" is already one quantity
         out = [q for q in out if not (q.start == m.start() and q.end < m.end())]
         if any(q.start <= m.start() < q.end for q in out):
@@ -188,7 +191,11 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             out = [q for q in out if not m.end() <= q.start < end]
         elif of_unit := _UNIT_AFTER_FRACTION.match(sentence, m.end()):
             word = of_unit["u"].lower()
-            unit, end = "pp" if word.startswith(("point", "percentage")) else _UNITS[word], of_unit.end()
+            if word.startswith("percentage") or (word.startswith("point") and _RATE.search(sentence)):
+                unit = "pp"
+            else:
+                unit = "point" if word.startswith("point") else _UNITS[word]
+            end = of_unit.end()
         out.append(QuantityMention(sentence[m.start():end], round(value, 6), unit, m.start(), end))
     out.sort(key=lambda q: q.start)
     return out

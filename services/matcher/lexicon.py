@@ -118,9 +118,12 @@ IDENTITIES = {
 IDENTITY_WORDS = {word: (kind, member.split()[0]) for kind, members in IDENTITIES.items()
                   for member in members for word in member.split()}
 
+# A word of a PHRASES entry that any figure fills ("for 20 years", "for two years").
+ANY_NUMBER = "#"
 # Words after "for" that tell how long, not for what: "campaigned for years against the dam".
-_SPANS = ("years", "decades", "months", "weeks", "days", "hours", "more", "over", "nearly", "almost", "several", "many",
-          "some")
+_SPANS = tuple((w,) for w in ("years", "decades", "months", "weeks", "days", "hours", "more", "over", "nearly", "almost",
+                               "several", "many", "some", ANY_NUMBER)) + tuple(
+    (a, w) for a in ("a", "the") for w in ("year", "decade", "month", "week", "day", "past", "last", "first"))
 # Phrases folded to the words they mean, keyed by their first word. States written as a phrase -> their
 # words as a predicate, so one state is the other negated: "the fire is under control" / "still out of
 # control" (not controlled).
@@ -130,16 +133,18 @@ PHRASES = {
     # A vote one way or the other is support or opposition (opposite predicates): "voted against the
     # bill" / "voted for the bill" conflict; "voted no" is "voted against". The vote stays a word of
     # the statement: "did not vote on the bill" denies "voted for it".
+    # "voted down" opposes (not "Postal votes down 20%": the noun's direction)
     **{vote: {("against",): f"{vote} opposed", ("no",): f"{vote} opposed", ("for",): f"{vote} supported",
               ("yes",): f"{vote} supported", ("in", "favour", "of"): f"{vote} supported",
-              ("in", "favor", "of"): f"{vote} supported", ("down",): f"{vote} opposed"}
+              ("in", "favor", "of"): f"{vote} supported", **({("down",): f"{vote} opposed"} if vote == "voted" else {})}
        for vote in ("vote", "votes", "voted", "voting")},
     "and": {("against",): "and opposed"},  # "voted for the budget and against the levy"
     # So is a campaign one way or the other ("campaigned for Brexit" / "campaigned against Brexit"), but
-    # not "campaigned for years"; and a stand: "in support of" / "in opposition to", "is against" (not
-    # "against the law", "the wall", "the odds"). Not "marched for", "rallied against": one crowd for and
-    # one against a cause are often two. ("argued" is a reporting verb: the extractor drops it.)
-    **{act: {**{("for", span): f"{act} for {span}" for span in _SPANS}, ("against",): f"{act} opposed",
+    # not "campaigned for years", "for 20 years", "for a decade"; and a stand: "in support of" / "in
+    # opposition to", "is against" (not "against the law", "the wall", "the odds"), whoever takes it.
+    # Not "marched for", "rallied against": one crowd for and one against a cause are often two, unless
+    # they say so in those words. ("argued" is a reporting verb: the extractor drops it.)
+    **{act: {**{("for",) + span: f"{act} for {' '.join(span)}" for span in _SPANS}, ("against",): f"{act} opposed",
              ("for",): f"{act} supported"}
        for act in ("campaigned", "campaigning", "lobbied", "lobbying")},
     "in": {("support", "of"): "supporting", ("opposition", "to"): "opposing", ("favour", "of"): "supporting",
@@ -206,9 +211,19 @@ def fold_words(words: list[str]) -> list[str]:
     return out
 
 
+# The words that may follow each PHRASES key: most keys ("in", "is") are followed by none of them.
+_PHRASE_NEXT = {key: frozenset(rest[0] for rest in rests) for key, rests in PHRASES.items()}
+
+
+def _fills(slot: str, word: str) -> bool:
+    return slot == word or (slot == ANY_NUMBER and (word in NUMBER_WORDS or word.replace(".", "", 1).isdigit()))
+
+
 def _phrase_at(words: list[str], i: int) -> tuple[str, int] | None:
     """(the words a PHRASES entry folds to, how many words it spans) at words[i], or None."""
+    if i + 1 >= len(words) or words[i + 1] not in _PHRASE_NEXT[words[i]]:
+        return None
     for rest, word in PHRASES[words[i]].items():
-        if tuple(words[i + 1:i + 1 + len(rest)]) == rest:
+        if len(words) > i + len(rest) and all(_fills(slot, w) for slot, w in zip(rest, words[i + 1:i + 1 + len(rest)])):
             return word, 1 + len(rest)
     return None

@@ -625,13 +625,15 @@ def _in_context(a: MatchForm, b: MatchForm, context: frozenset[str]) -> bool:
 
 
 def _other_occasion(a: MatchForm, b: MatchForm) -> bool:
-    """Figures of one unit on both sides and none the same, or dates and none the same: "Two passengers
-    survived the crash" / "Five passengers died in the crash" are two groups, "He survived a heart
-    attack in 2019" / "He died of a heart attack on Monday" two occasions, not one told two ways. (An
-    age on one side and a duration on the other tell nothing.)"""
-    units = {u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}
-    return any({v for u, _, v in a.numbers if u == unit}.isdisjoint({v for u, _, v in b.numbers if u == unit})
-               for unit in units) or bool(a.dates and b.dates and a.dates.isdisjoint(b.dates))
+    """Figures of one unit on both sides and none of one agreeing with one of the other (up to rounding),
+    or dates on both and none fitting one of the other: "Two passengers survived the crash" / "Five
+    passengers died in the crash" are two groups, "He survived a heart attack in 2019" / "He died of a
+    heart attack on Monday" two occasions, not one told two ways. (An age on one side and a duration on
+    the other tell nothing; "about 2 million" is "2.1 million".)"""
+    for unit in {u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}:
+        if not any(_close(x, y) for u, _, x in a.numbers if u == unit for v, _, y in b.numbers if v == unit):
+            return True
+    return bool(a.dates and b.dates) and not any(_dates_compatible(u, v) for u in a.dates for v in b.dates)
 
 
 def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:

@@ -333,74 +333,96 @@ class MatchForm:
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
     prospect: str = ""                 # the verb it says may happen ("may resign" -> resign), NOT_PLAIN, or "" (_prospect)
-    infinitives: frozenset[str] = frozenset()  # verbs after "to" ("Apple to shut down Beats" -> shut): not told as done
+    infinitives: frozenset[str] = frozenset()  # of a plain report, words after "to" ("Apple to shut down Beats" -> shut)
 
 
 # What a statement says may or is to happen, and the verb of it: a modal of possibility before a verb
 # ("may resign"; not "may have been", a guess about the past, nor "may not"; lower-case "may" only: "in
 # May" is a month), an expectation or a plan with "to" ("is expected to cut", "Set To Cut", "is in talks
-# to buy", "threatened to strike", "plans to close"; not "no plans to", "the mayor's plans to"), a
-# deliberation in the present ("is considering a ban"). Not "can": what a thing can do is a fact.
+# to buy", "threatened to strike", "plans to close"; not "no plans to", "the mayor's plans to", "more
+# than expected"), a deliberation in the present ("is considering a ban"). Not "can": what a thing can
+# do is a fact.
 _PROSPECT = re.compile(
-    r"(?:\b(?:may|(?i:might|could))\s+(?:(?i:soon|still|yet|also|even|well|now|eventually)\s+)?(?!have\b|not\b|n't)"
-    r"|(?i:\b(?:(?:expected|set|poised|likely|unlikely|tipped|under\s+pressure|in\s+talks)"
+    r"(?:\b(?:may|(?i:might|could))\s+(?:(?i:soon|still|yet|also|even|well|now|eventually)\s+)?(?!have\b|not\b)"
+    r"|(?i:\b(?:(?<!\bthan\s)(?<!\bas\s)expected|set|poised|likely|unlikely|tipped|under\s+pressure|in\s+talks"
     r"|(?:is|are|'s|'re)\s+(?:planning|preparing|threatening|seeking|hoping)"
     r"|threaten(?:s|ed)?|(?<!\bno\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!'s\s)"
     r"(?:plans|intends))\s+to\s+"
     r"|\b(?:is|are|'s|'re)\s+(?:considering|weighing|mulling|contemplating)\s+(?:a\s+|an\s+|the\s+)?))"
-    r"(?:(?i:be)\s+)?(?P<verb>[A-Za-z]+)")
-_FUTURE = re.compile(r"(?i)\b(?:will|would|shall|won't|wouldn't)\b|\w'll\b")
+    r"(?:(?i:be)\s+)?(?P<verb>[^\W\d_]+)\b")
 # A prospect in a clause of its own ("The minister, who could face charges, resigned") is not what the
-# statement says: the clause after its last comma opens with one of these.
+# statement says: the clause after its last comma opens with one of these ...
 _SUBORDINATE = re.compile(r"\s*(?:and\s+)?(?:who|which|whose|where|when|while|after|before|because|although|if|unless|"
                           r"since|as|than)\b", re.IGNORECASE)
+# ... or one of these is right before the modal ("so they could", "a woman who may be his wife").
+_SUBORDINATOR_WORDS = frozenset("who which that so whose where when if whether because".split())
+# After "may be" an act is a participle ("may be extended"); anything else is a guess at what is ("may be
+# his wife", "could be closer", "may be women").
+_PARTICIPLES = frozenset(
+    "held made won lost sold bought taken given struck shot found built sent spent paid led kept caught fought hung "
+    "sought brought left met run hit cut put set hurt quit shut spread beaten chosen written spoken known seen gone "
+    "begun risen fallen grown".split())
 # The words without one of which _PROSPECT cannot match: most statements have none, and the set test
 # costs a tenth of the pattern's scan.
 _PROSPECT_WORDS = frozenset("may might could expected set poised likely unlikely tipped pressure talks planning "
                             "preparing threatening seeking hoping threaten threatens threatened plans intends "
                             "considering weighing mulling contemplating".split())
-# A statement with any of these words may tell a prospect in other words ("Analysts expect the bank to
-# cut", "is due to", "aims to", "agreed to sell", "faces life in prison"), a permission ("are allowed to
-# wear"), a condition ("if convicted") or a report of a report ("Apple reportedly close to buying"): it is
-# no plain report of an event.
-_NOT_PLAIN = _PROSPECT_WORDS | frozenset(
-    "can would will should shall must expect expects expecting forecast forecasts predict predicts predicted aim aims "
-    "aimed due scheduled slated hope hopes hoped plan planned intend intended propose proposes proposed consider "
-    "considers considered threat threats want wants wanted seek seeks try tries tried trying urge urges urged "
-    "possible possibly poised allowed permitted able entitled agree agreed agrees decided decides vowed vows pledged "
-    "pledges promised promises face faces facing if unless ruled rules intention intentions reportedly reported report "
-    "reports rumour rumours rumor rumors near close stages".split())
+# A statement with any of these words (as written, not folded: "met" is not "talks") may tell a prospect
+# in other words ("Analysts expect the bank to cut", "is due to", "aims to", "agreed to sell", "faces life
+# in prison"), a permission ("are allowed to wear"), a condition ("if convicted"), a future, or a report
+# of a report ("Apple reportedly ..."): it is no plain report of an event ...
+_NOT_PLAIN = frozenset(
+    "may might could can would will should shall must won't wouldn't expect expects expecting expected forecast "
+    "forecasts predict predicts predicted aim aims aimed due scheduled slated likely unlikely tipped hope hopes hoped "
+    "hoping plan plans planned planning intend intends intended propose proposes proposed consider considers "
+    "considered considering weighing mulling contemplating threat threats threaten threatens threatened threatening "
+    "want wants wanted seek seeks seeking try tries tried trying urge urges urged possible possibly poised preparing "
+    "allowed permitted able entitled agree agreed agrees decided decides vowed vows pledged pledges promised promises "
+    "face faces facing if unless intention intentions reportedly rumour rumours rumor rumors stages".split())
+# ... nor is one with these phrases of common words ("set to", "close to buying", "in talks", "ruled out",
+# "reported to be"), read only when one of the words is there.
+_NOT_PLAIN_PHRASE_WORDS = frozenset("set close near talks ruled rules rule reported".split())
+_NOT_PLAIN_PHRASE = re.compile(r"(?i)\b(?:set|close|near|reported)\s+to\b|\bin\s+talks\b|\brul(?:ed|es|e)\s+out\b")
+# Something under way ("Apple is shutting down Beats", "is closing in on a deal"); "'s" only after a
+# pronoun ("Trump's spending bill" is no "is").
+_UNDER_WAY = re.compile(r"(?i)\b(?:is|are|(?:he|she|it|there|who|that)'s|(?:they|we|you)'re)\s+(?:\w+ly\s+)?\w+ing\b")
+_INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?([^\W\d_]+)")
 NOT_PLAIN = "~"
-# Words right before a modal that make it another clause's ("so they could", "who may be", "that it might").
-_SUBORDINATOR_WORDS = frozenset("who which that so whose where when if whether because".split())
-# Something under way ("Apple is shutting down Beats", "is closing in on a deal"): no report that it happened.
-_INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?([a-z]+)")
-_UNDER_WAY = re.compile(r"(?i)\b(?:is|are|'s|'re)\s+(?:\w+ly\s+)?\w+ing\b")
 
 
-def _prospect(statement: str, raws: list[str], asks: bool) -> str:
+def _prospect(statement: str, tokens: list[str], asks: bool) -> str:
     """The stem of the verb the statement's own clause says may, is expected or planned to happen
-    ("may resign" -> resign); NOT_PLAIN when it is worded as something other than a plain report (a
-    prospect in other words, a future, a question, something under way); "" for a plain report of what
-    is or was."""
+    ("may resign" -> resign, folded as the statement's words are: "may reduce" -> cut); NOT_PLAIN when
+    it is worded as something other than a plain report (a prospect in other words, a future, a
+    question, something under way); "" for a plain report of what is or was. `tokens`: the claim's
+    lower-case words as written."""
     if asks:
         return NOT_PLAIN  # "Could Crabzilla be real?", "Is Apple about to launch ...?" assert nothing
-    if not _PROSPECT_WORDS.isdisjoint(raws):
+    words = set(tokens)
+    statement = plain_apostrophes(statement)
+    if not _PROSPECT_WORDS.isdisjoint(words):
         for m in _PROSPECT.finditer(statement):
             clause_start = max(statement.rfind(mark, 0, m.start()) for mark in ",;(—")
             if clause_start >= 0 and _SUBORDINATE.match(statement, clause_start + 1):
                 continue
-            if _SUBORDINATOR_WORDS.intersection(_TOKEN.findall(statement[:m.start()].lower())[-2:]):
-                continue  # "so they could be closer", "a woman who may be his wife": not the statement's own
+            if _SUBORDINATOR_WORDS.intersection(_TOKEN.findall(statement[max(0, m.start() - 40):m.start()].lower())[-2:]):
+                continue
             verb = m["verb"].lower()
-            if m.group().lower().split()[-2:-1] == ["be"] and not (verb.endswith(("ed", "en")) or verb in _IRREGULAR):
-                continue  # "may be his wife", "could be closer": a guess at what is, not an act
-            verb = stem(verb)
+            if m.group().lower().split()[-2:-1] == ["be"] and not (verb.endswith("ed") or verb in _PARTICIPLES):
+                continue
+            verb = stem(fold_words([verb])[-1])
             if verb not in STOP_WORDS:
                 return verb
-    if _UNDER_WAY.search(statement):
+    if not _NOT_PLAIN.isdisjoint(words) or any(w.endswith("'ll") for w in words) or (
+            not _NOT_PLAIN_PHRASE_WORDS.isdisjoint(words) and _NOT_PLAIN_PHRASE.search(statement)) \
+            or _UNDER_WAY.search(statement):
         return NOT_PLAIN
-    return NOT_PLAIN if not _NOT_PLAIN.isdisjoint(raws) or _FUTURE.search(statement) else ""
+    return ""
+
+
+def _infinitives(statement: str) -> frozenset[str]:
+    """The stems of the words after "to" (nouns too: "to Tel Aviv"; only compared with a prospect's verb)."""
+    return frozenset(stem(w) for w in _INFINITIVE.findall(statement.lower()) if w not in STOP_WORDS) or _EMPTY
 
 
 def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
@@ -503,7 +525,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         date_words.update(_TOKEN.findall(d.text.lower()))
     words: list[str] = []
     core: list[str] = []
-    raws = fold_words(_TOKEN.findall(source.lower()))
+    tokens = _TOKEN.findall(source.lower())
+    raws = fold_words(tokens)
     asks = claim.text.rstrip(" \"'”’").endswith("?")
     # as written ("up $2", "closed down." keep their signs) and normalised ("up six percent" -> "up 6 percent");
     # only where the words occur (the pattern's scan costs more than the rest of a short statement's tokens)
@@ -562,6 +585,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         # "Greece was struck by the earthquake": where it happened, not who acted
         places, actors, subject_place, sole_role = places | {subject_place}, actors[1:], "", False
     quantities = _quantity_heads(claim)
+    prospect = _prospect(statement, tokens, asks)
     # Most of these sets are empty, and each empty frozenset is an object of its own (216 bytes):
     # the shared one keeps a million indexed claims about 1.3 GB smaller.
     return MatchForm(
@@ -577,9 +601,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
         sole_role=sole_role, subject_place=subject_place,
         times=_times(claim), locatives=locatives or _EMPTY,
-        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=_prospect(statement, raws, asks),
-        infinitives=(frozenset(stem(w) for w in _INFINITIVE.findall(statement.lower()) if w not in STOP_WORDS) or _EMPTY)
-        if "to" in raws else _EMPTY)
+        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=prospect,
+        infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY)
 
 
 # A role only one holds, told right after its holder: the winner of a final, title or election, the

@@ -965,6 +965,9 @@ def test_miles_are_compared_in_metric_units(sentence: str, value: float, unit: s
     ("The first half of the year was calm.", 0.5, "fraction"),
     ("The group sold 20 BP stations.", 20.0, ""),  # the company, not basis points
     ("The runners finished a 5km race.", 5000.0, "metre"),
+    ("Fed Raises Rates By 25 Bps", 0.25, "pp"),
+    ("The Dow lost half a point on Monday.", 0.5, "point"),  # an index's point, not a rate's
+    ("The forward scored 20 second-half points.", 20.0, ""),  # a half of the game, no fraction
 ])
 def test_basis_points_and_fractions_of_a_unit_are_figures_in_the_unit(sentence: str, value: float, unit: str) -> None:
     assert [(round(q.value, 6), q.unit) for q in find_quantities(sentence)] == [(value, unit)]

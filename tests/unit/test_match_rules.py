@@ -762,6 +762,8 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
     ("The Vlieborg council voted down the harbour budget.", "The Vlieborg council voted for the harbour budget."),
     ("Governor Ines Marlow signed the Vlieborg harbour bill.", "Governor Ines Marlow vetoed the Vlieborg harbour bill."),
     ("The Vlieborg council lifted the night curfew on Friday.", "The Vlieborg council extended the night curfew on Friday."),
+    ("The Vlieborg council lifted the night curfew in March.", "The Vlieborg council extended the night curfew on March 12."),
+    ("Postal votes in Vlieborg were down 20% on the last election.", "Postal votes in Vlieborg were up 20% on the last election."),
     ("The commander of the Vlieborg garrison was killed in the strike.",
      "The commander of the Vlieborg garrison survived the strike."),
     ("Officials in Vlieborg imposed a curfew.", "Officials in Vlieborg lifted the curfew."),
@@ -845,6 +847,8 @@ def test_up_and_down_are_directions_only_of_a_change(sentence, direction):
     ("The former mayor of Vlieborg is survived by his wife and two sons.", "The former mayor of Vlieborg died on Monday."),
     ("Her grandfather survived Auschwitz.", "Her grandfather has died."),
     ("Residents campaigned for years against the Vlieborg dam.", "Residents campaigned against the Vlieborg dam."),
+    ("Ines Marlow lobbied for two years to block the Vlieborg dam.", "Ines Marlow lobbied against the Vlieborg dam."),
+    ("Ines Marlow campaigned for a decade to save the Vlieborg dam.", "Ines Marlow campaigned against the Vlieborg dam."),
     ("Smoking in bars is against the law in Norvia.", "The parliament of Norvia backed the law on smoking in bars."),
     ("The ruling favours landlords in Vlieborg.", "Landlords in Vlieborg are against the ruling."),
 ])
@@ -1407,6 +1411,12 @@ def test_a_month_alone_is_a_date_without_a_publication_time():
     ("The ferry operator may cancel up to 50 sailings because of the storm.",
      "The ferry operator cancelled 50 sailings because of the storm."),
     ("The council of Vlieborg is considering a ban on night sailings.", "The council of Vlieborg banned night sailings."),
+    # the verb compared as the statements' words are folded ("reduce" is "cut", "meet" is "talks"), and
+    # words of a plain report ("set", "met") are no prospect
+    ("The central bank of Norvia may reduce rates.", "The central bank of Norvia reduced rates."),
+    ("The Norvian president may meet the Velmar prime minister.", "The Norvian president met the Velmar prime minister."),
+    ("The Norvian sprinter may set a world record.", "The Norvian sprinter set a world record."),
+    ("The Norvian senate may pass Marlow's spending bill.", "The Norvian senate passed Marlow's spending bill."),
 ])
 def test_what_may_happen_and_what_happened_are_two_claims(prospect, event):
     for a, b in ((prospect, event), (event, prospect)):
@@ -1437,6 +1447,9 @@ def test_what_may_happen_and_what_happened_are_two_claims(prospect, event):
     ("Norvik Energy may shut down its Halden plant.", "Norvik Energy is shutting down its Halden plant."),
     ("Norvik Energy plans to split into two companies.", "Norvik Energy to split into two companies: report."),
     ("Norvik Energy may buy Halden Gas.", "Norvik Energy reportedly close to buying Halden Gas."),
+    ("The mayor’s plans to build a stadium in Vlieborg were approved.", "The mayor built a stadium in Vlieborg."),
+    ("Unemployment in Norvia fell more than expected to record lows.", "Unemployment in Norvia fell to a record low."),
+    ("The Vlieborg attackers may be women.", "The Vlieborg attackers were women."),
 ])
 def test_a_prospect_needs_the_statement_itself_to_say_it_may_happen(first, second):
     assert explain(first, second).rule != "prospect_vs_event"
