@@ -15,7 +15,7 @@ import math
 import re
 
 from .features import name_overlap
-from .normalize import DENIAL, PLAIN_SAYING, MatchForm, same_word
+from .normalize import DENIAL, PLAIN_SAYING, MatchForm, same_word, stem
 
 # Words that call a report untrue, whatever it reports.
 _REFUTE = re.compile(
@@ -73,19 +73,51 @@ _QUESTION = re.compile(r"\?")
 _IMPLICIT_NEGATION = re.compile(r"\b(?:without|fail(?:s|ed|ing|ure)?|lack\w*|unable|absen\w+|neither|nor|none|"
                                 r"nobody|nothing|refus\w+|declin\w+|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
 
+# Someone said to be safe or alive ("says she is safe and secure", "the aid worker is alive and well",
+# "is not dead"), against a report of harm to them (dead, killed, captured, kidnapped): the denial of a
+# death or capture hoax, in no word of denial. Who is safe must be a person the statement points to (a
+# pronoun) or a word the other statement has: "the city is safe" denies no shooting of the mayor.
+_SAFE = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'s|'re|'m|’s|’re|’m)\s+"
+                   r"(?:(?:still|now|actually|perfectly|safe\s+and)\s+)?(?:safe|alive|unharmed|(?:not\s+)?dead)\b"
+                   r"|\b(?P<who2>\w+)\s+(?:isn't|isn’t|wasn't|wasn’t)\s+dead\b", re.IGNORECASE)
+_HARM = re.compile(r"\b(?:die[sd]?|dead|death|killed|kill|captur\w*|kidnap\w*|abduct\w*|hostage|executed|"
+                   r"beheaded|murdered|shot)\b", re.IGNORECASE)
+_PERSONS = frozenset("i he she they we you who".split())
+SAFE = "safe"  # the cue of a safe person; "safe:<stem>" of a named one
+
+
+def _safe_cues(text: str) -> list[str]:
+    found = []
+    for m in _SAFE.finditer(text):
+        if m["who"] and m.group().lower().endswith(" dead") and " not " not in m.group().lower():
+            continue  # "she is dead" is the harm, not its denial
+        who = (m["who"] or m["who2"]).lower()
+        found.append(SAFE if who in _PERSONS else f"{SAFE}:{stem(who)}")
+    return found
+
+
 # Each cue by the test that finds it in a statement.
 _CUE_TESTS = (("refute", _REFUTE.search), ("deny", _DENY.search), ("answered_no", _answers_no),
-              ("question", _QUESTION.search), ("hedge", _HEDGE.search), ("implicit_negation", _IMPLICIT_NEGATION.search))
+              ("question", _QUESTION.search), ("hedge", _HEDGE.search), ("implicit_negation", _IMPLICIT_NEGATION.search),
+              ("harm", _HARM.search))
 CUES = tuple(name for name, _ in _CUE_TESTS)
 FEATURES = ("refute", "deny", "whole_denial", "plain_denial", "neg_predicate_shared", "neg_scope_shared", "neg_unshared",
-            "neg_unshared_named", "answered_no", "question", "refute_question", "hedge", "other_negated")
+            "neg_unshared_named", "answered_no", "question", "refute_question", "hedge", "other_negated", "safe_of_harm")
 # The other statement's names this share of the fewer found here: the negation is about its subject.
 NAMED_SUBJECT_SHARE = 0.5
 
 
 def cues(text: str) -> frozenset[str]:
     """The stance cues of one statement as written."""
-    return frozenset(name for name, found in _CUE_TESTS if found(text))
+    return frozenset([name for name, found in _CUE_TESTS if found(text)] + _safe_cues(text))
+
+
+def _said_safe(x: MatchForm, y: MatchForm) -> bool:
+    """`x` says someone is safe or alive whom `y` says was harmed (a pronoun, or a word `y` has)."""
+    if "harm" not in y.cues or any(c.startswith(SAFE) for c in y.cues):
+        return False
+    y_words = {t for t, _ in y.bag}
+    return any(c == SAFE or (c.startswith(SAFE + ":") and c[len(SAFE) + 1:] in y_words) for c in x.cues)
 
 
 def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
@@ -121,13 +153,14 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
         float(refute and "question" in x.cues),
         float("hedge" in x.cues and "hedge" not in y.cues),
         float(y_negated),
+        float(_said_safe(x, y)),
     )
 
 
 # Logistic model over FEATURES (intercept first). Fitted by bench/matching/fit_stance.py.
-INTERCEPT = -3.5583
-WEIGHTS = (5.9280, 5.2699, 0.6448, 2.2402, 7.0834, 3.3611, 1.6340, 1.3185, 6.7838, 0.1195, -2.2649, -0.1680,
-           0.5958)
+INTERCEPT = -3.6501
+WEIGHTS = (5.9674, 5.3311, 0.6949, 2.2720, 7.1178, 3.4534, 1.6812, 1.2297, 6.7970, 0.2017, -2.3404, -0.1836, 0.6628,
+           7.6510)
 
 
 def deny_probability(x: MatchForm, y: MatchForm) -> float:
@@ -142,7 +175,7 @@ DENYING_CUES = frozenset(("refute", "deny", "answered_no"))
 
 
 def can_deny(x: MatchForm) -> bool:
-    return bool(x.negated_heads) or not DENYING_CUES.isdisjoint(x.cues)
+    return bool(x.negated_heads) or not DENYING_CUES.isdisjoint(x.cues) or any(c.startswith(SAFE) for c in x.cues)
 
 
 def denial(a: MatchForm, b: MatchForm) -> tuple[float, int, tuple[str, ...]]:

@@ -284,3 +284,23 @@ def test_idioms_that_call_a_report_untrue_are_refutations():
                   "The plant hired 500 workers, and it turns out not all were local"):
         assert "refute" not in cues(plain), plain
     assert "refute" in cues("Not so fast: the Velmar tapestry is still in the museum")
+
+
+def test_someone_said_to_be_safe_denies_a_report_that_they_were_harmed():
+    for safe, harmed in (("The Norvian aid worker Ilse Marwick says she is safe and well.",
+                          "The Norvian aid worker Ilse Marwick was kidnapped by militants."),
+                         ("The veteran mountaineer Ilse Marwick is alive and well, her family said.",
+                          "The veteran mountaineer Ilse Marwick was killed in the avalanche."),
+                         ("Ilse Marwick isn't dead, her agent said.", "The actress Ilse Marwick has died.")):
+        for a, b in ((safe, harmed), (harmed, safe)):
+            e = explain(a, b)
+            assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (a, b, e.reason)
+
+
+def test_safe_of_another_thing_or_of_nobody_harmed_is_no_denial():
+    # who is safe must be whom the other reports harmed: a pronoun, or a word the other has
+    e = explain("The mayor of Vlieborg said the city is safe.", "The mayor of Vlieborg was shot dead.")
+    assert "safe_of_harm" not in e.reason, e.reason
+    e = explain("The Vlieborg miners are safe, the company said.", "The Vlieborg miners were rescued on Monday.")
+    assert e.decision != CONFLICTING, e.reason
+    assert "safe" not in cues("She is dead") and not any(c.startswith("safe") for c in cues("She is dead"))
