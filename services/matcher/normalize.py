@@ -386,6 +386,7 @@ _NOT_PLAIN_PHRASE = re.compile(r"(?i)\b(?:set|close|near|reported)\s+to\b|\bin\s
 # Something under way ("Apple is shutting down Beats", "is closing in on a deal"); "'s" only after a
 # pronoun ("Trump's spending bill" is no "is").
 _UNDER_WAY = re.compile(r"(?i)\b(?:is|are|(?:he|she|it|there|who|that)'s|(?:they|we|you)'re)\s+(?:\w+ly\s+)?\w+ing\b")
+_UNDER_WAY_WORDS = frozenset("is are he's she's it's there's who's that's they're we're you're".split())
 _INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?([^\W\d_]+)")
 NOT_PLAIN = "~"
 
@@ -413,9 +414,9 @@ def _prospect(statement: str, tokens: list[str], asks: bool) -> str:
             verb = stem(fold_words([verb])[-1])
             if verb not in STOP_WORDS:
                 return verb
-    if not _NOT_PLAIN.isdisjoint(words) or any(w.endswith("'ll") for w in words) or (
+    if not _NOT_PLAIN.isdisjoint(words) or "'ll" in statement or (
             not _NOT_PLAIN_PHRASE_WORDS.isdisjoint(words) and _NOT_PLAIN_PHRASE.search(statement)) \
-            or _UNDER_WAY.search(statement):
+            or (not _UNDER_WAY_WORDS.isdisjoint(words) and _UNDER_WAY.search(statement)):
         return NOT_PLAIN
     return ""
 
