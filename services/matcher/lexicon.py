@@ -147,6 +147,9 @@ PHRASES = {
     **{act: {**{("for",) + span: f"{act} for {' '.join(span)}" for span in _SPANS}, ("against",): f"{act} opposed",
              ("for",): f"{act} supported"}
        for act in ("campaigned", "campaigning", "lobbied", "lobbying")},
+    # a court's ruling one way or the other: "ruled in favour of the baker" / "ruled against the baker"
+    **{rule: {("in", "favour", "of"): f"{rule} supporting", ("in", "favor", "of"): f"{rule} supporting",
+              ("against",): f"{rule} opposing"} for rule in ("ruled", "rules", "ruling", "found", "finds", "sided")},
     "in": {("support", "of"): "supporting", ("opposition", "to"): "opposing", ("favour", "of"): "supporting",
            ("favor", "of"): "supporting"},
     **{be: {**{("against", "the", thing): f"{be} against the {thing}" for thing in ("law", "laws", "rules", "wall", "odds",

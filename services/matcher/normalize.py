@@ -80,7 +80,7 @@ OPPOSITES = (
     ("rise", "fall"), ("win", "lose"), ("gain", "lose"), ("open", "close"), ("open", "shut"), ("reopen", "close"),
     ("reopen", "shut"), ("approve", "reject"), ("accept", "reject"), ("guilty", "innocent"), ("acquit", "convict"),
     ("up", "down"), ("allow", "ban"), ("lift", "impose"), ("resume", "suspend"), ("alive", "die"),
-    ("increase", "cut"), ("increase", "reduce"), ("hike", "cut"), ("hike", "reduce"), ("uphold", "overturn"),
+    ("increase", "cut"), ("increase", "reduce"), ("hike", "cut"), ("hike", "reduce"), ("uphold", "overturn"), ("guilty", "acquit"),
     ("upheld", "overturn"), ("expand", "shrink"), ("expand", "shrank"), ("grow", "shrink"), ("grow", "shrank"),
     ("grew", "shrink"), ("grew", "shrank"),
 )
@@ -92,6 +92,7 @@ GUARDED_OPPOSITES = (
     ("successful", "failure"), ("support", "oppose"), ("endorse", "oppose"),
     ("succeed", "unsuccessful"), ("successful", "unsuccessful"), ("pass", "fail"),
     ("sign", "veto"),  # a bill
+    ("profit", "loss"), ("stable", "critical"),  # a company's year, a patient's condition
 )
 # Guarded opposites that are opposites only of one kind of thing, named in both statements: a curfew
 # lifted or extended (not a trophy lifted, a lead extended, an offer lifted to a higher price), someone
@@ -339,12 +340,13 @@ class MatchForm:
 # What a statement says may or is to happen, and the verb of it: a modal of possibility before a verb
 # ("may resign"; not "may have been", a guess about the past, nor "may not"; lower-case "may" only: "in
 # May" is a month), an expectation or a plan with "to" ("is expected to cut", "Set To Cut", "is in talks
-# to buy", "threatened to strike", "plans to close"; not "no plans to", "the mayor's plans to", "more
-# than expected"), a deliberation in the present ("is considering a ban"). Not "can": what a thing can
-# do is a fact.
+# to buy", "threatened to strike", "plans to close", "Economists expect the bank to cut"; not "no plans
+# to", "the mayor's plans to", "more than expected"), a deliberation in the present ("is considering a
+# ban"). Not "can": what a thing can do is a fact.
 _PROSPECT = re.compile(
     r"(?:\b(?:may|(?i:might|could))\s+(?:(?i:soon|still|yet|also|even|well|now|eventually)\s+)?(?!have\b|not\b)"
-    r"|(?i:\b(?:(?<!\bthan\s)(?<!\bas\s)expected|set|poised|likely|unlikely|tipped|under\s+pressure|in\s+talks"
+    r"|(?i:\b(?:(?<!\bthan\s)(?<!\bas\s)expected|forecast|set|poised|likely|unlikely|tipped|under\s+pressure|in\s+talks"
+    r"|(?:expects?|forecasts?|predicts?)(?:\s+[\w'-]+){1,6}?"
     r"|(?:is|are|'s|'re)\s+(?:planning|preparing|threatening|seeking|hoping)"
     r"|threaten(?:s|ed)?|(?<!\bno\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!'s\s)"
     r"(?:plans|intends))\s+to\s+"
@@ -355,7 +357,8 @@ _PROSPECT = re.compile(
 _SUBORDINATE = re.compile(r"\s*(?:and\s+)?(?:who|which|whose|where|when|while|after|before|because|although|if|unless|"
                           r"since|as|than)\b", re.IGNORECASE)
 # ... or one of these is right before the modal ("so they could", "a woman who may be his wife").
-_SUBORDINATOR_WORDS = frozenset("who which that so whose where when if whether because".split())
+_SUBORDINATOR_WORDS = frozenset("who which that so whose where when if whether because before after until unless while "
+                                "since than as".split())
 # After "may be" an act is a participle ("may be extended"); anything else is a guess at what is ("may be
 # his wife", "could be closer", "may be women").
 _PARTICIPLES = frozenset(
@@ -364,7 +367,8 @@ _PARTICIPLES = frozenset(
     "begun risen fallen grown".split())
 # The words without one of which _PROSPECT cannot match: most statements have none, and the set test
 # costs a tenth of the pattern's scan.
-_PROSPECT_WORDS = frozenset("may might could expected set poised likely unlikely tipped pressure talks planning "
+_PROSPECT_WORDS = frozenset("may might could expected expect expects forecast forecasts predict predicts set poised "
+                            "likely unlikely tipped pressure talks planning "
                             "preparing threatening seeking hoping threaten threatens threatened plans intends "
                             "considering weighing mulling contemplating".split())
 # A statement with any of these words (as written, not folded: "met" is not "talks") may tell a prospect

@@ -767,6 +767,11 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
     ("The commander of the Vlieborg garrison was killed in the strike.",
      "The commander of the Vlieborg garrison survived the strike."),
     ("Officials in Vlieborg imposed a curfew.", "Officials in Vlieborg lifted the curfew."),
+    # a court's ruling either way, a verdict, a company's year, a patient's condition
+    ("The Vlieborg court ruled in favour of the baker.", "The Vlieborg court ruled against the baker."),
+    ("The former mayor of Vlieborg was found guilty of fraud.", "The former mayor of Vlieborg was acquitted of fraud."),
+    ("Norvik Energy reported a net profit for 2024.", "Norvik Energy reported a net loss for 2024."),
+    ("The injured driver is in stable condition in Vlieborg.", "The injured driver is in critical condition in Vlieborg."),
 ])
 def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
     for a, b in ((first, second), (second, first)):
@@ -1411,6 +1416,8 @@ def test_a_month_alone_is_a_date_without_a_publication_time():
     ("The ferry operator may cancel up to 50 sailings because of the storm.",
      "The ferry operator cancelled 50 sailings because of the storm."),
     ("The council of Vlieborg is considering a ban on night sailings.", "The council of Vlieborg banned night sailings."),
+    ("Economists expect the central bank of Norvia to cut rates by a quarter point.",
+     "The central bank of Norvia cut rates by a quarter point."),
     # the verb compared as the statements' words are folded ("reduce" is "cut", "meet" is "talks"), and
     # words of a plain report ("set", "met") are no prospect
     ("The central bank of Norvia may reduce rates.", "The central bank of Norvia reduced rates."),
@@ -1450,6 +1457,7 @@ def test_what_may_happen_and_what_happened_are_two_claims(prospect, event):
     ("The mayor’s plans to build a stadium in Vlieborg were approved.", "The mayor built a stadium in Vlieborg."),
     ("Unemployment in Norvia fell more than expected to record lows.", "Unemployment in Norvia fell to a record low."),
     ("The Vlieborg attackers may be women.", "The Vlieborg attackers were women."),
+    ("A judge in Vlieborg blocked the rule from taking effect.", "The rule was halted by a judge in Vlieborg before it could take effect."),
 ])
 def test_a_prospect_needs_the_statement_itself_to_say_it_may_happen(first, second):
     assert explain(first, second).rule != "prospect_vs_event"
