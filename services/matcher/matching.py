@@ -523,6 +523,8 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
                     _rest_contained(a, b, p, q) and _in_context(a, b, opposite_context(p, q))
                     and not _other_occasion(a, b))):
                 return RULE_OPPOSITE, f"opposite predicates: {predicate_word(p)!r} vs {predicate_word(q)!r}"
+    if a.score and b.score and a.score != b.score:
+        return RULE_NUMBER, f"number mismatch (score): {'-'.join(map(str, a.score))} vs {'-'.join(map(str, b.score))}"
     # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
     # "market value of EUR 6.1 billion") clash only when the event frames are alike.
     conflict = _number_conflict(a, b, by_unit=score >= UNIT_CONFLICT_MIN_FRAME)

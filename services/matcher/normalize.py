@@ -93,6 +93,7 @@ GUARDED_OPPOSITES = (
     ("succeed", "unsuccessful"), ("successful", "unsuccessful"), ("pass", "fail"),
     ("sign", "veto"),  # a bill
     ("profit", "loss"), ("stable", "critical"),  # a company's year, a patient's condition
+    ("unchanged", "rise"), ("unchanged", "fall"), ("unchanged", "cut"), ("unchanged", "hike"),  # rates kept or moved
 )
 # Guarded opposites that are opposites only of one kind of thing, named in both statements: a curfew
 # lifted or extended (not a trophy lifted, a lead extended, an offer lifted to a higher price), someone
@@ -335,6 +336,7 @@ class MatchForm:
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
     prospect: str = ""                 # the verb it says may happen ("may resign" -> resign), NOT_PLAIN, or "" (_prospect)
     infinitives: frozenset[str] = frozenset()  # of a plain report, words after "to" ("Apple to shut down Beats" -> shut)
+    score: tuple[int, ...] = ()        # a match's score, higher first ("beat the Eagles 38-35" -> (38, 35)): _score
 
 
 # What a statement says may or is to happen, and the verb of it: a modal of possibility before a verb
@@ -393,6 +395,10 @@ _UNDER_WAY = re.compile(r"(?i)\b(?:is|are|(?:he|she|it|there|who|that)'s|(?:they
 _UNDER_WAY_WORDS = frozenset("is are he's she's it's there's who's that's they're we're you're".split())
 _INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?([^\W\d_]+)")
 NOT_PLAIN = "~"
+# A match's score: two figures joined by a dash ("38-35", "2 – 1") in a statement of a result.
+_SCORE = re.compile(r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,%/]|\s?(?:percent|per\s?cent|pc)\b)")
+_RESULT_WORDS = frozenset("beat beats beaten defeated defeat defeats won win wins lost lose loses drew draw draws drawn "
+                          "victory loss thrashed edged routed scored scoreline".split())
 
 
 def _prospect(statement: str, tokens: list[str], asks: bool) -> str:
@@ -423,6 +429,15 @@ def _prospect(statement: str, tokens: list[str], asks: bool) -> str:
             or (not _UNDER_WAY_WORDS.isdisjoint(words) and _UNDER_WAY.search(statement)):
         return NOT_PLAIN
     return ""
+
+
+def _score(statement: str, tokens: list[str]) -> tuple[int, ...]:
+    """The score of a match the statement reports a result of, higher figure first (the order the teams
+    are named in varies: "lost 35-38"), or () (one score only: two tell of two matches)."""
+    if _RESULT_WORDS.isdisjoint(tokens):
+        return ()
+    scores = _SCORE.findall(statement)
+    return tuple(sorted(map(int, scores[0]), reverse=True)) if len(scores) == 1 else ()
 
 
 def _infinitives(statement: str) -> frozenset[str]:
@@ -607,7 +622,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         sole_role=sole_role, subject_place=subject_place,
         times=_times(claim), locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=prospect,
-        infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY)
+        infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
+        score=_score(statement, tokens))
 
 
 # A role only one holds, told right after its holder: the winner of a final, title or election, the

@@ -772,6 +772,7 @@ def test_when_a_statement_was_made_is_not_a_date_of_the_fact():
     ("The former mayor of Vlieborg was found guilty of fraud.", "The former mayor of Vlieborg was acquitted of fraud."),
     ("Norvik Energy reported a net profit for 2024.", "Norvik Energy reported a net loss for 2024."),
     ("The injured driver is in stable condition in Vlieborg.", "The injured driver is in critical condition in Vlieborg."),
+    ("The central bank of Norvia kept rates unchanged on Thursday.", "The central bank of Norvia cut rates on Thursday."),
 ])
 def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(first, second):
     for a, b in ((first, second), (second, first)):
@@ -1461,3 +1462,24 @@ def test_what_may_happen_and_what_happened_are_two_claims(prospect, event):
 ])
 def test_a_prospect_needs_the_statement_itself_to_say_it_may_happen(first, second):
     assert explain(first, second).rule != "prospect_vs_event"
+
+
+@pytest.mark.parametrize("first, second, clash", [
+    ("Vlieborg FC beat Halden United 38-35 on Sunday.", "Vlieborg FC beat Halden United 38-32 on Sunday.", "38-35 vs 38-32"),
+    ("Vlieborg FC and Halden United drew 2-2 on Sunday.", "Vlieborg FC beat Halden United 2-1 on Sunday.", "2-2 vs 2-1"),
+])
+def test_two_scores_of_one_match_conflict(first, second, clash):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING and "number mismatch (score)" in e.reason, (a, b, e.reason)
+    assert clash in explain(first, second).reason
+
+
+@pytest.mark.parametrize("first, second", [
+    # one score told from either side, a range that is no score, a season
+    ("Vlieborg FC beat Halden United 2-1 on Sunday.", "Halden United lost 1-2 to Vlieborg FC on Sunday."),
+    ("Between 10-15 people were hurt when Vlieborg FC won on Sunday.", "Between 10-15 people were hurt when Vlieborg FC won on Sunday."),
+    ("Vlieborg FC won the 2024-25 title on Sunday.", "Vlieborg FC won the 2024-25 title with a 2-0 win on Sunday."),
+])
+def test_one_score_or_none_is_no_score_conflict(first, second):
+    assert "(score)" not in explain(first, second).reason
