@@ -76,11 +76,11 @@ _SCALE_AFTER_FRACTION = re.compile(rf"\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b",
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
-# A fraction of a unit is that share of it: "half an hour", "a quarter of an hour", "half a day"; "half a
-# percentage point", and "a quarter point", "a half-point" of a rate, are percentage points; "half a
+# A fraction of a unit is that share of it: "half an hour", "a quarter of an hour", "half a day", "half a
+# percent"; "half a percentage point", and "a quarter point", "a half-point" of a rate, are percentage points; "half a
 # point" of an index or a game is a point.
 _RATE = re.compile(r"\b(?:rates?|yields?|interest|inflation|mortgages?|bonds?|percentage)\b", re.IGNORECASE)
-_UNIT_AFTER_FRACTION = re.compile(r"(?:\s+of)?(?:\s+an?)?[\s-](?P<u>percentage\s+points?|points?|minutes?|hours?|days?|"
+_UNIT_AFTER_FRACTION = re.compile(r"(?:\s+of)?(?:\s+an?)?[\s-](?P<u>percentage\s+points?|points?|percent|per\s+cent|minutes?|hours?|days?|"
                                   r"weeks?|months?|years?)\b", re.IGNORECASE)
 # "an hour and a half", "a week and a half": one and a half of the unit, not the fraction a half.
 _AND_A_HALF = re.compile(r"\b(?:an?|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+and\s+a\s+half\b", re.IGNORECASE)
@@ -194,7 +194,7 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             if word.startswith("percentage") or (word.startswith("point") and _RATE.search(sentence)):
                 unit = "pp"
             else:
-                unit = "point" if word.startswith("point") else _UNITS[word]
+                unit = "point" if word.startswith("point") else "percent" if word.startswith("per") else _UNITS[word]
             end = of_unit.end()
         out.append(QuantityMention(sentence[m.start():end], round(value, 6), unit, m.start(), end))
     out.sort(key=lambda q: q.start)

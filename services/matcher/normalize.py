@@ -461,6 +461,9 @@ _BOUND_BEFORE = re.compile(
 AT_LEAST, AT_MOST = ">", "<"
 
 
+FRACTION, PERCENT = "fraction", "percent"  # the extractor's units (services/extractor/quantities.py)
+
+
 def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float, str]]:
     """Each quantity with its unit, the content word after it in its clause ("14 people died" ->
     person; "killed 17, police said" and "17 on Tuesday" count nothing named), and its bound
@@ -479,8 +482,11 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float, str]]
             head = stem(raw)
             break
         bound = _BOUND_BEFORE.search(text, max(0, start - 24), start) if start else None
-        out.append((q.unit, head if not q.unit else "", _scaled(text[start:end], float(q.value), text[end:end + 9]),
-                    "" if bound is None else AT_MOST if bound["upper"] else AT_LEAST))
+        value = _scaled(text[start:end], float(q.value), text[end:end + 9])
+        unit = q.unit
+        if unit == FRACTION:  # "by a third" is "by 33%", "half of the staff" "50% of the staff"
+            unit, value = PERCENT, round(value * 100, 4)
+        out.append((unit, head if not unit else "", value, "" if bound is None else AT_MOST if bound["upper"] else AT_LEAST))
     return out
 
 

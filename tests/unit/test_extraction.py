@@ -961,6 +961,7 @@ def test_miles_are_compared_in_metric_units(sentence: str, value: float, unit: s
     ("The talks lasted half an hour.", 0.5, "hour"),
     ("The queue moved a quarter of an hour later.", 0.25, "hour"),
     ("The port was shut for half a day.", 0.5, "day"),
+    ("The index fell half a percent.", 0.5, "percent"),
     ("Half of the volunteers left.", 0.5, "fraction"),  # a share of a whole, not of a unit
     ("The first half of the year was calm.", 0.5, "fraction"),
     ("The group sold 20 BP stations.", 20.0, ""),  # the company, not basis points

@@ -1483,3 +1483,10 @@ def test_two_scores_of_one_match_conflict(first, second, clash):
 ])
 def test_one_score_or_none_is_no_score_conflict(first, second):
     assert "(score)" not in explain(first, second).reason
+
+
+def test_a_share_written_as_a_fraction_is_that_percentage():
+    e = explain("Norvik Energy cut its Vlieborg workforce by a third.", "Norvik Energy cut its Vlieborg workforce by 33%.")
+    assert e.decision == SAME, e.reason
+    e = explain("Norvik Energy cut its Vlieborg workforce by a third.", "Norvik Energy cut its Vlieborg workforce by 50%.")
+    assert e.decision == CONFLICTING and "33.3333 vs 50" in e.reason, e.reason
