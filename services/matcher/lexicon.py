@@ -95,8 +95,12 @@ EVENT_KINDS = {
 # outlets disagreeing on who it was is a conflict to see, not two facts.
 CONTRASTS = {
     "trade": ("exports export exported", "imports import imported"),
+    # measures of an economy, kinds of aid, sides of a country (each word in one kind only)
+    "indicator": ("unemployment joblessness", "inflation", "economy gdp"),
+    "aid": ("military", "humanitarian"),
+    "side": ("east eastern", "west western", "north northern", "south southern"),
     "toll": ("killed died dead deaths", "injured wounded injuries", "arrested detained arrests", "rescued evacuated"),
-    "earnings": ("profit profits", "revenue revenues"),
+    "earnings": ("profit profits", "revenue revenues", "deliveries"),
     "portfolio": ("defence defense", "finance", "foreign", "interior", "health", "education", "justice",
                   "transport", "agriculture", "environment"),
     "occupation": ("nurses", "doctors", "teachers", "journalists reporters", "activists", "students", "farmers",

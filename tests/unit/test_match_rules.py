@@ -195,6 +195,12 @@ def test_a_figure_in_miles_meets_its_rounded_conversion():
      "different_things"),
     ("The city museum reopened after a long renovation.", "The city library reopened after a long renovation.",
      "different_things"),
+    ("Unemployment in Norvia rose to 4.3% in July.", "Inflation in Norvia rose to 4.3% in July.", "different_things"),
+    ("Norvia will send $500 million in military aid to Velmar.", "Norvia will send $500 million in humanitarian aid to Velmar.",
+     "different_things"),
+    ("Norvik Motors' quarterly revenue rose 8%.", "Norvik Motors' quarterly deliveries rose 8%.", "different_things"),
+    ("Velmar fired a missile into the sea off its east coast.", "Velmar fired a missile into the sea off its west coast.",
+     "different_things"),
 ])
 def test_the_same_template_of_two_alternatives_is_two_facts(first, second, rule):
     for a, b in ((first, second), (second, first)):
