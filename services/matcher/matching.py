@@ -425,7 +425,8 @@ def _unshared_negation(a: MatchForm, b: MatchForm) -> bool:
         heads = x.negated_predicates - x.contrasted
         if heads and not y.negated_heads - y.contrasted:
             y_words = {t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)  # "confirmed that ...": a telling verb too
-            if not any(same_word(h, y_words) for h in heads):
+            # nor one the other states the opposite of: "found not guilty" / "acquitted" agree
+            if not any(same_word(h, y_words) or opposites(h) & y_words for h in heads):
                 return True
     return False
 
@@ -517,8 +518,8 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     denied = _denial(a, b) if same_thing else None
     if denied:
         return RULE_CONFIRM_DENY, denied
-    for p in sorted(a.predicates):
-        for q in sorted(opposites(p) & b.predicates):
+    for p in sorted(a.predicates - a.negated_heads):  # "not guilty" is no opposite of "acquitted"
+        for q in sorted(opposites(p) & b.predicates - b.negated_heads):
             if p not in b.predicates and q not in a.predicates and (not guarded(p, q) or (
                     _rest_contained(a, b, p, q) and _in_context(a, b, opposite_context(p, q))
                     and not _other_occasion(a, b))):

@@ -1496,3 +1496,15 @@ def test_a_share_written_as_a_fraction_is_that_percentage():
     assert e.decision == SAME, e.reason
     e = explain("Norvik Energy cut its Vlieborg workforce by a third.", "Norvik Energy cut its Vlieborg workforce by 50%.")
     assert e.decision == CONFLICTING and "33.3333 vs 50" in e.reason, e.reason
+
+
+@pytest.mark.parametrize("negated, opposite", [
+    ("The jury in Vlieborg found the harbour master not guilty on all counts.",
+     "The harbour master was acquitted of all charges by the jury in Vlieborg."),
+    ("The airport in Vlieborg did not reopen on Monday.", "The airport in Vlieborg stayed closed on Monday."),
+])
+def test_a_negated_predicate_agrees_with_its_opposite(negated, opposite):
+    # "not guilty" is "acquitted": neither an opposite predicate nor a negation the other does not state
+    for a, b in ((negated, opposite), (opposite, negated)):
+        e = explain(a, b)
+        assert e.decision == SAME, (a, b, e.reason)
