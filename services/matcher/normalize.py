@@ -399,6 +399,10 @@ NOT_PLAIN = "~"
 _SCORE = re.compile(r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,%/]|\s?(?:percent|per\s?cent|pc)\b)")
 _RESULT_WORDS = frozenset("beat beats beaten defeated defeat defeats won win wins lost lose loses drew draw draws drawn "
                           "victory loss thrashed edged routed scored scoreline".split())
+# What follows a score (the end of the clause, or one of these); a range is followed by what it counts
+# ("10-15 people were hurt when the team won").
+_AFTER_SCORE = re.compile(r"\s*(?:$|[,.;:!?)—–-]|(?:win|victory|defeat|loss|draw|lead|triumph|rout|thrashing|margin|scoreline|"
+                          r"at|in|on|over|against|to|with|after|and|for|away|home|thanks|before|as)\b)", re.IGNORECASE)
 
 
 def _prospect(statement: str, tokens: list[str], asks: bool) -> str:
@@ -436,8 +440,8 @@ def _score(statement: str, tokens: list[str]) -> tuple[int, ...]:
     are named in varies: "lost 35-38"), or () (one score only: two tell of two matches)."""
     if _RESULT_WORDS.isdisjoint(tokens):
         return ()
-    scores = _SCORE.findall(statement)
-    return tuple(sorted(map(int, scores[0]), reverse=True)) if len(scores) == 1 else ()
+    scores = [m for m in _SCORE.finditer(statement) if _AFTER_SCORE.match(statement, m.end())]
+    return tuple(sorted(map(int, scores[0].groups()), reverse=True)) if len(scores) == 1 else ()
 
 
 def _infinitives(statement: str) -> frozenset[str]:
