@@ -354,13 +354,12 @@ _PROSPECT = re.compile(
     r"(?:plans|intends))\s+to\s+"
     r"|\b(?:is|are|'s|'re)\s+(?:considering|weighing|mulling|contemplating)\s+(?:a\s+|an\s+|the\s+)?))"
     r"(?:(?i:be)\s+)?(?P<verb>[^\W\d_]+)\b")
-# A prospect in a clause of its own ("The minister, who could face charges, resigned") is not what the
-# statement says: the clause after its last comma opens with one of these ...
-_SUBORDINATE = re.compile(r"\s*(?:and\s+)?(?:who|which|whose|where|when|while|after|before|because|although|if|unless|"
-                          r"since|as|than)\b", re.IGNORECASE)
-# ... or one of these is right before the modal ("so they could", "a woman who may be his wife").
-_SUBORDINATOR_WORDS = frozenset("who which that so whose where when if whether because before after until unless while "
-                                "since than as".split())
+# A prospect in a clause of its own is not what the statement says: the clause after its last comma
+# opens with one of these ("The minister, who could face charges, resigned"), or one is right before the
+# modal ("so they could be closer", "a woman who may be his wife").
+_SUBORDINATOR_WORDS = frozenset("who which that so whose where when while whether if unless because although before "
+                                "after until since than as".split())
+_SUBORDINATE = re.compile(r"\s*(?:and\s+)?(?:" + "|".join(sorted(_SUBORDINATOR_WORDS)) + r")\b", re.IGNORECASE)
 # After "may be" an act is a participle ("may be extended"); anything else is a guess at what is ("may be
 # his wife", "could be closer", "may be women").
 _PARTICIPLES = frozenset(
@@ -373,18 +372,17 @@ _PROSPECT_WORDS = frozenset("may might could expected expect expects forecast fo
                             "likely unlikely tipped pressure talks planning "
                             "preparing threatening seeking hoping threaten threatens threatened plans intends "
                             "considering weighing mulling contemplating".split())
-# A statement with any of these words (as written, not folded: "met" is not "talks") may tell a prospect
+# A statement with any of these words (as written, not folded: "met" is not "talks"; the prospect's own
+# but for the common "set", "talks", "pressure", read as phrases below) may tell a prospect
 # in other words ("Analysts expect the bank to cut", "is due to", "aims to", "agreed to sell", "faces life
 # in prison"), a permission ("are allowed to wear"), a condition ("if convicted"), a future, or a report
 # of a report ("Apple reportedly ..."): it is no plain report of an event ...
-_NOT_PLAIN = frozenset(
-    "may might could can would will should shall must won't wouldn't expect expects expecting expected forecast "
-    "forecasts predict predicts predicted aim aims aimed due scheduled slated likely unlikely tipped hope hopes hoped "
-    "hoping plan plans planned planning intend intends intended propose proposes proposed consider considers "
-    "considered considering weighing mulling contemplating threat threats threaten threatens threatened threatening "
-    "want wants wanted seek seeks seeking try tries tried trying urge urges urged possible possibly poised preparing "
-    "allowed permitted able entitled agree agreed agrees decided decides vowed vows pledged pledges promised promises "
-    "face faces facing if unless intention intentions reportedly rumour rumours rumor rumors stages".split())
+_NOT_PLAIN = _PROSPECT_WORDS - {"set", "talks", "pressure"} | frozenset(
+    "can would will should shall must won't wouldn't expecting predicted aim aims aimed due scheduled slated hope hopes "
+    "hoped plan planned intend intended propose proposes proposed consider considers considered threat threats want "
+    "wants wanted seek seeks try tries tried trying urge urges urged possible possibly allowed permitted able entitled "
+    "agree agreed agrees decided decides vowed vows pledged pledges promised promises face faces facing if unless "
+    "intention intentions reportedly rumour rumours rumor rumors stages".split())
 # ... nor is one with these phrases of common words ("set to", "close to buying", "in talks", "ruled out",
 # "reported to be"), read only when one of the words is there.
 _NOT_PLAIN_PHRASE_WORDS = frozenset("set close near talks ruled rules rule reported".split())

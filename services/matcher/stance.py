@@ -83,7 +83,7 @@ _SAFE = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'
 _HARM = re.compile(r"\b(?:die[sd]?|dead|death|killed|kill|captur\w*|kidnap\w*|abduct\w*|hostage|executed|"
                    r"beheaded|murdered|shot)\b", re.IGNORECASE)
 _PERSONS = frozenset("i he she they we you who".split())
-SAFE = "safe"  # the cue of a safe person; "safe:<stem>" of a named one
+SAFE = "safe"  # the cue that someone is said safe; with it "safe:<stem>" of each one named, "safe:" of a pronoun
 
 
 def _safe_cues(text: str) -> list[str]:
@@ -95,8 +95,8 @@ def _safe_cues(text: str) -> list[str]:
         if m["who"] and m.group().lower().endswith(" dead") and " not " not in m.group().lower():
             continue  # "she is dead" is the harm, not its denial
         who = (m["who"] or m["who2"]).lower()
-        found.append(SAFE if who in _PERSONS else f"{SAFE}:{stem(who)}")
-    return found
+        found.append(f"{SAFE}:" if who in _PERSONS else f"{SAFE}:{stem(who)}")
+    return found + [SAFE] if found else found
 
 
 # Each cue by the test that finds it in a statement.
@@ -117,10 +117,10 @@ def cues(text: str) -> frozenset[str]:
 
 def _said_safe(x: MatchForm, y: MatchForm) -> bool:
     """`x` says someone is safe or alive whom `y` says was harmed (a pronoun, or a word `y` has)."""
-    if "harm" not in y.cues or any(c.startswith(SAFE) for c in y.cues):
+    if SAFE not in x.cues or "harm" not in y.cues or SAFE in y.cues:
         return False
-    y_words = {t for t, _ in y.bag}
-    return any(c == SAFE or (c.startswith(SAFE + ":") and c[len(SAFE) + 1:] in y_words) for c in x.cues)
+    y_words = {t for t, _ in y.bag} | {""}  # "" a pronoun's
+    return any(c.startswith(SAFE + ":") and c[len(SAFE) + 1:] in y_words for c in x.cues)
 
 
 def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
@@ -174,11 +174,11 @@ def deny_probability(x: MatchForm, y: MatchForm) -> float:
 
 # A statement with none of these cannot deny another: the model's other features (a question, a
 # hedge, the other side negated) never lift the odds to even (test_match_stance pins this).
-DENYING_CUES = frozenset(("refute", "deny", "answered_no"))
+DENYING_CUES = frozenset(("refute", "deny", "answered_no", SAFE))
 
 
 def can_deny(x: MatchForm) -> bool:
-    return bool(x.negated_heads) or not DENYING_CUES.isdisjoint(x.cues) or any(c.startswith(SAFE) for c in x.cues)
+    return bool(x.negated_heads) or not DENYING_CUES.isdisjoint(x.cues)
 
 
 def denial(a: MatchForm, b: MatchForm) -> tuple[float, int, tuple[str, ...]]:
