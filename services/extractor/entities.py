@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared import places
+from shared.names import TITLES
 from shared.places import ascii_lower
 from shared.rarity import plain_apostrophes, title_case
 from shared.pb import claim_pb2
@@ -91,12 +92,6 @@ _PLACES = frozenset(
     "china,israel,iran,saudi arabia,ireland,europe,canada,kyiv,moscow,washington,london,berlin,"
     "paris,brussels,beijing,riyadh,jeddah,copenhagen,antwerp,hamburg,bremerhaven,kursk,sudzha,los angeles".split(",")
 )
-_TITLES = frozenset(
-    "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
-    "dr,sir,dame,gen,general,sen,senator,rep,gov,governor,king,queen,pope,judge,chief,envoy,"
-    "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,speaker,"
-    "prince,princess,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof,former".split(",")
-)
 # Words naming an office with the title after them ("Police Chief", "District Attorney", "Interior
 # Minister"): no entity of their own before a name.
 _OF_OFFICE = frozenset("police district inspector surgeon press interior home justice finance health education "
@@ -104,7 +99,7 @@ _OF_OFFICE = frozenset("police district inspector surgeon press interior home ju
                        "county city school border".split())
 # Titles that are part of names as often ("Burger King", "Islamic State", "Major General").
 _NAME_TITLES = frozenset("state supreme king queen prince princess pope general".split())
-_PERSON_TITLES = _TITLES - _NAME_TITLES
+_PERSON_TITLES = TITLES - _NAME_TITLES
 # Titles that are names on their own too: "Prince said" (the singer, or Erik Prince), "Vice reported".
 _TITLES_ALSO_NAMES = frozenset(("prince", "vice")
 )
@@ -209,11 +204,11 @@ def canonicalize(name: str, whole_name: bool = False) -> tuple[str, int]:
 def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     words = name.split()
     if len(words) > 1 and not whole_name and (_GENERATION.fullmatch(words[-1]) or _REGNAL.fullmatch(words[-1]) and (
-            ascii_lower(words[0]).rstrip(".") in _TITLES)):
+            ascii_lower(words[0]).rstrip(".") in TITLES)):
         words = words[:-1]
         words[-1] = words[-1].rstrip(",")  # "Martin Luther King, Jr."
     low = [ascii_lower(w).rstrip(".") for w in words]
-    office_title = len(low) > 2 and low[0] in _OF_OFFICE and low[1] in _TITLES  # "Press Secretary X": a person
+    office_title = len(low) > 2 and low[0] in _OF_OFFICE and low[1] in TITLES  # "Press Secretary X": a person
     # A body's word before a place word is a place ("Union Square", "Parliament Square"); not a longer name
     # ("Fox News Channel", "University of the Virgin Islands"), nor a place word that names bodies too.
     named_place = len(low) == 2 and low[0] in _ORG_WORDS and low[1] in _PLACE_AFTER_BODY_WORDS
@@ -224,8 +219,8 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     # Leading titles ("Secretary of State", "Prime Minister") are not part of the name; a title of a
     # place is the name ("Mayor of Kyiv" is no Kyiv, "Prince William County" no Mr William).
     i = 1 if office_title else 0  # "Police Chief", "Interior Minister": the office is part of the title
-    while i < len(words) - 1 and (low[i] in _TITLES or low[i] in _CONNECTORS):
-        if low[i] in _CONNECTORS and low[i + 1] not in _TITLES:
+    while i < len(words) - 1 and (low[i] in TITLES or low[i] in _CONNECTORS):
+        if low[i] in _CONNECTORS and low[i + 1] not in TITLES:
             i = 0
             break
         i += 1
@@ -317,15 +312,15 @@ def find_entities(sentence: str) -> list[EntityMention]:
             text = trimmed or text
         if not text or len(text) < 2 and not text.isupper():
             continue
-        if all(ascii_lower(w).rstrip(".") in _TITLES for w in words) and not (
+        if all(ascii_lower(w).rstrip(".") in TITLES for w in words) and not (
                 len(words) == 1 and ascii_lower(words[0]) in _TITLES_ALSO_NAMES):
             continue
         # "Ukrainian President X", "Kyiv Mayor X", "Tesla Chief Executive Elon Musk": what the title is of
         # is its own entity, the rest is the person.
-        if len(words) > 2 and ascii_lower(words[1]) in _TITLES and ascii_lower(words[1]) not in _CONNECTORS and (
+        if len(words) > 2 and ascii_lower(words[1]) in TITLES and ascii_lower(words[1]) not in _CONNECTORS and (
                 ascii_lower(words[0]) not in _OF_OFFICE) and (
                 ascii_lower(words[0]) in ALIASES or canonicalize(words[0])[1] == PLACE
-                or len(words) > 3 and ascii_lower(words[0]) not in _TITLES
+                or len(words) > 3 and ascii_lower(words[0]) not in TITLES
                 and ascii_lower(words[1]) not in _NAME_TITLES and "of" not in words[2:]):  # "Islamic State of Iraq"
             j = 1
         else:

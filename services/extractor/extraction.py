@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
+from shared.names import TITLES
 from shared.pb import article_pb2, claim_pb2
 from shared.rarity import NOBODY_EXCEPT, plain_apostrophes, title_case
 
 from .attribution import find_attribution
 from .dates import find_dates, find_times
-from .entities import _TITLES, ORG, OTHER, PERSON, PLACE, as_actor, canonicalize, find_entities
+from .entities import ORG, OTHER, PERSON, PLACE, as_actor, canonicalize, find_entities
 from .hedges import hedged
 from .quantities import find_quantities, value_form
 from .roles import RoleBook
@@ -245,7 +246,7 @@ def _person_mentioned(claim: claim_pb2.Claim) -> str:
 def _without_titles(name: str) -> str:
     """"Finance Minister Kari Holm" -> "Kari Holm": what follows the last title word."""
     words = name.split()
-    titles = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLES]
+    titles = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
     return " ".join(words[titles[-1] + 1 :] if titles else words)
 
 

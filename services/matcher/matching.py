@@ -110,6 +110,13 @@ CONTRAST_MIN_SCORE = 85.0
 # the same words) to conflict (actor_mismatch); below it they stay two facts (different_actors): one
 # word more may be another event ("the men's title" / "the women's title").
 SOLE_ROLE_MIN_REST = 100.0
+# The longest one-word name read as the letters of a longer one ("NATO", "UNHCR"): _short_for.
+ABBREVIATION_MAX = 5
+# A one-word name opening a sentence this rare (shared.rarity.weight) or rarer may be told apart from
+# another: "Tesla" 2.7, "Boeing" 2.7, "Toyota" 2.6; not "Metro" 2.3, "Whoever" 2.1, "Ford" 2.0.
+LEAD_MIN_WEIGHT = 2.5
+# A one-word name opening with this many letters of a word of a longer name may be its short form.
+SHORT_NAME_STEM = 4
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
 UNIT_CONFLICT_MIN_FRAME = 65.0
@@ -662,38 +669,110 @@ def _different_subjects(a: MatchForm, b: MatchForm) -> str | None:
 
 
 def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool] | None:
-    """The same statement told of two countries or US states (or, in a role only one holds, two
-    people: see below): the first name each statement writes (MatchForm.actors) is one the other does
-    not write anywhere, every other name is shared,
-    the two cannot be one place (places.relation APART: "the UK" / "Britain", "the Kremlin" /
-    "Russia" are one), and the rest reads alike word for word in order (fuzz.ratio >=
-    CONTRAST_MIN_SCORE without the names): "Germany pledged 40 tanks to Ukraine" / "France pledged
-    40 tanks to Ukraine" are two facts, not one corroborated. decide() asks only of a pair it would
-    otherwise call the same claim: a figure, date, place or denial in dispute stays a conflict.
-    Returns the two actors (a country by its key in shared.places: "united kingdom", not the stems
-    "unit kingdom"), the ratio of the rest, and whether both give the actor a role only one holds in
-    the same words (MatchForm.sole_role, the rest at SOLE_ROLE_MIN_REST): then the outlets
-    disagree on who, a conflict (actor_mismatch).
-    People and bodies are otherwise left alone: outlets name one many ways no table here knows
-    ("Saddam" / "Hussein", "Facebook" / "Meta Platforms", "Manchester United" / "the Red Devils"). A
-    person is read only as the holder of an office ("was elected president"), told in the same words,
-    and not under two spellings of one name ("Zelensky" / "Zelenskyy")."""
-    if not (a.actors and b.actors):  # most pairs
+    """The same statement told of two actors: the first name each statement writes (MatchForm.lead,
+    else MatchForm.actors) is one the other does not write anywhere, every other name is shared, the
+    two cannot be one place (places.relation APART: "the UK" / "Britain", "the Kremlin" / "Russia"
+    are one) nor one name written short (_one_name_two_ways: "ECB" / "European Central Bank",
+    "Fed" / "Federal Reserve", "Zelensky" / "Zelenskyy"), and the rest reads alike word for word in
+    order (fuzz.ratio >= CONTRAST_MIN_SCORE without the names): "Germany pledged 40 tanks to Ukraine"
+    / "France pledged 40 tanks to Ukraine", "Tesla recalled 200,000 vehicles" / "Ford recalled ...",
+    "Emmanuel Macron will visit Beijing" / "Olaf Scholz will visit Beijing" are two facts, not one
+    corroborated. decide() asks only of a pair it would otherwise call the same claim: a figure,
+    date, place or denial in dispute stays a conflict. Returns the two actors (a country by its key
+    in shared.places: "united kingdom", not the stems "unit kingdom"), the ratio of the rest, and
+    whether both give the actor a role only one holds in the same words (MatchForm.sole_role, the
+    rest at SOLE_ROLE_MIN_REST): then the outlets disagree on who, a conflict (actor_mismatch).
+    A country and a body are never two actors ("the White House" / "the United States"), and names
+    no table here knows as one (a married or a stage name, a parent company: "Google" / "Alphabet")
+    are read as two: a corroboration the scorer misses, not one it invents."""
+    first_x, first_y = _first_name(a, b), _first_name(b, a)
+    if not (first_x and first_y):  # most pairs
         return None
-    xs, ys = _unshared_actors(a, b), _unshared_actors(b, a)
-    if xs != [a.actors[0]] or ys != [b.actors[0]]:
+    if _unshared_names(a, b) != [first_x] or _unshared_names(b, a) != [first_y]:
         return None  # "Germany and France pledged" / "Germany and Poland pledged": one pledge, its donors told two ways
-    (place_x, x), (place_y, y) = xs[0], ys[0]
+    (place_x, tokens_x, x), (place_y, tokens_y, y) = first_x, first_y
     if place_x and place_y:
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
-    elif place_x or place_y or not (a.sole_role and b.sole_role) or _spelled_alike(x.split(), y.split()):
+    elif place_x or place_y or _one_name_two_ways(x.split(), y.split()) or (
+            " " not in x and " " not in y and not _two_leads(a, b)):
+        return None  # "Saddam" / "Hussein", "Evan" / "Nash": a first name and a surname may be one man
+    rest = fuzz.ratio(_without(a.core, tokens_x.split()), _without(b.core, tokens_y.split()))
+    if rest < CONTRAST_MIN_SCORE:
         return None
-    rest = fuzz.ratio(_without(a.core, x.split()), _without(b.core, y.split()))
-    sole = a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST
-    if rest < CONTRAST_MIN_SCORE or not (sole or place_x):
-        return None
-    return places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest, sole
+    return (places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest,
+            a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST)
+
+
+def _first_name(a: MatchForm, b: MatchForm) -> tuple[str, str, str] | None:
+    """The first name a writes, as MatchForm.actors holds them: its one-word opener (MatchForm.lead)
+    unless b writes it too ("Police believe Poland laid the cable" / "Police believe Estonia ...": Poland
+    and Estonia), else its first actor."""
+    if a.lead and _unshared(a.lead, b):
+        return a.lead
+    return a.actors[0] if a.actors else None
+
+
+def _two_leads(a: MatchForm, b: MatchForm) -> bool:
+    """Whether both statements open with a one-word name that is no very common word (LEAD_MIN_WEIGHT:
+    "Boeing", "Lufthansa", "Pfizer"; not "Metro", "Today", "Apple"): two bodies, where two one-word
+    names elsewhere may be one person's first name and surname."""
+    return all(f.lead and weight(f.lead[2]) >= LEAD_MIN_WEIGHT for f in (a, b))
+
+
+def _unshared_names(a: MatchForm, b: MatchForm) -> list[tuple[str, str, str]]:
+    """a's names (its lead, unless b writes it, and its actors) b does not name (_unshared)."""
+    # a rare one-word opener is among the actors too ("Vantora recalled ..."): counted once
+    names = ((a.lead,) if a.lead else ()) + tuple(actor for actor in a.actors if actor != a.lead)
+    return [actor for actor in names if _unshared(actor, b)]
+
+
+def _unshared(actor: tuple[str, str, str], b: MatchForm) -> bool:
+    """Whether b does not name the actor: a country or US state none of b's places and actors is (by
+    its key in shared.places: "Britain" is "the UK", "the Kremlin" Russia; a city in it is not it;
+    countries by place, not by word: "the United Kingdom" and "the United States" share "united"), a
+    person or a body of which b writes, in its statement or as its speaker, not all the canonical
+    tokens (a person's surname: "Hillary Clinton" / "Clinton") nor a rare one (SPECIFIC_NAME_WEIGHT:
+    "Bank of England" / "Bank of Canada" share only "bank")."""
+    place, tokens, _ = actor
+    if place:
+        return places.key(place) not in _place_keys(b) | {places.key(p) for p, _, _ in b.actors if p}
+    written = set(b.text.split()) | b.names
+    return not (all(t in written for t in tokens.split())
+                or any(t in written and weight(t) >= SPECIFIC_NAME_WEIGHT for t in tokens.split()))
+
+
+def _one_name_two_ways(xs: list[str], ys: list[str]) -> bool:
+    """Whether two people's or bodies' name words may be one name: one's words all in the other ("Erik
+    ten Hag" / "ten Hag"), or the words of each not in the other spelled two ways (_spelled_alike:
+    "Dmitry Peskov" / "Dmitri Peskow") or one a short form of the other (_short_for). Words both
+    write ("Cardinal", a first name) tell nothing: "Jason Clarke" / "Jason Platt" are two men."""
+    x_only, y_only = [t for t in xs if t not in ys], [t for t in ys if t not in xs]
+    if _NUMERALS.issuperset(x_only + y_only):  # "the Second World War" / "World War II"
+        return True
+    return not (x_only and y_only) or _spelled_alike(x_only, y_only) or _spelled_alike(
+        ["".join(x_only)], ["".join(y_only)]) or _short_for(x_only, ys) or _short_for(y_only, xs)
+
+
+_NUMERALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth ii iii iv vi vii viii ix".split())
+
+
+def _short_for(short: list[str], long: list[str]) -> bool:
+    """Whether a one-word name may be a short form of a longer name: letters of it in order, from its
+    first ("ECB" / "European Central Bank", "BoJ" / "Bank of Japan", "VW" / "Volkswagen", "PSG" /
+    "Paris Saint-Germain", up to ABBREVIATION_MAX letters), the start of one of its words ("Fed" /
+    "Federal Reserve"), or opening with the same SHORT_NAME_STEM letters as one ("Internazionale" /
+    "Inter Milan", "Wolves" / "Wolverhampton Wanderers")."""
+    if len(short) != 1:
+        return False
+    word, letters = short[0], "".join(long)
+    if any(len(word) >= 3 and t.startswith(word) or t[:SHORT_NAME_STEM] == word[:SHORT_NAME_STEM]
+           and len(t) >= SHORT_NAME_STEM <= len(word) for t in long):
+        return True
+    if len(word) > ABBREVIATION_MAX or not letters.startswith(word[0]):
+        return False
+    rest = iter(letters)
+    return all(c in rest for c in word)  # a subsequence: each letter found after the one before
 
 
 def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
@@ -704,17 +783,6 @@ def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
     return any(has_spelling_variant(t, ys) or any(
         same_initial(t, u) and Levenshtein.distance(t, u) <= (1 if min(len(t), len(u)) < 6 else 2) for u in ys)
         for t in xs)
-
-
-def _unshared_actors(a: MatchForm, b: MatchForm) -> list[tuple[str, str]]:
-    """a's actors b does not name: a country or US state none of b's places and actors is (by its
-    key in shared.places: "Britain" is "the UK", "the Kremlin" Russia; a city in it is not it), and
-    any other name of which b writes no word, in its statement or as its speaker. Countries by place,
-    not by word: "the United Kingdom" and "the United States" share "united"."""
-    written = set(b.text.split()) | b.names
-    b_places = _place_keys(b) | {places.key(p) for p, _ in b.actors if p}
-    return [(place, tokens) for place, tokens in a.actors
-            if (places.key(place) not in b_places if place else not any(t in written for t in tokens.split()))]
 
 
 def _without(core: str, drop: Collection[str]) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
+from shared.names import TITLES
 from shared.pb import claim_pb2
 from shared.places import is_city, is_country, is_state
 from shared.places import key as place_key
@@ -218,6 +219,9 @@ _AFTER_A_VENUE = frozenset("next last early late earlier later today tonight yes
 _DEMONYM = re.compile(r"(?:an|ese|ish|ch|i)$")  # "Russian", "Chinese", "British", "French", "Iraqi"
 # A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
 UNIT_WEIGHT = 0.5
+# A word ending in -s whose singular is at most this rare (shared.rarity.weight) is a plural of a
+# common word: "Rescuers" (rescuer 3.9), "Teamsters" (4.3); not a name, "Qantas", "Mercedes" (5.5).
+PLURAL_OF_COMMON_WEIGHT = 4.5
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km metre mile tonne teu barrel dose minute".split())
 
 
@@ -328,8 +332,9 @@ class MatchForm:
     events: tuple[str, ...] = ()       # kinds of incident the statement names (lexicon.EVENT_KINDS): "after the flood" -> flood
     alternatives: tuple[tuple[str, str, str], ...] = ()  # (kind, which, token) of lexicon.CONTRASTS words: "exports"
     identities: tuple[tuple[str, str, str], ...] = ()  # the same of lexicon.IDENTITIES words after "was a": "nurse"
-    actors: tuple[tuple[str, str], ...] = ()  # (country or US state as written or "", name tokens) the statement tells of (_actors)
+    actors: tuple[tuple[str, str, str], ...] = ()  # (country or US state as written or "", tokens, words) the statement tells of (_actors)
     sole_role: bool = False            # its first actor holds a role only one can hold ("won the final": _sole_role)
+    lead: tuple[str, str, str] | tuple[()] = ()  # a one-word name opening it, as actors hold names: "Tesla recalled" (_lead)
     subject_place: str = ""            # the country or US state opening the statement (its places.key): who acts, not where
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
@@ -603,7 +608,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
-    actors, holder, holder_person = ((), (-1, -1), False) if headline else _actors(
+    actors, holder, holder_person, lead = ((), (-1, -1), False, "") if headline else _actors(
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, statement, *holder, holder_person)
@@ -627,7 +632,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
-        sole_role=sole_role, subject_place=subject_place,
+        sole_role=sole_role, subject_place=subject_place, lead=lead,
         times=_times(claim), locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=prospect,
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
@@ -786,45 +791,93 @@ def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, pe
     return not any(p.search(text, m.end(), end) for p in (_NTH_TIME, _SHARED_ROLE, _OWN))
 
 
-def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str],
-            locatives: frozenset[str]) -> tuple[tuple[tuple[str, str], ...], tuple[int, int], bool]:
+def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str], locatives: frozenset[str]
+            ) -> tuple[tuple[tuple[str, str, str], ...], tuple[int, int], bool, tuple[str, str, str] | tuple[()]]:
     """The names the statement tells something of, in the order written (but a country that won or
     hosted what a passive tells of, first: "The 2030 Games will be hosted by France"), each as (its
-    country or US state, as written or as the tables key it, or "" for another name; its tokens as
-    the scored text spells them): "Germany pledged 40 tanks to Ukraine" -> (Germany, germany),
-    (Ukraine, ukraine); "the Kremlin" -> russia, a body standing for its country. Not a city (two cities for one event conflict: _cities_apart), a
-    place the event is in ("built in France"), nor the agent of an act told of something else ("the
-    deal was brokered by Qatar" / "by Egypt" is one deal, its broker in dispute). With them, where
-    the first of them starts and ends in the claim's text if it is a place or a person (-1, -1 if
-    not), and whether it is a person: the holder of a role only one holds (_sole_role)."""
-    actors: dict[tuple[str, str], None] = {}
-    holder, person = (-1, -1), False
+    country or US state, as written or as the tables key it, or "" for another name; its canonical
+    tokens as the scored text spells them; of a person or a body all its name's words, _name_words):
+    "Germany pledged 40 tanks to Ukraine" -> (Germany, germany, germany), (Ukraine, ukraine, ukraine);
+    "the Kremlin" -> russia, a body standing for its country. Not a city (two cities for one event
+    conflict: _cities_apart), a place the event is in ("built in France"), nor the agent of an act
+    told of something else ("the deal was brokered by Qatar" / "by Egypt" is one deal, its broker in
+    dispute). With them, where the first of them starts and ends in the claim's text if it is a place
+    or a person (-1, -1 if not), whether it is a person: the holder of a role only one holds
+    (_sole_role), and a one-word name opening the sentence that may be a common word (_lead)."""
+    actors: dict[tuple[str, str, str], None] = {}
+    holder, person, lead = (-1, -1), False, ()
     for e, key in sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
-        # the name as written first: the extractor's canonical may be shorter ("South Sudan" -> "sudan")
+        # the name as written first; the extractor's canonical may stand for another ("Washington" ->
+        # "united states") but not when it is only the name's last word ("Air France" is no country)
+        canonical = "" if _last_words(e.text, e.canonical) else e.canonical
         place = next((n for n in (e.text if is_country(e.text) else "", key, METONYMY.get(e.canonical.lower()),
-                                  e.canonical, e.text) if n and (is_country(n) or is_state(n))), "")
+                                  canonical, e.text) if n and (is_country(n) or is_state(n))), "")
         if key and not place or place and (key in locatives or place_key(place) in locatives):
             continue
-        if not place and _capitalised_opener(e.text, opener):
-            continue  # "Investigators believe Poland ...": Poland is the first name
+        if not place and (_STYLED.match(e.text) or _NOT_A_NAME.search(e.text)):
+            continue  # "The Duke of Sussex", "the Mayor of London": whoever holds it, named another way too
+        if not place and _opening_word(e.text, opener):
+            lead = lead or _lead(e)  # "Tesla recalled ...", "Vantora recalled ...": a body, or a common word
+            if _capitalised_opener(e.text, opener):
+                continue  # "Investigators believe Poland ...": Poland is the first name
         start = _in_text(claim, e.span.start)
         before = claim.text[max(0, start - _ROLE_WITHIN):start]  # as _sole_role reads it: "masterminded by the "
         held_by = place and _HELD_BY.search(before) is not None
         if _AGENT.search(before) and not held_by:
             continue
-        tokens = [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(e.canonical.lower())))
-                  if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS]
+        tokens = _name_tokens(e.canonical)
         if tokens:
-            actor = (place, " ".join(tokens))
+            actor = (place, " ".join(tokens), " ".join(tokens) if place else _name_words(e) or " ".join(tokens))
             if held_by and actors:  # "The 2030 Winter Games will be hosted by France": France acts, first
                 actors = {actor: None, **actors}
                 holder, person = (start, _in_text(claim, e.span.end)), False
             elif not actors and (place or e.kind == claim_pb2.ENTITY_KIND_PERSON):
                 holder, person = (start, _in_text(claim, e.span.end)), not place
             actors.setdefault(actor, None)
-    return tuple(actors), holder, person
+    return tuple(actors), holder, person, lead
+
+
+# What the extractor may take for a name that names no one: "the New York-based actor", "Tuesdays".
+_NOT_A_NAME = re.compile(r"-based$|^(?:mon|tues|wednes|thurs|fri|satur|sun)days?$", re.IGNORECASE)
+# A name that is a style or an office: a title "of" a place or a body.
+_STYLED = re.compile(r"(?:the\s+)?(?:duke|duchess|earl|countess|lord|lady|baron|baroness|archbishop|bishop|"
+                     r"cardinal|" + "|".join(sorted(TITLES)) + r")\s+of\b", re.IGNORECASE)
+
+
+def _name_tokens(name: str, drop: frozenset[str] = frozenset()) -> list[str]:
+    """A name's tokens as the scored text spells them, without stop words, generic speakers, number
+    words and `drop`."""
+    return [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(name.lower())))
+            if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS and t not in drop]
+
+
+def _last_words(name: str, canonical: str) -> bool:
+    """Whether the canonical form is the name's last words only ("Air France" -> "france")."""
+    written, short = name.lower().split(), canonical.lower().split()
+    return len(short) < len(written) and written[-len(short):] == short
+
+
+def _name_words(e: claim_pb2.Entity) -> str:
+    """A person's or a body's name as written, lower case, without titles and stop words but "of",
+    which a short form may keep ("Senator Joe Manchin" -> joe manchin, "The Bank of Japan" -> bank of
+    japan: "BoJ"): to tell two names apart (the canonical form keeps only a person's last name:
+    "Claudia Sheinbaum Pardo" -> pardo)."""
+    return " ".join(t for t in _TOKEN.findall(plain_apostrophes(e.text.lower()))
+                    if t == "of" or t not in STOP_WORDS and t not in TITLES)
+
+
+def _lead(e: claim_pb2.Entity) -> tuple[str, str, str] | tuple[()]:
+    """A one-word name opening the sentence that may name a body ("Tesla", "Lufthansa", "BP"), as
+    MatchForm.actors holds names, or () for a plural of a common word ("Militants", "Firefighters",
+    "Rescuers": the people of a kind, told many ways, never one body)."""
+    low = e.text.lower()
+    for ending in ("s", "es"):
+        if low.endswith(ending) and weight(low[:-len(ending)]) < PLURAL_OF_COMMON_WEIGHT and not e.text.isupper():
+            return ()
+    tokens = _name_tokens(e.canonical)
+    return ("", " ".join(tokens), _name_words(e) or " ".join(tokens)) if tokens else ()
 
 
 def _alternatives(raws: list[str], statement: str) -> tuple[
@@ -989,10 +1042,15 @@ def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
         e.kind == claim_pb2.ENTITY_KIND_OTHER and bool(_DESTINATION.search(before)))
 
 
+def _opening_word(name: str, text: str) -> bool:
+    """Whether the name is one word opening the sentence."""
+    return " " not in name and text.startswith(name)
+
+
 def _capitalised_opener(name: str, text: str) -> bool:
     """A common word capitalised only because it opens the sentence ("Rescue crews ...",
     "Firefighters ..."), which the extractor may take for a name."""
-    return " " not in name and text.startswith(name) and weight(name.lower()) < SPECIFIC_NAME_WEIGHT
+    return _opening_word(name, text) and weight(name.lower()) < SPECIFIC_NAME_WEIGHT
 
 
 # Speakers that say nothing about who: they do not count as a shared name.

@@ -384,10 +384,25 @@ def test_two_countries_each_acting_on_the_other_are_two_facts():
     ("Hong Kong banned the sale of the pesticide.", "China banned the sale of the pesticide."),  # a part of it
     # a country and a body
     ("The White House imposed new tariffs on steel.", "The United States imposed new tariffs on steel."),
-    # people and bodies: one is named many ways no table here knows
-    ("Amal Vermeer will represent the detained reporters.", "Amal Castellanos will represent the detained reporters."),
-    ("Halvorsen Inc agreed to pay $5 million to settle the case.", "Nordlys Platforms agreed to pay $5 million to settle the case."),
-    ("The jury acquitted Daniel Ormerod of all charges.", "The jury acquitted Colin Vasquez of all charges."),
+    # one person or body named two ways: a short form, a spelling, a title, a surname alone
+    ("The Nordic Investment Fund bought the harbour site.", "The NIF bought the harbour site."),
+    ("The Bank of Ostland held its main rate at 4 percent.", "The BoO held its main rate at 4 percent."),
+    ("The Fed held its main rate at 4 percent.", "The Federal Reserve held its main rate at 4 percent."),
+    ("Brevik Wanderers were relegated on Saturday.", "Brevik were relegated on Saturday."),
+    ("Valtersen Rovers were relegated on Saturday.", "Valters were relegated on Saturday."),
+    ("Dmitry Sorokov was detained at the airport.", "Dmitri Sorokow was detained at the airport."),
+    ("Helena Marsh opened the new bridge on Sunday.", "Mayor Marsh opened the new bridge on Sunday."),
+    ("Senator Helena Marsh opened the new bridge on Sunday.", "Helena Marsh opened the new bridge on Sunday."),
+    ("The Duke of Halden opened the new bridge on Sunday.", "Prince Oskar opened the new bridge on Sunday."),
+    # one war, one numbered two ways; a description or a day the extractor may take for a name
+    ("Halden was rebuilt after the Second World War ended.", "Halden was rebuilt after World War II ended."),
+    ("The Brevik-based shipping firm cut 300 jobs on Monday.", "Halvorsen Shipping cut 300 jobs on Monday."),
+    # two one-word names not opening the sentence: a first name and a surname may be one man
+    ("In 2019, Tomas helped found the harbour rowing club.", "In 2019, Brandt helped found the harbour rowing club."),
+    # a body named by a surname or a word both write: not told apart
+    ("Halvorsen Shipping will cut 300 jobs at its Brevik yard.", "Halvorsen Group will cut 300 jobs at its Brevik yard."),
+    # the plural of a common word opening the sentence is people of a kind, told many ways
+    ("Rescuers pulled two survivors from the rubble on Monday.", "Volunteers pulled two survivors from the rubble on Monday."),
     # a second name, or the agent of an act told of something else: one pledge, one deal
     ("The ceasefire was brokered by Qatar and signed on Friday.", "The ceasefire was brokered by Egypt and signed on Friday."),
     ("Norway and Denmark pledged 12 air defence systems.", "Norway and Finland pledged 12 air defence systems."),
@@ -405,6 +420,27 @@ def test_names_of_one_actor_or_unlike_statements_are_not_two_actors(first, secon
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.rule != "different_actors", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Halvorsen Inc agreed to pay $5 million to settle the case.", "Nordlys Platforms agreed to pay $5 million to settle the case."),
+    ("The jury acquitted Daniel Ormerod of all charges.", "The jury acquitted Colin Vasquez of all charges."),
+    ("Helena Marsh will visit the flooded towns next week.", "Oliver Strand will visit the flooded towns next week."),
+    ("Senator Helena Marsh voted against the harbour bill.", "Senator Oliver Strand voted against the harbour bill."),
+    # one word of the name shared, a rare one of the other not ("Bank" of two banks, a first name)
+    ("The Bank of Ostland raised its main rate by 25 basis points.", "The Bank of Vestmark raised its main rate by 25 basis points."),
+    ("Amal Vermeer will represent the detained reporters.", "Amal Castellanos will represent the detained reporters."),
+    # a one-word name opening the sentence, against another or a longer name
+    ("Vantora recalled 120,000 vehicles over a seatbelt fault.", "Kelmark recalled 120,000 vehicles over a seatbelt fault."),
+    ("Nordair suspended flights to the island until Friday.", "Air Ostland suspended flights to the island until Friday."),
+])
+def test_two_people_or_bodies_doing_the_same_are_two_facts(first, second):
+    """Two facts, one of each: a false corroboration would count one outlet's report of one company for
+    another's (a name no table here knows as another's, a stage name or a parent company, is read as
+    two actors too: a corroboration missed, not one invented)."""
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
 
 
 @pytest.mark.parametrize(("first", "second"), [
