@@ -39,6 +39,11 @@ _UNITS = {
     "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg", "kilogramme": "kg", "kg": "kg",
     "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
     "mph": "mph", "miles per hour": "mph",
+    # "1.5 points" is the unit "half a point" is (not "percentage points", "basis points": longer, matched first)
+    "points": "point", "point": "point", "pts": "point",
+    "degrees celsius": "celsius", "degrees centigrade": "celsius", "degrees c": "celsius", "celsius": "celsius",
+    "°c": "celsius", "ºc": "celsius", "degrees fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
+    "fahrenheit": "fahrenheit", "°f": "fahrenheit", "ºf": "fahrenheit", "c": "celsius", "f": "fahrenheit",
 }
 # Units of one measure written in another size, as the unit they are compared in: "5 km" is "5,000
 # metres", "25 basis points" "0.25 percentage points", "300 millimetres" "30 centimetres", "2,000 kg" "2 tonnes", "5 miles" "8 km", "100 mph"
@@ -56,10 +61,11 @@ _LARGE_SCALE = r"(?:thousand|million|billion|trillion)"
 _SCALE = rf"(?:hundred|{_LARGE_SCALE}|dozen)"
 _WORD_NUMBER = rf"(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|an?(?=\s+{_SCALE}))(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|{_SCALE}|a\s+half))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# "bp", "bps", "Bps", "BPS", not "BP": "20 BP stations" are the company's
-_BASIS_POINTS = frozenset(("bp", "bps"))
-_UNIT_RE = "|".join([re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£" and u not in _BASIS_POINTS]
-                    + ["(?-i:bps?|Bps|BPS)"])
+# "bp", "bps", "Bps", "BPS", not "BP": "20 BP stations" are the company's; "46C", "115F" upper case,
+# against the figure ("Grade 5 C") and not before a dash ("5F-16")
+_CASED_UNITS = frozenset(("bp", "bps", "c", "f"))
+_UNIT_RE = "|".join([re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£" and u not in _CASED_UNITS]
+                    + ["(?-i:bps?|Bps|BPS)", r"(?<=\d)(?-i:[CF])(?!-)"])
 _QUANTITY = re.compile(
     rf"(?<![\w.,:/-])(?P<cur>US\$|[$€£])?\s?(?P<num>{_DIGITS}|\b(?:{_WORD_NUMBER})\b)"
     rf"(?:\s?(?P<scale>bn|mn|mln|trn|tn|k|m|b)\b|\s+(?P<scaleword>{_SCALE})\b)?"

@@ -158,9 +158,9 @@ def _fmt(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-def _close(x: float, y: float) -> bool:
+def _close(x: float, y: float, unit: str = "") -> bool:
     """One figure written twice: equal up to rounding in the copy or to fewer digits."""
-    return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or _rounds_to(x, y) or _rounds_to(y, x)
+    return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or _rounds_to(x, y, unit) or _rounds_to(y, x, unit)
 
 
 # Lengths of time in hours: one duration written in two units is one figure ("a 72-hour strike" /
@@ -266,11 +266,11 @@ def _when(x, y) -> str:
 BOUND_MAX_RATIO = 3.0
 
 
-def _agree(x: float, x_bound: str, y: float, y_bound: str) -> bool:
+def _agree(x: float, x_bound: str, y: float, y_bound: str, unit: str = "") -> bool:
     """Two figures of one thing agree when one is the other written again (_close), or when a bound
     holds the other, within BOUND_MAX_RATIO: "at least 14" / "17", "as many as 300" / "250", "at least 14"
     / "at most 20"; two bounds the same way do ("more than 40" / "at least 30")."""
-    if _close(x, y):
+    if _close(x, y, unit):
         return True
     if x_bound and x_bound == y_bound:
         return max(x, y) <= BOUND_MAX_RATIO * min(x, y)
@@ -296,7 +296,7 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
 
     def clash(key_a: tuple[str, str], values_a: list[float], key_b: tuple[str, str], values_b: list[float]) -> bool:
         def agree(x: float, y: float) -> bool:
-            return _agree(x, bounds_a.get((*key_a, x), ""), y, bounds_b.get((*key_b, y), ""))
+            return _agree(x, bounds_a.get((*key_a, x), ""), y, bounds_b.get((*key_b, y), ""), key_a[0])
         if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
             return not all(agree(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
         return not any(agree(x, y) for x in values_a for y in values_b)
@@ -339,6 +339,9 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
     return _duration_clash(a, b)
 
 
+_SHARES = frozenset(("percent", "pp"))
+
+
 def _granularity(x: float) -> float:
     """The precision a figure is written to: 25000 -> 1000, 71 -> 1, 71.4 -> 0.1."""
     if x != int(x):
@@ -350,13 +353,16 @@ def _granularity(x: float) -> float:
     return g
 
 
-def _rounds_to(precise: float, rounded: float) -> bool:
+def _rounds_to(precise: float, rounded: float, unit: str = "") -> bool:
     """Whether `rounded` is `precise` written to fewer digits ("almost 25,000" for 24,600, "71
     percent" for 71.4 percent): within half its last digit, and within ROUNDING_TOLERANCE of it, so
-    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured"."""
+    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured". A percentage on a quarter step
+    is a level set in quarters, not rounded to a whole one: "held rates at 5.25%" / "at 5%" differ."""
     g = _granularity(rounded)
     if g <= _granularity(precise) or (g < ROUNDING_MIN_STEP and precise == int(precise)):
         return False  # "30 injured" is not a rounding of "31 injured"; "71 percent" is of "71.4"
+    if unit in _SHARES and (precise * 4) % 2 == 1:
+        return False  # 5.25, 5.75: a rate set in quarter points
     diff = abs(precise - rounded)
     return diff <= g / 2 and diff <= ROUNDING_TOLERANCE * max(abs(precise), abs(rounded))
 
@@ -641,7 +647,7 @@ def _other_occasion(a: MatchForm, b: MatchForm) -> bool:
     heart attack on Monday" two occasions, not one told two ways. (An age on one side and a duration on
     the other tell nothing; "about 2 million" is "2.1 million".)"""
     for unit in {u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}:
-        if not any(_close(x, y) for u, _, x in a.numbers if u == unit for v, _, y in b.numbers if v == unit):
+        if not any(_close(x, y, unit) for u, _, x in a.numbers if u == unit for v, _, y in b.numbers if v == unit):
             return True
     return bool(a.dates and b.dates) and not any(_dates_compatible(u, v) for u in a.dates for v in b.dates)
 

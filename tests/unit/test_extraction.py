@@ -969,6 +969,14 @@ def test_miles_are_compared_in_metric_units(sentence: str, value: float, unit: s
     ("Fed Raises Rates By 25 Bps", 0.25, "pp"),
     ("The Dow lost half a point on Monday.", 0.5, "point"),  # an index's point, not a rate's
     ("The forward scored 20 second-half points.", 20.0, ""),  # a half of the game, no fraction
+    ("The home side won by 1.5 points.", 1.5, "point"),  # the unit of "half a point"
+    ("Temperatures in Ostvik reached 41.2C on Sunday.", 41.2, "celsius"),
+    ("Temperatures in Ostvik reached 41.2 degrees Celsius.", 41.2, "celsius"),
+    ("Temperatures in Ostvik reached 41.2 °C.", 41.2, "celsius"),
+    ("Temperatures in Ostvik reached 106F.", 106.0, "fahrenheit"),
+    # a capital letter apart from the figure, or before a dash, is no temperature
+    ("The air force received 5 F-16 jets.", 5.0, ""),
+    ("Grade 5 C pupils sat the test.", 5.0, ""),
 ])
 def test_basis_points_and_fractions_of_a_unit_are_figures_in_the_unit(sentence: str, value: float, unit: str) -> None:
     assert [(round(q.value, 6), q.unit) for q in find_quantities(sentence)] == [(value, unit)]

@@ -1410,6 +1410,28 @@ def test_a_fraction_of_a_unit_and_basis_points_are_figures_in_the_unit():
     assert clash.decision == CONFLICTING and clash.rule == "number_mismatch", clash.reason
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # a rate set in quarter points is no rounding of a whole one; a share with one decimal may be
+    ("The central bank of Norvia held its main rate at 5.25% on Thursday.",
+     "The central bank of Norvia held its main rate at 5% on Thursday.", CONFLICTING),
+    ("The central bank of Norvia cut its main rate to 3.75 percent.", "The central bank of Norvia cut its main rate to 4 percent.",
+     CONFLICTING),
+    ("Turnout in the Ostvik referendum was 71.4 percent.", "Turnout in the Ostvik referendum was 71 percent.", SAME),
+    # a temperature written two ways, and two temperatures
+    ("Temperatures in Ostvik reached 41.2C on Sunday, a record.", "Temperatures in Ostvik reached 41.2 degrees Celsius on Sunday, a record.",
+     SAME),
+    ("Temperatures in Ostvik reached 41.2C on Sunday, a record.", "Temperatures in Ostvik reached 43.2C on Sunday, a record.",
+     CONFLICTING),
+    # points as a number and as a fraction are one unit
+    ("Berg leads the Ostvik chess open by half a point.", "Berg leads the Ostvik chess open by 1.5 points.", CONFLICTING),
+    ("Berg leads the Ostvik chess open by half a point.", "Berg leads the Ostvik chess open by 0.5 points.", SAME),
+])
+def test_rates_temperatures_and_points_are_compared_as_figures(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_a_contraction_shared_by_two_unrelated_statements_ties_nothing():
     # "hasn't" was the words "hasn" and "t" of both event frames: shared rare words
     for apostrophe in ("'", "’"):
