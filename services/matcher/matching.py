@@ -622,14 +622,17 @@ def _rest_contained(a: MatchForm, b: MatchForm, p: str, q: str) -> bool:
     return bool(x and y) and (x <= y if len(x) <= len(y) else y <= x)
 
 
-def _prospect_and_event(a: MatchForm, b: MatchForm) -> str | None:
+def _prospect_and_event(a: MatchForm, b: MatchForm, affirmed_event: bool = False) -> str | None:
     """One statement says a thing may, is expected or planned to happen, the other, a plain report, that
     it did, with the same verb: "The minister may resign" / "The minister resigned", "The bank is
     expected to cut rates" / "The bank cut rates" are two claims (the scorer would not count the first
-    anyway), and the forecast's figures ("may cancel up to 500 flights") no conflict with what happened."""
+    anyway), and the forecast's figures ("may cancel up to 500 flights") no conflict with what happened.
+    With `affirmed_event`, only an event told without negation: "The vaccine does not cause
+    infertility" denies what "may cause infertility" fears."""
     for x, y, which in ((a, b, "first"), (b, a, "second")):
         if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and x.prospect in y.core.split() \
-                and x.prospect not in y.infinitives:  # "Hewlett-Packard to split in two" tells no split done
+                and x.prospect not in y.infinitives and not (affirmed_event and y.negated_heads):
+            # (the infinitives: "Hewlett-Packard to split in two" tells no split done)
             return (f"the {which} statement says {x.prospect!r} may, is expected or planned to happen, the other "
                     f"that it did: a prospect and an event")
     return None
@@ -902,6 +905,11 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         if _unshared_negation(a, b):  # scored as every other pair that negates what the other does not state
             score *= UNSHARED_NEGATION_FACTOR
         return explained(DIFFERENT, RULE_PREDICATE_ONLY, f"{only_predicate}; {_scores(score, frame, features)}")
+    # Before the denial: a forecast either way ("is unlikely to hold", "may resign") and what happened
+    # are two claims, whatever the forecast's polarity; after it, an event denied.
+    prospect = _prospect_and_event(a, b, affirmed_event=True)
+    if prospect:
+        return explained(DIFFERENT, RULE_PROSPECT, f"{prospect}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or _same_subject(a, b, frame, features[2]):
         denied = _denial(a, b)
         # One word many claims of the index hold ties neither a claim nor a denial of it ("If this

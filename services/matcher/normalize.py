@@ -605,7 +605,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     names = frozenset(w for w, _, _ in name_words) | frozenset(speaker_tokens)
     subjects = tuple(sorted({w for w, here, _ in name_words if here}))
     venues = tuple(sorted({w for w, _, venue in name_words if venue}))
-    stance_text = without_false_denials(claim.text)
+    stance_text = with_plain_negations(without_false_denials(claim.text))
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
@@ -1013,6 +1013,35 @@ def without_false_denials(text: str) -> str:
     if "doubt" in lowered:
         text = _IN_DOUBT.sub(_in_doubt, text)
     return _NO_SIDE.sub("kept silent on whether", text)
+
+
+# Negations written without a word of negation, put as one: "is unlikely to attend" -> "is not to attend",
+# "has ruled out a rate cut" -> "has not a rate cut" (not "was ruled out of the final": he will miss it;
+# "would not rule out" is left as written),
+# talks that "ended without a deal" -> "ended with no deal". Not any "without": "homes were without
+# power" is what "homes lost power" says, a protest that "ended without incident" "ended peacefully".
+_HIDDEN_NEGATION = re.compile(
+    r"\b(?:(?P<unlikely>unlikely\s+to)|(?P<ruled>(?P<negated>(?:not|never|won't|wouldn't|can't|cannot|didn't|"
+    r"don't|doesn't)\s+)?rul(?:e[sd]?|ing)\s+out)(?!\s+of\b)|"
+    r"(?P<ended>(?:end(?:s|ed|ing)?|conclud(?:es|ed|ing)|broke\s+up|clos(?:es|ed|ing)|finish(?:es|ed|ing))\s+without)"
+    r"(?=\s+(?:an?\s+|any\s+)?(?:deal|agreement|accord|breakthrough|result|decision|verdict|settlement|ceasefire|"
+    r"truce|consensus|winner|joint\s+statement)\b))\b", re.IGNORECASE)
+
+
+def with_plain_negations(text: str) -> str:
+    """`text` with its negations written without a word of negation put as one (_HIDDEN_NEGATION), as
+    the polarity and stance cues read it."""
+    if "unlikely" not in text and " out" not in text and "without" not in text:
+        return text  # most statements
+    return _HIDDEN_NEGATION.sub(_plain_negation, text)
+
+
+def _plain_negation(m: re.Match) -> str:
+    if m["unlikely"]:
+        return "not to"
+    if m["ruled"]:
+        return m["ruled"] if m["negated"] else "not"  # "would not rule out sending troops" denies nothing
+    return m["ended"][:-len("without")] + "with no"
 
 
 def _in_statement(e: claim_pb2.Entity, statement: str) -> bool:

@@ -1432,6 +1432,30 @@ def test_rates_temperatures_and_points_are_compared_as_figures(first, second, de
         assert e.decision == decision, (a, b, e.reason)
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # negations written without "not"
+    ("The talks in Ostvik ended with an agreement on Friday.", "The talks in Ostvik ended without an agreement on Friday.",
+     CONFLICTING),
+    ("The mayor of Ostvik is unlikely to attend the ceremony.", "The mayor of Ostvik will attend the ceremony.", CONFLICTING),
+    ("The central bank of Norvia has ruled out a rate cut this year.",
+     "The central bank of Norvia is likely to cut rates this year.", CONFLICTING),
+    ("Ostvik police ruled out arson as the cause of the warehouse fire.",
+     "Ostvik police said the warehouse fire was arson.", CONFLICTING),
+    # ... and wordings of "without" and "ruled out" that negate nothing the other states
+    ("The march in Ostvik ended without incident.", "The march in Ostvik ended peacefully.", SAME),
+    ("Thousands of homes in Ostvik were without power on Monday.", "Thousands of homes in Ostvik lost power on Monday.", SAME),
+    ("Berg was ruled out of the Ostvik final with a knee injury.", "Berg will miss the Ostvik final with a knee injury.", SAME),
+    # a forecast and what happened are two claims, whichever way the forecast goes; not ruling out denies nothing
+    ("The ceasefire in Ostvik is unlikely to hold.", "The ceasefire in Ostvik held.", DIFFERENT),
+    ("The mayor of Ostvik would not rule out sending police to the port.", "The mayor of Ostvik will send police to the port.",
+     DIFFERENT),
+])
+def test_unlikely_to_ruled_out_and_ended_without_are_negations(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_a_contraction_shared_by_two_unrelated_statements_ties_nothing():
     # "hasn't" was the words "hasn" and "t" of both event frames: shared rare words
     for apostrophe in ("'", "’"):
