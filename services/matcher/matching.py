@@ -115,7 +115,7 @@ ABBREVIATION_MAX = 5
 # A one-word name opening a sentence this rare (shared.rarity.weight) or rarer may be told apart from
 # another: "Tesla" 2.7, "Boeing" 2.7, "Toyota" 2.6; not "Metro" 2.3, "Whoever" 2.1, "Ford" 2.0.
 LEAD_MIN_WEIGHT = 2.5
-# A one-word name opening with this many letters of a word of a longer name may be its short form.
+# A one-word name that is a word of a longer name this long, and more, may be its short form.
 SHORT_NAME_STEM = 4
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
@@ -684,7 +684,7 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     are one) nor one name written short (_one_name_two_ways: "ECB" / "European Central Bank",
     "Fed" / "Federal Reserve", "Zelensky" / "Zelenskyy"), and the rest reads alike word for word in
     order (fuzz.ratio >= CONTRAST_MIN_SCORE without the names): "Germany pledged 40 tanks to Ukraine"
-    / "France pledged 40 tanks to Ukraine", "Tesla recalled 200,000 vehicles" / "Ford recalled ...",
+    / "France pledged 40 tanks to Ukraine", "Boeing won an order for 150 jets" / "Airbus won ...",
     "Emmanuel Macron will visit Beijing" / "Olaf Scholz will visit Beijing" are two facts, not one
     corroborated. decide() asks only of a pair it would otherwise call the same claim: a figure,
     date, place or denial in dispute stays a conflict. Returns the two actors (a country by its key
@@ -706,27 +706,47 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     elif place_x or place_y or _one_name_two_ways(x.split(), y.split()) or (
             " " not in x and " " not in y and not _two_leads(a, b)):
         return None  # "Saddam" / "Hussein", "Evan" / "Nash": a first name and a surname may be one man
-    rest = fuzz.ratio(_without(a.core, tokens_x.split()), _without(b.core, tokens_y.split()))
+    # the rest without the two names, nor names only one writes before them (whose: "Germany's Siemens")
+    rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, b)),
+                      _without(b.core, set(tokens_y.split()) | _owners(b, tokens_y, a)))
     if rest < CONTRAST_MIN_SCORE:
         return None
     return (places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest,
             a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST)
 
 
+def _owners(a: MatchForm, tokens: str, b: MatchForm) -> set[str]:
+    """a's name tokens written before the actor's (`tokens`) that b writes nowhere: whose the actor is
+    ("Germany's Siemens", "Norvia's Halvorsen Shipping"), not where it acts ("... in Europe")."""
+    core, actor = a.core.split(), set(tokens.split())
+    before = core[:next((i for i, t in enumerate(core) if t in actor), 0)]
+    written = set(b.text.split()) | b.names
+    return {t for t in before if t in a.names and t not in written}
+
+
 def _first_name(a: MatchForm, b: MatchForm) -> tuple[str, str, str] | None:
-    """The first name a writes, as MatchForm.actors holds them: its one-word opener (MatchForm.lead)
-    unless b writes it too ("Police believe Poland laid the cable" / "Police believe Estonia ...": Poland
-    and Estonia), else its first actor."""
+    """The first name a writes, as MatchForm.actors holds them: its one-word opener (MatchForm.lead) if
+    a name (_named_lead), else its first actor ("Police believe Poland laid the cable" / "Police believe
+    Estonia ...": Poland and Estonia). None when the opener is a name both write ("Biden and Harris met"
+    / "Biden and Walz met": one meeting, its guests told two ways) or a common word b does not
+    ("Police arrested ..." / "Scotland Yard arrested ...")."""
+    if a.lead and _named_lead(a):
+        return a.lead if _unshared(a.lead, b) else None
     if a.lead and _unshared(a.lead, b):
-        return a.lead
+        return None
     return a.actors[0] if a.actors else None
 
 
+def _named_lead(a: MatchForm) -> bool:
+    """Whether the statement opens with a one-word name that is no very common word (LEAD_MIN_WEIGHT:
+    "Boeing", "Lufthansa", "Pfizer"; not "Police", "Metro", "Today", "Apple")."""
+    return bool(a.lead) and weight(a.lead[2]) >= LEAD_MIN_WEIGHT
+
+
 def _two_leads(a: MatchForm, b: MatchForm) -> bool:
-    """Whether both statements open with a one-word name that is no very common word (LEAD_MIN_WEIGHT:
-    "Boeing", "Lufthansa", "Pfizer"; not "Metro", "Today", "Apple"): two bodies, where two one-word
-    names elsewhere may be one person's first name and surname."""
-    return all(f.lead and weight(f.lead[2]) >= LEAD_MIN_WEIGHT for f in (a, b))
+    """Whether both statements open with a one-word name (_named_lead): two bodies, where two one-word
+    names elsewhere may be one person's first name and surname ("Saddam" / "Hussein")."""
+    return _named_lead(a) and _named_lead(b)
 
 
 def _unshared_names(a: MatchForm, b: MatchForm) -> list[tuple[str, str, str]]:
@@ -759,29 +779,37 @@ def _one_name_two_ways(xs: list[str], ys: list[str]) -> bool:
     x_only, y_only = [t for t in xs if t not in ys], [t for t in ys if t not in xs]
     if _NUMERALS.issuperset(x_only + y_only):  # "the Second World War" / "World War II"
         return True
-    return not (x_only and y_only) or _spelled_alike(x_only, y_only) or _spelled_alike(
+    if not (x_only and y_only):
+        return True
+    fewer, more = sorted((x_only, y_only), key=len)
+    # the last words (a surname: "Osama bin Laden" / "Usama bin Ladin"), every word of one ("Dmitry Peskov"
+    # / "Dmitri Peskow"), or all of each joined ("Xi Jinping" / "Xi Chin-ping") spelled alike; not one
+    # word of two names ("Bayer Leverkusen" / "Bayern Munich")
+    return _spelled_alike(x_only[-1:], y_only[-1:]) or all(_spelled_alike([t], more) for t in fewer) or _spelled_alike(
         ["".join(x_only)], ["".join(y_only)]) or _short_for(x_only, ys) or _short_for(y_only, xs)
 
 
+_CONNECTORS = frozenset(("of", "and"))
 _NUMERALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth ii iii iv vi vii viii ix".split())
 
 
 def _short_for(short: list[str], long: list[str]) -> bool:
-    """Whether a one-word name may be a short form of a longer name: letters of it in order, from its
-    first ("ECB" / "European Central Bank", "BoJ" / "Bank of Japan", "VW" / "Volkswagen", "PSG" /
-    "Paris Saint-Germain", up to ABBREVIATION_MAX letters), the start of one of its words ("Fed" /
-    "Federal Reserve"), or opening with the same SHORT_NAME_STEM letters as one ("Internazionale" /
-    "Inter Milan", "Wolves" / "Wolverhampton Wanderers")."""
+    """Whether a one-word name may be a short form of a longer name: its initials, with or without
+    those of "of" and "and" ("ECB" / "European Central Bank", "BoJ" / "Bank of Japan", "PSG" / "Paris
+    Saint-Germain"; up to ABBREVIATION_MAX letters), the start of one of its words ("Fed" / "Federal
+    Reserve", "Citi" / "Citigroup"), a word of it and more ("Internazionale" / "Inter Milan"), or
+    letters of a one-word name in order ("VW" / "Volkswagen"). Not any letters in order of a longer
+    name: "Eni" is not "Exxon Mobil", nor "Intel" "International Business Machines"."""
     if len(short) != 1:
         return False
-    word, letters = short[0], "".join(long)
-    if any(len(word) >= 3 and t.startswith(word) or t[:SHORT_NAME_STEM] == word[:SHORT_NAME_STEM]
-           and len(t) >= SHORT_NAME_STEM <= len(word) for t in long):
+    word = short[0]
+    if any(len(word) >= 3 and t.startswith(word) or len(t) >= SHORT_NAME_STEM and word.startswith(t) for t in long):
         return True
-    if len(word) > ABBREVIATION_MAX or not letters.startswith(word[0]):
-        return False
-    rest = iter(letters)
-    return all(c in rest for c in word)  # a subsequence: each letter found after the one before
+    if len(long) == 1 and len(word) < len(long[0]) and word[0] == long[0][0]:
+        rest = iter(long[0])  # letters of one word in order: "VW" / "Volkswagen"
+        return all(c in rest for c in word)
+    return len(word) <= ABBREVIATION_MAX and word in (
+        "".join(t[0] for t in long), "".join(t[0] for t in long if t not in _CONNECTORS))
 
 
 def _spelled_alike(xs: list[str], ys: list[str]) -> bool:

@@ -613,7 +613,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, statement, *holder, holder_person)
-    subject_place = place_key(actors[0][0]) if holder[0] >= 0 and not holder_person and _opens(
+    # (a one-word name opening the sentence, the lead, is no country: then none opens it)
+    subject_place = place_key(actors[0][0]) if actors and holder[0] >= 0 and not holder_person and not lead and _opens(
         statement, claim.text[holder[0]:holder[1]]) else ""
     if subject_place and _PATIENT.match(claim.text, holder[1]):
         # "Greece was struck by the earthquake": where it happened, not who acted
@@ -681,7 +682,7 @@ _OFFICE_ROLE = re.compile(r"\b(?:" + _OFFICE + ")", re.IGNORECASE)
 _SOLE_ROLE = re.compile(
     r"\b(?:" + _OFFICE + r"|(?:won|wins)\s+(?:(?:the\s+)?gold(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
     r"(?:(?!(?:of|for|to|with|from|semi|quarter)\b)[\w'’-]+\s+){0,4}?"
-    r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:for|to)\s+(?:a|one)\b)|race|bid|contest|"
+    r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:to\b|for\s+(?:a|one)\b))|race|marathon|grand\s+prix|bid|contest|"
     r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host)(?![\w'’-])"
     r"(?!\s+(?:qualifiers?|qualifying|ties?|match(?:es)?|games?|group|draw|round|stage|leg|berth|spot|place|seat|"
     r"opener|friendly)\b))"
@@ -765,7 +766,7 @@ _OPENING_MARKS = " \"'“‘([-—–"
 
 def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, person: bool) -> bool:
     """Whether the statement gives the name at holder_start:holder_end (offsets in `text`) a role
-    only one can hold: after the name (_SOLE_ROLE; of a person, an office: _OFFICE_ROLE), in the
+    only one can hold: after the name (_SOLE_ROLE, an office among them: _OFFICE_ROLE), in the
     same clause, shortly after it; or before the name: of a person, who they were found to be
     (_IDENTIFIED_AS), of a place, the one thing it won or hosted (_HELD_BY, _HELD_THING)."""
     before = (max(0, holder_start - _ROLE_WITHIN - 20), holder_start)
@@ -784,7 +785,7 @@ def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, pe
             return True
     elif _HELD_BY.search(text, *before):
         return _HELD_THING.search(statement) is not None
-    m = (_OFFICE_ROLE if person else _SOLE_ROLE).search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
+    m = _SOLE_ROLE.search(text, holder_end, holder_end + _ROLE_WITHIN + 120)  # an office among the roles
     if m is None or m.start() - holder_end > _ROLE_WITHIN or _CLAUSE_BREAK.search(text, holder_end, m.start()):
         return False
     # what follows the role in its clause ("..., its sports minister said" is another clause)
@@ -807,9 +808,12 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
     (_sole_role), and a one-word name opening the sentence that may be a common word (_lead)."""
     actors: dict[tuple[str, str, str], None] = {}
     holder, person, lead = (-1, -1), False, ()
-    for e, key in sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start):
+    ordered = sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start)
+    for i, (e, key) in enumerate(ordered):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
+        if i + 1 < len(ordered) and _describes(claim, e, ordered[i + 1][0]):
+            continue  # "Tesla chief executive Elon Musk", "Germany's Siemens": who acts is the name after
         # the name as written first; the extractor's canonical may stand for another ("Washington" ->
         # "united states") but not when it is only the name's last word ("Air France" is no country)
         canonical = "" if _last_words(e.text, e.canonical) else e.canonical
@@ -817,13 +821,15 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
                                   canonical, e.text) if n and (is_country(n) or is_state(n))), "")
         if key and not place or place and (key in locatives or place_key(place) in locatives):
             continue
-        if not place and (_STYLED.match(e.text) or _NOT_A_NAME.search(e.text)):
+        if not place and (_styled(e.text) or _NOT_A_NAME.search(e.text)):
             continue  # "The Duke of Sussex", "the Mayor of London": whoever holds it, named another way too
+        start = _in_text(claim, e.span.start)
         if not place and _opening_word(e.text, opener):
             lead = lead or _lead(e)  # "Tesla recalled ...", "Vantora recalled ...": a body, or a common word
+            if lead and holder[0] < 0:
+                holder, person = (start, _in_text(claim, e.span.end)), e.kind == claim_pb2.ENTITY_KIND_PERSON
             if _capitalised_opener(e.text, opener):
                 continue  # "Investigators believe Poland ...": Poland is the first name
-        start = _in_text(claim, e.span.start)
         before = claim.text[max(0, start - _ROLE_WITHIN):start]  # as _sole_role reads it: "masterminded by the "
         held_by = place and _HELD_BY.search(before) is not None
         if _AGENT.search(before) and not held_by:
@@ -834,17 +840,40 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
             if held_by and actors:  # "The 2030 Winter Games will be hosted by France": France acts, first
                 actors = {actor: None, **actors}
                 holder, person = (start, _in_text(claim, e.span.end)), False
-            elif not actors and (place or e.kind == claim_pb2.ENTITY_KIND_PERSON):
-                holder, person = (start, _in_text(claim, e.span.end)), not place
+            elif not actors and holder[0] < 0:
+                holder, person = (start, _in_text(claim, e.span.end)), e.kind == claim_pb2.ENTITY_KIND_PERSON and not place
             actors.setdefault(actor, None)
     return tuple(actors), holder, person, lead
 
 
 # What the extractor may take for a name that names no one: "the New York-based actor", "Tuesdays".
 _NOT_A_NAME = re.compile(r"-based$|^(?:mon|tues|wednes|thurs|fri|satur|sun)days?$", re.IGNORECASE)
-# A name that is a style or an office: a title "of" a place or a body.
+# A name that is a style or an office: a title "of" a place or a body ("the Duke of Sussex", not
+# "Secretary of State Antony Blinken": the holder named).
 _STYLED = re.compile(r"(?:the\s+)?(?:duke|duchess|earl|countess|lord|lady|baron|baroness|archbishop|bishop|"
-                     r"cardinal|" + "|".join(sorted(TITLES)) + r")\s+of\b", re.IGNORECASE)
+                     r"cardinal|" + "|".join(sorted(TITLES)) + r")\s+of\s+", re.IGNORECASE)
+# Between a name and the next one, words that make the first a description of the second: a possessive
+# and up to three lower-case words ("Germany's Siemens", "Kenya's President Ruto"), or before a person up
+# to three lower-case nouns ("Tesla chief executive Elon Musk", "Disgraced financier Sam Bankman-Fried",
+# "Democratic Senator Chuck Schumer"): no verb ("Voters elected Helena Marsh", "Police arrested Mark
+# Ellis"), no function word ("Norway and Denmark", "Helena Marsh mayor of Eastbridge").
+_NOUN = r"(?:\s+(?!(?:of|and|or|the|a|an|to|in|on|at|for|by|with|as|from)\s)[a-z][\w-]*(?<!ed)(?<!ing)(?<!s))"
+_POSSESSIVE_BEFORE = re.compile(rf"['’]s{_NOUN}{{0,3}}\s+")  # not "Sweden's bid to join NATO"
+_NOUNS_BEFORE = re.compile(rf"{_NOUN}{{0,3}}\s+")
+
+
+def _describes(claim: claim_pb2.Claim, e: claim_pb2.Entity, following: claim_pb2.Entity) -> bool:
+    """Whether the name `e` describes the name after it (_POSSESSIVE_BEFORE, _NOUNS_BEFORE)."""
+    start, end = _in_text(claim, e.span.end), _in_text(claim, following.span.start)
+    if not 0 <= start <= end <= start + 40:
+        return False
+    return _POSSESSIVE_BEFORE.fullmatch(claim.text, start, end) is not None or (
+        following.kind == claim_pb2.ENTITY_KIND_PERSON and _NOUNS_BEFORE.fullmatch(claim.text, start, end) is not None)
+
+
+def _styled(name: str) -> bool:
+    m = _STYLED.match(name)
+    return m is not None and len(name[m.end():].split()) <= 2
 
 
 def _name_tokens(name: str, drop: frozenset[str] = frozenset()) -> list[str]:
@@ -861,12 +890,11 @@ def _last_words(name: str, canonical: str) -> bool:
 
 
 def _name_words(e: claim_pb2.Entity) -> str:
-    """A person's or a body's name as written, lower case, without titles and stop words but "of",
-    which a short form may keep ("Senator Joe Manchin" -> joe manchin, "The Bank of Japan" -> bank of
-    japan: "BoJ"): to tell two names apart (the canonical form keeps only a person's last name:
-    "Claudia Sheinbaum Pardo" -> pardo)."""
-    return " ".join(t for t in _TOKEN.findall(plain_apostrophes(e.text.lower()))
-                    if t == "of" or t not in STOP_WORDS and t not in TITLES)
+    """A person's or a body's name as written, lower case, without stop words but "of", which a short
+    form may keep ("Senator Joe Manchin" -> senator joe manchin, "The Bank of Japan" -> bank of japan:
+    "BoJ"): to tell two names apart (the canonical form keeps only a person's last name: "Claudia
+    Sheinbaum Pardo" -> pardo). A title stays: "Senator Warren" is a surname, never a first name."""
+    return " ".join(t for t in _TOKEN.findall(plain_apostrophes(e.text.lower())) if t == "of" or t not in STOP_WORDS)
 
 
 def _lead(e: claim_pb2.Entity) -> tuple[str, str, str] | tuple[()]:

@@ -283,6 +283,11 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     # who chose them, told first
     ("The harbour board appointed Helena Marsh as chief executive.", "The harbour board appointed Oliver Strand as chief executive."),
     ("Voters elected Helena Marsh mayor of Eastbridge.", "Voters elected Oliver Strand mayor of Eastbridge."),
+    # a title one wins, of a person or a team
+    ("Helena Marsh won the Eastbridge marathon on Sunday.", "Oliver Strand won the Eastbridge marathon on Sunday."),
+    ("The Harbour City Gulls won the regional league title.", "The Harbour City Albatrosses won the regional league title."),
+    ("Halden United won the regional cup final on Sunday.", "Brevik Rovers won the regional cup final on Sunday."),
+    ("Vantora is the largest carmaker in Ostland.", "Kelmark is the largest carmaker in Ostland."),
 ])
 def test_two_people_in_one_office_conflict(first, second):
     for a, b in ((first, second), (second, first)):
@@ -308,8 +313,6 @@ def test_two_people_in_one_office_conflict(first, second):
     ("One of the injured was named as Helena Marsh.", "One of the injured was named as Oliver Strand."),
     ("Police identified a suspect as Helena Marsh.", "Police identified a suspect as Oliver Strand."),
     ("Online posts wrongly named the arsonist as Helena Marsh.", "Online posts wrongly named the arsonist as Oliver Strand."),
-    # a team or a company: read as no holder (nicknames, former names)
-    ("The Harbour City Gulls won the regional league title.", "The Harbour City Albatrosses won the regional league title."),
 ])
 def test_people_are_read_only_as_holders_of_one_office(first, second):
     for a, b in ((first, second), (second, first)):
@@ -399,6 +402,12 @@ def test_two_countries_each_acting_on_the_other_are_two_facts():
     ("The Brevik-based shipping firm cut 300 jobs on Monday.", "Halvorsen Shipping cut 300 jobs on Monday."),
     # two one-word names not opening the sentence: a first name and a surname may be one man
     ("In 2019, Tomas helped found the harbour rowing club.", "In 2019, Brandt helped found the harbour rowing club."),
+    # a name before a person's that describes them: one person
+    ("Vantora chief executive Lena Holt bought the harbour site.", "Kelmark chief executive Lena Holt bought the harbour site."),
+    ("Vantora's Lena Holt bought the harbour site.", "Kelmark's Lena Holt bought the harbour site."),
+    ("Disgraced financier Tomas Berg was sentenced to 12 years.", "Jailed financier Tomas Berg was sentenced to 12 years."),
+    # a one-word name opening the sentence named first by both: one meeting, its guests told two ways
+    ("Halvorsen and Strand met union leaders in Ostvik.", "Halvorsen and Holt met union leaders in Ostvik."),
     # a body named by a surname or a word both write: not told apart
     ("Halvorsen Shipping will cut 300 jobs at its Brevik yard.", "Halvorsen Group will cut 300 jobs at its Brevik yard."),
     # the plural of a common word opening the sentence is people of a kind, told many ways
@@ -433,6 +442,13 @@ def test_names_of_one_actor_or_unlike_statements_are_not_two_actors(first, secon
     # a one-word name opening the sentence, against another or a longer name
     ("Vantora recalled 120,000 vehicles over a seatbelt fault.", "Kelmark recalled 120,000 vehicles over a seatbelt fault."),
     ("Nordair suspended flights to the island until Friday.", "Air Ostland suspended flights to the island until Friday."),
+    # a title marks a surname; a holder named after an office; two names owned by two countries
+    ("Senator Marsh voted against the harbour bill.", "Senator Strand voted against the harbour bill."),
+    ("Secretary of State Helena Marsh arrived in Ostvik on Tuesday.", "Secretary of State Oliver Strand arrived in Ostvik on Tuesday."),
+    ("Norvia's Halvorsen Shipping will cut 300 jobs.", "Ostland's Brevik Ferries will cut 300 jobs."),
+    # not a short form: letters in order are not initials, one word alike of two is not one name
+    ("Brix will close its Ostvik plant next year.", "Brevik Industrial Exports will close its Ostvik plant next year."),
+    ("Vester Rovers beat Halden 2-0 on Saturday.", "Vesterby Athletic beat Halden 2-0 on Saturday."),
 ])
 def test_two_people_or_bodies_doing_the_same_are_two_facts(first, second):
     """Two facts, one of each: a false corroboration would count one outlet's report of one company for
