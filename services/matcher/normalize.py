@@ -674,19 +674,27 @@ _ATTACKS = (r"attacks?|cyberattacks?|cyber-attacks?|hacks?|hacking|strikes?|airs
 # Who chose the holder, told first: "The board appointed Anna Berg as chief executive", "Voters elected
 # Helena Marsh mayor", "officials declared X the winner", "named Y as his successor".
 _APPOINTED_BEFORE = re.compile(r"\b(?:elected|re-elected|appointed|named|chose|picked|selected|declared|nominated|"
-                               r"installed)\s+(?:(?:the\s+)?(?:former|ex-\w+|veteran)\s+)?$", re.IGNORECASE)
+                               r"installed|confirmed)\s+(?:(?:the\s+)?(?:former|ex-\w+|veteran)\s+)?$", re.IGNORECASE)
 _OFFICE_AFTER = re.compile(r"\s*,?\s+(?:as\s+)?(?:(?:its|the|their|his|her|our)\s+)?(?:new\s+|next\s+|interim\s+)?"
-                           r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:" + _OFFICES + r"|winner|successor)\b",
+                           r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:new\s+|next\s+|interim\s+)?"
+                           r"(?:" + _OFFICES + r"|winner|successor|attorney\s+general)\b"
+                           r"|\s+as\s+the\s+(?:driver|gunman|shooter|attacker|killer|bomber|pilot|victim)\b",
                            re.IGNORECASE)
 _OFFICE_ROLE = re.compile(r"\b(?:" + _OFFICE + ")", re.IGNORECASE)
 _SOLE_ROLE = re.compile(
-    r"\b(?:" + _OFFICE + r"|(?:won|wins)\s+(?:(?:the\s+)?gold(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
+    r"\b(?:" + _OFFICE + r"|(?:won|wins|took|takes|claimed|claims|clinched|clinches|lifted|lifts|secured|secures)\s+"
+    r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
     r"(?:(?!(?:of|for|to|with|from|semi|quarter)\b)[\w'’-]+\s+){0,4}?"
     r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:to\b|for\s+(?:a|one)\b))|race|marathon|grand\s+prix|bid|contest|"
-    r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host)(?![\w'’-])"
+    r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host|oscars?|emmy|grammy|bafta|"
+    r"ballon\s+d['’]or|nobel|booker|pulitzer|ashes|open|contract|tender)(?![\w'’-])"
     r"(?!\s+(?:qualifiers?|qualifying|ties?|match(?:es)?|games?|group|draw|round|stage|leg|berth|spot|place|seat|"
     r"opener|friendly)\b))"
-    r"|(?<![\w-])(?:will\s+host|hosts|hosted|(?:is|are|was|were)\s+hosting)\s+(?:the|this|next)\s+"
+    r"|(?:is|are|was|were|will\s+be)\s+the\s+host\s+(?:nation|country|city)\b|topped\s+the\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:medal\s+table|table|standings|rankings?|poll|charts?)\b|(?:was|were|is|are)\s+crowned\b"
+    r"|holds?\s+the\s+(?:rotating\s+)?presidency\b"
+    r"|(?:was|has\s+been|had\s+been)\s+(?:identified|named)\s+(?:by\s+(?:the\s+)?[\w'’-]+\s+)?as\s+the\s+(?!(?:[\w'’-]+\s+)?of\b)"
+    r"|(?<![\w-])(?:will\s+host|hosts|hosted|(?:is|are|was|were)\s+hosting|will\s+stage|stages|staged)\s+(?:the|this|next)\s+"
     r"(?:(?:most|largest|biggest)\b|(?:[\w'’-]+\s+){0,5}?(?:games|olympics|cup|championships?|finals?|summit|"
     r"conference|talks|negotiations|tournament|expo|festival|contest|headquarters|meeting|forum|congress|ceremony|"
     r"grand\s+prix|convention|competition|fair|exhibition|rally|race|cop\d*|g7|g20)(?![\w'’-]))"
@@ -696,10 +704,13 @@ _SOLE_ROLE = re.compile(
     r"(?:behind|responsible\s+for)|claimed\s+responsibility\s+for)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:" + _ATTACKS + r")(?![\w'’-])"
     r"|(?:sabotaged|shot\s+down|downed|hacked)\s+the\b(?!\s+(?:[\w'’-]+\s+){0,2}?(?:talks|negotiations|deal|process|"
     r"plan|vote|efforts?)\b)|planted\s+the\s+(?:bombs?|explosives?|device|mines?)\b|fired\s+(?:the\s+)?first\b"
-    r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained)\s+the\s+"
-    r"(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?(?:(?:second|third|fourth|fifth)[-\s])?"
+    r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained|has|have|had|made|makes|recorded|records|"
+    r"holds|held)\s+(?:the\s+(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?|"
+    r"(?:the\s+)?(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)"
+    r"(?:(?:second|third|fourth|fifth)[-\s])?"
     r"(?:first|only|sole|last|largest|biggest|smallest|top|leading|highest|lowest|richest|poorest|fastest|oldest|"
-    r"youngest|greatest|deadliest|most|least|single\s+largest)(?:-(?:growing|ranked|selling|producing))?(?![\w'’-])"
+    r"youngest|greatest|deadliest|most|least|single\s+largest|happiest|coldest|hottest|wettest|driest|tallest|"
+    r"heaviest|strongest|wealthiest|busiest|costliest|cheapest|best|worst)(?:-(?:growing|ranked|selling|producing))?(?![\w'’-])"
     r"(?!\s+(?:time|times|occasion|recent|likely|probable|candidate|contender)\b)"
     r"(?!(?:\s+\w+)?\s+in\s+(?:its|their|his|her)\s+(?:own\s+)?history))", re.IGNORECASE)
 # Where a clause ends: what follows a role is read up to it ("..., its sports minister said" is another clause).

@@ -269,6 +269,42 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
         assert e.decision == CONFLICTING and e.rule == "actor_mismatch", (a, b, e.reason)
 
 
+@pytest.mark.parametrize("role", [
+    "took the title at the regional basketball championship",
+    "lifted the regional league trophy in Halden",
+    "won silver in the women's 4x100m relay",
+    "topped the medal table at the regional games",
+    "were crowned regional champions in beach volleyball",
+    "is the host nation for the 2031 youth championships",
+    "will stage the final round of the regional tournament",
+    "holds the rotating presidency of the regional council",
+    "is the region's biggest producer of almonds",
+    "has the largest sovereign wealth fund in the region",
+    "made the largest donation to the Halden relief fund",
+    "was the happiest country in the region for a seventh year",
+    "won the contract to supply the Halden ferries",
+])
+def test_more_roles_only_one_can_hold_conflict(role):
+    first, second = f"Chile {role}.", f"Peru {role}."
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING and e.rule == "actor_mismatch", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Helena Marsh was identified as the gunman.", "Oliver Strand was identified as the gunman."),
+    ("Police named Helena Marsh as the driver of the truck.", "Police named Oliver Strand as the driver of the truck."),
+    ("The board named Helena Marsh as the company's new chief executive.",
+     "The board named Oliver Strand as the company's new chief executive."),
+    ("The Senate confirmed Helena Marsh as the new attorney general.", "The Senate confirmed Oliver Strand as the new attorney general."),
+    ("Helena Marsh won the Booker Prize for her third novel.", "Oliver Strand won the Booker Prize for her third novel."),
+])
+def test_more_people_in_a_role_only_one_can_hold_conflict(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING and e.rule == "actor_mismatch", (a, b, e.reason)
+
+
 @pytest.mark.parametrize(("first", "second"), [
     ("Helena Marsh was elected mayor of Eastbridge on Sunday.", "Oliver Strand was elected mayor of Eastbridge on Sunday."),
     ("Priya Raman was named the new chief executive of the utility.", "Tomas Berg was named the new chief executive of the utility."),
