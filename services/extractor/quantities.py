@@ -171,6 +171,8 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             unit_norm = _UNITS[cur.lower()]
         if cur and not unit_norm:
             unit_norm = _UNITS[cur.lower()]
+        if unit_norm == "fahrenheit":  # compared in celsius, to a tenth as outlets convert it: 118F is 47.8C
+            value, unit_norm = round((value - 32) * 5 / 9, 1), "celsius"
         if unit_norm in _IN_UNIT:
             inexact = unit_norm in _CONVERTED_INEXACTLY
             unit_norm, factor = _IN_UNIT[unit_norm]

@@ -223,7 +223,7 @@ UNIT_WEIGHT = 0.5
 # common word: "Rescuers" (rescuer 3.9), "Teamsters" (4.3); not a name, "Qantas", "Mercedes" (5.5).
 PLURAL_OF_COMMON_WEIGHT = 4.5
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km metre mile tonne teu barrel dose minute "
-                   "point celsius fahrenheit".split())
+                   "point celsius".split())
 
 
 def _short_cvc(w: str) -> bool:
@@ -713,6 +713,15 @@ _SOLE_ROLE = re.compile(
     r"heaviest|strongest|wealthiest|busiest|costliest|cheapest|best|worst)(?:-(?:growing|ranked|selling|producing))?(?![\w'’-])"
     r"(?!\s+(?:time|times|occasion|recent|likely|probable|candidate|contender)\b)"
     r"(?!(?:\s+\w+)?\s+in\s+(?:its|their|his|her)\s+(?:own\s+)?history))", re.IGNORECASE)
+# A word each reading of _SOLE_ROLE has (its verbs and superlatives): without one the role is not there.
+_ROLE_WORDS = frozenset(
+    "elected appointed named chosen selected sworn inaugurated takes took take declared became becomes become won "
+    "wins claimed claims clinched clinches lifted lifts secured secures host hosts hosted hosting stage stages staged "
+    "topped crowned holds hold held identified carried carrying orchestrated masterminded behind responsible "
+    "sabotaged shot downed hacked planted fired first only sole last largest biggest smallest top leading highest "
+    "lowest richest poorest fastest oldest youngest greatest deadliest most least happiest coldest hottest wettest "
+    "driest tallest heaviest strongest wealthiest busiest costliest cheapest best worst".split())
+_WORD = re.compile(r"[a-z]+")
 # Where a clause ends: what follows a role is read up to it ("..., its sports minister said" is another clause).
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()]")
 # Between a holder and its role: no clause break, no other clause ("Norway, which hosted the Games, ...").
@@ -796,6 +805,9 @@ def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, pe
             return True
     elif _HELD_BY.search(text, *before):
         return _HELD_THING.search(statement) is not None
+    window = text[holder_end:holder_end + _ROLE_WITHIN + 120]
+    if _ROLE_WORDS.isdisjoint(_WORD.findall(window.lower())):
+        return False  # most statements: a set test spares the pattern's scan
     m = _SOLE_ROLE.search(text, holder_end, holder_end + _ROLE_WITHIN + 120)  # an office among the roles
     if m is None or m.start() - holder_end > _ROLE_WITHIN or _CLAUSE_BREAK.search(text, holder_end, m.start()):
         return False
@@ -1055,13 +1067,14 @@ def without_false_denials(text: str) -> str:
 
 
 # Negations written without a word of negation, put as one: "is unlikely to attend" -> "is not to attend",
-# "has ruled out a rate cut" -> "has not a rate cut" (not "was ruled out of the final": he will miss it;
+# "has ruled out a rate cut" -> "has not a rate cut" (not "was ruled out of the final", "ruled out for six
+# weeks": he will miss it;
 # "would not rule out" is left as written),
 # talks that "ended without a deal" -> "ended with no deal". Not any "without": "homes were without
 # power" is what "homes lost power" says, a protest that "ended without incident" "ended peacefully".
 _HIDDEN_NEGATION = re.compile(
     r"\b(?:(?P<unlikely>unlikely\s+to)|(?P<ruled>(?P<negated>(?:not|never|won't|wouldn't|can't|cannot|didn't|"
-    r"don't|doesn't)\s+)?rul(?:e[sd]?|ing)\s+out)(?!\s+of\b)|"
+    r"don't|doesn't)\s+)?rul(?:e[sd]?|ing)\s+out)(?!\s+(?:of|for)\b)|"
     r"(?P<ended>(?:end(?:s|ed|ing)?|conclud(?:es|ed|ing)|broke\s+up|clos(?:es|ed|ing)|finish(?:es|ed|ing))\s+without)"
     r"(?=\s+(?:an?\s+|any\s+)?(?:deal|agreement|accord|breakthrough|result|decision|verdict|settlement|ceasefire|"
     r"truce|consensus|winner|joint\s+statement)\b))\b", re.IGNORECASE)

@@ -973,7 +973,8 @@ def test_miles_are_compared_in_metric_units(sentence: str, value: float, unit: s
     ("Temperatures in Ostvik reached 41.2C on Sunday.", 41.2, "celsius"),
     ("Temperatures in Ostvik reached 41.2 degrees Celsius.", 41.2, "celsius"),
     ("Temperatures in Ostvik reached 41.2 °C.", 41.2, "celsius"),
-    ("Temperatures in Ostvik reached 106F.", 106.0, "fahrenheit"),
+    ("Temperatures in Ostvik reached 106F.", 41.1, "celsius"),  # compared in celsius, to a tenth
+    ("Temperatures in Ostvik reached 118 degrees Fahrenheit.", 47.8, "celsius"),
     # a capital letter apart from the figure, or before a dash, is no temperature
     ("The air force received 5 F-16 jets.", 5.0, ""),
     ("Grade 5 C pupils sat the test.", 5.0, ""),

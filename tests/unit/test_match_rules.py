@@ -1474,6 +1474,9 @@ def test_a_fraction_of_a_unit_and_basis_points_are_figures_in_the_unit():
      SAME),
     ("Temperatures in Ostvik reached 41.2C on Sunday, a record.", "Temperatures in Ostvik reached 43.2C on Sunday, a record.",
      CONFLICTING),
+    ("Temperatures in Ostvik reached 118 degrees Fahrenheit on Sunday.", "Temperatures in Ostvik reached 48C on Sunday.", SAME),
+    ("Temperatures in Ostvik reached 118 degrees Fahrenheit on Sunday.", "Temperatures in Ostvik reached 44C on Sunday.",
+     CONFLICTING),
     # points as a number and as a fraction are one unit
     ("Berg leads the Ostvik chess open by half a point.", "Berg leads the Ostvik chess open by 1.5 points.", CONFLICTING),
     ("Berg leads the Ostvik chess open by half a point.", "Berg leads the Ostvik chess open by 0.5 points.", SAME),
@@ -1497,6 +1500,7 @@ def test_rates_temperatures_and_points_are_compared_as_figures(first, second, de
     ("The march in Ostvik ended without incident.", "The march in Ostvik ended peacefully.", SAME),
     ("Thousands of homes in Ostvik were without power on Monday.", "Thousands of homes in Ostvik lost power on Monday.", SAME),
     ("Berg was ruled out of the Ostvik final with a knee injury.", "Berg will miss the Ostvik final with a knee injury.", SAME),
+    ("Berg has been ruled out for six weeks with a knee injury.", "A knee injury will sideline Berg for six weeks.", SAME),
     # a forecast and what happened are two claims, whichever way the forecast goes; not ruling out denies nothing
     ("The ceasefire in Ostvik is unlikely to hold.", "The ceasefire in Ostvik held.", DIFFERENT),
     ("The mayor of Ostvik would not rule out sending police to the port.", "The mayor of Ostvik will send police to the port.",
