@@ -80,6 +80,11 @@ _RANGE_REST = re.compile(rf"\s?[-–]\s?(?:US\$|[$€£])?\d[\d,]*(?:\.\d+)?(?:\
 _SCALE_AFTER_FRACTION = re.compile(rf"\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b", re.IGNORECASE)
 # Fractions of a whole ("half of the volunteers", "nearly a third of their value").
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
+# A fraction word with no count is a share only before "of" ("a third of", "quarter of the votes"), or "half".
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|fiscal|same|previous|next|current|"
+                            r"latest|each|every|this|that)\s+$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"-(?:finals?|finalists?|time)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
 # A fraction of a unit is that share of it: "half an hour", "a quarter of an hour", "half a day", "half a
@@ -188,6 +193,11 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
     for m in _FRACTION.finditer(sentence):
         if not m["a"] and m.start() and sentence[m.start() - 1] == "-":
             continue  # "second-half points", "first-quarter profit": a part of a game or a year
+        if not m["a"] and m["f"].lower() != "half" and (not _OF_AFTER.match(sentence, m.end())
+                                                      or _PERIOD_BEFORE.search(sentence, 0, m.start())):
+            continue  # "the third quarter (of 2024)", "for the quarter": a period or an ordinal, not a share
+        if _PART_AFTER.match(sentence, m.end()):
+            continue  # "a quarter-final", "at half-time"
         # "two-thirds" is one fraction, not the count two; "six and a half percent" is already one quantity
         out = [q for q in out if not (q.start == m.start() and q.end < m.end())]
         if any(q.start <= m.start() < q.end for q in out):

@@ -557,6 +557,10 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     date_words = set()
     for d in (*claim.dates, *claim.times):
         date_words.update(_TOKEN.findall(d.text.lower()))
+    # a time of day is one token of its clock reading ("2 a.m." and "02:00" are "0200"), its words dropped
+    # (a figure of the statement written like one of them stays: "2 people ... at 2 a.m.")
+    time_words = {t for d in claim.times for t in _TOKEN.findall(d.text.lower())} - {
+        f"{q.value:.6f}".rstrip("0").rstrip(".") for q in claim.quantities} if claim.times else _EMPTY
     words: list[str] = []
     core: list[str] = []
     tokens = _TOKEN.findall(source.lower())
@@ -567,7 +571,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     predicates = (_directions(claim.statement or claim.text) | _directions(source)
                   if "up" in raws or "down" in raws else set())
     for i, raw in enumerate(raws):
-        if raw in STOP_WORDS or raw in NEGATION_WORDS:
+        if raw in STOP_WORDS or raw in NEGATION_WORDS or raw in time_words:
             continue
         token = stem(raw)
         if token in STOP_WORDS:
@@ -578,6 +582,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
             predicates.add(token)
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)
+    times = _times(claim)
+    words.extend(f"{minutes // 60:02d}{minutes % 60:02d}" for minutes, _ in times)
     entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
     speaker_tokens = [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(claim.speaker.lower())))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER]
@@ -635,7 +641,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
         sole_role=sole_role, subject_place=subject_place, lead=lead,
-        times=_times(claim), locatives=locatives or _EMPTY,
+        times=times, locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=prospect,
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
         score=_score(statement, tokens))

@@ -983,6 +983,17 @@ def test_basis_points_and_fractions_of_a_unit_are_figures_in_the_unit(sentence: 
     assert [(round(q.value, 6), q.unit) for q in find_quantities(sentence)] == [(value, unit)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Vantora's profit rose in the third quarter.",
+    "Vantora's revenue for the quarter came in ahead of forecasts.",
+    "Vantora's profit fell in the first quarter of the year.",
+    "Halden reached the quarter-final on Sunday.",
+    "Halden led at half-time.",
+])
+def test_a_period_or_a_round_is_no_fraction(sentence: str) -> None:
+    assert [q for q in find_quantities(sentence) if q.unit == "fraction"] == []
+
+
 def test_dozens_of_is_no_figure() -> None:
     assert find_quantities("Dozens of people were hurt in the crush.") == []
 
