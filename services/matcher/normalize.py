@@ -557,7 +557,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     date_words = set()
     for d in (*claim.dates, *claim.times):
         date_words.update(_TOKEN.findall(d.text.lower()))
-    # a time of day is one token of its clock reading ("2 a.m." and "02:00" are "0200"), its words dropped
+    # a time of day is the tokens of its clock reading ("2 a.m." and "02:00" are "02 00"), its words dropped
     # (a figure of the statement written like one of them stays: "2 people ... at 2 a.m.")
     time_words = {t for d in claim.times for t in _TOKEN.findall(d.text.lower())} - {
         f"{q.value:.6f}".rstrip("0").rstrip(".") for q in claim.quantities} if claim.times else _EMPTY
@@ -583,7 +583,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         if not _NUMBER.match(raw) and raw not in date_words and token not in _UNITS:
             core.append(token)
     times = _times(claim)
-    words.extend(f"{minutes // 60:02d}{minutes % 60:02d}" for minutes, _ in times)
+    for minutes, _ in times:  # hours and minutes, as "06:00" was read before times were: "06 00"
+        words += (f"{minutes // 60:02d}", f"{minutes % 60:02d}")
     entities = frozenset(e.canonical for e in claim.entities if e.canonical and not e.canonical.isdigit())
     speaker_tokens = [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(claim.speaker.lower())))
                       if t not in STOP_WORDS and t not in _GENERIC_SPEAKER]
