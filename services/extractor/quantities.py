@@ -40,7 +40,8 @@ _UNITS = {
     "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
     "mph": "mph", "miles per hour": "mph",
     # "1.5 points" is the unit "half a point" is (not "percentage points", "basis points": longer, matched first)
-    "points": "point", "point": "point", "pts": "point",
+    "points": "point", "point": "point", "pts": "point", "of a point": "point", "of a percentage point": "pp",
+    "of a percent": "percent",
     "degrees celsius": "celsius", "degrees centigrade": "celsius", "degrees c": "celsius", "celsius": "celsius",
     "°c": "celsius", "ºc": "celsius", "degrees fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
     "fahrenheit": "fahrenheit", "°f": "fahrenheit", "ºf": "fahrenheit", "c": "celsius", "f": "fahrenheit",

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from shared import places
+from shared.names import TITLES
 from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
@@ -703,9 +704,8 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     if place_x and place_y:
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
-    elif place_x or place_y or _one_name_two_ways(x.split(), y.split()) or (
-            " " not in x and " " not in y and not _two_leads(a, b)):
-        return None  # "Saddam" / "Hussein", "Evan" / "Nash": a first name and a surname may be one man
+    elif place_x or place_y or _one_name_two_ways(x.split(), y.split()) or _one_word_each(x, y) and not _two_leads(a, b):
+        return None  # "Saddam" / "Hussein", "Ms. Haque" / "Fatima": a first name and a surname may be one person
     # the rest without the two names, nor names only one writes before them (whose: "Germany's Siemens")
     rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, b)),
                       _without(b.core, set(tokens_y.split()) | _owners(b, tokens_y, a)))
@@ -735,6 +735,15 @@ def _first_name(a: MatchForm, b: MatchForm) -> tuple[str, str, str] | None:
     if a.lead and _unshared(a.lead, b):
         return None
     return a.actors[0] if a.actors else None
+
+
+def _one_word_each(x: str, y: str) -> bool:
+    """Whether each name is one word but titles, and not both after a title: "Saddam" / "Hussein", "Ms.
+    Haque" / "Fatima" (a first name and a surname may be one person); not "Senator Warren" / "Senator
+    Sanders" (two surnames)."""
+    xs, ys = x.split(), y.split()
+    bare_x, bare_y = [t for t in xs if t not in TITLES], [t for t in ys if t not in TITLES]
+    return len(bare_x) == 1 and len(bare_y) == 1 and not (len(bare_x) < len(xs) and len(bare_y) < len(ys))
 
 
 def _named_lead(a: MatchForm) -> bool:

@@ -223,7 +223,7 @@ UNIT_WEIGHT = 0.5
 # common word: "Rescuers" (rescuer 3.9), "Teamsters" (4.3); not a name, "Qantas", "Mercedes" (5.5).
 PLURAL_OF_COMMON_WEIGHT = 4.5
 _UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km metre mile tonne teu barrel dose minute "
-                   "point celsius".split())
+                   "celsius".split())
 
 
 def _short_cvc(w: str) -> bool:

@@ -442,6 +442,8 @@ def test_two_countries_each_acting_on_the_other_are_two_facts():
     ("Vantora chief executive Lena Holt bought the harbour site.", "Kelmark chief executive Lena Holt bought the harbour site."),
     ("Vantora's Lena Holt bought the harbour site.", "Kelmark's Lena Holt bought the harbour site."),
     ("Disgraced financier Tomas Berg was sentenced to 12 years.", "Jailed financier Tomas Berg was sentenced to 12 years."),
+    # a titled surname against a bare one-word name: may be her first name
+    ("Ms. Berg, meanwhile, opened the harbour festival.", "Helena, meanwhile, opened the harbour festival."),
     # a one-word name opening the sentence named first by both: one meeting, its guests told two ways
     ("Halvorsen and Strand met union leaders in Ostvik.", "Halvorsen and Holt met union leaders in Ostvik."),
     # a body named by a surname or a word both write: not told apart
