@@ -194,9 +194,10 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
     for m in _FRACTION.finditer(sentence):
         if not m["a"] and m.start() and sentence[m.start() - 1] == "-":
             continue  # "second-half points", "first-quarter profit": a part of a game or a year
-        if not m["a"] and m["f"].lower() != "half" and (not _OF_AFTER.match(sentence, m.end())
-                                                      or _PERIOD_BEFORE.search(sentence, 0, m.start())):
+        if not m["a"] and m["f"].lower() != "half" and not _UNIT_AFTER_FRACTION.match(sentence, m.end()) and (
+                not _OF_AFTER.match(sentence, m.end()) or _PERIOD_BEFORE.search(sentence, 0, m.start())):
             continue  # "the third quarter (of 2024)", "for the quarter": a period or an ordinal, not a share
+            # ("Fed Raises Rates by Quarter Point" is a share of its unit)
         if _PART_AFTER.match(sentence, m.end()):
             continue  # "a quarter-final", "at half-time"
         # "two-thirds" is one fraction, not the count two; "six and a half percent" is already one quantity

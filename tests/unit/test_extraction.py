@@ -971,6 +971,7 @@ def test_miles_are_compared_in_metric_units(sentence: str, value: float, unit: s
     ("The forward scored 20 second-half points.", 20.0, ""),  # a half of the game, no fraction
     ("The home side won by 1.5 points.", 1.5, "point"),  # the unit of "half a point"
     ("The index dipped 0.08 of a point.", 0.08, "point"),
+    ("Norvia Raises Rates by Quarter Point", 0.25, "pp"),  # a headline's fraction of a unit, no "a"
     ("Temperatures in Ostvik reached 41.2C on Sunday.", 41.2, "celsius"),
     ("Temperatures in Ostvik reached 41.2 degrees Celsius.", 41.2, "celsius"),
     ("Temperatures in Ostvik reached 41.2 °C.", 41.2, "celsius"),
