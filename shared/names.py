@@ -10,3 +10,6 @@ TITLES = frozenset(
     "foreign,defence,defense,adviser,advisor,ambassador,commander,taoiseach,state,deputy,premier,vice,mayor,speaker,"
     "prince,princess,sheikh,emir,sultan,supreme,leader,attorney,chairman,chairwoman,professor,prof,former".split(",")
 )
+# Titles that are parts of names as often ("Burger King", "Islamic State", "General Motors").
+NAME_TITLES = frozenset("state supreme king queen prince princess pope general".split())
+PERSON_TITLES = TITLES - NAME_TITLES

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared import places
-from shared.names import TITLES
+from shared.names import NAME_TITLES, PERSON_TITLES, TITLES
 from shared.places import ascii_lower
 from shared.rarity import plain_apostrophes, title_case
 from shared.pb import claim_pb2
@@ -97,9 +97,6 @@ _PLACES = frozenset(
 _OF_OFFICE = frozenset("police district inspector surgeon press interior home justice finance health education "
                        "energy economy trade transport culture agriculture labor major lieutenant brigadier fire "
                        "county city school border".split())
-# Titles that are part of names as often ("Burger King", "Islamic State", "Major General").
-_NAME_TITLES = frozenset("state supreme king queen prince princess pope general".split())
-_PERSON_TITLES = TITLES - _NAME_TITLES
 # Titles that are names on their own too: "Prince said" (the singer, or Erik Prince), "Vice reported".
 _TITLES_ALSO_NAMES = frozenset(("prince", "vice")
 )
@@ -321,7 +318,7 @@ def find_entities(sentence: str) -> list[EntityMention]:
                 ascii_lower(words[0]) not in _OF_OFFICE) and (
                 ascii_lower(words[0]) in ALIASES or canonicalize(words[0])[1] == PLACE
                 or len(words) > 3 and ascii_lower(words[0]) not in TITLES
-                and ascii_lower(words[1]) not in _NAME_TITLES and "of" not in words[2:]):  # "Islamic State of Iraq"
+                and ascii_lower(words[1]) not in NAME_TITLES and "of" not in words[2:]):  # "Islamic State of Iraq"
             j = 1
         else:
             # "Federal Reserve Chairman Jerome Powell", "House Speaker Mike Johnson", "White House Press
@@ -344,10 +341,10 @@ def _title_after_name(words: list[str]) -> int:
     """Where a title and a full name begin after a name of two or more words, or 0."""
     low = [ascii_lower(w).rstrip(".,") for w in words]
     for j in range(2, len(words) - 2):
-        if low[j] in _PERSON_TITLES:
+        if low[j] in PERSON_TITLES:
             name = words[j + 1:]
             if "of" in low[j + 1:] or not all(w[:1].isupper() for w in name) or (
-                    low[0] in _PERSON_TITLES or low[1] in _PERSON_TITLES):
+                    low[0] in PERSON_TITLES or low[1] in PERSON_TITLES):
                 return 0
             return j - 1 if low[j - 1] in _OF_OFFICE else j  # "Press Secretary", "Police Chief"
     return 0

@@ -83,6 +83,10 @@ _SCALE_AFTER_FRACTION = re.compile(rf"\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b",
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
 # A fraction word with no count is a share only before "of" ("a third of", "quarter of the votes"), or "half".
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_TEMPERATURES = frozenset(("celsius", "fahrenheit"))
+_TEMPERATURE_CONTEXT = re.compile(r"\b(?:temperatures?|degrees?|heat|heatwave|cold|warm|hot|hottest|coldest|"
+                                  r"record|highs?|lows?|freez\w*|weather|thermometers?|mercury)\b", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(r"(?:\bminus\s+|[-−–]\s?)\d?$", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|fiscal|same|previous|next|current|"
                             r"latest|each|every|this|that)\s+$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"-(?:finals?|finalists?|time)\b", re.IGNORECASE)
@@ -177,8 +181,13 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             unit_norm = _UNITS[cur.lower()]
         if cur and not unit_norm:
             unit_norm = _UNITS[cur.lower()]
-        if unit_norm == "fahrenheit":  # compared in celsius, to a tenth as outlets convert it: 118F is 47.8C
-            value, unit_norm = round((value - 32) * 5 / 9, 1), "celsius"
+        if unit_norm in _TEMPERATURES:
+            if unit and unit in "CF" and not _TEMPERATURE_CONTEXT.search(sentence):
+                continue  # "seat 32F", "apartment 12C": a letter after a number, no temperature
+            if _MINUS_BEFORE.search(sentence, max(0, m.start() - 7), m.start() + 1):
+                value = -value  # "minus 40F", "-5C"
+            if unit_norm == "fahrenheit":  # compared in celsius, to a tenth as outlets convert it: 118F is 47.8C
+                value, unit_norm = round((value - 32) * 5 / 9, 1), "celsius"
         if unit_norm in _IN_UNIT:
             inexact = unit_norm in _CONVERTED_INEXACTLY
             unit_norm, factor = _IN_UNIT[unit_norm]
@@ -195,7 +204,7 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         if not m["a"] and m.start() and sentence[m.start() - 1] == "-":
             continue  # "second-half points", "first-quarter profit": a part of a game or a year
         if not m["a"] and m["f"].lower() != "half" and not _UNIT_AFTER_FRACTION.match(sentence, m.end()) and (
-                not _OF_AFTER.match(sentence, m.end()) or _PERIOD_BEFORE.search(sentence, 0, m.start())):
+                not _OF_AFTER.match(sentence, m.end()) or _PERIOD_BEFORE.search(sentence, max(0, m.start() - 16), m.start())):
             continue  # "the third quarter (of 2024)", "for the quarter": a period or an ordinal, not a share
             # ("Fed Raises Rates by Quarter Point" is a share of its unit)
         if _PART_AFTER.match(sentence, m.end()):

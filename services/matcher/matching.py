@@ -341,6 +341,8 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
 
 
 _SHARES = frozenset(("percent", "pp"))
+# Percentages below this on a quarter step are read as rates set in quarter points (_rounds_to).
+QUARTER_STEP_BELOW = 10.0
 
 
 def _granularity(x: float) -> float:
@@ -357,13 +359,13 @@ def _granularity(x: float) -> float:
 def _rounds_to(precise: float, rounded: float, unit: str = "") -> bool:
     """Whether `rounded` is `precise` written to fewer digits ("almost 25,000" for 24,600, "71
     percent" for 71.4 percent): within half its last digit, and within ROUNDING_TOLERANCE of it, so
-    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured". A percentage on a quarter step
-    is a level set in quarters, not rounded to a whole one: "held rates at 5.25%" / "at 5%" differ."""
+    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured". A small percentage on a quarter
+    step is a level set in quarters, not rounded to a whole one: "held rates at 5.25%" / "at 5%" differ."""
     g = _granularity(rounded)
     if g <= _granularity(precise) or (g < ROUNDING_MIN_STEP and precise == int(precise)):
         return False  # "30 injured" is not a rounding of "31 injured"; "71 percent" is of "71.4"
-    if unit in _SHARES and (precise * 4) % 2 == 1:
-        return False  # 5.25, 5.75: a rate set in quarter points
+    if unit in _SHARES and (precise * 4) % 2 == 1 and precise < QUARTER_STEP_BELOW:
+        return False  # 5.25, 5.75: a rate set in quarter points (not a move of 12.75%: "nearly 13%")
     diff = abs(precise - rounded)
     return diff <= g / 2 and diff <= ROUNDING_TOLERANCE * max(abs(precise), abs(rounded))
 
@@ -717,7 +719,7 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
 
 def _owners(a: MatchForm, tokens: str, b: MatchForm) -> set[str]:
     """a's name tokens written before the actor's (`tokens`) that b writes nowhere: whose the actor is
-    ("Germany's Siemens", "Norvia's Halvorsen Shipping"), not where it acts ("... in Europe")."""
+    ("Norvia's Halvorsen Shipping" / "Ostland's Brevik Ferries"), not where it acts ("... in Europe")."""
     core, actor = a.core.split(), set(tokens.split())
     before = core[:next((i for i, t in enumerate(core) if t in actor), 0)]
     written = set(b.text.split()) | b.names
@@ -753,8 +755,10 @@ def _named_lead(a: MatchForm) -> bool:
 
 
 def _two_leads(a: MatchForm, b: MatchForm) -> bool:
-    """Whether both statements open with a one-word name (_named_lead): two bodies, where two one-word
-    names elsewhere may be one person's first name and surname ("Saddam" / "Hussein")."""
+    """Whether both statements open with a one-word name (_named_lead): read as two bodies, where two
+    one-word names elsewhere may be one person's first name and surname ("US troops captured Saddam" /
+    "... Hussein"). Known miss: a person's two names both opening a sentence ("Saddam was captured" /
+    "Hussein was captured") are read as two bodies too."""
     return _named_lead(a) and _named_lead(b)
 
 

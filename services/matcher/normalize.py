@@ -685,16 +685,16 @@ _APPOINTED_BEFORE = re.compile(r"\b(?:elected|re-elected|appointed|named|chose|p
 _OFFICE_AFTER = re.compile(r"\s*,?\s+(?:as\s+)?(?:(?:its|the|their|his|her|our)\s+)?(?:new\s+|next\s+|interim\s+)?"
                            r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:new\s+|next\s+|interim\s+)?"
                            r"(?:" + _OFFICES + r"|winner|successor|attorney\s+general)\b"
-                           r"|\s+as\s+the\s+(?:driver|gunman|shooter|attacker|killer|bomber|pilot|victim)\b",
+                           r"|\s+as\s+the\s+(?:driver|gunman|shooter|attacker|killer|bomber|pilot)\b",
                            re.IGNORECASE)
-_OFFICE_ROLE = re.compile(r"\b(?:" + _OFFICE + ")", re.IGNORECASE)
 _SOLE_ROLE = re.compile(
-    r"\b(?:" + _OFFICE + r"|(?:won|wins|took|takes|claimed|claims|clinched|clinches|lifted|lifts|secured|secures)\s+"
+    r"\b(?:" + _OFFICE + r"|(?:took|takes)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:title|crown|trophy|gold|silver|bronze)\b"
+    r"|(?:won|wins|claimed|claims|clinched|clinches|lifted|lifts|secured|secures)\s+"
     r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
-    r"(?:(?!(?:of|for|to|with|from|semi|quarter)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:(?!(?:of|for|to|with|from|semi|quarter|nobel|pulitzer)\b)[\w'’-]+\s+){0,4}?"
     r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:to\b|for\s+(?:a|one)\b))|race|marathon|grand\s+prix|bid|contest|"
     r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host|oscars?|emmy|grammy|bafta|"
-    r"ballon\s+d['’]or|nobel|booker|pulitzer|ashes|open|contract|tender)(?![\w'’-])"
+    r"ballon\s+d['’]or|booker|ashes|open|contract|tender)(?![\w'’-])"  # not a Nobel or a Pulitzer: often shared
     r"(?!\s+(?:qualifiers?|qualifying|ties?|match(?:es)?|games?|group|draw|round|stage|leg|berth|spot|place|seat|"
     r"opener|friendly)\b))"
     r"|(?:is|are|was|were|will\s+be)\s+the\s+host\s+(?:nation|country|city)\b|topped\s+the\s+(?:[\w'’-]+\s+){0,2}?"
@@ -711,8 +711,7 @@ _SOLE_ROLE = re.compile(
     r"(?:behind|responsible\s+for)|claimed\s+responsibility\s+for)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:" + _ATTACKS + r")(?![\w'’-])"
     r"|(?:sabotaged|shot\s+down|downed|hacked)\s+the\b(?!\s+(?:[\w'’-]+\s+){0,2}?(?:talks|negotiations|deal|process|"
     r"plan|vote|efforts?)\b)|planted\s+the\s+(?:bombs?|explosives?|device|mines?)\b|fired\s+(?:the\s+)?first\b"
-    r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained|has|have|had|made|makes|recorded|records|"
-    r"holds|held)\s+(?:the\s+(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?|"
+    r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained|has|have)\s+(?:the\s+(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?|"
     r"(?:the\s+)?(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)"
     r"(?:(?:second|third|fourth|fifth)[-\s])?"
     r"(?:first|only|sole|last|largest|biggest|smallest|top|leading|highest|lowest|richest|poorest|fastest|oldest|"
@@ -793,7 +792,7 @@ _OPENING_MARKS = " \"'“‘([-—–"
 
 def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, person: bool) -> bool:
     """Whether the statement gives the name at holder_start:holder_end (offsets in `text`) a role
-    only one can hold: after the name (_SOLE_ROLE, an office among them: _OFFICE_ROLE), in the
+    only one can hold: after the name (_SOLE_ROLE, an office among them: _OFFICE), in the
     same clause, shortly after it; or before the name: of a person, who they were found to be
     (_IDENTIFIED_AS), of a place, the one thing it won or hosted (_HELD_BY, _HELD_THING)."""
     before = (max(0, holder_start - _ROLE_WITHIN - 20), holder_start)
@@ -815,7 +814,7 @@ def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, pe
     window = text[holder_end:holder_end + _ROLE_WITHIN + 120]
     if _ROLE_WORDS.isdisjoint(_WORD.findall(window.lower())):
         return False  # most statements: a set test spares the pattern's scan
-    m = _SOLE_ROLE.search(text, holder_end, holder_end + _ROLE_WITHIN + 120)  # an office among the roles
+    m = _SOLE_ROLE.search(text, holder_end, holder_end + _ROLE_WITHIN + 120)
     if m is None or m.start() - holder_end > _ROLE_WITHIN or _CLAUSE_BREAK.search(text, holder_end, m.start()):
         return False
     # what follows the role in its clause ("..., its sports minister said" is another clause)
@@ -851,7 +850,7 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
                                   canonical, e.text) if n and (is_country(n) or is_state(n))), "")
         if key and not place or place and (key in locatives or place_key(place) in locatives):
             continue
-        if not place and (_styled(e.text) or _NOT_A_NAME.search(e.text)):
+        if not place and (_styled(e.text) and e.kind != claim_pb2.ENTITY_KIND_PERSON or _NOT_A_NAME.search(e.text)):
             continue  # "The Duke of Sussex", "the Mayor of London": whoever holds it, named another way too
         start = _in_text(claim, e.span.start)
         if not place and _opening_word(e.text, opener):
@@ -888,8 +887,15 @@ _STYLED = re.compile(r"(?:the\s+)?(?:duke|duchess|earl|countess|lord|lady|baron|
 # "Democratic Senator Chuck Schumer"): no verb ("Voters elected Helena Marsh", "Police arrested Mark
 # Ellis"), no function word ("Norway and Denmark", "Helena Marsh mayor of Eastbridge").
 _NOUN = r"(?:\s+(?!(?:of|and|or|the|a|an|to|in|on|at|for|by|with|as|from)\s)[a-z][\w-]*(?<!ed)(?<!ing)(?<!s))"
-_POSSESSIVE_BEFORE = re.compile(rf"['’]s{_NOUN}{{0,3}}\s+")  # not "Sweden's bid to join NATO"
-_NOUNS_BEFORE = re.compile(rf"{_NOUN}{{0,3}}\s+")
+# the word right before the person: who they are ("chief executive", "financier", "striker"), no verb
+_ROLE_NOUN = (r"\s+(?:chief|executive|ceo|boss|founder|co-founder|owner|chairman|chairwoman|chair|president|minister|"
+              r"secretary|spokesman|spokeswoman|spokesperson|leader|head|director|manager|coach|striker|forward|"
+              r"midfielder|defender|goalkeeper|captain|winger|financier|businessman|businesswoman|tycoon|billionaire|"
+              r"entrepreneur|investor|actor|actress|singer|star|player|candidate|senator|lawmaker|governor|mayor|"
+              r"official|analyst|economist|envoy|ambassador|commander|lawyer|judge|prosecutor|reporter|journalist|"
+              r"author|novelist|writer|rapper|musician|champion|driver|rider|skipper|cardinal|bishop|general)")
+_POSSESSIVE_BEFORE = re.compile(rf"['’]s(?:{_NOUN}{{0,2}}{_ROLE_NOUN})?\s+")  # not "Sweden's bid to join NATO"
+_NOUNS_BEFORE = re.compile(rf"{_NOUN}{{0,2}}{_ROLE_NOUN}\s+")  # not "Germany sent Olaf Scholz", "Biden met Xi"
 
 
 def _describes(claim: claim_pb2.Claim, e: claim_pb2.Entity, following: claim_pb2.Entity) -> bool:
@@ -906,11 +912,11 @@ def _styled(name: str) -> bool:
     return m is not None and len(name[m.end():].split()) <= 2
 
 
-def _name_tokens(name: str, drop: frozenset[str] = frozenset()) -> list[str]:
-    """A name's tokens as the scored text spells them, without stop words, generic speakers, number
-    words and `drop`."""
-    return [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(name.lower())))
-            if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS and t not in drop]
+def _name_tokens(name: str) -> list[str]:
+    """A name's tokens as the scored text spells them (an apostrophe splits: "O'Brien" -> o brien),
+    without stop words, generic speakers and number words."""
+    return [stem(t) for t in fold_words(_TOKEN.findall(plain_apostrophes(name.lower()).replace("'", " ")))
+            if t not in STOP_WORDS and t not in _GENERIC_SPEAKER and t not in NUMBER_WORDS]
 
 
 def _last_words(name: str, canonical: str) -> bool:
@@ -924,7 +930,8 @@ def _name_words(e: claim_pb2.Entity) -> str:
     form may keep ("Senator Joe Manchin" -> senator joe manchin, "The Bank of Japan" -> bank of japan:
     "BoJ"): to tell two names apart (the canonical form keeps only a person's last name: "Claudia
     Sheinbaum Pardo" -> pardo). A title stays: "Senator Warren" is a surname, never a first name."""
-    return " ".join(t for t in _TOKEN.findall(plain_apostrophes(e.text.lower())) if t == "of" or t not in STOP_WORDS)
+    return " ".join(t for t in _TOKEN.findall(plain_apostrophes(e.text.lower()).replace("'", " "))
+                    if t == "of" or t not in STOP_WORDS)
 
 
 def _lead(e: claim_pb2.Entity) -> tuple[str, str, str] | tuple[()]:
@@ -1074,23 +1081,28 @@ def without_false_denials(text: str) -> str:
 
 
 # Negations written without a word of negation, put as one: "is unlikely to attend" -> "is not to attend",
-# "has ruled out a rate cut" -> "has not a rate cut" (not "was ruled out of the final", "ruled out for six
-# weeks": he will miss it;
-# "would not rule out" is left as written),
-# talks that "ended without a deal" -> "ended with no deal". Not any "without": "homes were without
-# power" is what "homes lost power" says, a protest that "ended without incident" "ended peacefully".
+# "has ruled out a rate cut" -> "has not a rate cut" ("would not rule out a tax rise" -> "would possibly a
+# tax rise"), talks that "ended without a deal" -> "ended with no deal". Not any "without": "homes were
+# without power" is what "homes lost power" says, a protest that "ended without incident" "ended peacefully".
 _HIDDEN_NEGATION = re.compile(
-    r"\b(?:(?P<unlikely>unlikely\s+to)|(?P<ruled>(?P<negated>(?:not|never|won't|wouldn't|can't|cannot|didn't|"
-    r"don't|doesn't)\s+)?rul(?:e[sd]?|ing)\s+out)(?!\s+(?:of|for)\b)|"
-    r"(?P<ended>(?:end(?:s|ed|ing)?|conclud(?:es|ed|ing)|broke\s+up|clos(?:es|ed|ing)|finish(?:es|ed|ing))\s+without)"
-    r"(?=\s+(?:an?\s+|any\s+)?(?:deal|agreement|accord|breakthrough|result|decision|verdict|settlement|ceasefire|"
+    r"\b(?:(?P<unlikely>unlikely\s+to)"
+    # "ruled out" of a plan or a cause, not of a player or a goal ("ruled out of the final", "for six
+    # weeks", "until March", "with an injury", "by VAR"): what follows is what is ruled out
+    r"|(?P<ruled>(?P<negated>(?:not|never|won't|wouldn't|can't|cannot|didn't|don't|doesn't|haven't|hasn't|hadn't|"
+    r"isn't|aren't|wasn't|weren't|(?:refus|declin)(?:ed|es|ing|e)\s+to)\s+)?rul(?:e[sd]?|ing)\s+out)"
+    r"(?=\s+(?!(?:of|for|until|till|with|by|after|through|since|from|in|on|at|as|due|because|following|again|"
+    r"indefinitely|immediately|today|tonight|tomorrow|yesterday)\b)[a-z])"
+    r"|(?P<ended>(?:end(?:s|ed|ing)?|conclud(?:es|ed|ing)|broke\s+up|clos(?:es|ed|ing)|finish(?:es|ed|ing))\s+without"
+    r"(?:\s+(?:an?|any))?)"
+    r"(?=\s+(?:deal|agreement|accord|breakthrough|result|decision|verdict|settlement|ceasefire|"
     r"truce|consensus|winner|joint\s+statement)\b))\b", re.IGNORECASE)
 
 
 def with_plain_negations(text: str) -> str:
     """`text` with its negations written without a word of negation put as one (_HIDDEN_NEGATION), as
     the polarity and stance cues read it."""
-    if "unlikely" not in text and " out" not in text and "without" not in text:
+    lowered = text.lower()
+    if "unlikely" not in lowered and " out" not in lowered and "without" not in lowered:
         return text  # most statements
     return _HIDDEN_NEGATION.sub(_plain_negation, text)
 
@@ -1099,8 +1111,9 @@ def _plain_negation(m: re.Match) -> str:
     if m["unlikely"]:
         return "not to"
     if m["ruled"]:
-        return m["ruled"] if m["negated"] else "not"  # "would not rule out sending troops" denies nothing
-    return m["ended"][:-len("without")] + "with no"
+        # "would not rule out a tax rise" affirms it may be, against "ruled out a tax rise"
+        return "possibly" if m["negated"] else "not"
+    return m["ended"][:m["ended"].lower().index("without")] + "with no"
 
 
 def _in_statement(e: claim_pb2.Entity, statement: str) -> bool:

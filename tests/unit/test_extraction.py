@@ -977,12 +977,19 @@ def test_miles_are_compared_in_metric_units(sentence: str, value: float, unit: s
     ("Temperatures in Ostvik reached 41.2 °C.", 41.2, "celsius"),
     ("Temperatures in Ostvik reached 106F.", 41.1, "celsius"),  # compared in celsius, to a tenth
     ("Temperatures in Ostvik reached 118 degrees Fahrenheit.", 47.8, "celsius"),
+    ("Temperatures in Ostvik fell to minus 40F on Monday.", -40.0, "celsius"),  # the sign before converting
+    ("Temperatures in Ostvik fell to minus 12C on Monday.", -12.0, "celsius"),
     # a capital letter apart from the figure, or before a dash, is no temperature
     ("The air force received 5 F-16 jets.", 5.0, ""),
     ("Grade 5 C pupils sat the test.", 5.0, ""),
 ])
 def test_basis_points_and_fractions_of_a_unit_are_figures_in_the_unit(sentence: str, value: float, unit: str) -> None:
     assert [(round(q.value, 6), q.unit) for q in find_quantities(sentence)] == [(value, unit)]
+
+
+def test_a_letter_after_a_number_is_no_temperature_without_one_in_the_sentence() -> None:
+    assert all(q.unit != "celsius" for q in find_quantities("She sat in seat 32F on the Ostvik ferry."))
+    assert [q.unit for q in find_quantities("The temperature in Ostvik hit 32F.")] == ["celsius"]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -280,7 +280,6 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     "holds the rotating presidency of the regional council",
     "is the region's biggest producer of almonds",
     "has the largest sovereign wealth fund in the region",
-    "made the largest donation to the Halden relief fund",
     "was the happiest country in the region for a seventh year",
     "won the contract to supply the Halden ferries",
 ])
@@ -289,6 +288,13 @@ def test_more_roles_only_one_can_hold_conflict(role):
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.decision == CONFLICTING and e.rule == "actor_mismatch", (a, b, e.reason)
+
+
+def test_a_prize_often_shared_is_no_role_only_one_holds():
+    for a, b in (("Helena Marsh won the Nobel Peace Prize on Friday.", "Oliver Strand won the Nobel Peace Prize on Friday."),
+                 ("Oliver Strand won the Nobel Peace Prize on Friday.", "Helena Marsh won the Nobel Peace Prize on Friday.")):
+        e = explain(a, b)
+        assert e.rule != "actor_mismatch", (a, b, e.reason)
 
 
 @pytest.mark.parametrize(("first", "second"), [
@@ -1503,15 +1509,30 @@ def test_rates_temperatures_and_points_are_compared_as_figures(first, second, de
     ("Thousands of homes in Ostvik were without power on Monday.", "Thousands of homes in Ostvik lost power on Monday.", SAME),
     ("Berg was ruled out of the Ostvik final with a knee injury.", "Berg will miss the Ostvik final with a knee injury.", SAME),
     ("Berg has been ruled out for six weeks with a knee injury.", "A knee injury will sideline Berg for six weeks.", SAME),
-    # a forecast and what happened are two claims, whichever way the forecast goes; not ruling out denies nothing
+    # a forecast and what happened are two claims, whichever way the forecast goes
     ("The ceasefire in Ostvik is unlikely to hold.", "The ceasefire in Ostvik held.", DIFFERENT),
-    ("The mayor of Ostvik would not rule out sending police to the port.", "The mayor of Ostvik will send police to the port.",
-     DIFFERENT),
+    # not ruling out is no ruling out
+    ("The mayor of Ostvik would not rule out a tax rise.", "The mayor of Ostvik ruled out a tax rise.", CONFLICTING),
+    ("Ostvik police have not ruled out foul play in the death.", "Ostvik police have ruled out foul play in the death.",
+     CONFLICTING),
+    ("The mayor of Ostvik refused to rule out a tax rise.", "The mayor of Ostvik ruled out a tax rise.", CONFLICTING),
+    # a player or a goal ruled out; a headline in title case
+    ("Berg has been ruled out until March.", "Berg will be out until March.", SAME),
+    ("Berg's goal was ruled out by the referee.", "Berg's goal was disallowed by the referee.", SAME),
+    ("Ostvik Talks Ended Without a Deal", "Ostvik Talks Ended With a Deal", CONFLICTING),
 ])
 def test_unlikely_to_ruled_out_and_ended_without_are_negations(first, second, decision):
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.decision == decision, (a, b, e.reason)
+
+
+def test_not_ruling_out_is_no_denial_of_a_plan():
+    for a, b in (("The mayor of Ostvik would not rule out sending police to the port.",
+                  "The mayor of Ostvik will send police to the port."),):
+        for x, y in ((a, b), (b, a)):
+            e = explain(x, y)
+            assert e.decision != CONFLICTING, (x, y, e.reason)
 
 
 def test_a_contraction_shared_by_two_unrelated_statements_ties_nothing():
