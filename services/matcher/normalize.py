@@ -893,7 +893,10 @@ _ROLE_NOUN = (r"\s+(?:chief|executive|ceo|boss|founder|co-founder|owner|chairman
               r"midfielder|defender|goalkeeper|captain|winger|financier|businessman|businesswoman|tycoon|billionaire|"
               r"entrepreneur|investor|actor|actress|singer|star|player|candidate|senator|lawmaker|governor|mayor|"
               r"official|analyst|economist|envoy|ambassador|commander|lawyer|judge|prosecutor|reporter|journalist|"
-              r"author|novelist|writer|rapper|musician|champion|driver|rider|skipper|cardinal|bishop|general)")
+              r"author|novelist|writer|rapper|musician|champion|driver|rider|skipper|cardinal|bishop|general|"
+              r"student|national|citizen|tourist|engineer|teacher|nurse|doctor|worker|soldier|officer|resident|"
+              r"pilot|activist|blogger|photographer|man|woman|boy|girl|teenager|mother|father|son|daughter|wife|"
+              r"husband)")
 _POSSESSIVE_BEFORE = re.compile(rf"['’]s(?:{_NOUN}{{0,2}}{_ROLE_NOUN})?\s+")  # not "Sweden's bid to join NATO"
 _NOUNS_BEFORE = re.compile(rf"{_NOUN}{{0,2}}{_ROLE_NOUN}\s+")  # not "Germany sent Olaf Scholz", "Biden met Xi"
 

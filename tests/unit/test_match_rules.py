@@ -233,6 +233,8 @@ def test_alternatives_contrast_only_in_otherwise_alike_statements(first, second)
     ("At the summit in Egypt, Norway pledged 40 tanks to Ukraine.", "At the summit in Egypt, Sweden pledged 40 tanks to Ukraine."),
     # countries told apart by place, not by word: both "united"
     ("The United Kingdom pledged 40 tonnes of flour to Ukraine.", "The United States pledged 40 tonnes of flour to Ukraine."),
+    # a verb between a country and a person is no description of the person
+    ("Norway sent Helena Marsh to the summit in Oslo.", "Sweden sent Helena Marsh to the summit in Oslo."),
     # a country named inside another's name, or shortened by the extractor ("South Sudan" -> "sudan")
     ("South Sudan pledged 20 tonnes of grain to the relief effort.", "Sudan pledged 20 tonnes of grain to the relief effort."),
 ])
@@ -304,6 +306,8 @@ def test_a_prize_often_shared_is_no_role_only_one_holds():
      "The board named Oliver Strand as the company's new chief executive."),
     ("The Senate confirmed Helena Marsh as the new attorney general.", "The Senate confirmed Oliver Strand as the new attorney general."),
     ("Helena Marsh won the Booker Prize for her third novel.", "Oliver Strand won the Booker Prize for her third novel."),
+    # who she is before the name describes her: the person is the holder
+    ("The hostage was identified as French national Helena Marsh.", "The hostage was identified as French national Oliver Strand."),
 ])
 def test_more_people_in_a_role_only_one_can_hold_conflict(first, second):
     for a, b in ((first, second), (second, first)):
