@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from shared import places
-from shared.names import TITLES
+from shared.names import PERSON_TITLES
 from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
@@ -744,7 +744,7 @@ def _one_word_each(x: str, y: str) -> bool:
     Haque" / "Fatima" (a first name and a surname may be one person); not "Senator Warren" / "Senator
     Sanders" (two surnames)."""
     xs, ys = x.split(), y.split()
-    bare_x, bare_y = [t for t in xs if t not in TITLES], [t for t in ys if t not in TITLES]
+    bare_x, bare_y = [t for t in xs if t not in PERSON_TITLES], [t for t in ys if t not in PERSON_TITLES]
     return len(bare_x) == 1 and len(bare_y) == 1 and not (len(bare_x) < len(xs) and len(bare_y) < len(ys))
 
 

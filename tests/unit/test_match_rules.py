@@ -492,6 +492,7 @@ def test_names_of_one_actor_or_unlike_statements_are_not_two_actors(first, secon
     ("Nordair suspended flights to the island until Friday.", "Air Ostland suspended flights to the island until Friday."),
     # a title marks a surname; a holder named after an office; two names owned by two countries
     ("Senator Marsh voted against the harbour bill.", "Senator Strand voted against the harbour bill."),
+    ("Vantora cut 2,000 jobs at its Brevik plant.", "General Motors cut 2,000 jobs at its Brevik plant."),  # "General": no title
     ("Secretary of State Helena Marsh arrived in Ostvik on Tuesday.", "Secretary of State Oliver Strand arrived in Ostvik on Tuesday."),
     ("Norvia's Halvorsen Shipping will cut 300 jobs.", "Ostland's Brevik Ferries will cut 300 jobs."),
     # not a short form: letters in order are not initials, one word alike of two is not one name
