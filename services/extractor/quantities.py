@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from shared.figures import figure_text
+
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -81,7 +83,8 @@ _RANGE_REST = re.compile(rf"\s?[-–]\s?(?:US\$|[$€£])?\d[\d,]*(?:\.\d+)?(?:\
 _SCALE_AFTER_FRACTION = re.compile(rf"\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b", re.IGNORECASE)
 # Fractions of a whole ("half of the volunteers", "nearly a third of their value").
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
-# A fraction word with no count is a share only before "of" ("a third of", "quarter of the votes"), or "half".
+# A fraction word with no count is a share only before a unit ("by Quarter Point") or "of" ("quarter of
+# the votes", not after an ordinal or a period word: _PERIOD_BEFORE), or "half".
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _TEMPERATURES = frozenset(("celsius", "fahrenheit"))
 _TEMPERATURE_CONTEXT = re.compile(r"\b(?:temperatures?|degrees?|heat|heatwave|cold|warm|hot|hottest|coldest|"
@@ -182,7 +185,7 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         if cur and not unit_norm:
             unit_norm = _UNITS[cur.lower()]
         if unit_norm in _TEMPERATURES:
-            if unit and unit in "CF" and not _TEMPERATURE_CONTEXT.search(sentence):
+            if unit in ("C", "F") and not _TEMPERATURE_CONTEXT.search(sentence):
                 continue  # "seat 32F", "apartment 12C": a letter after a number, no temperature
             if _MINUS_BEFORE.search(sentence, max(0, m.start() - 7), m.start() + 1):
                 value = -value  # "minus 40F", "-5C"
@@ -203,10 +206,10 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
     for m in _FRACTION.finditer(sentence):
         if not m["a"] and m.start() and sentence[m.start() - 1] == "-":
             continue  # "second-half points", "first-quarter profit": a part of a game or a year
+        # "the third quarter (of 2024)", "for the quarter": a period or an ordinal, not a share
         if not m["a"] and m["f"].lower() != "half" and not _UNIT_AFTER_FRACTION.match(sentence, m.end()) and (
                 not _OF_AFTER.match(sentence, m.end()) or _PERIOD_BEFORE.search(sentence, max(0, m.start() - 16), m.start())):
-            continue  # "the third quarter (of 2024)", "for the quarter": a period or an ordinal, not a share
-            # ("Fed Raises Rates by Quarter Point" is a share of its unit)
+            continue
         if _PART_AFTER.match(sentence, m.end()):
             continue  # "a quarter-final", "at half-time"
         # "two-thirds" is one fraction, not the count two; "six and a half percent" is already one quantity
@@ -232,5 +235,5 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
 
 def value_form(q: QuantityMention) -> str:
     """Canonical text for a quantity inside normalized_text, e.g. '12400000000 usd'."""
-    v = f"{q.value:.6f}".rstrip("0").rstrip(".")
+    v = figure_text(q.value)
     return f"{v} {q.unit}" if q.unit else v

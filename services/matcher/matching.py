@@ -127,6 +127,9 @@ NUMBER_TOLERANCE = 0.005
 ROUNDING_TOLERANCE = 0.05
 # ... when the rounded figure drops at least two digits of a whole number, or the decimals of one.
 ROUNDING_MIN_STEP = 100.0
+# Percentages below this on a quarter step are read as rates set in quarter points (_rounds_to).
+QUARTER_STEP_BELOW = 10.0
+_SHARES = frozenset(("percent", "pp"))
 # Two times of day this close are one time as outlets write it ("about 9pm" / "21:20").
 TIME_TOLERANCE_MINUTES = 30
 # Wire copy reprinted elsewhere keeps its sentences nearly verbatim.
@@ -338,11 +341,6 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
             return (f"number mismatch ({unit or 'count'}): {figures(key_a, units_a[unit], bounds_a)} vs "
                     f"{figures(key_b, units_b[unit], bounds_b)}")
     return _duration_clash(a, b)
-
-
-_SHARES = frozenset(("percent", "pp"))
-# Percentages below this on a quarter step are read as rates set in quarter points (_rounds_to).
-QUARTER_STEP_BELOW = 10.0
 
 
 def _granularity(x: float) -> float:
@@ -625,19 +623,19 @@ def _rest_contained(a: MatchForm, b: MatchForm, p: str, q: str) -> bool:
     return bool(x and y) and (x <= y if len(x) <= len(y) else y <= x)
 
 
-def _prospect_and_event(a: MatchForm, b: MatchForm, affirmed_event: bool = False) -> str | None:
+def _prospect_and_event(a: MatchForm, b: MatchForm) -> tuple[str, bool] | None:
     """One statement says a thing may, is expected or planned to happen, the other, a plain report, that
     it did, with the same verb: "The minister may resign" / "The minister resigned", "The bank is
     expected to cut rates" / "The bank cut rates" are two claims (the scorer would not count the first
     anyway), and the forecast's figures ("may cancel up to 500 flights") no conflict with what happened.
-    With `affirmed_event`, only an event told without negation: "The vaccine does not cause
-    infertility" denies what "may cause infertility" fears."""
+    Returns the reason and whether the event is told with a negation: then it may deny what the
+    forecast fears ("The vaccine does not cause infertility" / "may cause infertility"), for decide()
+    to read first."""
     for x, y, which in ((a, b, "first"), (b, a, "second")):
         if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and x.prospect in y.core.split() \
-                and x.prospect not in y.infinitives and not (affirmed_event and y.negated_heads):
-            # (the infinitives: "Hewlett-Packard to split in two" tells no split done)
+                and x.prospect not in y.infinitives:  # "Hewlett-Packard to split in two" tells no split done
             return (f"the {which} statement says {x.prospect!r} may, is expected or planned to happen, the other "
-                    f"that it did: a prospect and an event")
+                    f"that it did: a prospect and an event"), bool(y.negated_heads)
     return None
 
 
@@ -697,10 +695,13 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     A country and a body are never two actors ("the White House" / "the United States"), and names
     no table here knows as one (a married or a stage name, a parent company: "Google" / "Alphabet")
     are read as two: a corroboration the scorer misses, not one it invents."""
-    first_x, first_y = _first_name(a, b), _first_name(b, a)
-    if not (first_x and first_y):  # most pairs
+    if not ((a.actors or a.lead) and (b.actors or b.lead)):  # most pairs
         return None
-    if _unshared_names(a, b) != [first_x] or _unshared_names(b, a) != [first_y]:
+    named_a, named_b = _Named.of(a), _Named.of(b)
+    first_x, first_y = _first_name(a, named_b), _first_name(b, named_a)
+    if not (first_x and first_y):
+        return None
+    if _unshared_names(a, named_b) != [first_x] or _unshared_names(b, named_a) != [first_y]:
         return None  # "Germany and France pledged" / "Germany and Poland pledged": one pledge, its donors told two ways
     (place_x, tokens_x, x), (place_y, tokens_y, y) = first_x, first_y
     if place_x and place_y:
@@ -709,30 +710,41 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     elif place_x or place_y or _one_name_two_ways(x.split(), y.split()) or _one_word_each(x, y) and not _two_leads(a, b):
         return None  # "Saddam" / "Hussein", "Ms. Haque" / "Fatima": a first name and a surname may be one person
     # the rest without the two names, nor names only one writes before them (whose: "Germany's Siemens")
-    rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, b)),
-                      _without(b.core, set(tokens_y.split()) | _owners(b, tokens_y, a)))
+    rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, named_b)),
+                      _without(b.core, set(tokens_y.split()) | _owners(b, tokens_y, named_a)))
     if rest < CONTRAST_MIN_SCORE:
         return None
     return (places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest,
             a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST)
 
 
-def _owners(a: MatchForm, tokens: str, b: MatchForm) -> set[str]:
+class _Named(NamedTuple):
+    """What one statement names, as the actors rule looks names up in it: every word it writes (its
+    statement and its speaker's names) and the keys of its places and place actors."""
+    words: frozenset[str]
+    places: frozenset[str]
+
+    @classmethod
+    def of(cls, form: MatchForm) -> _Named:
+        return cls(frozenset(form.text.split()) | form.names,
+                   frozenset(_place_keys(form) | {places.key(p) for p, _, _ in form.actors if p}))
+
+
+def _owners(a: MatchForm, tokens: str, b: _Named) -> set[str]:
     """a's name tokens written before the actor's (`tokens`) that b writes nowhere: whose the actor is
     ("Norvia's Halvorsen Shipping" / "Ostland's Brevik Ferries"), not where it acts ("... in Europe")."""
     core, actor = a.core.split(), set(tokens.split())
     before = core[:next((i for i, t in enumerate(core) if t in actor), 0)]
-    written = set(b.text.split()) | b.names
-    return {t for t in before if t in a.names and t not in written}
+    return {t for t in before if t in a.names and t not in b.words}
 
 
-def _first_name(a: MatchForm, b: MatchForm) -> tuple[str, str, str] | None:
+def _first_name(a: MatchForm, b: _Named) -> tuple[str, str, str] | None:
     """The first name a writes, as MatchForm.actors holds them: its one-word opener (MatchForm.lead) if
     a name (_named_lead), else its first actor ("Police believe Poland laid the cable" / "Police believe
     Estonia ...": Poland and Estonia). None when the opener is a name both write ("Biden and Harris met"
     / "Biden and Walz met": one meeting, its guests told two ways) or a common word b does not
     ("Police arrested ..." / "Scotland Yard arrested ...")."""
-    if a.lead and _named_lead(a):
+    if _named_lead(a):
         return a.lead if _unshared(a.lead, b) else None
     if a.lead and _unshared(a.lead, b):
         return None
@@ -762,14 +774,14 @@ def _two_leads(a: MatchForm, b: MatchForm) -> bool:
     return _named_lead(a) and _named_lead(b)
 
 
-def _unshared_names(a: MatchForm, b: MatchForm) -> list[tuple[str, str, str]]:
+def _unshared_names(a: MatchForm, b: _Named) -> list[tuple[str, str, str]]:
     """a's names (its lead, unless b writes it, and its actors) b does not name (_unshared)."""
     # a rare one-word opener is among the actors too ("Vantora recalled ..."): counted once
     names = ((a.lead,) if a.lead else ()) + tuple(actor for actor in a.actors if actor != a.lead)
     return [actor for actor in names if _unshared(actor, b)]
 
 
-def _unshared(actor: tuple[str, str, str], b: MatchForm) -> bool:
+def _unshared(actor: tuple[str, str, str], b: _Named) -> bool:
     """Whether b does not name the actor: a country or US state none of b's places and actors is (by
     its key in shared.places: "Britain" is "the UK", "the Kremlin" Russia; a city in it is not it;
     countries by place, not by word: "the United Kingdom" and "the United States" share "united"), a
@@ -778,10 +790,9 @@ def _unshared(actor: tuple[str, str, str], b: MatchForm) -> bool:
     "Bank of England" / "Bank of Canada" share only "bank")."""
     place, tokens, _ = actor
     if place:
-        return places.key(place) not in _place_keys(b) | {places.key(p) for p, _, _ in b.actors if p}
-    written = set(b.text.split()) | b.names
-    return not (all(t in written for t in tokens.split())
-                or any(t in written and weight(t) >= SPECIFIC_NAME_WEIGHT for t in tokens.split()))
+        return places.key(place) not in b.places
+    return not (all(t in b.words for t in tokens.split())
+                or any(t in b.words and weight(t) >= SPECIFIC_NAME_WEIGHT for t in tokens.split()))
 
 
 def _one_name_two_ways(xs: list[str], ys: list[str]) -> bool:
@@ -948,9 +959,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         return explained(DIFFERENT, RULE_PREDICATE_ONLY, f"{only_predicate}; {_scores(score, frame, features)}")
     # Before the denial: a forecast either way ("is unlikely to hold", "may resign") and what happened
     # are two claims, whatever the forecast's polarity; after it, an event denied.
-    prospect = _prospect_and_event(a, b, affirmed_event=True)
-    if prospect:
-        return explained(DIFFERENT, RULE_PROSPECT, f"{prospect}; {_scores(score, frame, features)}")
+    prospect = _prospect_and_event(a, b)
+    if prospect and not prospect[1]:
+        return explained(DIFFERENT, RULE_PROSPECT, f"{prospect[0]}; {_scores(score, frame, features)}")
     if score >= DENIAL_FLOOR * threshold or _same_subject(a, b, frame, features[2]):
         denied = _denial(a, b)
         # One word many claims of the index hold ties neither a claim nor a denial of it ("If this
@@ -963,9 +974,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
                 f" below threshold {threshold:g}, but a denial needs only the same subject "
                 f"(score >= {DENIAL_FLOOR:g} x threshold, or frame or shared words)")
             return explained(CONFLICTING, RULE_CONFIRM_DENY, f"{denied}; {_scores(score, frame, features)}{where}")
-    prospect = _prospect_and_event(a, b)
     if prospect:
-        return explained(DIFFERENT, RULE_PROSPECT, f"{prospect}; {_scores(score, frame, features)}")
+        return explained(DIFFERENT, RULE_PROSPECT, f"{prospect[0]}; {_scores(score, frame, features)}")
     # After the denial: "the two-headed calf is a fake" denies whatever figures the other gives.
     contrasted = _one_alternative_each(a, b, a.alternatives, b.alternatives)  # one template, two things
     if contrasted:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
+from shared.figures import figure_text
 from shared.names import TITLES
 from shared.pb import claim_pb2
 from shared.places import is_city, is_country, is_state
@@ -560,7 +561,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     # a time of day is the tokens of its clock reading ("2 a.m." and "02:00" are "02 00"), its words dropped
     # (a figure of the statement written like one of them stays: "2 people ... at 2 a.m.")
     time_words = {t for d in claim.times for t in _TOKEN.findall(d.text.lower())} - {
-        f"{q.value:.6f}".rstrip("0").rstrip(".") for q in claim.quantities} if claim.times else _EMPTY
+        figure_text(q.value) for q in claim.quantities} if claim.times else _EMPTY
     words: list[str] = []
     core: list[str] = []
     tokens = _TOKEN.findall(source.lower())
@@ -616,7 +617,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
-    actors, holder, holder_person, lead = ((), (-1, -1), False, "") if headline else _actors(
+    actors, holder, holder_person, lead = ((), (-1, -1), False, ()) if headline else _actors(
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, statement, *holder, holder_person)
@@ -863,9 +864,8 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
         held_by = place and _HELD_BY.search(before) is not None
         if _AGENT.search(before) and not held_by:
             continue
-        tokens = _name_tokens(e.canonical)
-        if tokens:
-            actor = (place, " ".join(tokens), " ".join(tokens) if place else _name_words(e) or " ".join(tokens))
+        actor = _name(e, place)
+        if actor:
             if held_by and actors:  # "The 2030 Winter Games will be hosted by France": France acts, first
                 actors = {actor: None, **actors}
                 holder, person = (start, _in_text(claim, e.span.end)), False
@@ -882,10 +882,10 @@ _NOT_A_NAME = re.compile(r"-based$|^(?:mon|tues|wednes|thurs|fri|satur|sun)days?
 _STYLED = re.compile(r"(?:the\s+)?(?:duke|duchess|earl|countess|lord|lady|baron|baroness|archbishop|bishop|"
                      r"cardinal|" + "|".join(sorted(TITLES)) + r")\s+of\s+", re.IGNORECASE)
 # Between a name and the next one, words that make the first a description of the second: a possessive
-# and up to three lower-case words ("Germany's Siemens", "Kenya's President Ruto"), or before a person up
-# to three lower-case nouns ("Tesla chief executive Elon Musk", "Disgraced financier Sam Bankman-Fried",
-# "Democratic Senator Chuck Schumer"): no verb ("Voters elected Helena Marsh", "Police arrested Mark
-# Ellis"), no function word ("Norway and Denmark", "Helena Marsh mayor of Eastbridge").
+# alone ("Germany's Siemens") or with up to three lower-case words ending in a role noun ("Kenya's army
+# chief Jon Ade"), or before a person the same words without it ("Tesla chief executive Elon Musk",
+# "Disgraced financier Sam Bankman-Fried", "French national Pierre Martin"): no verb ("Germany sent
+# Olaf Scholz", "Voters elected Helena Marsh"), no function word ("Norway and Denmark").
 _NOUN = r"(?:\s+(?!(?:of|and|or|the|a|an|to|in|on|at|for|by|with|as|from)\s)[a-z][\w-]*(?<!ed)(?<!ing)(?<!s))"
 # the word right before the person: who they are ("chief executive", "financier", "striker"), no verb
 _ROLE_NOUN = (r"\s+(?:chief|executive|ceo|boss|founder|co-founder|owner|chairman|chairwoman|chair|president|minister|"
@@ -937,6 +937,13 @@ def _name_words(e: claim_pb2.Entity) -> str:
                     if t == "of" or t not in STOP_WORDS)
 
 
+def _name(e: claim_pb2.Entity, place: str) -> tuple[str, str, str] | tuple[()]:
+    """A name as MatchForm.actors holds it: (its country or US state or "", its canonical tokens, of a
+    person or a body all its words: _name_words), or () when nothing of it is left to compare."""
+    tokens = " ".join(_name_tokens(e.canonical))
+    return (place, tokens, tokens if place else _name_words(e) or tokens) if tokens else ()
+
+
 def _lead(e: claim_pb2.Entity) -> tuple[str, str, str] | tuple[()]:
     """A one-word name opening the sentence that may name a body ("Tesla", "Lufthansa", "BP"), as
     MatchForm.actors holds names, or () for a plural of a common word ("Militants", "Firefighters",
@@ -945,8 +952,7 @@ def _lead(e: claim_pb2.Entity) -> tuple[str, str, str] | tuple[()]:
     for ending in ("s", "es"):
         if low.endswith(ending) and weight(low[:-len(ending)]) < PLURAL_OF_COMMON_WEIGHT and not e.text.isupper():
             return ()
-    tokens = _name_tokens(e.canonical)
-    return ("", " ".join(tokens), _name_words(e) or " ".join(tokens)) if tokens else ()
+    return _name(e, "")
 
 
 def _alternatives(raws: list[str], statement: str) -> tuple[

@@ -293,26 +293,10 @@ def test_more_roles_only_one_can_hold_conflict(role):
 
 
 def test_a_prize_often_shared_is_no_role_only_one_holds():
-    for a, b in (("Helena Marsh won the Nobel Peace Prize on Friday.", "Oliver Strand won the Nobel Peace Prize on Friday."),
-                 ("Oliver Strand won the Nobel Peace Prize on Friday.", "Helena Marsh won the Nobel Peace Prize on Friday.")):
-        e = explain(a, b)
-        assert e.rule != "actor_mismatch", (a, b, e.reason)
-
-
-@pytest.mark.parametrize(("first", "second"), [
-    ("Helena Marsh was identified as the gunman.", "Oliver Strand was identified as the gunman."),
-    ("Police named Helena Marsh as the driver of the truck.", "Police named Oliver Strand as the driver of the truck."),
-    ("The board named Helena Marsh as the company's new chief executive.",
-     "The board named Oliver Strand as the company's new chief executive."),
-    ("The Senate confirmed Helena Marsh as the new attorney general.", "The Senate confirmed Oliver Strand as the new attorney general."),
-    ("Helena Marsh won the Booker Prize for her third novel.", "Oliver Strand won the Booker Prize for her third novel."),
-    # who she is before the name describes her: the person is the holder
-    ("The hostage was identified as French national Helena Marsh.", "The hostage was identified as French national Oliver Strand."),
-])
-def test_more_people_in_a_role_only_one_can_hold_conflict(first, second):
+    first, second = "Helena Marsh won the Nobel Peace Prize on Friday.", "Oliver Strand won the Nobel Peace Prize on Friday."
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
-        assert e.decision == CONFLICTING and e.rule == "actor_mismatch", (a, b, e.reason)
+        assert e.rule != "actor_mismatch", (a, b, e.reason)
 
 
 @pytest.mark.parametrize(("first", "second"), [
@@ -334,6 +318,15 @@ def test_more_people_in_a_role_only_one_can_hold_conflict(first, second):
     ("The Harbour City Gulls won the regional league title.", "The Harbour City Albatrosses won the regional league title."),
     ("Halden United won the regional cup final on Sunday.", "Brevik Rovers won the regional cup final on Sunday."),
     ("Vantora is the largest carmaker in Ostland.", "Kelmark is the largest carmaker in Ostland."),
+    # who someone was found or named to be, after the name or before it
+    ("Helena Marsh was identified as the gunman.", "Oliver Strand was identified as the gunman."),
+    ("Police named Helena Marsh as the driver of the truck.", "Police named Oliver Strand as the driver of the truck."),
+    ("The board named Helena Marsh as the company's new chief executive.",
+     "The board named Oliver Strand as the company's new chief executive."),
+    ("The Senate confirmed Helena Marsh as the new attorney general.", "The Senate confirmed Oliver Strand as the new attorney general."),
+    ("Helena Marsh won the Booker Prize for her third novel.", "Oliver Strand won the Booker Prize for her third novel."),
+    # who she is before the name describes her: the person is the holder
+    ("The hostage was identified as French national Helena Marsh.", "The hostage was identified as French national Oliver Strand."),
 ])
 def test_two_people_in_one_office_conflict(first, second):
     for a, b in ((first, second), (second, first)):
@@ -1533,11 +1526,11 @@ def test_unlikely_to_ruled_out_and_ended_without_are_negations(first, second, de
 
 
 def test_not_ruling_out_is_no_denial_of_a_plan():
-    for a, b in (("The mayor of Ostvik would not rule out sending police to the port.",
-                  "The mayor of Ostvik will send police to the port."),):
-        for x, y in ((a, b), (b, a)):
-            e = explain(x, y)
-            assert e.decision != CONFLICTING, (x, y, e.reason)
+    first = "The mayor of Ostvik would not rule out sending police to the port."
+    second = "The mayor of Ostvik will send police to the port."
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision != CONFLICTING, (a, b, e.reason)
 
 
 def test_a_contraction_shared_by_two_unrelated_statements_ties_nothing():
