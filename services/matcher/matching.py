@@ -707,7 +707,7 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     if place_x and place_y:
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
-    elif place_x or place_y or _one_name_two_ways(x.split(), y.split()) or _one_word_each(x, y) and not _two_leads(a, b):
+    elif place_x or place_y or _one_name_two_ways(x.split(), y.split()) or _one_word_each(x, y) and not _two_bodies(a, b):
         return None  # "Saddam" / "Hussein", "Ms. Haque" / "Fatima": a first name and a surname may be one person
     # the rest without the two names, nor names only one writes before them (whose: "Germany's Siemens")
     rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, named_b)),
@@ -766,12 +766,13 @@ def _named_lead(a: MatchForm) -> bool:
     return bool(a.lead) and weight(a.lead[2]) >= LEAD_MIN_WEIGHT
 
 
-def _two_leads(a: MatchForm, b: MatchForm) -> bool:
-    """Whether both statements open with a one-word name (_named_lead): read as two bodies, where two
+def _two_bodies(a: MatchForm, b: MatchForm) -> bool:
+    """Whether each statement's first name is a body: a one-word name opening it (_named_lead), or the
+    speaker its pronoun tells is one ("Amazon said it will cut ...": MatchForm.spoken_body). Two
     one-word names elsewhere may be one person's first name and surname ("US troops captured Saddam" /
     "... Hussein"). Known miss: a person's two names both opening a sentence ("Saddam was captured" /
     "Hussein was captured") are read as two bodies too."""
-    return _named_lead(a) and _named_lead(b)
+    return (a.spoken_body or _named_lead(a)) and (b.spoken_body or _named_lead(b))
 
 
 def _unshared_names(a: MatchForm, b: _Named) -> list[tuple[str, str, str]]:

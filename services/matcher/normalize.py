@@ -337,6 +337,7 @@ class MatchForm:
     actors: tuple[tuple[str, str, str], ...] = ()  # (country or US state as written or "", tokens, words) the statement tells of (_actors)
     sole_role: bool = False            # its first actor holds a role only one can hold ("won the final": _sole_role)
     lead: tuple[str, str, str] | tuple[()] = ()  # a one-word name opening it, as actors hold names: "Tesla recalled" (_lead)
+    spoken_body: bool = False          # its first actor is the speaker, a body by its pronoun: "Amazon said it ..."
     subject_place: str = ""            # the country or US state opening the statement (its places.key): who acts, not where
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
@@ -617,7 +618,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
-    actors, holder, holder_person, lead = ((), (-1, -1), False, ()) if headline else _actors(
+    actors, holder, holder_person, lead, spoken_body = ((), (-1, -1), False, (), False) if headline else _actors(
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, statement, *holder, holder_person)
@@ -642,7 +643,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
-        sole_role=sole_role, subject_place=subject_place, lead=lead,
+        sole_role=sole_role, subject_place=subject_place, lead=lead, spoken_body=spoken_body,
         times=times, locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=prospect,
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
@@ -824,7 +825,7 @@ def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, pe
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str], locatives: frozenset[str]
-            ) -> tuple[tuple[tuple[str, str, str], ...], tuple[int, int], bool, tuple[str, str, str] | tuple[()]]:
+            ) -> tuple[tuple[tuple[str, str, str], ...], tuple[int, int], bool, tuple[str, str, str] | tuple[()], bool]:
     """The names the statement tells something of, in the order written (but a country that won or
     hosted what a passive tells of, first: "The 2030 Games will be hosted by France"), each as (its
     country or US state, as written or as the tables key it, or "" for another name; its canonical
@@ -835,10 +836,18 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
     told of something else ("the deal was brokered by Qatar" / "by Egypt" is one deal, its broker in
     dispute). With them, where the first of them starts and ends in the claim's text if it is a place
     or a person (-1, -1 if not), whether it is a person: the holder of a role only one holds
-    (_sole_role), and a one-word name opening the sentence that may be a common word (_lead)."""
+    (_sole_role), a one-word name opening the sentence that may be a common word (_lead), and whether the
+    first actor is a body its speaker's pronoun tells ("Amazon said it will cut ...": _speaker_actor)."""
     actors: dict[tuple[str, str, str], None] = {}
     holder, person, lead = (-1, -1), False, ()
     ordered = sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start)
+    # "Amazon said it will cut 14,000 jobs": Amazon acts, as in "Amazon will cut ...". No holder of a
+    # role only one holds: "X claimed he won the election" / "Y claimed he won ..." is two claims made,
+    # not a dispute over one winner.
+    spoken = _speaker_actor(claim, statement, ordered)
+    if spoken:
+        actors[spoken[0]] = None
+    spoken_body = bool(spoken) and not spoken[1]
     for i, (e, key) in enumerate(ordered):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
@@ -872,7 +881,42 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
             elif not actors and holder[0] < 0:
                 holder, person = (start, _in_text(claim, e.span.end)), e.kind == claim_pb2.ENTITY_KIND_PERSON and not place
             actors.setdefault(actor, None)
-    return tuple(actors), holder, person, lead
+    return tuple(actors), holder, person, lead, spoken_body
+
+
+# A statement opening with the pronoun of its speaker: "it" of a body or a country, "he" or "she" of a
+# person, "we" of either ("Amazon said it will cut 14,000 jobs", "Macron said he would visit Beijing",
+# "'We will appeal,' Boeing said"). Not "they": as often the people the speaker tells of; nor "it"
+# before a state, which may be no one's ("The WHO said it was too early to ...", "it is likely"), but
+# for a thing under way ("Microsoft said it was investigating the outage").
+_SPEAKER_PRONOUN = re.compile(
+    r"[\"“‘'(\[ ]*(?P<pronoun>it(?!\s+(?:is|was|remains|remained|seemed|seems|(?:would|will|could|may|might|should)\s+be"
+    r"|(?:has|had)\s+been)\b|'s\b)|it(?=\s+(?:is|was)\s+\w+ing\b)|its|he|his|she|her|we|our)\b", re.IGNORECASE)
+_PERSON_PRONOUNS = frozenset(("he", "his", "she", "her"))
+_BODY_PRONOUNS = frozenset(("it", "its"))
+
+
+def _speaker_actor(claim: claim_pb2.Claim, statement: str, ordered: list) -> tuple[tuple[str, str, str], bool] | None:
+    """The speaker as the statement's first actor, when the statement opens with the speaker's pronoun
+    (_SPEAKER_PRONOUN) and the speaker is a name the statement does not write: (the name as
+    MatchForm.actors holds it, whether a person). The first name of the speaker of the pronoun's kind:
+    "Kremlin spokesman Dmitry Peskov said it ..." is the Kremlin, "... he ..." Peskov."""
+    m = _SPEAKER_PRONOUN.match(statement) if claim.speaker else None
+    if m is None:
+        return None
+    pronoun = m["pronoun"].lower()
+    for e, key in ordered:
+        is_person = e.kind == claim_pb2.ENTITY_KIND_PERSON
+        if (pronoun in _PERSON_PRONOUNS and not is_person or pronoun in _BODY_PRONOUNS and is_person
+                or not e.text or e.text not in claim.speaker or _in_statement(e, statement)):
+            continue
+        place = next((n for n in (e.text if is_country(e.text) else "", key, METONYMY.get(e.canonical.lower()))
+                      if n and (is_country(n) or is_state(n))), "")
+        if key and not place or not place and (_styled(e.text) or _NOT_A_NAME.search(e.text)):
+            return None  # a city ("Kyiv said it ...": its council or the country?), a style
+        actor = _name(e, place)
+        return (actor, is_person and not place) if actor else None
+    return None
 
 
 # What the extractor may take for a name that names no one: "the New York-based actor", "Tuesdays".
@@ -1075,17 +1119,31 @@ def _in_doubt(m: re.Match) -> str:
     return " certain" if m.group("negated") else " uncertain"
 
 
+# Not knowing how, why or whether something happened denies none of it: "has no idea how his truck
+# ended up in Syria", "isn't sure why the gunman fired", "police do not know who started the fire",
+# "it is not clear whether ..." say the thing is uncertain (the truck did end up there), as "unclear"
+# does. Not a negated knowing of a thing: "did not know the gunman".
+_NOT_KNOWING = re.compile(
+    r"\b(?:(?:has|have|had)\s+no\s+(?:idea|clue)"
+    r"|(?:is|are|was|were|am|'s|'re|do|does|did)(?:\s+not|n't)\s+(?:yet\s+)?(?:sure|certain|clear|know)"
+    r"|(?:is|are|was|were|do|does|did)nt\s+(?:yet\s+)?(?:sure|certain|clear|know))"
+    r"(?=\s+(?:how|why|what|who|whom|whose|where|when|whether|if|which)\b)", re.IGNORECASE)
+
+
 def without_false_denials(text: str) -> str:
     """`text` as the polarity and stance cues read it: typographic apostrophes straight ("didn’t"
     is "didn't"), and the wordings that look like a denial and are none put neutrally ("insists it
-    was not a hoax" -> "insists it was genuine", "may or may not" -> "possibly", "in doubt" ->
-    "uncertain")."""
+    was not a hoax" -> "insists it was genuine", "may or may not" -> "possibly", "in doubt" and "has
+    no idea how" -> "uncertain")."""
     text = _NEGATED_REFUTATION.sub(" genuine", plain_apostrophes(text))
     lowered = text.lower()  # the substring tests spare most claims the two regex passes
     if " or " in lowered:
         text = _OPEN_QUESTION.sub("possibly", text)
     if "doubt" in lowered:
         text = _IN_DOUBT.sub(_in_doubt, text)
+    if "idea" in lowered or "clue" in lowered or "sure" in lowered or "certain" in lowered or "clear" in lowered \
+            or "know" in lowered:
+        text = _NOT_KNOWING.sub(" uncertain", text)
     return _NO_SIDE.sub("kept silent on whether", text)
 
 
@@ -1107,10 +1165,22 @@ _HIDDEN_NEGATION = re.compile(
     r"truce|consensus|winner|joint\s+statement)\b))\b", re.IGNORECASE)
 
 
+# A negation naming the alternative after a comma: "in Nevada, not Texas", "12, not 14" exclude the
+# alternative as "rather than" does (a capital or a figure follows: not ", not surprisingly", ", not
+# least"). Not a day or a month: "on Tuesday, not Monday" stays a negation, which a report of Monday
+# conflicts with (an alternative's calendar words are read as no part of it: _negation).
+_NOT_THE_OTHER = re.compile(
+    r",\s+not\s+(?=(?:(?:the|a|an|in|on|at|to|from|by|for)\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber)[A-Z0-9])")
+
+
 def with_plain_negations(text: str) -> str:
-    """`text` with its negations written without a word of negation put as one (_HIDDEN_NEGATION), as
-    the polarity and stance cues read it."""
+    """`text` with its negations written without a word of negation put as one (_HIDDEN_NEGATION), and
+    an alternative after ", not" as one after "rather than" (_NOT_THE_OTHER), as the polarity and
+    stance cues read it."""
     lowered = text.lower()
+    if ", not " in text:
+        text = _NOT_THE_OTHER.sub(" rather than ", text)
     if "unlikely" not in lowered and " out" not in lowered and "without" not in lowered:
         return text  # most statements
     return _HIDDEN_NEGATION.sub(_plain_negation, text)

@@ -1525,6 +1525,61 @@ def test_unlikely_to_ruled_out_and_ended_without_are_negations(first, second, de
         assert e.decision == decision, (a, b, e.reason)
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # the speaker is who acts when the statement opens with its pronoun: two speakers, two facts
+    ("Vantora said it will cut 1,400 jobs at its Brevik plant.", "Kelmark said it will cut 1,400 jobs at its Brevik plant.",
+     DIFFERENT),
+    ("Halvorsen said it was investigating the outage in Ostvik.", "Kelmark said it was investigating the outage in Ostvik.",
+     DIFFERENT),
+    ("Senator Helena Marsh said she supports the harbour bill.", "Senator Oliver Strand said he supports the harbour bill.",
+     DIFFERENT),
+    ('"We will appeal the verdict," Vantora said.', "Kelmark said it would appeal the verdict.", DIFFERENT),
+    # one speaker, whether it speaks of itself or is told of; the same body named two ways
+    ("Vantora said it will cut 1,400 jobs at its Brevik plant.", "Vantora will cut 1,400 jobs at its Brevik plant.", SAME),
+    ('"We will appeal the verdict," Vantora said.', "Vantora said it would appeal the verdict.", SAME),
+    ("The Kremlin said it was studying the Ostvik proposal.", "Russia said it was studying the Ostvik proposal.", SAME),
+    # "it" of no one ("it was too early"), "they", a speaker the other does not name: not compared
+    ("The WHO said it was too early to declare the Ostvik outbreak over.",
+     "The CDC said it was too early to declare the Ostvik outbreak over.", SAME),
+    ("Vantora said they would cut 1,400 jobs at the Brevik plant.", "Kelmark said they would cut 1,400 jobs at the Brevik plant.",
+     SAME),
+    ("Vantora said it will cut 1,400 jobs at its Brevik plant.", "The company said it will cut 1,400 jobs at its Brevik plant.",
+     SAME),
+    # claiming a role only one holds is a claim each makes, not a dispute over one winner
+    ("Victor Ramos said he won the Norvian presidential election.", "Eduardo Salas said he won the Norvian presidential election.",
+     DIFFERENT),
+])
+def test_a_speaker_told_of_by_its_pronoun_is_the_actor(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # not knowing how, why or whether a thing happened denies none of it
+    ("Ostvik plumber has no idea how his truck ended up with rebels in Norvia.",
+     "Ostvik plumber baffled after his truck ended up with rebels in Norvia.", SAME),
+    ("Ostvik plumber isn't sure how his truck ended up with rebels in Norvia.",
+     "Ostvik plumber baffled after his truck ended up with rebels in Norvia.", SAME),
+    ("Ostvik police do not know why the gunman opened fire at the school.",
+     "A gunman opened fire at the school in Ostvik, police said.", SAME),
+    # ... a negated knowing of someone or something is still a negation
+    ("The Ostvik mayor did not know the gunman.", "The Ostvik mayor knew the gunman.", CONFLICTING),
+    # an alternative after ", not" is excluded, as after "rather than"
+    ("Vantora will build its battery plant in Brevik, not Ostvik.", "Vantora will build its battery plant in Brevik.", SAME),
+    ("Vantora will build its battery plant in Brevik, not Ostvik.", "Vantora will build its battery plant in Ostvik.",
+     CONFLICTING),
+    ("Officials said 12, not 14, people died in the Ostvik fire.", "Twelve people died in the Ostvik fire.", SAME),
+    ("Officials said 12, not 14, people died in the Ostvik fire.", "Fourteen people died in the Ostvik fire.", CONFLICTING),
+    # ... a day stays a negation, which a report of that day conflicts with
+    ("The Ostvik summit will be held on Tuesday, not Monday.", "The Ostvik summit will be held on Monday.", CONFLICTING),
+])
+def test_not_knowing_how_and_not_the_other_deny_nothing_else(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_not_ruling_out_is_no_denial_of_a_plan():
     first = "The mayor of Ostvik would not rule out sending police to the port."
     second = "The mayor of Ostvik will send police to the port."
