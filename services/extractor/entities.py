@@ -151,7 +151,8 @@ def _fold_word(word: str) -> str:
         return ALIASES[w]
     w = w.replace("dsch", "dzh").replace("tsch", "ch")
     w = re.sub(r"(?:yy|iy|yj|ij)$", "y", w)
-    if re.search(r"owa?$", word):  # plain ASCII German transliteration, not Polish -ów
+    # plain ASCII German transliteration ("Peskow"), not Polish -ów, nor a short word ("the Dow", "Snow")
+    if re.search(r"\w{3}owa?$", word):
         w = re.sub(r"ow(a?)$", r"ov\1", w)
     return ALIASES.get(w, w)
 

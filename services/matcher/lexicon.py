@@ -99,7 +99,15 @@ CONTRASTS = {
     "indicator": ("unemployment joblessness", "inflation", "economy gdp"),
     "aid": ("military", "humanitarian"),
     "side": ("east eastern", "west western", "north northern", "south southern"),
-    "toll": ("killed died dead deaths", "injured wounded injuries", "arrested detained arrests", "rescued evacuated"),
+    "toll": ("killed died dead deaths", "injured wounded injuries", "arrested detained arrests", "rescued evacuated",
+             "missing"),
+    # what happened to flights, trains, sailings
+    "disruption": ("cancelled canceled cancel cancels cancelling canceling cancellation cancellations",
+                   "delayed delay delays delaying", "diverted"),
+    # measures of a market (not "revenue": a company's sales are its revenue)
+    "market": ("prices price", "sales", "applications"),
+    # stock indices
+    "index": ("dow", "nasdaq", "ftse", "dax", "nikkei", "kospi", "sensex", "stoxx"),
     "earnings": ("profit profits", "revenue revenues", "deliveries"),
     "portfolio": ("defence defense", "finance", "foreign", "interior", "health", "education", "justice",
                   "transport", "agriculture", "environment"),

@@ -96,6 +96,10 @@ GUARDED_OPPOSITES = (
     ("sign", "veto"),  # a bill
     ("profit", "loss"), ("stable", "critical"),  # a company's year, a patient's condition
     ("unchanged", "rise"), ("unchanged", "fall"), ("unchanged", "cut"), ("unchanged", "hike"),  # rates kept or moved
+    ("unchanged", "raise"), ("steady", "raise"), ("steady", "cut"), ("steady", "hike"), ("steady", "rise"),
+    ("steady", "fall"), ("raise", "cut"), ("raise", "lower"), ("raise", "reduce"), ("hike", "lower"),
+    ("ease", "accelerate"), ("slow", "accelerate"),  # inflation, growth
+    ("hit", "miss"), ("beat", "miss"), ("exceed", "miss"),  # a target, forecasts
 )
 # Guarded opposites that are opposites only of one kind of thing, named in both statements: a curfew
 # lifted or extended (not a trophy lifted, a lead extended, an offer lifted to a higher price), someone

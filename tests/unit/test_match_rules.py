@@ -1580,6 +1580,33 @@ def test_not_knowing_how_and_not_the_other_deny_nothing_else(first, second, deci
         assert e.decision == decision, (a, b, e.reason)
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # rates moved or kept, inflation easing or quickening, a target hit or missed: opposites
+    ("The Bank of Norvia raised interest rates on Tuesday.", "The Bank of Norvia kept interest rates unchanged on Tuesday.",
+     CONFLICTING),
+    ("The Bank of Norvia raised interest rates on Tuesday.", "The Bank of Norvia held interest rates steady on Tuesday.",
+     CONFLICTING),
+    ("Inflation in Norvia eased to 3.1% in January.", "Inflation in Norvia accelerated to 3.1% in January.", CONFLICTING),
+    ("Vantora hit its quarterly sales target.", "Vantora missed its quarterly sales target.", CONFLICTING),
+    # ... not when the rest of one is not all in the other
+    ("Vantora raised $40 million from investors in Ostvik.", "Vantora cut 40 jobs at its plant in Ostvik.", DIFFERENT),
+    # flights cancelled or delayed, people missing or dead, prices or sales, two stock indices: two facts
+    ("Nordair cancelled 1,500 flights at Ostvik airport on Friday.",
+     "Nordair delayed 1,500 flights at Ostvik airport on Friday.", DIFFERENT),
+    ("Twelve people are missing after the flood in Ostvik.", "Twelve people died after the flood in Ostvik.", DIFFERENT),
+    ("Home prices in Norvia fell 3% in May.", "Home sales in Norvia fell 3% in May.", DIFFERENT),
+    ("The Dow fell 2% on Tuesday after the Norvian bank collapsed.",
+     "The Nasdaq fell 2% on Tuesday after the Norvian bank collapsed.", DIFFERENT),
+    # ... but a statement naming both differs by neither
+    ("Nordair cancelled or delayed 1,500 flights at Ostvik airport on Friday.",
+     "Nordair cancelled 1,500 flights at Ostvik airport on Friday.", SAME),
+])
+def test_rates_kept_or_moved_and_alternatives_of_a_kind(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_not_ruling_out_is_no_denial_of_a_plan():
     first = "The mayor of Ostvik would not rule out sending police to the port."
     second = "The mayor of Ostvik will send police to the port."
