@@ -206,8 +206,12 @@ MONTHS = frozenset(_MONTHS.values())
 _CALENDAR = MONTHS | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
 # A name right after "in"/"at"/"near"/"from" is a place even when the extractor does not know it.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
-# A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin".
-_DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+$")
+# A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin"; not
+# after a verb of speaking to someone ("spoke to Trump", "wrote to Meloni", "apologised to Starmer").
+_DESTINATION = re.compile(r"(?<!\bspoke\s)(?<!\bspoken\s)(?<!\bspeaks\s)(?<!\btalked\s)(?<!\bwrote\s)"
+                          r"(?<!\bwritten\s)(?<!\breplied\s)(?<!\bresponded\s)(?<!\bapologised\s)(?<!\bapologized\s)"
+                          r"(?<!\bappealed\s)(?<!\bcomplained\s)(?<!\bexplained\s)(?<!\blied\s)"
+                          r"\b(?:to|into|towards?)\s+$")
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # The agent of an act told of something else: "The deal was brokered by Qatar", "mediation by Egypt".
@@ -1224,7 +1228,7 @@ def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     before = claim.text[max(0, start - 8):start]
     return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
-        e.kind == claim_pb2.ENTITY_KIND_OTHER and bool(_DESTINATION.search(before)))
+        e.kind == claim_pb2.ENTITY_KIND_OTHER and bool(_DESTINATION.search(claim.text, max(0, start - 20), start)))
 
 
 def _opening_word(name: str, text: str) -> bool:

@@ -1607,6 +1607,17 @@ def test_rates_kept_or_moved_and_alternatives_of_a_kind(first, second, decision)
         assert e.decision == decision, (a, b, e.reason)
 
 
+def test_a_name_spoken_to_is_no_destination():
+    # "to Tarrin" after a verb of motion is a place; "spoke to Halvorsen" names whom, not where
+    a = "Marsh said he had spoken to Halvorsen on Tuesday."
+    b = "Ukrainian President Oleh Marsh said he had spoken with Erik Halvorsen on Tuesday."
+    for x, y in ((a, b), (b, a)):
+        e = explain(x, y)
+        assert e.decision == SAME, (x, y, e.reason)
+    e = explain("The convoy headed to Tarrin on Monday.", "The convoy headed to Oskarby on Monday.")
+    assert e.decision == DIFFERENT, e.reason
+
+
 def test_not_ruling_out_is_no_denial_of_a_plan():
     first = "The mayor of Ostvik would not rule out sending police to the port."
     second = "The mayor of Ostvik will send police to the port."
