@@ -82,8 +82,14 @@ EVENT_KINDS = {
         "crash": "crash crashes accident accidents collision collisions derailment",
         "shooting": "shooting shootings",
         "attack": "attack attacks bombing bombings airstrike airstrikes",
+        # gatherings, held in many places at once (matching: two places, two gatherings)
+        "protest": "protest protests protested protesting protester protesters protestor protestors demonstration "
+                   "demonstrations demonstrators rally rallies marched marchers vigil vigils walkout walkouts strikers "
+                   "picket pickets",
     }.items() for word in words.split()
 }
+# Event kinds held in many places at once: two places are two of them, not a dispute over where.
+MANY_PLACED_EVENTS = frozenset(("protest",))
 
 # Alternatives of one kind: two statements alike but for one of these each are about two things
 # ("Exports rose 4 percent" / "Imports rose 4 percent", "the defence minister resigned" / "the finance

@@ -26,6 +26,7 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial, pair_features, probability,
                        relevance)
 from . import prune
+from .lexicon import MANY_PLACED_EVENTS
 from .normalize import (AT_LEAST, AT_MOST, MONTHS, NOT_PLAIN, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
                         opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
@@ -897,6 +898,16 @@ def _different_events(a: MatchForm, b: MatchForm) -> str | None:
     return None
 
 
+def _many_placed(a: MatchForm, b: MatchForm) -> str | None:
+    """Both statements name a kind of event held in many places at once (lexicon.MANY_PLACED_EVENTS:
+    "thousands marched in Paris" / "... in Berlin"): two places are two of them, not a conflict over
+    where one was (an earthquake, a crash, an attack is one event in one place)."""
+    kinds = MANY_PLACED_EVENTS.intersection(a.events).intersection(b.events)
+    if kinds:
+        return f"a {next(iter(kinds))} in each place: two events, not a conflict"
+    return None
+
+
 def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:
     """The cities one statement names and the other does not, when none of one can be one of the
     other and the rest of the two event frames is alike (PLACE_CONFLICT_MIN_SCORE without the place
@@ -997,6 +1008,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
     def conflicting(rule: str, conflict: str, why: str = "") -> match_pb2.MatchExplanation:
         """A conflicting detail, unless the statements name two different events."""
         events = _different_events(a, b) if rule != RULE_CONFIRM_DENY else None
+        if not events and rule in (RULE_PLACE, RULE_VENUE):
+            events = _many_placed(a, b)
         if events:
             return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{conflict}, but {events}; {scores}")
         return explained(CONFLICTING, rule, f"{conflict}; {scores}{why}")

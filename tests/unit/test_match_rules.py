@@ -1618,6 +1618,22 @@ def test_a_name_spoken_to_is_no_destination():
     assert e.decision == DIFFERENT, e.reason
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # protests are held in many places at once: two cities, two protests
+    ("Thousands marched in Paris against climate inaction on Saturday.",
+     "Thousands marched in Berlin against climate inaction on Saturday.", DIFFERENT),
+    ("Police fired tear gas at protesters in Ostvik on Saturday.", "Police fired tear gas at protesters in Paris on Saturday.",
+     DIFFERENT),
+    # one earthquake is in one place
+    ("A 6.1-magnitude earthquake struck near Ankara on Monday.", "A 6.1-magnitude earthquake struck near Izmir on Monday.",
+     CONFLICTING),
+])
+def test_gatherings_in_two_places_are_two_events(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_not_ruling_out_is_no_denial_of_a_plan():
     first = "The mayor of Ostvik would not rule out sending police to the port."
     second = "The mayor of Ostvik will send police to the port."
