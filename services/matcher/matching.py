@@ -27,7 +27,7 @@ from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial
                        relevance)
 from . import prune
 from .lexicon import MANY_PLACED_EVENTS
-from .normalize import (AT_LEAST, AT_MOST, MONTHS, NOT_PLAIN, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
+from .normalize import (AT_LEAST, AT_MOST, BODY, MONTHS, NOT_PLAIN, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
                         opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
@@ -705,6 +705,9 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     if _unshared_names(a, named_b) != [first_x] or _unshared_names(b, named_a) != [first_y]:
         return None  # "Germany and France pledged" / "Germany and Poland pledged": one pledge, its donors told two ways
     (place_x, tokens_x, x), (place_y, tokens_y, y) = first_x, first_y
+    if a.spoken and not b.spoken and not _opens_frame(b, tokens_y) or b.spoken and not a.spoken and not _opens_frame(
+            a, tokens_x):
+        return None  # a speaker who acts against a name the other statement does not open with: its object, maybe
     if place_x and place_y:
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
@@ -752,6 +755,13 @@ def _first_name(a: MatchForm, b: _Named) -> tuple[str, str, str] | None:
     return a.actors[0] if a.actors else None
 
 
+def _opens_frame(a: MatchForm, tokens: str) -> bool:
+    """Whether the event frame opens with a word of the name: its subject ("The Bank of England held
+    rates" / "The SEC said its staff ...", not "... a divisive fight over a Supreme Court appointment")."""
+    first = a.core.split(maxsplit=1)[:1]
+    return bool(first) and first[0] in tokens.split()
+
+
 def _one_word_each(x: str, y: str) -> bool:
     """Whether each name is one word but titles, and not both after a title: "Saddam" / "Hussein", "Ms.
     Haque" / "Fatima" (a first name and a surname may be one person); not "Senator Warren" / "Senator
@@ -769,11 +779,11 @@ def _named_lead(a: MatchForm) -> bool:
 
 def _two_bodies(a: MatchForm, b: MatchForm) -> bool:
     """Whether each statement's first name is a body: a one-word name opening it (_named_lead), or the
-    speaker its pronoun tells is one ("Amazon said it will cut ...": MatchForm.spoken_body). Two
+    speaker its pronoun tells is one ("Amazon said it will cut ...": MatchForm.spoken). Two
     one-word names elsewhere may be one person's first name and surname ("US troops captured Saddam" /
     "... Hussein"). Known miss: a person's two names both opening a sentence ("Saddam was captured" /
     "Hussein was captured") are read as two bodies too."""
-    return (a.spoken_body or _named_lead(a)) and (b.spoken_body or _named_lead(b))
+    return (a.spoken == BODY or _named_lead(a)) and (b.spoken == BODY or _named_lead(b))
 
 
 def _unshared_names(a: MatchForm, b: _Named) -> list[tuple[str, str, str]]:

@@ -345,7 +345,7 @@ class MatchForm:
     actors: tuple[tuple[str, str, str], ...] = ()  # (country or US state as written or "", tokens, words) the statement tells of (_actors)
     sole_role: bool = False            # its first actor holds a role only one can hold ("won the final": _sole_role)
     lead: tuple[str, str, str] | tuple[()] = ()  # a one-word name opening it, as actors hold names: "Tesla recalled" (_lead)
-    spoken_body: bool = False          # its first actor is the speaker, a body by its pronoun: "Amazon said it ..."
+    spoken: str = ""                   # its first actor is the speaker, by its pronoun: BODY ("Amazon said it"), PERSON, or ""
     subject_place: str = ""            # the country or US state opening the statement (its places.key): who acts, not where
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
@@ -626,7 +626,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
     alternatives, identities = _alternatives(raws, statement)
-    actors, holder, holder_person, lead, spoken_body = ((), (-1, -1), False, (), False) if headline else _actors(
+    actors, holder, holder_person, lead, spoken = ((), (-1, -1), False, (), "") if headline else _actors(
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, statement, *holder, holder_person)
@@ -651,7 +651,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         cues=stance_cues(stance_text) or _EMPTY, unasserted=unasserted or _EMPTY,
         contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
-        sole_role=sole_role, subject_place=subject_place, lead=lead, spoken_body=spoken_body,
+        sole_role=sole_role, subject_place=subject_place, lead=lead, spoken=spoken,
         times=times, locatives=locatives or _EMPTY,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=prospect,
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
@@ -833,7 +833,7 @@ def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, pe
 
 
 def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: list[str], locatives: frozenset[str]
-            ) -> tuple[tuple[tuple[str, str, str], ...], tuple[int, int], bool, tuple[str, str, str] | tuple[()], bool]:
+            ) -> tuple[tuple[tuple[str, str, str], ...], tuple[int, int], bool, tuple[str, str, str] | tuple[()], str]:
     """The names the statement tells something of, in the order written (but a country that won or
     hosted what a passive tells of, first: "The 2030 Games will be hosted by France"), each as (its
     country or US state, as written or as the tables key it, or "" for another name; its canonical
@@ -845,17 +845,17 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
     dispute). With them, where the first of them starts and ends in the claim's text if it is a place
     or a person (-1, -1 if not), whether it is a person: the holder of a role only one holds
     (_sole_role), a one-word name opening the sentence that may be a common word (_lead), and whether the
-    first actor is a body its speaker's pronoun tells ("Amazon said it will cut ...": _speaker_actor)."""
+    first actor is the speaker its pronoun tells, a BODY or a PERSON ("Amazon said it will cut ...":
+    _speaker_actor; "" if not)."""
     actors: dict[tuple[str, str, str], None] = {}
     holder, person, lead = (-1, -1), False, ()
     ordered = sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start)
     # "Amazon said it will cut 14,000 jobs": Amazon acts, as in "Amazon will cut ...". No holder of a
     # role only one holds: "X claimed he won the election" / "Y claimed he won ..." is two claims made,
     # not a dispute over one winner.
-    spoken = _speaker_actor(claim, statement, ordered)
+    spoken = _speaker_actor(claim, statement, ordered, opener)
     if spoken:
         actors[spoken[0]] = None
-    spoken_body = bool(spoken) and not spoken[1]
     for i, (e, key) in enumerate(ordered):
         if not _in_statement(e, statement) or not e.canonical or e.canonical.isdigit():
             continue
@@ -889,7 +889,7 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
             elif not actors and holder[0] < 0:
                 holder, person = (start, _in_text(claim, e.span.end)), e.kind == claim_pb2.ENTITY_KIND_PERSON and not place
             actors.setdefault(actor, None)
-    return tuple(actors), holder, person, lead, spoken_body
+    return tuple(actors), holder, person, lead, (PERSON if spoken[1] else BODY) if spoken else ""
 
 
 # A statement opening with the pronoun of its speaker: "it" of a body or a country, "he" or "she" of a
@@ -901,27 +901,36 @@ _SPEAKER_PRONOUN = re.compile(
     r"[\"“‘'(\[ ]*(?P<pronoun>it(?!\s+(?:is|was|remains|remained|seemed|seems|(?:would|will|could|may|might|should)\s+be"
     r"|(?:has|had)\s+been)\b|'s\b)|it(?=\s+(?:is|was)\s+\w+ing\b)|its|he|his|she|her|we|our)\b", re.IGNORECASE)
 _PERSON_PRONOUNS = frozenset(("he", "his", "she", "her"))
+BODY, PERSON = "body", "person"  # MatchForm.spoken
+COMMON_OPENER_WEIGHT = 1.5  # "Last", "Today", "However", "Police" (0.6-1.2); "Google" 1.6, "Amazon" 2.0
 _BODY_PRONOUNS = frozenset(("it", "its"))
 
 
-def _speaker_actor(claim: claim_pb2.Claim, statement: str, ordered: list) -> tuple[tuple[str, str, str], bool] | None:
+def _speaker_actor(claim: claim_pb2.Claim, statement: str, ordered: list, opener: str
+                   ) -> tuple[tuple[str, str, str], bool] | None:
     """The speaker as the statement's first actor, when the statement opens with the speaker's pronoun
     (_SPEAKER_PRONOUN) and the speaker is a name the statement does not write: (the name as
-    MatchForm.actors holds it, whether a person). The first name of the speaker of the pronoun's kind:
-    "Kremlin spokesman Dmitry Peskov said it ..." is the Kremlin, "... he ..." Peskov."""
+    MatchForm.actors holds it, whether a person). The speaker's last name of the pronoun's kind, nearest
+    the verb: "Kremlin spokesman Dmitry Peskov said it ..." is the Kremlin, "... he ..." Peskov,
+    "Germany's Siemens said it" Siemens; not a very common word opening the sentence ("Last week the SEC
+    said its ...": COMMON_OPENER_WEIGHT; "Amazon said it ..." is Amazon)."""
     m = _SPEAKER_PRONOUN.match(statement) if claim.speaker else None
     if m is None:
         return None
     pronoun = m["pronoun"].lower()
-    for e, key in ordered:
+    for i in range(len(ordered) - 1, -1, -1):
+        e, key = ordered[i]
         is_person = e.kind == claim_pb2.ENTITY_KIND_PERSON
         if (pronoun in _PERSON_PRONOUNS and not is_person or pronoun in _BODY_PRONOUNS and is_person
-                or not e.text or e.text not in claim.speaker or _in_statement(e, statement)):
+                or not e.text or e.text not in claim.speaker or _in_statement(e, statement)
+                or _capitalised_opener(e.text, opener) and weight(e.text.lower()) < COMMON_OPENER_WEIGHT):
             continue
         place = next((n for n in (e.text if is_country(e.text) else "", key, METONYMY.get(e.canonical.lower()))
                       if n and (is_country(n) or is_state(n))), "")
         if key and not place or not place and (_styled(e.text) or _NOT_A_NAME.search(e.text)):
             return None  # a city ("Kyiv said it ...": its council or the country?), a style
+        if i and claim.text[_in_text(claim, ordered[i - 1][0].span.end):_in_text(claim, e.span.start)] in (" and ", " & "):
+            return None  # "the Securities and Exchange Commission" read as two names: which one is not known
         actor = _name(e, place)
         return (actor, is_person and not place) if actor else None
     return None
@@ -1135,7 +1144,8 @@ _NOT_KNOWING = re.compile(
     r"\b(?:(?:has|have|had)\s+no\s+(?:idea|clue)"
     r"|(?:is|are|was|were|am|'s|'re|do|does|did)(?:\s+not|n't)\s+(?:yet\s+)?(?:sure|certain|clear|know)"
     r"|(?:is|are|was|were|do|does|did)nt\s+(?:yet\s+)?(?:sure|certain|clear|know))"
-    r"(?=\s+(?:how|why|what|who|whom|whose|where|when|whether|if|which)\b)", re.IGNORECASE)
+    r"(?=(?:\s+(?:yet|exactly|precisely|immediately|for\s+sure|for\s+certain|at\s+this\s+(?:point|stage|time)))?"
+    r"\s+(?:how|why|what|who|whom|whose|where|when|whether|if|which)\b)", re.IGNORECASE)
 
 
 def without_false_denials(text: str) -> str:

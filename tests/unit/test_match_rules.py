@@ -1545,6 +1545,13 @@ def test_unlikely_to_ruled_out_and_ended_without_are_negations(first, second, de
      SAME),
     ("Vantora said it will cut 1,400 jobs at its Brevik plant.", "The company said it will cut 1,400 jobs at its Brevik plant.",
      SAME),
+    # a speaker's name written two ways, after a common word opening the sentence; a name the other
+    # statement does not open with (its object, maybe) is no other actor
+    ("The NIF said on Thursday its staff was preparing rules to curb trading abuses.",
+     "Last week the Nordic Investment Fund said its staff was preparing rules to curb trading abuses.", SAME),
+    ("We believe that it is not necessary to have a long and divisive confirmation fight over a Supreme Court appointment.",
+     '"We believe that it is not necessary to have a long and divisive confirmation fight," Helena Marsh of Ostvik wrote.',
+     SAME),
     # claiming a role only one holds is a claim each makes, not a dispute over one winner
     ("Victor Ramos said he won the Norvian presidential election.", "Eduardo Salas said he won the Norvian presidential election.",
      DIFFERENT),
