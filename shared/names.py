@@ -1,6 +1,7 @@
 """Words that come before a person's name without being part of it ("President", "Sir", "Foreign
 Minister"): the extractor reads them to find where a name starts, the matcher to compare two
-people by their names alone ("Senator Joe Manchin" / "Senator Kyrsten Sinema" share no name)."""
+people by their names alone ("Senator Joe Manchin" / "Senator Kyrsten Sinema" share no name). And
+bodies that never stand for a country, as the matcher tells two actors apart."""
 
 from __future__ import annotations
 
@@ -13,3 +14,14 @@ TITLES = frozenset(
 # Titles that are parts of names as often ("Burger King", "Islamic State", "General Motors").
 NAME_TITLES = frozenset("state supreme king queen prince princess pope general".split())
 PERSON_TITLES = TITLES - NAME_TITLES
+
+# Bodies no country's name stands for, nor they for one: unions of countries and their agencies, and
+# armed groups that govern no country ("the EU imposed sanctions" / "Britain imposed ...", "Hamas
+# accepted the proposal" / "Israel accepted ..." are two facts, where "the White House" / "the United
+# States" is one actor). Names as the matcher holds a body's words: lower case, as written.
+NOT_A_COUNTRY = frozenset((
+    "eu", "european union", "european commission", "nato", "un", "united nations", "who", "world health organization",
+    "imf", "international monetary fund", "world bank", "opec", "g7", "g20", "african union", "asean", "wto",
+    "iaea", "icc", "interpol", "unicef", "unhcr", "red cross", "icrc", "ecb", "european central bank",
+    "hamas", "hezbollah", "houthis", "islamic state", "isis", "al-qaeda", "al-shabaab", "boko haram", "pkk", "wagner",
+))

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from shared import places
-from shared.names import PERSON_TITLES
+from shared.names import NOT_A_COUNTRY, PERSON_TITLES
 from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
@@ -693,7 +693,8 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     in shared.places: "united kingdom", not the stems "unit kingdom"), the ratio of the rest, and
     whether both give the actor a role only one holds in the same words (MatchForm.sole_role, the
     rest at SOLE_ROLE_MIN_REST): then the outlets disagree on who, a conflict (actor_mismatch).
-    A country and a body are never two actors ("the White House" / "the United States"), and names
+    A country and a body are two actors only when the body stands for no country (shared.names
+    NOT_A_COUNTRY: "the EU" / "Britain"; not "the White House" / "the United States"), and names
     no table here knows as one (a married or a stage name, a parent company: "Google" / "Alphabet")
     are read as two: a corroboration the scorer misses, not one it invents."""
     if not ((a.actors or a.lead) and (b.actors or b.lead)):  # most pairs
@@ -711,7 +712,10 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     if place_x and place_y:
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
-    elif place_x or place_y or _one_name_two_ways(x.split(), y.split()) or _one_word_each(x, y) and not _two_bodies(a, b):
+    elif place_x or place_y:
+        if (y if place_x else x) not in NOT_A_COUNTRY:
+            return None  # "the White House" / "the United States": a body may stand for its country
+    elif _one_name_two_ways(x.split(), y.split()) or _one_word_each(x, y) and not _two_bodies(a, b):
         return None  # "Saddam" / "Hussein", "Ms. Haque" / "Fatima": a first name and a surname may be one person
     # the rest without the two names, nor names only one writes before them (whose: "Germany's Siemens")
     rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, named_b)),
@@ -774,7 +778,7 @@ def _one_word_each(x: str, y: str) -> bool:
 def _named_lead(a: MatchForm) -> bool:
     """Whether the statement opens with a one-word name that is no very common word (LEAD_MIN_WEIGHT:
     "Boeing", "Lufthansa", "Pfizer"; not "Police", "Metro", "Today", "Apple")."""
-    return bool(a.lead) and weight(a.lead[2]) >= LEAD_MIN_WEIGHT
+    return bool(a.lead) and (weight(a.lead[2]) >= LEAD_MIN_WEIGHT or a.lead[2] in NOT_A_COUNTRY)
 
 
 def _two_bodies(a: MatchForm, b: MatchForm) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 from shared.figures import figure_text
-from shared.names import TITLES
+from shared.names import NOT_A_COUNTRY, TITLES
 from shared.pb import claim_pb2
 from shared.places import is_city, is_country, is_state
 from shared.places import key as place_key
@@ -1011,7 +1011,8 @@ def _lead(e: claim_pb2.Entity) -> tuple[str, str, str] | tuple[()]:
     "Rescuers": the people of a kind, told many ways, never one body)."""
     low = e.text.lower()
     for ending in ("s", "es"):
-        if low.endswith(ending) and weight(low[:-len(ending)]) < PLURAL_OF_COMMON_WEIGHT and not e.text.isupper():
+        if low.endswith(ending) and weight(low[:-len(ending)]) < PLURAL_OF_COMMON_WEIGHT and not e.text.isupper() \
+                and low not in NOT_A_COUNTRY:  # "Hamas", "Houthis" are bodies
             return ()
     return _name(e, "")
 

@@ -1641,6 +1641,23 @@ def test_gatherings_in_two_places_are_two_events(first, second, decision):
         assert e.decision == decision, (a, b, e.reason)
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # a union of countries, its agencies, an armed group: no country, so two actors
+    ("The EU imposed new sanctions on Norvian drone makers.", "Britain imposed new sanctions on Norvian drone makers.",
+     DIFFERENT),
+    ("NATO pledged more air defence systems to Ukraine.", "Germany pledged more air defence systems to Ukraine.", DIFFERENT),
+    ("Hamas accepted the ceasefire proposal on Monday.", "Israel accepted the ceasefire proposal on Monday.", DIFFERENT),
+    # a body of a country's government may stand for it; both named by one: one actor
+    ("The White House imposed new tariffs on Norvian steel.", "The United States imposed new tariffs on Norvian steel.", SAME),
+    ("The EU and Britain imposed new sanctions on Norvian drone makers.",
+     "Britain imposed new sanctions on Norvian drone makers.", SAME),
+])
+def test_a_body_that_is_no_country_and_a_country_are_two_actors(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_not_ruling_out_is_no_denial_of_a_plan():
     first = "The mayor of Ostvik would not rule out sending police to the port."
     second = "The mayor of Ostvik will send police to the port."
