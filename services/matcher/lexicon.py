@@ -44,6 +44,9 @@ SYNONYMS = {
     # work and workers
     "employees": "workers", "staff": "workers", "staffers": "workers", "walkout": "strike",
     "stoppage": "strike", "wage": "pay", "wages": "pay", "salary": "pay", "salaries": "pay",
+    # demands ("the union wants / is seeking a 6.5% pay rise" is its demand)
+    "wants": "demands", "want": "demand", "wanted": "demanded", "seeking": "demanding", "seeks": "demands",
+    "seek": "demand", "sought": "demanded",
     # studies
     "study": "trial", "studies": "trial", "participants": "volunteers", "participant": "volunteer",
     # problems
@@ -84,8 +87,7 @@ EVENT_KINDS = {
         "attack": "attack attacks bombing bombings airstrike airstrikes",
         # gatherings, held in many places at once (matching: two places, two gatherings)
         "protest": "protest protests protested protesting protester protesters protestor protestors demonstration "
-                   "demonstrations demonstrators rally rallies marched marchers vigil vigils walkout walkouts strikers "
-                   "picket pickets",
+                   "demonstrations demonstrators rally rallies marched marchers vigil vigils picket pickets",
     }.items() for word in words.split()
 }
 # Event kinds held in many places at once: two places are two of them, not a dispute over where.
