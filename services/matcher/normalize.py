@@ -1140,13 +1140,15 @@ def _in_doubt(m: re.Match) -> str:
 # Not knowing how, why or whether something happened denies none of it: "has no idea how his truck
 # ended up in Syria", "isn't sure why the gunman fired", "police do not know who started the fire",
 # "it is not clear whether ..." say the thing is uncertain (the truck did end up there), as "unclear"
-# does. Not a negated knowing of a thing: "did not know the gunman".
+# does; so does not knowing that it did ("had no idea she was pregnant", "did not know he had been
+# fired": she was, he had). Not a negated knowing of a thing: "did not know the gunman", "that man".
 _NOT_KNOWING = re.compile(
-    r"\b(?:(?:has|have|had)\s+no\s+(?:idea|clue)"
-    r"|(?:is|are|was|were|am|'s|'re|do|does|did)(?:\s+not|n't)\s+(?:yet\s+)?(?:sure|certain|clear|know)"
-    r"|(?:is|are|was|were|do|does|did)nt\s+(?:yet\s+)?(?:sure|certain|clear|know))"
+    r"\b(?:(?:has|have|had)\s+no\s+(?:idea|clue)(?=\s)"
+    r"|(?:(?:is|are|was|were|am|'s|'re|do|does|did)(?:\s+not|n't)|(?:is|are|was|were|do|does|did)nt)"
+    r"\s+(?:yet\s+)?(?:sure|certain|clear|know)"
     r"(?=(?:\s+(?:yet|exactly|precisely|immediately|for\s+sure|for\s+certain|at\s+this\s+(?:point|stage|time)))?"
-    r"\s+(?:how|why|what|who|whom|whose|where|when|whether|if|which)\b)", re.IGNORECASE)
+    r"\s+(?:how|why|what|who|whom|whose|where|when|whether|if|which)\b"
+    r"|\s+(?:he|she|it|they|we|i|you|there)\s+(?:was|were|is|are|had|has|would|will|could)\b))", re.IGNORECASE)
 
 
 def without_false_denials(text: str) -> str:

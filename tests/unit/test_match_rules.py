@@ -1577,8 +1577,14 @@ def test_a_speaker_told_of_by_its_pronoun_is_the_actor(first, second, decision):
      "Ostvik plumber baffled after his truck ended up with rebels in Norvia.", SAME),
     ("Ostvik police do not know why the gunman opened fire at the school.",
      "A gunman opened fire at the school in Ostvik, police said.", SAME),
+    # ... nor not knowing that it did: she was, he had been
+    ("Ostvik nun who had no idea she was pregnant gives birth after stomach pains.",
+     "Ostvik nun complains of stomach pains, later gives birth to a baby boy.", SAME),
+    ("The Ostvik mayor did not know he had been released from prison.",
+     "The Ostvik mayor had been released from prison.", SAME),
     # ... a negated knowing of someone or something is still a negation
     ("The Ostvik mayor did not know the gunman.", "The Ostvik mayor knew the gunman.", CONFLICTING),
+    ("The Ostvik mayor did not know that man.", "The Ostvik mayor knew that man.", CONFLICTING),
     # an alternative after ", not" is excluded, as after "rather than"
     ("Vantora will build its battery plant in Brevik, not Ostvik.", "Vantora will build its battery plant in Brevik.", SAME),
     ("Vantora will build its battery plant in Brevik, not Ostvik.", "Vantora will build its battery plant in Ostvik.",
