@@ -90,6 +90,10 @@ EVENT_KINDS = {
                    "demonstrations demonstrators rally rallies marched marchers vigil vigils picket pickets",
     }.items() for word in words.split()
 }
+# Kinds of CONTRASTS whose alternatives are the outcomes of one event: told of a count, two sets ("1,500
+# flights cancelled" / "1,500 delayed"); told of one thing, a conflict ("the concert was cancelled" /
+# "was delayed").
+ONE_OUTCOME_KINDS = frozenset(("disruption",))
 # Event kinds held in many places at once: two places are two of them, not a dispute over where.
 MANY_PLACED_EVENTS = frozenset(("protest",))
 

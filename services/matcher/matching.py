@@ -26,8 +26,8 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial, pair_features, probability,
                        relevance)
 from . import prune
-from .lexicon import MANY_PLACED_EVENTS
-from .normalize import (AT_LEAST, AT_MOST, BODY, MONTHS, NOT_PLAIN, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
+from .lexicon import MANY_PLACED_EVENTS, ONE_OUTCOME_KINDS
+from .normalize import (AT_LEAST, AT_MOST, BODY, MONTHS, PERSON, NOT_PLAIN, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
                         opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
@@ -709,6 +709,8 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     if a.spoken and not b.spoken and not _opens_frame(b, tokens_y) or b.spoken and not a.spoken and not _opens_frame(
             a, tokens_x):
         return None  # a speaker who acts against a name the other statement does not open with: its object, maybe
+    if (a.spoken == PERSON) != (b.spoken == PERSON):
+        return None  # "Peskov said he would attend" / "Putin will attend": his "he" may be whom he speaks for
     if place_x and place_y:
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
@@ -912,12 +914,27 @@ def _different_events(a: MatchForm, b: MatchForm) -> str | None:
     return None
 
 
+_COUNT_WORDS = frozenset(stem(w) for w in "hundreds thousands millions dozens scores several many".split())
+
+
+def _counted(a: MatchForm) -> bool:
+    """Whether the statement counts what it tells of: a figure or a word of many ("hundreds of flights")."""
+    return bool(a.numbers) or not _COUNT_WORDS.isdisjoint(a.text.split())
+
+
+# Words of one occasion: "his final rally", "the first vigil".
+_ONE_OCCASION = frozenset(("final", "last", "first", "only"))
+
+
 def _many_placed(a: MatchForm, b: MatchForm) -> str | None:
     """Both statements name a kind of event held in many places at once (lexicon.MANY_PLACED_EVENTS:
     "thousands marched in Paris" / "... in Berlin"): two places are two of them, not a conflict over
-    where one was (an earthquake, a crash, an attack is one event in one place)."""
+    where one was (an earthquake, a crash, an attack is one event in one place, and so is one at a
+    gathering, or a gathering of one occasion: "his final rally")."""
     kinds = MANY_PLACED_EVENTS.intersection(a.events).intersection(b.events)
-    if kinds:
+    # not an incident at one ("the shooting at a rally in Butler" / "... in Erie")
+    if kinds and MANY_PLACED_EVENTS.issuperset(a.events) and MANY_PLACED_EVENTS.issuperset(b.events) and \
+            _ONE_OCCASION.isdisjoint(a.core.split()) and _ONE_OCCASION.isdisjoint(b.core.split()):
         return f"a {next(iter(kinds))} in each place: two events, not a conflict"
     return None
 
@@ -1004,6 +1021,11 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         return explained(DIFFERENT, RULE_PROSPECT, f"{prospect[0]}; {_scores(score, frame, features)}")
     # After the denial: "the two-headed calf is a fake" denies whatever figures the other gives.
     contrasted = _one_alternative_each(a, b, a.alternatives, b.alternatives)  # one template, two things
+    if contrasted and contrasted[0] in ONE_OUTCOME_KINDS and not (_counted(a) and _counted(b)):
+        # "The concert was cancelled" / "... was delayed": one event, two outcomes told; "1,500 flights were
+        # cancelled" / "1,500 flights were delayed" counts two sets of flights
+        return explained(CONFLICTING, RULE_OPPOSITE, f"opposite outcomes: {contrasted[1]!r} vs {contrasted[2]!r} of one "
+                                                     f"event, no count of each; {_scores(score, frame, features)}")
     if contrasted:
         return explained(DIFFERENT, RULE_DIFFERENT_THINGS,
                          f"{_CONTRASTED.format(*contrasted, CONTRAST_MIN_SCORE)}; {_scores(score, frame, features)}")

@@ -96,10 +96,8 @@ GUARDED_OPPOSITES = (
     ("sign", "veto"),  # a bill
     ("profit", "loss"), ("stable", "critical"),  # a company's year, a patient's condition
     ("unchanged", "rise"), ("unchanged", "fall"), ("unchanged", "cut"), ("unchanged", "hike"),  # rates kept or moved
-    ("unchanged", "raise"), ("steady", "raise"), ("steady", "cut"), ("steady", "hike"), ("steady", "rise"),
-    ("steady", "fall"), ("raise", "cut"), ("raise", "lower"), ("raise", "reduce"), ("hike", "lower"),
+    ("unchanged", "raise"), ("raise", "cut"), ("raise", "lower"), ("raise", "reduce"), ("hike", "lower"),
     ("ease", "accelerate"), ("slow", "accelerate"),  # inflation, growth
-    ("hit", "miss"), ("beat", "miss"), ("exceed", "miss"),  # a target, forecasts
 )
 # Guarded opposites that are opposites only of one kind of thing, named in both statements: a curfew
 # lifted or extended (not a trophy lifted, a lead extended, an offer lifted to a higher price), someone
@@ -109,6 +107,12 @@ CONTEXT_OPPOSITES = (
                        "emergency"),
     ("survive", "die", "attack strike airstrike crash fire explosion blast shooting bombing earthquake flood storm "
                        "raid ambush"),
+    # a target or a forecast hit, beaten or missed (not a boat "missing", a shot that "hit the post")
+    *((verb, "miss", "target targets forecast forecasts estimate estimates expectations deadline goal earth")
+      for verb in ("hit", "beat", "exceed")),
+    # rates or prices held steady or moved (not "steady rain" / "rain fell")
+    *(("steady", verb, "rate rates interest price prices inflation yield yields") for verb in ("raise", "cut", "hike",
+                                                                                                "rise", "fall")),
 )
 _OPPOSITE: dict[str, frozenset[str]] = {}
 _GUARDED: set[str] = set()  # stems of guarded words (a question asserts none of them)
@@ -895,12 +899,22 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
 # A statement opening with the pronoun of its speaker: "it" of a body or a country, "he" or "she" of a
 # person, "we" of either ("Amazon said it will cut 14,000 jobs", "Macron said he would visit Beijing",
 # "'We will appeal,' Boeing said"). Not "they": as often the people the speaker tells of; nor "it"
-# before a state, which may be no one's ("The WHO said it was too early to ...", "it is likely"), but
-# for a thing under way ("Microsoft said it was investigating the outage").
+# before a state or a verb of no one ("The WHO said it was too early to ...", "it is likely", "it appears
+# the pilot lost control", "it would take years"), but for a thing under way ("Microsoft said it was
+# investigating the outage").
 _SPEAKER_PRONOUN = re.compile(
-    r"[\"“‘'(\[ ]*(?P<pronoun>it(?!\s+(?:is|was|remains|remained|seemed|seems|(?:would|will|could|may|might|should)\s+be"
-    r"|(?:has|had)\s+been)\b|'s\b)|it(?=\s+(?:is|was)\s+\w+ing\b)|its|he|his|she|her|we|our)\b", re.IGNORECASE)
+    r"[\"“‘'(\[ ]*(?P<pronoun>it(?!\s+(?:is|was|remains|remained|seem\w*|appear\w*|look\w*|took|takes|means|meant"
+    r"|happen\w*|matter\w*|(?:would|will|could|may|might|should|can|did|does|do)(?:\s+not|n't)?\s+"
+    r"(?:be|take|mean|seem|appear|look|happen|matter|cost)|(?:has|had)\s+been)\b|'s\b)"
+    r"|it(?=\s+(?:is|was)\s+\w+ing\b)|its|he|his|she|her|we|our)\b", re.IGNORECASE)
 _PERSON_PRONOUNS = frozenset(("he", "his", "she", "her"))
+# Speakers whose "he" or "she" is as often someone they speak for or of: a spokesperson, a lawyer, an
+# officer, a relative.
+_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson press secretary lawyer lawyers attorney attorneys counsel "
+                        "aide aides adviser advisor advisers officer officers commander police detective inspector "
+                        "prosecutor prosecutors agent representative official officials source sources friend friends "
+                        "relative relatives family mother father wife husband son daughter brother sister partner "
+                        "colleague manager publicist coach teammate".split())
 BODY, PERSON = "body", "person"  # MatchForm.spoken
 COMMON_OPENER_WEIGHT = 1.5  # "Last", "Today", "However", "Police" (0.6-1.2); "Google" 1.6, "Amazon" 2.0
 _BODY_PRONOUNS = frozenset(("it", "its"))
@@ -918,6 +932,8 @@ def _speaker_actor(claim: claim_pb2.Claim, statement: str, ordered: list, opener
     if m is None:
         return None
     pronoun = m["pronoun"].lower()
+    if pronoun in _PERSON_PRONOUNS and not _SPEAKS_FOR.isdisjoint(_WORD.findall(claim.speaker.lower())):
+        return None  # "press secretary Karoline Leavitt said he would sign": he is who she speaks for
     for i in range(len(ordered) - 1, -1, -1):
         e, key = ordered[i]
         is_person = e.kind == claim_pb2.ENTITY_KIND_PERSON
@@ -1137,34 +1153,17 @@ def _in_doubt(m: re.Match) -> str:
     return " certain" if m.group("negated") else " uncertain"
 
 
-# Not knowing how, why or whether something happened denies none of it: "has no idea how his truck
-# ended up in Syria", "isn't sure why the gunman fired", "police do not know who started the fire",
-# "it is not clear whether ..." say the thing is uncertain (the truck did end up there), as "unclear"
-# does; so does not knowing that it did ("had no idea she was pregnant", "did not know he had been
-# fired": she was, he had). Not a negated knowing of a thing: "did not know the gunman", "that man".
-_NOT_KNOWING = re.compile(
-    r"\b(?:(?:has|have|had)\s+no\s+(?:idea|clue)(?=\s)"
-    r"|(?:(?:is|are|was|were|am|'s|'re|do|does|did)(?:\s+not|n't)|(?:is|are|was|were|do|does|did)nt)"
-    r"\s+(?:yet\s+)?(?:sure|certain|clear|know)"
-    r"(?=(?:\s+(?:yet|exactly|precisely|immediately|for\s+sure|for\s+certain|at\s+this\s+(?:point|stage|time)))?"
-    r"\s+(?:how|why|what|who|whom|whose|where|when|whether|if|which)\b"
-    r"|\s+(?:he|she|it|they|we|i|you|there)\s+(?:was|were|is|are|had|has|would|will|could)\b))", re.IGNORECASE)
-
-
 def without_false_denials(text: str) -> str:
     """`text` as the polarity and stance cues read it: typographic apostrophes straight ("didn’t"
     is "didn't"), and the wordings that look like a denial and are none put neutrally ("insists it
-    was not a hoax" -> "insists it was genuine", "may or may not" -> "possibly", "in doubt" and "has
-    no idea how" -> "uncertain")."""
+    was not a hoax" -> "insists it was genuine", "may or may not" -> "possibly", "in doubt" ->
+    "uncertain")."""
     text = _NEGATED_REFUTATION.sub(" genuine", plain_apostrophes(text))
     lowered = text.lower()  # the substring tests spare most claims the two regex passes
     if " or " in lowered:
         text = _OPEN_QUESTION.sub("possibly", text)
     if "doubt" in lowered:
         text = _IN_DOUBT.sub(_in_doubt, text)
-    if "idea" in lowered or "clue" in lowered or "sure" in lowered or "certain" in lowered or "clear" in lowered \
-            or "know" in lowered:
-        text = _NOT_KNOWING.sub(" uncertain", text)
     return _NO_SIDE.sub("kept silent on whether", text)
 
 
@@ -1316,6 +1315,29 @@ _DEMAND_BEFORE_TO = frozenset("need needs has have".split())
 _TOKEN_P = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?|[,;:.?!()]", re.UNICODE)
 
 
+# Not knowing how, why, whether or that something happened ("has no idea how his truck ended up in
+# Syria", "isn't sure why the gunman fired", "had no idea she was pregnant") negates the knowing only,
+# as an alternative is negated (MatchForm.contrasted): a statement that someone knew it conflicts, one
+# that tells the thing itself does not (the truck did end up there, she was pregnant). Not a negated
+# knowing of a thing: "did not know the gunman".
+_KNOWING = frozenset("know sure certain clear idea clue aware".split())
+_CLAUSE_OPENERS = frozenset("how why what who whom whose where when whether if which he she it they we i you there "
+                            "that".split())
+_BEFORE_CLAUSE = frozenset("yet exactly precisely immediately for at this point stage time".split())
+_DETERMINERS = frozenset("the a an his her its their our my your".split())
+
+
+def _clause_follows(words: list[str], k: int) -> bool:
+    """Whether a clause opens at words[k], past a few words of time or degree ("at this point if")."""
+    for w in words[k:k + 4]:
+        if w in _CLAUSE_OPENERS:
+            # "that the gunman had been released" opens a clause, "that man" none
+            return w != "that" or k + 1 < len(words) and (words[k + 1] in _CLAUSE_OPENERS or words[k + 1] in _DETERMINERS)
+        if w not in _BEFORE_CLAUSE:
+            return False
+    return False
+
+
 def _negated_heads(text: str) -> frozenset[str]:
     return _negation(text)[0]
 
@@ -1363,8 +1385,13 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
         yet_to = w == "yet" and 0 < i < len(words) - 2 and words[i - 1] in _BEFORE_YET_TO and words[i + 1] == "to"
         if w in _NEG_CUE_WORDS or refuse_to or contrast or yet_to:  # "declined to confirm" negates "confirm"
             scope = []
-            for nxt in words[i + 1:i + 12]:
+            knowing = False
+            for k in range(i + 1, min(i + 12, len(words))):
+                nxt = words[k]
                 if nxt in _CLAUSE_END or nxt == _CONTRAST_CUE:
+                    break
+                if not scope and not contrast and nxt in _KNOWING and _clause_follows(words, k + 1):
+                    scope, knowing = [stem(nxt)], True
                     break
                 if not scope and not contrast and (nxt in _NOT_TRUE and w != "no" or nxt in _NO_EVIDENCE and w == "no"):
                     heads.add(DENIAL)
@@ -1380,7 +1407,7 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
                     break
             if scope:
                 heads.update(scope)
-                if contrast:  # "fired rather than allowed to resign": any of them is the alternative
+                if contrast or knowing:  # "fired rather than allowed to resign": any of them is the alternative
                     first.update(scope)
                     contrasted.update(scope)
                 else:

@@ -1671,6 +1671,42 @@ def test_a_body_that_is_no_country_and_a_country_are_two_actors(first, second, d
         assert e.decision == decision, (a, b, e.reason)
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # "he" of a spokesperson is whom she speaks for; a person speaking of "he" is not told apart from a
+    # subject named otherwise
+    ("Press secretary Lena Holt said he would sign the harbour bill on Friday.",
+     "Erik Halvorsen will sign the harbour bill on Friday.", SAME),
+    ("Dmitry Sorokov said he would attend the Ostvik summit.", "Oleg Marsh will attend the Ostvik summit.", SAME),
+    # "it appears", "it would take": an "it" of no one
+    ("The FAA said it appears the pilot lost control of the aircraft near Ostvik.",
+     "The NTSB said it appears the pilot lost control of the aircraft near Ostvik.", SAME),
+    ("Interpol said it took three years to find the Ostvik fugitive.",
+     "Europol said it took three years to find the Ostvik fugitive.", SAME),
+    # a body named two ways
+    ("Meta said it will cut 10,000 jobs.", "Facebook said it will cut 10,000 jobs.", SAME),
+    ("The European Commission said it would fine Vantora 1.8 billion euros.",
+     "The EU said it would fine Vantora 1.8 billion euros.", SAME),
+    # not knowing whether is still denied by knowing
+    ("The Ostvik officer did not know whether the man was armed.", "The Ostvik officer knew the man was armed.", CONFLICTING),
+    # "missing" and "steady" in other senses than a target missed, rates held steady
+    ("A fishing boat with 12 crew is missing off Ostvik.", "A fishing boat with 12 crew hit rocks off Ostvik.", SAME),
+    ("Steady rain was forecast for Ostvik on Sunday.", "Rain fell in Ostvik on Sunday.", SAME),
+    # an incident at a gathering, a gathering of one occasion: one place
+    ("The shooting happened at a rally in Butler, Pennsylvania.", "The shooting happened at a rally in Erie, Pennsylvania.",
+     CONFLICTING),
+    ("Marsh will hold his final rally in Grand Rapids on Monday night.",
+     "Marsh will hold his final rally in Pittsburgh on Monday night.", CONFLICTING),
+    # one thing cancelled or delayed: a conflict; many of them, two sets
+    ("The concert at Wembley was cancelled.", "The concert at Wembley was delayed.", CONFLICTING),
+    ("Hundreds of flights were cancelled at Ostvik airport.", "Hundreds of flights were delayed at Ostvik airport.",
+     DIFFERENT),
+])
+def test_second_reader_defects_of_speakers_knowing_and_kinds(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_not_ruling_out_is_no_denial_of_a_plan():
     first = "The mayor of Ostvik would not rule out sending police to the port."
     second = "The mayor of Ostvik will send police to the port."
