@@ -38,8 +38,9 @@ ALIASES: dict[str, str] = {
     "sacharova": "zakharova", "wolodymyr": "volodymyr", "dmitri": "dmitry",
     "sudsha": "sudzha", "g7": "group of seven", "kiev": "kyiv",
     "l.a.": "los angeles",
-    # bodies named two ways in the same coverage (the matcher tells bodies apart by name)
-    "facebook": "meta", "alphabet": "google", "department of defense": "pentagon", "defense department": "pentagon",
+    # bodies named two ways in the same coverage (the matcher tells bodies apart by name), as the more
+    # common name: folded to a rarer word, a name would weigh more in every statement naming it
+    "meta": "facebook", "alphabet": "google", "department of defense": "pentagon", "defense department": "pentagon",
     "islamic resistance movement": "hamas", "european commission": "european union",
     "european union": "european union", "red cross": "red cross",  # whole names, no word folded ("europe union")
 }

@@ -20,10 +20,9 @@ def test_attribution_frame_and_reporting_verb_do_not_change_the_statement():
     assert e.decision == SAME and e.score >= 90
 
 
-def test_wanting_and_seeking_are_demanding():
+def test_seeking_is_demanding():
     cores = {match_form(analyze_sentence(s)).core for s in (
-        "The Ostvik dockers' union wants a 6.5% wage increase.", "The Ostvik dockers' union is seeking a 6.5% pay rise.",
-        "The Ostvik dockers' union is demanding a 6.5% pay rise.")}
+        "The Ostvik dockers' union is seeking a 6.5% wage increase.", "The Ostvik dockers' union is demanding a 6.5% pay rise.")}
     assert len(cores) == 1, cores
 
 
