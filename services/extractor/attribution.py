@@ -135,8 +135,10 @@ _NEGATED_BEFORE = re.compile(r"(?:\bnever|\bnot|n['’]t)\s+$", re.IGNORECASE)
 _ONLY_VERBS = frozenset("said says told tells wrote writes added adds".split())
 # "Moody's warned", "McDonald's reported": a name in 's alone before the verb is the company speaking
 _NAME_WITH_S = re.compile(r"\s*[A-Z][\w&.-]*['’]s\s+")
-# A determiner or a possessive right before the verb form ("he's said", "it's reported" are the verb).
-_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those)|"
+# A determiner, a possessive or a preposition right before the verb form ("he's said", "it's reported"
+# are the verb; "over alleged bribery", "for claimed damages" an adjective).
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those|over|of|for|about|into|on|in|"
+                          r"with|by|from|against|amid|among|despite)|"
                           r"\b(?!(?:he|she|it|that|who|there|what|here)['’])\w+['’]s?)\s+$", re.IGNORECASE)
 # A sentence opening with a single quote not yet closed ("'I said sorry to my wife"): an apostrophe
 # closes nothing, a quote mark after punctuation does.

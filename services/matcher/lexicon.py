@@ -47,6 +47,9 @@ SYNONYMS = {
     # demands ("the union is seeking a 6.5% pay rise" is its demand; not "wants": the word is so common
     # that folding it to a rarer one would make any two statements of wanting look alike)
     "seeking": "demanding", "seeks": "demands", "seek": "demand", "sought": "demanded",
+    # quarters of a year as analysts write them, the jobless, prison terms
+    "q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter",
+    "jobless": "unemployment", "jailed": "sentenced", "imprisoned": "sentenced",
     # studies
     "study": "trial", "studies": "trial", "participants": "volunteers", "participant": "volunteer",
     # problems
@@ -112,21 +115,22 @@ CONTRASTS = {
     "aid": ("military", "humanitarian"),
     "side": ("east eastern", "west western", "north northern", "south southern"),
     "toll": ("killed died dead deaths", "injured wounded injuries", "arrested detained arrests", "rescued evacuated",
-             "missing"),
+             "missing", "questioned interviewed"),
     # what happened to flights, trains, sailings
     "disruption": ("cancelled canceled cancel cancels cancelling canceling cancellation cancellations",
                    "delayed delay delays delaying", "diverted"),
     # measures of a market (not "revenue": a company's sales are its revenue)
     "market": ("prices price", "sales", "applications"),
     # stock indices
-    "index": ("dow", "nasdaq", "ftse", "dax", "nikkei", "kospi", "sensex", "stoxx"),
-    "earnings": ("profit profits", "revenue revenues", "deliveries"),
+    "index": ("dow", "nasdaq", "ftse", "dax", "nikkei", "topix", "kospi", "sensex", "stoxx"),
+    "earnings": ("profit profits", "revenue revenues", "deliveries delivered", "production produced", "orders"),
+    "vital": ("births", "marriages", "divorces"),
     "portfolio": ("defence defense", "finance", "foreign", "interior", "health", "education", "justice",
                   "transport", "agriculture", "environment"),
     "occupation": ("nurses", "doctors", "teachers", "journalists reporters", "activists", "students", "farmers",
-                   "lawyers", "judges", "pilots"),
+                   "lawyers", "judges", "pilots", "crew"),
     "building": ("museum museums", "library libraries", "hospital hospitals", "church churches", "mosque mosques",
-                 "airport airports", "stadium stadiums", "prison prisons", "refinery refineries"),
+                 "airport airports", "stadium stadiums", "prison prisons", "refinery refineries", "station stations"),
 }
 ALTERNATIVES = {word: (kind, member.split()[0]) for kind, members in CONTRASTS.items()
                 for member in members for word in member.split()}

@@ -553,8 +553,13 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     where_a, where_b = _event_places(a, b), _event_places(b, a)
     if where_a and where_b and score >= PLACE_CONFLICT_MIN_SCORE and not _names_overlap(where_a, where_b):
         # The frame alike but for places that may not be one.
-        relations = [places.relation(p, q) for p in sorted(where_a) for q in sorted(where_b)]
-        if not any(kind == places.ONE for kind, _ in relations):
+        pairs = [(p, q) for p in sorted(where_a) for q in sorted(where_b)]
+        relations = [places.relation(p, q) for p, q in pairs]
+        # a country and a place the tables do not know may be one ("Nepal" / "Dhading district": a
+        # district of Nepal); two places the tables do not know may not
+        inside = any(kind == places.UNKNOWN and (places.is_country(p) or places.is_country(q))
+                     for (p, q), (kind, _) in zip(pairs, relations))
+        if not inside and not any(kind == places.ONE for kind, _ in relations):
             apart = "; ".join(why for kind, why in relations if kind == places.APART)
             return RULE_PLACE, f"place mismatch: {_when(where_a, where_b)}" + (f" ({apart})" if apart else "")
     apart = _cities_apart(a, b) if same_claim else None

@@ -98,6 +98,7 @@ GUARDED_OPPOSITES = (
     ("unchanged", "rise"), ("unchanged", "fall"), ("unchanged", "cut"), ("unchanged", "hike"),  # rates kept or moved
     ("unchanged", "raise"), ("raise", "cut"), ("raise", "lower"), ("raise", "reduce"), ("hike", "lower"),
     ("ease", "accelerate"), ("slow", "accelerate"),  # inflation, growth
+    ("approve", "block"), ("begin", "postpone"), ("start", "postpone"),
 )
 # Guarded opposites that are opposites only of one kind of thing, named in both statements: a curfew
 # lifted or extended (not a trophy lifted, a lead extended, an offer lifted to a higher price), someone
@@ -211,10 +212,12 @@ _CALENDAR = MONTHS | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
 # A name right after "in"/"at"/"near"/"from" is a place even when the extractor does not know it.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin"; not
-# after a verb of speaking to someone ("spoke to Trump", "wrote to Meloni", "apologised to Starmer").
+# after a verb of speaking to someone ("spoke to Trump", "wrote to Meloni", "apologised to Starmer"),
+# nor a defeat by someone ("a 3-0 defeat to Hibernian", "lost to Celtic").
 _DESTINATION = re.compile(r"(?<!\bspoke\s)(?<!\bspoken\s)(?<!\bspeaks\s)(?<!\btalked\s)(?<!\bwrote\s)"
                           r"(?<!\bwritten\s)(?<!\breplied\s)(?<!\bresponded\s)(?<!\bapologised\s)(?<!\bapologized\s)"
                           r"(?<!\bappealed\s)(?<!\bcomplained\s)(?<!\bexplained\s)(?<!\blied\s)"
+                          r"(?<!\bdefeat\s)(?<!\bloss\s)(?<!\blost\s)(?<!\blosing\s)"
                           r"\b(?:to|into|towards?)\s+$")
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -952,8 +955,10 @@ def _speaker_actor(claim: claim_pb2.Claim, statement: str, ordered: list, opener
     return None
 
 
-# What the extractor may take for a name that names no one: "the New York-based actor", "Tuesdays".
-_NOT_A_NAME = re.compile(r"-based$|^(?:mon|tues|wednes|thurs|fri|satur|sun)days?$", re.IGNORECASE)
+# What the extractor may take for a name that names no one: "the New York-based actor", "Tuesdays",
+# a quarter or a half of a year ("in Q2", "H1 profit", "FY2025").
+_NOT_A_NAME = re.compile(r"-based$|^(?:mon|tues|wednes|thurs|fri|satur|sun)days?$|^(?:q[1-4]|h[12]|fy\d{2,4})$",
+                         re.IGNORECASE)
 # A name that is a style or an office: a title "of" a place or a body ("the Duke of Sussex", not
 # "Secretary of State Antony Blinken": the holder named).
 _STYLED = re.compile(r"(?:the\s+)?(?:duke|duchess|earl|countess|lord|lady|baron|baroness|archbishop|bishop|"
@@ -1236,6 +1241,8 @@ def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
 
 def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     """A place entity, or a name of another kind after "in"/"at"/"from" or a preposition of motion."""
+    if _NOT_A_NAME.search(e.text):
+        return False
     start = _in_text(claim, e.span.start)
     before = claim.text[max(0, start - 8):start]
     return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
@@ -1280,10 +1287,17 @@ def _not_a_negation(words: list[str], i: int) -> bool:
         words[i] in ("not", "no") and nxt in _BOUND_COMPARATIVES and i + 2 < len(words) and words[i + 2] == "than") or (
         words[i] == "nobody" and nxt in NOBODY_EXCEPT)
 _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing decline declines declined "
-                        "declining reject rejects rejected rejecting dismiss dismissed dismisses debunk debunks "
+                        "declining reject rejects rejected rejecting debunk debunks "
                         "debunked hoax hoaxes fake false untrue bogus fabricated myth satire satirical prank unfounded "
                         "baseless doctored photoshopped misleading faked fakes doubt doubts doubted dispute disputes disputed "
                         "erroneous".split())
+# "Dismissed" denies a report ("dismissed the reports", "dismissed it as speculation"), not a minister or
+# a manager ("dismissed the defence minister", "has been dismissed as Rangers boss"), nor a case.
+DISMISSED_REPORT = (r"dismiss\w*\s+(?:(?:(?:the|these|those|such|any|all|his|her|their|its|media|press|online|recent|"
+                    r"earlier|new)\s+){0,2}(?:claims?|reports?|rumou?rs?|allegations?|accusations?|suggestions?|"
+                    r"speculation|criticism|concerns?|fears?|idea|notion|talk|stor(?:y|ies)|theor(?:y|ies)|questions?)"
+                    r"|(?:it|them|this|that|these)\s+as)\b")
+_DISMISSED_REPORT = re.compile(DISMISSED_REPORT)
 # Reporting verbs that only say who speaks; others ("confirmed", "announced") state something themselves.
 PLAIN_SAYING = frozenset(("", "say", "tell", "add", "state", "note", "write", "report", "explain"))
 # "declined to confirm the trip", "refused to say": the verb after "to" is what is not done.
@@ -1375,7 +1389,8 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
             continue
         refuse_to = (w in _REFUSE_TO and i + 2 < len(words) and words[i + 1] == "to"
                      and words[i + 2].isalpha())  # not "declined to 36.9 billion"
-        if w in _DENY_VERBS and not refuse_to and not w.startswith("declin"):  # "revenue declined 3%"
+        if w in _DENY_VERBS and not refuse_to and not w.startswith("declin") or (  # "revenue declined 3%"
+                w.startswith("dismiss") and _DISMISSED_REPORT.match(" ".join(words[i:i + 5]))):
             heads.add(DENIAL)
             continue
         contrast = w == _CONTRAST_CUE

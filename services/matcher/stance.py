@@ -15,7 +15,7 @@ import math
 import re
 
 from .features import name_overlap
-from .normalize import DENIAL, PLAIN_SAYING, MatchForm, same_word, stem
+from .normalize import DENIAL, DISMISSED_REPORT, PLAIN_SAYING, MatchForm, same_word, stem
 
 # Words that call a report untrue, whatever it reports.
 _REFUTE = re.compile(
@@ -34,7 +34,7 @@ _REFUTE = re.compile(
 _AIRCRAFT = (r"(?:jets?|warplanes?|planes?|airliners?|aircraft|drones?|helicopters?|choppers?|fighters?|bombers?|"
              r"missiles?|rockets?|balloons?|satellites?)(?![\w'-])")
 # Verbs of a party rejecting a report.
-_DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|reject\w*|dismiss\w*|retract\w*|doubts?|"
+_DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|reject\w*|" + DISMISSED_REPORT + r"|retract\w*|doubts?|"
                    r"doubted|cast(?:s|ing)?\s+doubt|questions\s+whether|"
                    r"(?:shoots?|shot)\s+down\s+(?:(?:[\w'-]+\s+)?(?!" + _AIRCRAFT + r")[\w'-]+\s+)?"
                    r"(?:claims?|reports?|rumou?rs?|story)|"

@@ -801,6 +801,8 @@ def test_frames_inside_and_around_the_statement(sentence, speaker, statement):
     # inside a quote not yet closed
     "'I said sorry to my wife and I apologize to all of you.'",
     "Botswana condemned the president's alleged remarks.",
+    # ... or a preposition: "alleged" is an adjective there
+    "Police questioned the mayor of Nantes over alleged bribery on Tuesday.",
     "It was a disaster, so I’d say not all of them are fine.",
 ])
 def test_no_speaker(sentence):

@@ -1706,6 +1706,34 @@ def test_second_reader_defects_of_speakers_knowing_and_kinds(first, second, deci
         assert e.decision == decision, (a, b, e.reason)
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # a country and a district the tables do not know may be one place
+    ("At least 45 people were killed when a bus plunged into a ravine in Nepal's Dhading district.",
+     "Police said 45 people died after a bus fell into a gorge in Dhading district, Nepal.", SAME),
+    # dismissed as a manager or a minister is fired, not a denial; a report dismissed is denied
+    ("Ostvik Rovers have sacked manager Tom Alcott following Sunday's 3-0 defeat to Brevik.",
+     "Tom Alcott has been dismissed as Ostvik Rovers boss after the 3-0 loss to Brevik on Sunday.", SAME),
+    ("The Kremlin dismissed reports that the Ostvik pipeline had been sabotaged.",
+     "The Ostvik pipeline had been sabotaged, reports said.", CONFLICTING),
+    # Q2 is the second quarter, the jobless rate unemployment, jailed sentenced
+    ("Unemployment in Norvia fell to 11.6% in the second quarter, official figures showed.",
+     "Norvia's jobless rate dropped to 11.6 percent in Q2, according to official data.", SAME),
+    ("The court jailed fraudster Gavin Pryce for eight years.", "Fraudster Gavin Pryce was sentenced to four years in prison.",
+     CONFLICTING),
+    # questioned or arrested, delivered or produced: two facts; begun or postponed: a conflict
+    ("Police questioned the mayor of Ostvik over alleged bribery on Tuesday.",
+     "Police arrested the mayor of Ostvik over alleged bribery on Tuesday.", DIFFERENT),
+    ("Vantora delivered 13,000 vehicles in the second quarter.", "Vantora produced 13,000 vehicles in the second quarter.",
+     DIFFERENT),
+    ("The corruption trial of former minister Lara Petrescu began in Ostvik on Monday.",
+     "The corruption trial of former minister Lara Petrescu in Ostvik was postponed on Monday.", CONFLICTING),
+])
+def test_held_out_reader_classes(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_not_ruling_out_is_no_denial_of_a_plan():
     first = "The mayor of Ostvik would not rule out sending police to the port."
     second = "The mayor of Ostvik will send police to the port."
