@@ -48,13 +48,13 @@ def _derived(t: str, u: str) -> bool:
 
 
 # Initials one language writes where another writes the other (German W/Z for English V/S-sounds...).
-_SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "gq", "jy", "iy", "ij", "ey", "gh", "tc")
+_SWAPPED_INITIALS = frozenset(x + y for pair in ("vw", "sz", "ck", "kq", "gq", "gk", "jy", "iy", "ij", "ey", "gh", "tc")
                               for x, y in (pair, pair[::-1]))
 
 
 def same_initial(t: str, u: str) -> bool:
     """Two words open with one letter, or with two letters transliteration swaps ("Peskov" / "Peskow"
-    start alike; "Gaddafi" / "Qaddafi", "Zelensky" / "Selenskyj" by a swap)."""
+    start alike; "Gaddafi" / "Qaddafi" / "Kadhafi", "Zelensky" / "Selenskyj" by a swap)."""
     return t[:1] == u[:1] or t[:1] + u[:1] in _SWAPPED_INITIALS
 
 

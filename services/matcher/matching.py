@@ -26,7 +26,7 @@ from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial, pair_features, probability,
                        relevance)
 from . import prune
-from .lexicon import MANY_PLACED_EVENTS, ONE_OUTCOME_KINDS
+from .lexicon import MANY_PLACED_EVENTS, NUMBER_WORDS, ONE_OUTCOME_KINDS
 from .normalize import (AT_LEAST, AT_MOST, BODY, MONTHS, PERSON, NOT_PLAIN, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
                         opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
@@ -944,6 +944,51 @@ def _many_placed(a: MatchForm, b: MatchForm) -> str | None:
     return None
 
 
+def _each_names_another(a: MatchForm, b: MatchForm) -> str | None:
+    """Each statement names someone or something the other does not (in its statement, not as its
+    speaker; a spelling variant is the same name) and no place of one may be one of the other's: a
+    figure or a date of each is two facts, not a dispute over one ("St Mirren beat Kilmarnock on
+    Saturday" / "St Mirren beat Dundee on Wednesday", "Storm Orla left 60,000 homes without power in
+    Wales" / "35,000 ... in Cornwall", "The Commission fined Google 2.4 billion euros" / "fined Apple
+    1.8 billion"). Kyiv and Ukraine may be one place: "killed 12 in Kyiv" / "14 in Ukraine" conflict.
+    Known miss: a name no table knows as another's ("Puff Daddy" / "Sean Combs", "the Red Devils") reads
+    as two, so its figures in dispute read as two facts."""
+    only_a = _names_only(a, b)
+    only_b = _names_only(b, a) if only_a else ()
+    if not (only_a and only_b) or _one_name_two_ways(list(only_a), list(only_b)):
+        return None  # "ECB" / "European Central Bank", "Gaddafi" / "Kadhafi": one name written two ways
+    places_a, places_b = _Named.of(a).places, _Named.of(b).places  # actors too: "Czechia" / "the Czech Republic"
+    if any(places.relation(p, q)[0] == places.ONE for p in places_a - places_b for q in places_b - places_a):
+        return None
+    return (f"each names another ({', '.join(only_a)} vs {', '.join(only_b)}): two facts, one of each")
+
+
+def _names_only(a: MatchForm, b: MatchForm) -> tuple[str, ...]:
+    """The name words of a's statement (its subjects, and its actors as written) that b writes nowhere,
+    even spelled another way."""
+    words = set(b.text.split()) | b.names | set(_written_names(b))
+    b_places = _Named.of(b).places
+    # a country b names too, written another way ("Czechia" / "the Czech Republic"), is no other name
+    words |= {w for place, _, written in a.actors if place and places.key(place) in b_places for w in written.split()}
+    written = _written_names(a)
+    stems = {stem(t) for t in written} | {t for _, tokens, _ in a.actors for t in tokens.split()}
+    named = written + [t for t in a.subjects if t not in stems]  # in the order written: "ECB" is E, C, B
+    return tuple(dict.fromkeys(t for t in named if t not in words and stem(t) not in words and len(t) > 1
+                               and t not in _NOT_NAMES and t not in PERSON_TITLES and not has_spelling_variant(t, words)))
+
+
+def _written_names(a: MatchForm) -> list[str]:
+    """The words of a's lead (a name, not a common word opening it: "Overall", "Currently") and actors
+    as written, in order ("european central bank", "claudia sheinbaum pardo")."""
+    return [w for _, _, words in ((a.lead,) if _named_lead(a) else ()) + a.actors for w in words.split()]
+
+
+# Units, days and numbers the extractor may take for names ("118 degrees Fahrenheit", "44C", "Thursday's
+# close", "Nov. 11", "Twenty-eight people").
+_NOT_NAMES = frozenset(("fahrenheit", "celsius", "kelvin", *WEEKDAYS, *MONTHS, *NUMBER_WORDS,
+                        *"jan feb mar apr jun jul aug sep sept oct nov dec".split()))
+
+
 def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:
     """The cities one statement names and the other does not, when none of one can be one of the
     other and the rest of the two event frames is alike (PLACE_CONFLICT_MIN_SCORE without the place
@@ -1051,6 +1096,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         events = _different_events(a, b) if rule != RULE_CONFIRM_DENY else None
         if not events and rule in (RULE_PLACE, RULE_VENUE):
             events = _many_placed(a, b)
+        if not events and rule in (RULE_NUMBER, RULE_DATE, RULE_TIME):
+            events = _each_names_another(a, b)
         if events:
             return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{conflict}, but {events}; {scores}")
         return explained(CONFLICTING, rule, f"{conflict}; {scores}{why}")

@@ -1734,6 +1734,33 @@ def test_held_out_reader_classes(first, second, decision):
         assert e.decision == decision, (a, b, e.reason)
 
 
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # a figure or a day of each of two named things: two facts
+    ("Ostvik Rovers beat Kilmarnock 2-1 in Paisley on Saturday.", "Ostvik Rovers beat Dundee 2-1 in Paisley on Wednesday.",
+     DIFFERENT),
+    ("Storm Orla left 60,000 homes without power in Wales on Saturday.",
+     "Storm Orla left 35,000 homes without power in Cornwall on Saturday.", DIFFERENT),
+    ("Norway pledged 12 air defence systems to Ukraine.", "Sweden pledged 14 air defence systems to Ukraine.", DIFFERENT),
+    # ... but one thing named two ways, or a place inside the other: a dispute over one
+    ("Russian missiles killed 12 people in Kyiv on Monday.", "Russian missiles killed 14 people in Ukraine on Monday.",
+     CONFLICTING),
+    ("The NIF raised its main rate by 25 basis points.", "The Nordic Investment Fund raised its main rate by 50 basis points.",
+     CONFLICTING),
+    ("Czechia expelled two Norvian diplomats on Thursday.", "The Czech Republic expelled five Norvian diplomats on Thursday.",
+     CONFLICTING),
+    ("Muammar Gaddafi was killed in Sirte on 20 October 2011.", "Moammar Kadhafi was killed in Sirte on 21 October 2011.",
+     CONFLICTING),
+    # ... and no name on one side: the same thing told with another figure
+    ("The Ostvik summit will be held on Tuesday.", "The Ostvik summit will be held on Monday.", CONFLICTING),
+    ("Twenty-eight people were at the Ostvik camp on Christmas Day.", "Twenty-seven people were at the Ostvik camp on Christmas Day.",
+     CONFLICTING),
+])
+def test_figures_of_two_named_things_are_two_facts(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
+
+
 def test_not_ruling_out_is_no_denial_of_a_plan():
     first = "The mayor of Ostvik would not rule out sending police to the port."
     second = "The mayor of Ostvik will send police to the port."
