@@ -638,7 +638,9 @@ def _prospect_and_event(a: MatchForm, b: MatchForm) -> tuple[str, bool] | None:
     forecast fears ("The vaccine does not cause infertility" / "may cause infertility"), for decide()
     to read first."""
     for x, y, which in ((a, b, "first"), (b, a, "second")):
-        if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and x.prospect in y.core.split() \
+        # its verb in the other's frame, or as the other's reporting verb ("Analysts expect Nvidia to report
+        # revenue of $28 billion" / "Nvidia reported revenue of $28 billion")
+        if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and (x.prospect in y.core.split() or x.prospect == y.verb) \
                 and x.prospect not in y.infinitives:  # "Hewlett-Packard to split in two" tells no split done
             return (f"the {which} statement says {x.prospect!r} may, is expected or planned to happen, the other "
                     f"that it did: a prospect and an event"), bool(y.negated_heads)

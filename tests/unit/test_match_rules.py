@@ -1727,6 +1727,9 @@ def test_second_reader_defects_of_speakers_knowing_and_kinds(first, second, deci
      DIFFERENT),
     ("The corruption trial of former minister Lara Petrescu began in Ostvik on Monday.",
      "The corruption trial of former minister Lara Petrescu in Ostvik was postponed on Monday.", CONFLICTING),
+    # a forecast of what one will report, and the report (its verb the attribution's)
+    ("Analysts expect Vantora to report quarterly revenue of about $28 billion on Wednesday.",
+     "Vantora reported quarterly revenue of $28 billion on Wednesday.", DIFFERENT),
 ])
 def test_held_out_reader_classes(first, second, decision):
     for a, b in ((first, second), (second, first)):
