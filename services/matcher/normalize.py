@@ -1293,10 +1293,11 @@ _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refus
                         "erroneous".split())
 # "Dismissed" denies a report ("dismissed the reports", "dismissed it as speculation"), not a minister or
 # a manager ("dismissed the defence minister", "has been dismissed as Rangers boss"), nor a case.
-DISMISSED_REPORT = (r"dismiss\w*\s+(?:(?:(?:the|these|those|such|any|all|his|her|their|its|media|press|online|recent|"
-                    r"earlier|new)\s+){0,2}(?:claims?|reports?|rumou?rs?|allegations?|accusations?|suggestions?|"
-                    r"speculation|criticism|concerns?|fears?|idea|notion|talk|stor(?:y|ies)|theor(?:y|ies)|questions?)"
-                    r"|(?:it|them|this|that|these)\s+as)\b")
+DISMISSED_REPORT = (r"dismiss\w*\s+(?:(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|rumou?rs?|allegations?|accusations?|"
+                    r"suggestions?|speculation|criticism|concerns?|fears?|idea|notion|talk|stor(?:y|ies)|theor(?:y|ies)|"
+                    r"questions?)|(?:[\w'’-]+\s+){0,4}?as\s+(?:(?:a|an|the|just|pure|mere|total|complete)\s+)?"
+                    r"(?:nonsense|rubbish|false|untrue|baseless|speculation|fake|lies?|rumou?rs?|ridiculous|absurd|fiction|"
+                    r"fantasy|unfounded|misleading|wrong|inaccurate|groundless|desperate|propaganda|smears?|hoax))\b")
 _DISMISSED_REPORT = re.compile(DISMISSED_REPORT)
 # Reporting verbs that only say who speaks; others ("confirmed", "announced") state something themselves.
 PLAIN_SAYING = frozenset(("", "say", "tell", "add", "state", "note", "write", "report", "explain"))
@@ -1390,7 +1391,7 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
         refuse_to = (w in _REFUSE_TO and i + 2 < len(words) and words[i + 1] == "to"
                      and words[i + 2].isalpha())  # not "declined to 36.9 billion"
         if w in _DENY_VERBS and not refuse_to and not w.startswith("declin") or (  # "revenue declined 3%"
-                w.startswith("dismiss") and _DISMISSED_REPORT.match(" ".join(words[i:i + 5]))):
+                w.startswith("dismiss") and _DISMISSED_REPORT.match(" ".join(words[i:i + 9]))):
             heads.add(DENIAL)
             continue
         contrast = w == _CONTRAST_CUE
