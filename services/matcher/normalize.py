@@ -1292,8 +1292,9 @@ _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refus
                         "baseless doctored photoshopped misleading faked fakes doubt doubts doubted dispute disputes disputed "
                         "erroneous".split())
 # "Dismissed" denies a report ("dismissed the reports", "dismissed it as speculation"), not a minister or
-# a manager ("dismissed the defence minister", "has been dismissed as Rangers boss"), nor a case.
-DISMISSED_REPORT = (r"dismiss\w*\s+(?:(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|rumou?rs?|allegations?|accusations?|"
+# a manager ("dismissed the defence minister", "has been dismissed as Rangers boss", "dismissed over
+# claims of misconduct"), nor a case.
+DISMISSED_REPORT = (r"dismiss\w*\s+(?!(?:over|after|amid|following|for)\b)(?:(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|rumou?rs?|allegations?|accusations?|"
                     r"suggestions?|speculation|criticism|concerns?|fears?|idea|notion|talk|stor(?:y|ies)|theor(?:y|ies)|"
                     r"questions?)|(?:[\w'’-]+\s+){0,4}?as\s+(?:(?:a|an|the|just|pure|mere|total|complete)\s+)?"
                     r"(?:nonsense|rubbish|false|untrue|baseless|speculation|fake|lies?|rumou?rs?|ridiculous|absurd|fiction|"

@@ -1707,14 +1707,16 @@ def test_second_reader_defects_of_speakers_knowing_and_kinds(first, second, deci
 
 
 @pytest.mark.parametrize(("first", "second", "decision"), [
-    # a country and a district the tables do not know may be one place
-    ("At least 45 people were killed when a bus plunged into a ravine in Nepal's Dhading district.",
-     "Police said 45 people died after a bus fell into a gorge in Dhading district, Nepal.", SAME),
+    # a country and a place the tables do not know stay a place to see, not one place
+    ("A landslide killed 20 people in Peru on Monday.", "A landslide killed 20 people in Dhading district on Monday.",
+     CONFLICTING),
     # dismissed as a manager or a minister is fired, not a denial; a report dismissed is denied
     ("Ostvik Rovers have sacked manager Tom Alcott following Sunday's 3-0 defeat to Brevik.",
      "Tom Alcott has been dismissed as Ostvik Rovers boss after the 3-0 loss to Brevik on Sunday.", SAME),
     ("The Kremlin dismissed reports that the Ostvik pipeline had been sabotaged.",
      "The Ostvik pipeline had been sabotaged, reports said.", CONFLICTING),
+    ("The palace dismissed a report that the prince of Ostvik is seriously ill.", "The prince of Ostvik is seriously ill.",
+     CONFLICTING),
     # Q2 is the second quarter, the jobless rate unemployment, jailed sentenced
     ("Unemployment in Norvia fell to 11.6% in the second quarter, official figures showed.",
      "Norvia's jobless rate dropped to 11.6 percent in Q2, according to official data.", SAME),
@@ -1723,8 +1725,9 @@ def test_second_reader_defects_of_speakers_knowing_and_kinds(first, second, deci
     # questioned or arrested, delivered or produced: two facts; begun or postponed: a conflict
     ("Police questioned the mayor of Ostvik over alleged bribery on Tuesday.",
      "Police arrested the mayor of Ostvik over alleged bribery on Tuesday.", DIFFERENT),
-    ("Vantora delivered 13,000 vehicles in the second quarter.", "Vantora produced 13,000 vehicles in the second quarter.",
-     DIFFERENT),
+    ("Vantora's deliveries rose 5% in the second quarter.", "Vantora's production rose 5% in the second quarter.", DIFFERENT),
+    ("The drug produced a 20% reduction in deaths in the Ostvik trial.",
+     "The drug delivered a 20% reduction in deaths in the Ostvik trial.", SAME),
     ("The corruption trial of former minister Lara Petrescu began in Ostvik on Monday.",
      "The corruption trial of former minister Lara Petrescu in Ostvik was postponed on Monday.", CONFLICTING),
     # a forecast of what one will report, and the report (its verb the attribution's)
@@ -1741,8 +1744,8 @@ def test_held_out_reader_classes(first, second, decision):
     # a figure or a day of each of two named things: two facts
     ("Ostvik Rovers beat Kilmarnock 2-1 in Paisley on Saturday.", "Ostvik Rovers beat Dundee 2-1 in Paisley on Wednesday.",
      DIFFERENT),
-    ("Storm Orla left 60,000 homes without power in Wales on Saturday.",
-     "Storm Orla left 35,000 homes without power in Cornwall on Saturday.", DIFFERENT),
+    ("Storm Orla left 60,000 homes without power in Leeds on Saturday.",
+     "Storm Orla left 35,000 homes without power in Bristol on Saturday.", DIFFERENT),
     ("Norway pledged 12 air defence systems to Ukraine.", "Sweden pledged 14 air defence systems to Ukraine.", DIFFERENT),
     # ... but one thing named two ways, or a place inside the other: a dispute over one
     ("Russian missiles killed 12 people in Kyiv on Monday.", "Russian missiles killed 14 people in Ukraine on Monday.",
@@ -1753,6 +1756,14 @@ def test_held_out_reader_classes(first, second, decision):
      CONFLICTING),
     ("Muammar Gaddafi was killed in Sirte on 20 October 2011.", "Moammar Kadhafi was killed in Sirte on 21 October 2011.",
      CONFLICTING),
+    # ... nor a name written in full and by its surname, a place added to a name, an owner's description
+    ("Prime Minister Keir Starmer will meet Donald Trump on Monday.",
+     "Starmer will meet Trump at the White House on Tuesday.", CONFLICTING),
+    ("Seven people died when a coach overturned near Leeds on Tuesday.",
+     "Nine people died when a National Express coach overturned on Tuesday.", CONFLICTING),
+    ("Vantora delivered 435,000 vehicles in the third quarter.",
+     "Erik Halvorsen's carmaker delivered 466,000 vehicles in the third quarter.", CONFLICTING),
+    ("The quake killed 12 people in Nepal.", "The quake killed 14 people in Dhading district.", CONFLICTING),
     # ... and no name on one side: the same thing told with another figure
     ("The Ostvik summit will be held on Tuesday.", "The Ostvik summit will be held on Monday.", CONFLICTING),
     ("Twenty-eight people were at the Ostvik camp on Christmas Day.", "Twenty-seven people were at the Ostvik camp on Christmas Day.",
