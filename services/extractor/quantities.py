@@ -95,6 +95,10 @@ _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|fiscal|s
 _PART_AFTER = re.compile(r"-(?:finals?|finalists?|time)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+# "one" with a unit after a word of how long or how much: "hold for one week", "lasted one day", "within
+# one hour" (not "one day he will", "one hour later").
+_ONE_AS_AMOUNT = re.compile(r"\b(?:for|last(?:s|ed|ing)?|within|after|over|about|nearly|only|just|than)\s+$",
+                            re.IGNORECASE)
 # A fraction of a unit is that share of it: "half an hour", "a quarter of an hour", "half a day", "half a
 # percent"; "half a percentage point", and "a quarter point", "a half-point" of a rate, are percentage points; "half a
 # point" of an index or a game is a point.
@@ -158,8 +162,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             if num[0].isupper() and m.start() > 0 and sentence[m.start() - 1] not in "\"“‘'(":
                 continue  # "Group of Seven": a capitalised number word mid-sentence is a name
             if num.lower() in ("a", "an", "one") and not (scale or scaleword) and not (
-                    unit and sentence[m.end("num")] == "-"):
-                continue  # "one of", "a day": too ambiguous to be an amount ("a one-day strike" is one)
+                    unit and sentence[m.end("num")] == "-") and not (
+                    unit and num.lower() == "one" and _ONE_AS_AMOUNT.search(sentence, 0, m.start())):
+                continue  # "one of", "a day": too ambiguous to be an amount ("a one-day strike", "for one week" are)
             parsed = parse_word_number(num)
             if parsed is None:
                 continue

@@ -126,6 +126,10 @@ CONTRASTS = {
     # (the nouns: "the drug produced / delivered a 20% reduction" is one result)
     "earnings": ("profit profits", "revenue revenues", "deliveries", "production", "orders"),
     "vital": ("births", "marriages", "divorces"),
+    # a company's officers, what a car runs on, what a weather warning is for
+    "company_office": ("chairman chairwoman", "ceo executive", "cfo"),
+    "fuel": ("electric", "hybrid", "petrol gasoline", "diesel"),
+    "weather": ("snow snowfall", "wind winds", "rain rainfall", "ice", "fog", "heatwave"),
     "portfolio": ("defence defense", "finance", "foreign", "interior", "health", "education", "justice",
                   "transport", "agriculture", "environment"),
     "occupation": ("nurses", "doctors", "teachers", "journalists reporters", "activists", "students", "farmers",

@@ -455,6 +455,8 @@ def test_one_of_a_unit_hyphenated_and_a_unit_and_a_half_are_quantities() -> None
     assert parsed("The ferry was back a week and a half later") == [(1.5, "week")]
     assert parsed("The silence lasted a minute and a half") == [(1.5, "minute")]
     assert parsed("One of the ferries sails twice a day") == []  # still no amounts
+    assert parsed("The truce would hold for one week") == [(1.0, "week")]  # one after a word of how long
+    assert parsed("One day the ferry will sail again") == []
 
 
 def test_what_a_web_page_says_about_itself_is_not_a_claim() -> None:

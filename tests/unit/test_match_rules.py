@@ -1730,6 +1730,15 @@ def test_second_reader_defects_of_speakers_knowing_and_kinds(first, second, deci
      "The drug delivered a 20% reduction in deaths in the Ostvik trial.", SAME),
     ("The corruption trial of former minister Lara Petrescu began in Ostvik on Monday.",
      "The corruption trial of former minister Lara Petrescu in Ostvik was postponed on Monday.", CONFLICTING),
+    # a company's two officers, two kinds of car, two warnings: two facts; a truce of 72 hours or a week
+    ("Vantora's chief executive will step down at the end of the year, the company said.",
+     "Vantora's chairman will step down at the end of the year, the company said.", DIFFERENT),
+    ("Sales of electric cars in Norvia rose 20% in September.", "Sales of hybrid cars in Norvia rose 20% in September.",
+     DIFFERENT),
+    ("Forecasters issued an amber warning for snow in northern Ostvik on Thursday.",
+     "Forecasters issued an amber warning for wind in northern Ostvik on Thursday.", DIFFERENT),
+    ("The Ostvik ceasefire will last 72 hours, mediators said.", "Mediators said the Ostvik truce would hold for one week.",
+     CONFLICTING),
     # a forecast of what one will report, and the report (its verb the attribution's)
     ("Analysts expect Vantora to report quarterly revenue of about $28 billion on Wednesday.",
      "Vantora reported quarterly revenue of $28 billion on Wednesday.", DIFFERENT),
