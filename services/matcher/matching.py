@@ -27,8 +27,8 @@ from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial
                        relevance)
 from . import prune
 from .lexicon import MANY_PLACED_EVENTS, NUMBER_WORDS, ONE_OUTCOME_KINDS
-from .normalize import (AT_LEAST, AT_MOST, BODY, MONTHS, PERSON, NOT_PLAIN, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded, match_form,
-                        opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
+from .normalize import (AT_LEAST, AT_MOST, BODY, MONTHS, NOT_PLAIN, PERSON, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded,
+                        match_form, opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -640,7 +640,8 @@ def _prospect_and_event(a: MatchForm, b: MatchForm) -> tuple[str, bool] | None:
     for x, y, which in ((a, b, "first"), (b, a, "second")):
         # its verb in the other's frame, or as the other's reporting verb ("Analysts expect Nvidia to report
         # revenue of $28 billion" / "Nvidia reported revenue of $28 billion")
-        if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and (x.prospect in y.core.split() or x.prospect == y.verb) \
+        if x.prospect not in ("", NOT_PLAIN) and y.prospect == "" and (
+                x.prospect in y.core.split() or x.prospect == y.verb) \
                 and x.prospect not in y.infinitives:  # "Hewlett-Packard to split in two" tells no split done
             return (f"the {which} statement says {x.prospect!r} may, is expected or planned to happen, the other "
                     f"that it did: a prospect and an event"), bool(y.negated_heads)
@@ -955,16 +956,16 @@ def _each_names_another(a: MatchForm, b: MatchForm) -> str | None:
     (TWO_FACTS_MIN_REST: a description of the other's name, "Elon Musk's carmaker", is no template): a
     figure or a date of each is two facts, not a dispute over one ("St Mirren beat Kilmarnock on
     Saturday" / "St Mirren beat Dundee on Wednesday", "Storm Orla left 60,000 homes without power in
-    Wales" / "35,000 ... in Cornwall", "Norway pledged 12 air defence systems" / "Sweden pledged 14").
+    Leeds" / "35,000 ... in Bristol", "Norway pledged 12 air defence systems" / "Sweden pledged 14").
     Kyiv and Ukraine may be one place ("killed 12 in Kyiv" / "14 in Ukraine" conflict), and so may a
     country and a place the tables do not know ("Nepal" / "Dhading district"). Known miss: a name no
     table knows as another's ("Puff Daddy" / "Sean Combs", "the Red Devils") reads as two, so its
     figures in dispute read as two facts."""
-    only_a = _names_only(a, b)
-    only_b = _names_only(b, a) if only_a else ()
+    places_a, places_b = _Named.of(a).places, _Named.of(b).places  # actors too: "Czechia" / "the Czech Republic"
+    only_a = _names_only(a, b, places_b)
+    only_b = _names_only(b, a, places_a) if only_a else ()
     if not (only_a and only_b) or _one_name_two_ways(list(only_a), list(only_b)):
         return None  # "ECB" / "European Central Bank", "Gaddafi" / "Kadhafi": one name written two ways
-    places_a, places_b = _Named.of(a).places, _Named.of(b).places  # actors too: "Czechia" / "the Czech Republic"
     kind_a, kind_b = _name_kind(only_a, places_a), _name_kind(only_b, places_b)
     if not kind_a or kind_a != kind_b:
         return None  # "a coach overturned near Leeds" / "a National Express coach overturned"
@@ -992,12 +993,11 @@ def _name_kind(words: tuple[str, ...], place_keys: frozenset[str]) -> str:
     return kinds.pop() if len(kinds) == 1 else ""
 
 
-def _names_only(a: MatchForm, b: MatchForm) -> tuple[str, ...]:
+def _names_only(a: MatchForm, b: MatchForm, b_places: frozenset[str]) -> tuple[str, ...]:
     """The name words of a's statement (its subjects, and its actors as written) that b writes nowhere,
-    even spelled another way. A name of several words is b's when b writes its surname ("Prime Minister
-    Keir Starmer" / "Starmer")."""
+    even spelled another way (b_places: b's places by their keys, _Named). A name of several words is
+    b's when b writes its surname ("Prime Minister Keir Starmer" / "Starmer")."""
     words = set(b.text.split()) | b.names | set(_written_names(b))
-    b_places = _Named.of(b).places
     # a country b names too, written another way ("Czechia" / "the Czech Republic"), is no other name
     words |= {w for place, _, written in a.actors if place and places.key(place) in b_places for w in written.split()}
     for _, tokens, written in a.actors:

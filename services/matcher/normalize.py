@@ -868,11 +868,7 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
             continue
         if i + 1 < len(ordered) and _describes(claim, e, ordered[i + 1][0]):
             continue  # "Tesla chief executive Elon Musk", "Germany's Siemens": who acts is the name after
-        # the name as written first; the extractor's canonical may stand for another ("Washington" ->
-        # "united states") but not when it is only the name's last word ("Air France" is no country)
-        canonical = "" if _last_words(e.text, e.canonical) else e.canonical
-        place = next((n for n in (e.text if is_country(e.text) else "", key, METONYMY.get(e.canonical.lower()),
-                                  canonical, e.text) if n and (is_country(n) or is_state(n))), "")
+        place = _actor_place(e, key)
         if key and not place or place and (key in locatives or place_key(place) in locatives):
             continue
         if not place and (_styled(e.text) and e.kind != claim_pb2.ENTITY_KIND_PERSON or _NOT_A_NAME.search(e.text)):
@@ -923,14 +919,23 @@ COMMON_OPENER_WEIGHT = 1.5  # "Last", "Today", "However", "Police" (0.6-1.2); "G
 _BODY_PRONOUNS = frozenset(("it", "its"))
 
 
+def _actor_place(e: claim_pb2.Entity, key: str) -> str:
+    """The country or US state a name stands for as an actor, or "": the name as written first; the
+    extractor's canonical may stand for another ("Washington" -> "united states") but not when it is
+    only the name's last word ("Air France" is no country)."""
+    canonical = "" if _last_words(e.text, e.canonical) else e.canonical
+    return next((n for n in (e.text if is_country(e.text) else "", key, METONYMY.get(e.canonical.lower()), canonical,
+                             e.text) if n and (is_country(n) or is_state(n))), "")
+
+
 def _speaker_actor(claim: claim_pb2.Claim, statement: str, ordered: list, opener: str
                    ) -> tuple[tuple[str, str, str], bool] | None:
     """The speaker as the statement's first actor, when the statement opens with the speaker's pronoun
     (_SPEAKER_PRONOUN) and the speaker is a name the statement does not write: (the name as
     MatchForm.actors holds it, whether a person). The speaker's last name of the pronoun's kind, nearest
-    the verb: "Kremlin spokesman Dmitry Peskov said it ..." is the Kremlin, "... he ..." Peskov,
-    "Germany's Siemens said it" Siemens; not a very common word opening the sentence ("Last week the SEC
-    said its ...": COMMON_OPENER_WEIGHT; "Amazon said it ..." is Amazon)."""
+    the verb: "Kremlin spokesman Dmitry Peskov said it ..." is the Kremlin (his "he" may be whom he
+    speaks for: _SPEAKS_FOR), "Germany's Siemens said it" Siemens; not a very common word opening the
+    sentence ("Last week the SEC said its ...": COMMON_OPENER_WEIGHT; "Amazon said it ..." is Amazon)."""
     m = _SPEAKER_PRONOUN.match(statement) if claim.speaker else None
     if m is None:
         return None
@@ -944,8 +949,7 @@ def _speaker_actor(claim: claim_pb2.Claim, statement: str, ordered: list, opener
                 or not e.text or e.text not in claim.speaker or _in_statement(e, statement)
                 or _capitalised_opener(e.text, opener) and weight(e.text.lower()) < COMMON_OPENER_WEIGHT):
             continue
-        place = next((n for n in (e.text if is_country(e.text) else "", key, METONYMY.get(e.canonical.lower()))
-                      if n and (is_country(n) or is_state(n))), "")
+        place = _actor_place(e, key)
         if key and not place or not place and (_styled(e.text) or _NOT_A_NAME.search(e.text)):
             return None  # a city ("Kyiv said it ...": its council or the country?), a style
         if i and claim.text[_in_text(claim, ordered[i - 1][0].span.end):_in_text(claim, e.span.start)] in (" and ", " & "):
