@@ -163,7 +163,7 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
                 continue  # "Group of Seven": a capitalised number word mid-sentence is a name
             if num.lower() in ("a", "an", "one") and not (scale or scaleword) and not (
                     unit and sentence[m.end("num")] == "-") and not (
-                    unit and num.lower() == "one" and _ONE_AS_AMOUNT.search(sentence, 0, m.start())):
+                    unit and num.lower() == "one" and _ONE_AS_AMOUNT.search(sentence, max(0, m.start() - 16), m.start())):
                 continue  # "one of", "a day": too ambiguous to be an amount ("a one-day strike", "for one week" are)
             parsed = parse_word_number(num)
             if parsed is None:

@@ -27,8 +27,9 @@ from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial
                        relevance)
 from . import prune
 from .lexicon import MANY_PLACED_EVENTS, NUMBER_WORDS, ONE_OUTCOME_KINDS
-from .normalize import (AT_LEAST, AT_MOST, BODY, MONTHS, NOT_PLAIN, PERSON, PLAIN_SAYING, WEEKDAYS, MatchForm, guarded,
-                        match_form, opposite_context, opposites, predicate_word, same_word, spelling_fold, stem)
+from .normalize import (AT_LEAST, AT_MOST, BODY, MONTH_WORDS, MONTHS, NOT_PLAIN, PERSON, PLAIN_SAYING, WEEKDAYS,
+                        MatchForm, guarded, match_form, opposite_context, opposites, predicate_word, same_word,
+                        spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -1022,8 +1023,7 @@ def _written_names(a: MatchForm) -> list[str]:
 
 # Units, days and numbers the extractor may take for names ("118 degrees Fahrenheit", "44C", "Thursday's
 # close", "Nov. 11", "Twenty-eight people").
-_NOT_NAMES = frozenset(("fahrenheit", "celsius", "kelvin", *WEEKDAYS, *MONTHS, *NUMBER_WORDS,
-                        *"jan feb mar apr jun jul aug sep sept oct nov dec".split()))
+_NOT_NAMES = frozenset(("fahrenheit", "celsius", "kelvin", *WEEKDAYS, *MONTH_WORDS, *NUMBER_WORDS))
 
 
 def _cities_apart(a: MatchForm, b: MatchForm) -> str | None:

@@ -208,17 +208,16 @@ _MONTHS = {m[:3]: m for m in "january february march april may june july august 
            "november december".split()} | {"sept": "september"}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(_MONTHS.values())
+MONTH_WORDS = MONTHS | frozenset(_MONTHS)  # the months written in full or short ("Nov. 11")
 _CALENDAR = MONTHS | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
 # A name right after "in"/"at"/"near"/"from" is a place even when the extractor does not know it.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin"; not
 # after a verb of speaking to someone ("spoke to Trump", "wrote to Meloni", "apologised to Starmer"),
 # nor a defeat by someone ("a 3-0 defeat to Hibernian", "lost to Celtic").
-_DESTINATION = re.compile(r"(?<!\bspoke\s)(?<!\bspoken\s)(?<!\bspeaks\s)(?<!\btalked\s)(?<!\bwrote\s)"
-                          r"(?<!\bwritten\s)(?<!\breplied\s)(?<!\bresponded\s)(?<!\bapologised\s)(?<!\bapologized\s)"
-                          r"(?<!\bappealed\s)(?<!\bcomplained\s)(?<!\bexplained\s)(?<!\blied\s)"
-                          r"(?<!\bdefeat\s)(?<!\bloss\s)(?<!\blost\s)(?<!\blosing\s)"
-                          r"\b(?:to|into|towards?)\s+$")
+_DESTINATION = re.compile(r"(?:\b(?P<before>\w+)\s+)?\b(?:to|into|towards?)\s+$")
+_TO_SOMEONE = frozenset("spoke spoken speaks talked wrote written replied responded apologised apologized appealed "
+                        "complained explained lied defeat loss lost losing".split())
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # The agent of an act told of something else: "The deal was brokered by Qatar", "mediation by Egypt".
@@ -907,6 +906,7 @@ _SPEAKER_PRONOUN = re.compile(
     r"(?:be|take|mean|seem|appear|look|happen|matter|cost)|(?:has|had)\s+been)\b|'s\b)"
     r"|it(?=\s+(?:is|was)\s+\w+ing\b)|its|he|his|she|her|we|our)\b", re.IGNORECASE)
 _PERSON_PRONOUNS = frozenset(("he", "his", "she", "her"))
+_BODY_PRONOUNS = frozenset(("it", "its"))
 # Speakers whose "he" or "she" is as often someone they speak for or of: a spokesperson, a lawyer, an
 # officer, a relative.
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson press secretary lawyer lawyers attorney attorneys counsel "
@@ -916,7 +916,6 @@ _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson press secretary lawy
                         "colleague manager publicist coach teammate".split())
 BODY, PERSON = "body", "person"  # MatchForm.spoken
 COMMON_OPENER_WEIGHT = 1.5  # "Last", "Today", "However", "Police" (0.6-1.2); "Google" 1.6, "Amazon" 2.0
-_BODY_PRONOUNS = frozenset(("it", "its"))
 
 
 def _actor_place(e: claim_pb2.Entity, key: str) -> str:
@@ -1251,7 +1250,14 @@ def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     before = claim.text[max(0, start - 8):start]
     return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
-        e.kind == claim_pb2.ENTITY_KIND_OTHER and bool(_DESTINATION.search(claim.text, max(0, start - 20), start)))
+        e.kind == claim_pb2.ENTITY_KIND_OTHER and _destination(claim.text, start))
+
+
+def _destination(text: str, start: int) -> bool:
+    """Whether the name at `start` follows a preposition of motion (_DESTINATION), not one after a verb
+    of speaking to someone or a defeat (_TO_SOMEONE)."""
+    m = _DESTINATION.search(text, max(0, start - 20), start)
+    return m is not None and (m["before"] or "") not in _TO_SOMEONE
 
 
 def _opening_word(name: str, text: str) -> bool:
