@@ -173,6 +173,9 @@ _TOLD_NOUN_OBJECT = re.compile(
     r"(?=(?i:he|she|it|they|we|i|there|that|the|a|an|his|her|their|its|this|no|nobody)\b|\d|[“\"‘'])")
 _INFINITIVE = re.compile(rf"^(?:\s+{_TIME})?\s+to\s+")
 _FRONT_QUOTE = re.compile(r"^[\"“](?P<q>[^\"”]+)[\"”]")
+# What is claimed as an act, not said: "claimed responsibility for", "claimed victory", "claimed the lives of".
+_CLAIMED_OBJECT = re.compile(r"\s+(?:(?:full|sole|joint)\s+)?(?:responsibility|credit|victory|the\s+lives|lives|"
+                             r"the\s+life)\b", re.IGNORECASE)
 # Reporting verbs whose "to" clause is the statement: "claimed to have retaken", "denied to have".
 _TAKES_INFINITIVE = frozenset(("claim", "deny", "admit", "acknowledge"))
 
@@ -594,6 +597,8 @@ def _indirect(sentence: str, offset: int) -> Attribution:
                 lemma == "write" and re.match(r"\s+(?:a|an|his|her|their|its)\s+(?!day|week|month|year)", rest))) and (
                 not _FRAME_THAT.match(rest)):
             continue  # "wrote about the war", "wrote a letter", "a man accused of murder told": not this frame
+        if lemma == "claim" and _CLAIMED_OBJECT.match(rest):
+            continue  # "claimed responsibility for the attack", "claimed victory", "claimed the lives of": an act
         # The frame closes a statement before it: nothing follows, or a dash, a comma, or where it was said
         # ("X, the Journal said in a report on its web site"), after a clause of its own
         before_end = _statement_end_before(pre, speaker)

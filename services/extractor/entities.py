@@ -43,7 +43,17 @@ ALIASES: dict[str, str] = {
     "meta": "facebook", "alphabet": "google", "department of defense": "pentagon", "defense department": "pentagon",
     "islamic resistance movement": "hamas", "european commission": "european union",
     "european union": "european union", "red cross": "red cross",  # whole names, no word folded ("europe union")
+    # demonyms _demonym_country cannot read from a country's name
+    "spanish": "spain", "swedish": "sweden", "finnish": "finland", "greek": "greece", "swiss": "switzerland",
+    "thai": "thailand", "filipino": "philippines", "peruvian": "peru", "norwegian": "norway",
+    "argentine": "argentina", "argentinian": "argentina", "emirati": "united arab emirates", "belgian": "belgium",
+    "czech": "czechia", "slovak": "slovakia", "croat": "croatia", "serb": "serbia", "afghan": "afghanistan",
+    "kazakh": "kazakhstan", "uzbek": "uzbekistan", "portuguese": "portugal", "dominican": "dominican republic",
 }
+# Regular demonym endings and what the country's name ends in instead, tried in this order
+# ("Nigerian" is Nigeria before Niger; "Iraqi", "Sudanese", "Egyptian", "Mexican", "Hungarian").
+_DEMONYM_ENDINGS = (("an", "a"), ("ian", ""), ("ian", "a"), ("an", ""), ("an", "o"), ("ian", "y"), ("i", ""),
+                    ("i", "ia"), ("ese", ""), ("ese", "a"), ("ese", "on"))
 # A capital or a seat of government standing for its country's government when it acts or speaks
 # ("Kyiv said it would attend", "the Kremlin denied"): folded to the country only in that role.
 GOVERNMENT_SEATS: dict[str, str] = {
@@ -236,6 +246,10 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     if whole in ALIASES:
         canon = ALIASES[whole]
         return canon, PLACE if canon in _PLACES else OTHER
+    if len(core) == 1 and not titled:  # "Ethiopian troops"; not "Mark Cuban", "Ethiopian Airlines"
+        country = _demonym_country(whole)
+        if country:
+            return country, PLACE if country in _PLACES else OTHER
     folded = [_fold_word(w) for w in core]
     canon = " ".join(folded)
     if canon in _PLACES:
@@ -252,6 +266,18 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
             return ascii_lower(" ".join(core).replace("-", " ")), PERSON
         return folded[-1], PERSON  # surname: "Donald Trump" and "Trump" must meet
     return canon, OTHER
+
+
+@lru_cache(maxsize=4096)
+def _demonym_country(word: str) -> str:
+    """The country a regular demonym names, as the place tables know it ("ethiopian" -> "ethiopia",
+    "iraqi" -> "iraq"), or ""."""
+    for ending, country_ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            country = word[:-len(ending)] + country_ending
+            if places.is_country(country):
+                return places.key(country)
+    return ""
 
 
 _INNER_POSSESSIVE = re.compile(r"['’‘ʼ]s\s+|(?<=[a-z]{2})\.\s+")

@@ -218,6 +218,9 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
 _DESTINATION = re.compile(r"(?:\b(?P<before>\w+)\s+)?\b(?:to|into|towards?)\s+$")
 _TO_SOMEONE = frozenset("spoke spoken speaks talked wrote written replied responded apologised apologized appealed "
                         "complained explained lied defeat loss lost losing".split())
+# A place named after the kind of place it is: "in the Moroccan capital, Rabat", "at the port city of Durres".
+_NAMED_AFTER_ITS_KIND = re.compile(r"\b(?:in|at|near|outside|from)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|port|"
+                                   r"town|village|region|province|county|district)(?:,|\s+of)\s+$", re.IGNORECASE)
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # The agent of an act told of something else: "The deal was brokered by Qatar", "mediation by Egypt".
@@ -810,7 +813,7 @@ def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, pe
     """Whether the statement gives the name at holder_start:holder_end (offsets in `text`) a role
     only one can hold: after the name (_SOLE_ROLE, an office among them: _OFFICE), in the
     same clause, shortly after it; or before the name: of a person, who they were found to be
-    (_IDENTIFIED_AS), of a place, the one thing it won or hosted (_HELD_BY, _HELD_THING)."""
+    (_IDENTIFIED_AS); of any name, the one thing it won, hosted or carried out (_HELD_BY, _HELD_THING)."""
     before = (max(0, holder_start - _ROLE_WITHIN - 20), holder_start)
     if person:
         m = _IDENTIFIED_AS.search(text, *before)
@@ -825,7 +828,7 @@ def _sole_role(text: str, statement: str, holder_start: int, holder_end: int, pe
             return not _ONE_OF_SEVERAL.search(text[start:m.end()])
         if _APPOINTED_BEFORE.search(text, *before) and _OFFICE_AFTER.match(text, holder_end):
             return True
-    elif _HELD_BY.search(text, *before):
+    if _HELD_BY.search(text, *before):
         return _HELD_THING.search(statement) is not None
     window = text[holder_end:holder_end + _ROLE_WITHIN + 120]
     if _ROLE_WORDS.isdisjoint(_WORD.findall(window.lower())):
@@ -880,7 +883,7 @@ def _actors(claim: claim_pb2.Claim, statement: str, opener: str, place_keys: lis
             if _capitalised_opener(e.text, opener):
                 continue  # "Investigators believe Poland ...": Poland is the first name
         before = claim.text[max(0, start - _ROLE_WITHIN):start]  # as _sole_role reads it: "masterminded by the "
-        held_by = place and _HELD_BY.search(before) is not None
+        held_by = _HELD_BY.search(before) is not None
         if _AGENT.search(before) and not held_by:
             continue
         actor = _name(e, place)
@@ -1235,19 +1238,28 @@ def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     start = _in_text(claim, e.span.start)
     if not _LOCATIVE.search(claim.text[max(0, start - 12):start]):
         return False
-    written = e.text.lower()
-    if written != e.canonical and _DEMONYM.search(written):
+    if _written_demonym(e):
         return False
     after = _WHOSE.match(claim.text, start + len(e.text))
     return after is None or bool(after["word"]) and (after["word"] in STOP_WORDS or after["word"] in _AFTER_A_VENUE)
+
+
+def _written_demonym(e: claim_pb2.Entity) -> bool:
+    """Whether a name is written as its country's demonym ("Russian", "Moroccan" for Russia, Morocco)."""
+    written = e.text.lower()
+    return written != e.canonical and _DEMONYM.search(written) is not None
 
 
 def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     """A place entity, or a name of another kind after "in"/"at"/"from" or a preposition of motion."""
     if _NOT_A_NAME.search(e.text):
         return False
+    if e.kind != claim_pb2.ENTITY_KIND_PLACE and _written_demonym(e):
+        return False  # "in the Moroccan capital": the country says whose capital, the city is the place
     start = _in_text(claim, e.span.start)
     before = claim.text[max(0, start - 8):start]
+    if e.kind != claim_pb2.ENTITY_KIND_PERSON and _NAMED_AFTER_ITS_KIND.search(claim.text, max(0, start - 60), start):
+        return True  # "in the Moroccan capital, Rabat"; not "in the capital, Mayor Jane Doe said"
     return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
         e.kind == claim_pb2.ENTITY_KIND_OTHER and _destination(claim.text, start))

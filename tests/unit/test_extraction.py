@@ -93,6 +93,21 @@ def test_claimed_to_have_keeps_subject_in_statement() -> None:
     assert c.statement == "Rebel forces have seized the airport"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Kestrel Brigade claimed responsibility for the attack on the depot.",
+    "The storm claimed the lives of 12 people in Halden.",
+    "The Harrow Front claimed victory in the port town.",
+])
+def test_claiming_an_act_is_no_reporting_frame(sentence) -> None:
+    c = analyze_sentence(sentence, PUB)
+    assert c.speaker == "" and c.statement == sentence.rstrip(".")
+
+
+def test_claiming_that_is_still_a_frame() -> None:
+    c = analyze_sentence("The Kestrel Brigade claimed that it had shot down the drone.", PUB)
+    assert c.speaker == "The Kestrel Brigade" and c.statement == "it had shot down the drone"
+
+
 def test_unattributed_sentence_is_its_own_statement() -> None:
     c = analyze_sentence("The ferry left Bergen at 9 a.m. with 212 passengers.", PUB)
     assert c.speaker == "" and c.reporting_verb == ""
@@ -651,6 +666,22 @@ def test_a_left_quote_typed_as_an_apostrophe_reads_as_one(typed, plain):
     ("District Attorney Alvin Bragg said charges were filed.", ["bragg"]),
 ])
 def test_titles_and_the_names_they_precede(sentence, names):
+    assert [e.canonical for e in analyze_sentence(sentence).entities] == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # a demonym alone names its country, read from the country's name or, when irregular, from the table
+    ("Ethiopian troops entered the town.", ["ethiopia"]),
+    ("Iraqi officials closed the border.", ["iraq"]),
+    ("Sudanese forces shelled the market.", ["sudan"]),
+    ("Mexican police arrested two men.", ["mexico"]),
+    ("Norwegian investors sold the stake.", ["norway"]),
+    # not a surname, a longer name, or a word that only looks like one ("Korean" is of two countries)
+    ("Mark Cuban bought the team.", ["cuban"]),
+    ("Ethiopian Airlines cancelled the flight.", ["ethiopian airlines"]),
+    ("Korean carmakers raised prices.", ["korean"]),
+])
+def test_demonyms_name_their_country(sentence, names):
     assert [e.canonical for e in analyze_sentence(sentence).entities] == names
 
 

@@ -268,6 +268,13 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
     ("The cyberattack on the port was orchestrated by Chile.", "The cyberattack on the port was orchestrated by Peru."),
     ("Investigators believe Poland sabotaged the cable.", "Investigators believe Estonia sabotaged the cable."),
     ("Officials said Chile carried out the cyberattack on the port.", "Officials said Peru carried out the cyberattack on the port."),
+    # a country by its demonym, a group claiming the act, a group the passive names as its author
+    ("Witnesses said Chilean troops carried out the killings in the village.",
+     "Witnesses said Peruvian troops carried out the killings in the village."),
+    ("The Kestrel Brigade claimed responsibility for the attack on the depot.",
+     "The Harrow Front claimed responsibility for the attack on the depot."),
+    ("The cyberattack on the port was carried out by the Kestrel Brigade.",
+     "The cyberattack on the port was carried out by the Harrow Front."),
     # a city of one of them named in both: the host city is not the winner
     ("Chile won the regional rugby final in Santiago.", "Peru won the regional rugby final in Santiago."),
 ])
@@ -386,6 +393,10 @@ def test_people_are_read_only_as_holders_of_one_office(first, second):
     ("Iceland, which hosted the 2029 youth games, pledged 20 ambulances.", "Denmark, which hosted the 2029 youth games, pledged 20 ambulances."),
     # an act many do, not an attack
     ("Iceland carried out the evacuation of its citizens.", "Denmark carried out the evacuation of its citizens."),
+    ("The evacuation of the port was carried out by the Kestrel Brigade.",
+     "The evacuation of the port was carried out by the Harrow Front."),
+    # a reaction many share, of countries by their demonyms
+    ("Kenyan officials condemned the attack on the depot.", "Ugandan officials condemned the attack on the depot."),
     # each its own, or not an attack
     ("Chile shot down the drones that entered its airspace.", "Peru shot down the drones that entered its airspace."),
     ("Chile sabotaged the trade talks, officials said.", "Peru sabotaged the trade talks, officials said."),
