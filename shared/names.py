@@ -5,6 +5,9 @@ bodies that never stand for a country, as the matcher tells two actors apart."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib.resources import files
+
 TITLES = frozenset(
     "president,prime,minister,chancellor,secretary,spokesman,spokeswoman,spokesperson,mr,mrs,ms,"
     "dr,sir,dame,gen,general,sen,senator,rep,gov,governor,king,queen,pope,judge,chief,envoy,"
@@ -25,3 +28,13 @@ NOT_A_COUNTRY = frozenset((
     "iaea", "icc", "interpol", "unicef", "unhcr", "red cross", "icrc", "ecb", "european central bank",
     "hamas", "hezbollah", "houthis", "islamic state", "isis", "al-qaeda", "al-shabaab", "boko haram", "pkk", "wagner",
 ))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names, lower case: the US Census 1990 lists of first names (5,494 of them, many of other
+    countries' too: "tomas", "helena"), the data of the `names` package (MIT). A one-word name not
+    among them is no first name, so it cannot be one person's first name against another's surname."""
+    root = files("names")
+    return frozenset(line.split()[0].lower() for part in ("dist.male.first", "dist.female.first")
+                     for line in (root / part).read_text(encoding="ascii").splitlines() if line.strip())

@@ -87,11 +87,11 @@ def _analysis(text: str, published_at: datetime | None):
     offset = dl.end() if dl else 0
     body = text[offset:]
     times = find_times(body)
-    # "10 P.M." is a time, not a name.
-    entities = [e for e in find_entities(body) if not any(t.start <= e.start < t.end for t in times)]
     # "1930 GMT" is a time, not a year; "11 March" a date and "6 a.m." a time, not the numbers 11 and 6.
     dates = [d for d in find_dates(body, published_at) if not any(t.start <= d.start < t.end for t in times)]
     quantities = [q for q in find_quantities(body) if not any(w.start <= q.start < w.end for w in (*dates, *times))]
+    # "10 P.M." is a time, "48C" and "118 degrees Fahrenheit" temperatures: not names.
+    entities = [e for e in find_entities(body) if not any(w.start <= e.start < w.end for w in (*times, *quantities))]
     attr = find_attribution(text, offset)
     ss, se = attr.stmt_start, attr.stmt_end
     # Trim the closing punctuation so the statement reads as a clause.

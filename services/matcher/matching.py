@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from shared import places
-from shared.names import NOT_A_COUNTRY, PERSON_TITLES
+from shared.names import NOT_A_COUNTRY, PERSON_TITLES, given_names
 from shared.pb import claim_pb2, match_pb2
 from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 
@@ -726,8 +726,8 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     elif place_x or place_y:
         if (y if place_x else x) not in NOT_A_COUNTRY:
             return None  # "the White House" / "the United States": a body may stand for its country
-    elif _one_name_two_ways(x.split(), y.split()) or _one_word_each(x, y) and not _two_bodies(a, b):
-        return None  # "Saddam" / "Hussein", "Ms. Haque" / "Fatima": a first name and a surname may be one person
+    elif _one_name_two_ways(x.split(), y.split()) or _first_name_and_surname(x, y) and not _two_bodies(a, b):
+        return None  # "Helena" / "Marsh", "Ms. Haque" / "Fatima": a first name and a surname may be one person
     # the rest without the two names, nor names only one writes before them (whose: "Germany's Siemens")
     rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, named_b)),
                       _without(b.core, set(tokens_y.split()) | _owners(b, tokens_y, named_a)))
@@ -777,13 +777,16 @@ def _opens_frame(a: MatchForm, tokens: str) -> bool:
     return bool(first) and first[0] in tokens.split()
 
 
-def _one_word_each(x: str, y: str) -> bool:
-    """Whether each name is one word but titles, and not both after a title: "Saddam" / "Hussein", "Ms.
-    Haque" / "Fatima" (a first name and a surname may be one person); not "Senator Warren" / "Senator
-    Sanders" (two surnames)."""
+def _first_name_and_surname(x: str, y: str) -> bool:
+    """Whether two names may be one person's first name and surname: each one word but titles, not
+    both after a title, and one of them a given name (shared.names.given_names): "Helena" / "Marsh",
+    "Ms. Haque" / "Fatima"; not "Senator Warren" / "Senator Sanders" (two surnames), "Peskov" /
+    "Lavrov", "Barclays" / "Lloyds" (no first name: two actors). A first name the lists do not know
+    ("Saddam" / "Hussein") reads as another actor: a corroboration missed, not one invented."""
     xs, ys = x.split(), y.split()
     bare_x, bare_y = [t for t in xs if t not in PERSON_TITLES], [t for t in ys if t not in PERSON_TITLES]
-    return len(bare_x) == 1 and len(bare_y) == 1 and not (len(bare_x) < len(xs) and len(bare_y) < len(ys))
+    return (len(bare_x) == 1 and len(bare_y) == 1 and not (len(bare_x) < len(xs) and len(bare_y) < len(ys))
+            and (bare_x[0] in given_names() or bare_y[0] in given_names()))
 
 
 def _named_lead(a: MatchForm) -> bool:
@@ -795,9 +798,9 @@ def _named_lead(a: MatchForm) -> bool:
 def _two_bodies(a: MatchForm, b: MatchForm) -> bool:
     """Whether each statement's first name is a body: a one-word name opening it (_named_lead), or the
     speaker its pronoun tells is one ("Amazon said it will cut ...": MatchForm.spoken). Two
-    one-word names elsewhere may be one person's first name and surname ("US troops captured Saddam" /
-    "... Hussein"). Known miss: a person's two names both opening a sentence ("Saddam was captured" /
-    "Hussein was captured") are read as two bodies too."""
+    one-word names elsewhere may be one person's first name and surname ("Police questioned Helena" /
+    "... Marsh"). Known miss: a person's two names both opening a sentence ("Helena was questioned" /
+    "Marsh was questioned") are read as two bodies too."""
     return (a.spoken == BODY or _named_lead(a)) and (b.spoken == BODY or _named_lead(b))
 
 

@@ -669,6 +669,14 @@ def test_titles_and_the_names_they_precede(sentence, names):
     assert [e.canonical for e in analyze_sentence(sentence).entities] == names
 
 
+@pytest.mark.parametrize("sentence", ["Temperatures in Ostvik reached 48C on Sunday.",
+                                      "Temperatures in Ostvik reached 118 degrees Fahrenheit on Sunday."])
+def test_a_temperature_scale_is_a_unit_not_a_name(sentence):
+    c = analyze_sentence(sentence)
+    assert [e.canonical for e in c.entities] == ["temperatures", "ostvik"]
+    assert [q.unit for q in c.quantities] == ["celsius"]
+
+
 @pytest.mark.parametrize(("sentence", "names"), [
     # a demonym alone names its country, read from the country's name or, when irregular, from the table
     ("Ethiopian troops entered the town.", ["ethiopia"]),
