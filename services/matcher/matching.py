@@ -537,12 +537,10 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
     denied = _denial(a, b) if same_thing else None
     if denied:
         return RULE_CONFIRM_DENY, denied
-    for p in sorted(a.predicates - a.negated_heads):  # "not guilty" is no opposite of "acquitted"
-        for q in sorted(opposites(p) & b.predicates - b.negated_heads):
-            if p not in b.predicates and q not in a.predicates and (not guarded(p, q) or (
-                    _rest_contained(a, b, p, q) and _in_context(a, b, opposite_context(p, q))
-                    and not _other_occasion(a, b))):
-                return RULE_OPPOSITE, f"opposite predicates: {predicate_word(p)!r} vs {predicate_word(q)!r}"
+    for p, q in _opposite_acts(a, b):
+        if not guarded(p, q) or (_rest_contained(a, b, p, q) and _in_context(a, b, opposite_context(p, q))
+                                 and not _other_occasion(a, b)):
+            return RULE_OPPOSITE, f"opposite predicates: {predicate_word(p)!r} vs {predicate_word(q)!r}"
     if a.score and b.score and a.score != b.score:
         return RULE_NUMBER, f"number mismatch (score): {'-'.join(map(str, a.score))} vs {'-'.join(map(str, b.score))}"
     # Two amounts of one unit that count different things ("spent EUR 310 million developing it" /
@@ -652,6 +650,41 @@ def _prospect_and_event(a: MatchForm, b: MatchForm) -> tuple[str, bool] | None:
 def _in_context(a: MatchForm, b: MatchForm, context: frozenset[str]) -> bool:
     """Both statements name one of `context` (any statements when it is empty)."""
     return not context or bool(context.intersection(a.core.split()) and context.intersection(b.core.split()))
+
+
+def _opposite_acts(a: MatchForm, b: MatchForm):
+    """Each pair of opposite predicates the statements assert, one of each ("not guilty" is no
+    opposite of "acquitted": a negated predicate is not asserted)."""
+    for p in sorted(a.predicates - a.negated_heads):
+        for q in sorted(opposites(p) & b.predicates - b.negated_heads):
+            if p not in b.predicates and q not in a.predicates:
+                yield p, q
+
+
+def _reversal(a: MatchForm, b: MatchForm) -> str | None:
+    """Opposite acts told of other occasions: a stance, which may change, on other dates or of counts
+    of which none agree (_other_occasion: "The senator backed the bill in March" / "opposed the bill in
+    June", "Seven judges backed the appeal" / "Two judges opposed it"); another act only in other
+    years ("vetoed the bill in 2022" / "signed the bill in 2023"): signed on Tuesday or vetoed on
+    Wednesday, raised or kept on one day, all died or three survived, is one act in dispute."""
+    acts = next(_opposite_acts(a, b), None)
+    if acts is None:
+        return None
+    if set(acts) <= _STANCES:
+        if not _other_occasion(a, b):
+            return None
+    elif not _other_years(a, b):
+        return None
+    return f"opposite acts ({predicate_word(acts[0])!r} vs {predicate_word(acts[1])!r}) on other occasions: two events"
+
+
+_STANCES = frozenset(stem(w) for w in ("support", "oppose", "endorse"))  # as normalize folds "backed", "favoured"
+
+
+def _other_years(a: MatchForm, b: MatchForm) -> bool:
+    """Resolved dates on both sides, and no year of one among the other's."""
+    years_a, years_b = ({d[:4] for d in f.dates if d[:4].isdigit()} for f in (a, b))
+    return bool(years_a and years_b) and years_a.isdisjoint(years_b)
 
 
 def _other_occasion(a: MatchForm, b: MatchForm) -> bool:
@@ -1137,7 +1170,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         if not events and rule in (RULE_PLACE, RULE_VENUE):
             events = _many_placed(a, b)
         if not events and rule in (RULE_NUMBER, RULE_DATE, RULE_TIME):
-            events = _each_names_another(a, b)
+            events = _each_names_another(a, b) or _reversal(a, b)
         if events:
             return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{conflict}, but {events}; {scores}")
         return explained(CONFLICTING, rule, f"{conflict}; {scores}{why}")

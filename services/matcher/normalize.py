@@ -692,7 +692,8 @@ _OFFICE = (r"(?:(?:was|were|is|has\s+been|had\s+been)\s+(?:elected|re-elected|ap
            r"|was\s+declared\s+(?:the\s+)?winner\s+of\s+the\b"
            r"|(?:became|becomes|will\s+become)\s+(?:the\s+)?(?:new\s+|next\s+)?"
            r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:" + _OFFICES + r")\b"
-           r"|won\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:(?:by-)?elections?|primary|runoff|run-off|race|leadership\s+contest)"
+           r"|won\s+(?:the|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:by-)?elections?|primary|runoff|run-off|race|"
+           r"leadership\s+contest)"
            r"(?![\w'’-])(?!\s+(?:to\b|for\s+(?:a|one)\b))")
 _ATTACKS = (r"attacks?|cyberattacks?|cyber-attacks?|hacks?|hacking|strikes?|airstrikes?|air\s+strikes?|bombings?|"
             r"raids?|killings?|shootings?|assassinations?|massacres?|explosions?|blasts?|sabotage|invasion|"
@@ -709,7 +710,7 @@ _OFFICE_AFTER = re.compile(r"\s*,?\s+(?:as\s+)?(?:(?:its|the|their|his|her|our)\
 _SOLE_ROLE = re.compile(
     r"\b(?:" + _OFFICE + r"|(?:took|takes)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:title|crown|trophy|gold|silver|bronze)\b"
     r"|(?:won|wins|claimed|claims|clinched|clinches|lifted|lifts|secured|secures)\s+"
-    r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's)\s+"
+    r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's|[\w-]+['’]s)\s+"
     r"(?:(?!(?:of|for|to|with|from|semi|quarter|nobel|pulitzer)\b)[\w'’-]+\s+){0,4}?"
     r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:to\b|for\s+(?:a|one)\b))|race|marathon|grand\s+prix|bid|contest|"
     r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host|oscars?|emmy|grammy|bafta|"

@@ -275,6 +275,7 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
      "The Harrow Front claimed responsibility for the attack on the depot."),
     ("The cyberattack on the port was carried out by the Kestrel Brigade.",
      "The cyberattack on the port was carried out by the Harrow Front."),
+    ("Chile won Sunday's regional rugby final.", "Peru won Sunday's regional rugby final."),
     # a city of one of them named in both: the host city is not the winner
     ("Chile won the regional rugby final in Santiago.", "Peru won the regional rugby final in Santiago."),
 ])
@@ -316,6 +317,9 @@ def test_a_prize_often_shared_is_no_role_only_one_holds():
     ("Helena Marsh was elected mayor of Eastbridge on Sunday.", "Oliver Strand was elected mayor of Eastbridge on Sunday."),
     ("Priya Raman was named the new chief executive of the utility.", "Tomas Berg was named the new chief executive of the utility."),
     ("Helena Marsh won the mayoral election in Eastbridge.", "Oliver Strand won the mayoral election in Eastbridge."),
+    # the race named by whose or which day's it is
+    ("Helena Marsh won Eastbridge's mayoral election.", "Oliver Strand won Eastbridge's mayoral election."),
+    ("Helena Marsh won Sunday's mayoral runoff in Eastbridge.", "Oliver Strand won Sunday's mayoral runoff in Eastbridge."),
     ("Helena Marsh became mayor after the council vote.", "Oliver Strand became mayor after the council vote."),
     ("Helena Marsh was declared the winner of the mayoral race.", "Oliver Strand was declared the winner of the mayoral race."),
     # who someone was found to be, told before the name
@@ -378,6 +382,7 @@ def test_people_are_read_only_as_holders_of_one_office(first, second):
     ("Iceland is the latest country to ban plastic cutlery.", "Denmark is the latest country to ban plastic cutlery."),
     ("Morocco hosted talks on water sharing last week.", "Kenya hosted talks on water sharing last week."),
     ("Chile won the backing of the regional football federation.", "Peru won the backing of the regional football federation."),
+    ("Chile won Norvia's backing for the ferry bid.", "Peru won Norvia's backing for the ferry bid."),
     ("Chile won the regional cup qualifier on Sunday.", "Peru won the regional cup qualifier on Sunday."),
     ("Morocco hosted the visiting trade minister on Monday.", "Kenya hosted the visiting trade minister on Monday."),
     ("Morocco will co-host the 2031 youth athletics championships.", "Kenya will co-host the 2031 youth athletics championships."),
@@ -1940,3 +1945,29 @@ def test_a_negated_predicate_agrees_with_its_opposite(negated, opposite):
     for a, b in ((negated, opposite), (opposite, negated)):
         e = explain(a, b)
         assert e.decision == SAME, (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a stance, which may change: on other dates, or of groups counted apart
+    ("The harbour union backed the strike on Monday.", "The harbour union opposed the strike on Friday."),
+    ("Senator Marsh backed the ferry bill in March.", "Senator Marsh opposed the ferry bill in June."),
+    ("Seven judges backed the appeal.", "Two judges opposed the appeal."),
+    # another act, in other years
+    ("Governor Marsh vetoed the ferry bill in 2022.", "Governor Marsh signed the ferry bill in 2023."),
+])
+def test_opposite_acts_on_other_occasions_are_two_events(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == "different_events", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # one act told on two days of one week, or of all against some: one act in dispute
+    ("Governor Marsh signed the ferry bill on Tuesday.", "Governor Marsh vetoed the ferry bill on Wednesday."),
+    ("All 62 people on board died when the plane crashed near Ostvik.",
+     "Three people on board survived when the plane crashed near Ostvik."),
+])
+def test_one_act_told_two_ways_on_other_days_still_conflicts(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING, (a, b, e.reason)
