@@ -580,7 +580,8 @@ _OUTCOMES = frozenset("beat defeat concede lose edge thrash overcame overcome el
 def _swapped(a: MatchForm, b: MatchForm) -> tuple[str, str] | None:
     """Two names of one statement in each other's place in the other, the rest word for word:
     "Real Madrid beat Barcelona" / "Barcelona beat Real Madrid", "Halden Shipping sued Brevik
-    Ferries" / "Brevik Ferries sued Halden Shipping". Returns the two names."""
+    Ferries" / "Brevik Ferries sued Halden Shipping". Returns the two names. Not two names with no
+    word between them, told together ("Biden and Harris met" / "Harris and Biden met")."""
     x, y = a.core.split(), b.core.split()
     if len(x) != len(y) or x == y or sorted(x) != sorted(y):
         return None
@@ -591,7 +592,8 @@ def _swapped(a: MatchForm, b: MatchForm) -> tuple[str, str] | None:
         first = sx[:i]
         for j in range(1, len(sx) - i + 1):
             second = sx[len(sx) - j:]
-            if sy[:j] == second and sy[len(sy) - i:] == first and sx[i:len(sx) - j] == sy[j:len(sy) - i] \
+            middle = sx[i:len(sx) - j]
+            if middle and sy[:j] == second and sy[len(sy) - i:] == first and middle == sy[j:len(sy) - i] \
                     and set(first + second) <= names:
                 return " ".join(first), " ".join(second)
     return None

@@ -425,6 +425,9 @@ def test_a_country_that_suffers_the_event_is_where_it_happened():
     ("Chile defeated Peru in the regional final.", "Peru defeated Chile in the regional final.", CONFLICTING),
     ("Halden Shipping sued Brevik Ferries over the collision.", "Brevik Ferries sued Halden Shipping over the collision.",
      DIFFERENT),
+    # two names told together, in either order: one act of both
+    ("Helena Marsh and Oliver Strand met union leaders in Ostvik.", "Oliver Strand and Helena Marsh met union leaders in Ostvik.",
+     SAME),
 ])
 def test_two_names_in_each_others_place(first, second, decision):
     for a, b in ((first, second), (second, first)):
