@@ -581,13 +581,16 @@ def _swapped(a: MatchForm, b: MatchForm) -> tuple[str, str] | None:
     """Two names of one statement in each other's place in the other, the rest word for word:
     "Real Madrid beat Barcelona" / "Barcelona beat Real Madrid", "Halden Shipping sued Brevik
     Ferries" / "Brevik Ferries sued Halden Shipping". Returns the two names. Not two names with no
-    word between them, told together ("Biden and Harris met" / "Harris and Biden met")."""
+    word between them, told together ("Biden and Harris met" / "Harris and Biden met"), nor a place
+    the event is in ("Venezuelan opposition leader Machado" / "Machado, the opposition leader in
+    Venezuela")."""
     x, y = a.core.split(), b.core.split()
     if len(x) != len(y) or x == y or sorted(x) != sorted(y):
         return None
     start = next(i for i, (u, v) in enumerate(zip(x, y)) if u != v)
     end = len(x) - next(i for i, (u, v) in enumerate(zip(reversed(x), reversed(y))) if u != v)
     sx, sy, names = x[start:end], y[start:end], a.names & b.names
+    names -= {t for place in a.locatives | b.locatives for t in place.split()}
     for i in range(1, len(sx)):  # sx = first + middle + second, sy = second + middle + first
         first = sx[:i]
         for j in range(1, len(sx) - i + 1):

@@ -298,6 +298,7 @@ def test_two_countries_in_a_role_only_one_can_hold_conflict(first, second):
     "has the largest sovereign wealth fund in the region",
     "was the happiest country in the region for a seventh year",
     "won the contract to supply the Halden ferries",
+    "won the $40 million contract to supply the Halden ferries",
 ])
 def test_more_roles_only_one_can_hold_conflict(role):
     first, second = f"Chile {role}.", f"Peru {role}."
@@ -427,6 +428,9 @@ def test_a_country_that_suffers_the_event_is_where_it_happened():
      DIFFERENT),
     # two names told together, in either order: one act of both
     ("Helena Marsh and Oliver Strand met union leaders in Ostvik.", "Oliver Strand and Helena Marsh met union leaders in Ostvik.",
+     SAME),
+    # a country named before a person and, in the other, as where the person is: no swap
+    ("Chilean opposition leader Helena Marsh went into hiding.", "Helena Marsh, the opposition leader in Chile, went into hiding.",
      SAME),
 ])
 def test_two_names_in_each_others_place(first, second, decision):
