@@ -30,11 +30,20 @@ NOT_A_COUNTRY = frozenset((
 ))
 
 
+COMMON_SURNAMES = 1000  # the most common US surnames are no given names here ("Harris", "Warren")
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Given names, lower case: the US Census 1990 lists of first names (5,494 of them, many of other
-    countries' too: "tomas", "helena"), the data of the `names` package (MIT). A one-word name not
-    among them is no first name, so it cannot be one person's first name against another's surname."""
+    countries' too: "tomas", "helena"), the data of the `names` package (MIT), but for the
+    COMMON_SURNAMES most common surnames of its list. A one-word name not among them is taken for no
+    first name, so it cannot be one person's first name against another's surname."""
     root = files("names")
-    return frozenset(line.split()[0].lower() for part in ("dist.male.first", "dist.female.first")
-                     for line in (root / part).read_text(encoding="ascii").splitlines() if line.strip())
+
+    def column(part: str, limit: int | None = None) -> list[str]:
+        lines = (root / part).read_text(encoding="ascii").splitlines()
+        return [line.split()[0].lower() for line in lines[:limit] if line.strip()]
+
+    surnames = set(column("dist.all.last", COMMON_SURNAMES))
+    return frozenset(n for part in ("dist.male.first", "dist.female.first") for n in column(part) if n not in surnames)

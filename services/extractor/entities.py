@@ -49,11 +49,15 @@ ALIASES: dict[str, str] = {
     "argentine": "argentina", "argentinian": "argentina", "emirati": "united arab emirates", "belgian": "belgium",
     "czech": "czechia", "slovak": "slovakia", "croat": "croatia", "serb": "serbia", "afghan": "afghanistan",
     "kazakh": "kazakhstan", "uzbek": "uzbekistan", "portuguese": "portugal", "dominican": "dominican republic",
+    # demonyms in -i, listed: the ending alone reads surnames and brands ("Sudani", "Bulgari") as countries
+    "iraqi": "iraq", "pakistani": "pakistan", "yemeni": "yemen", "kuwaiti": "kuwait", "qatari": "qatar",
+    "omani": "oman", "bahraini": "bahrain", "bangladeshi": "bangladesh", "nepali": "nepal", "somali": "somalia",
+    "azerbaijani": "azerbaijan",
 }
 # Regular demonym endings and what the country's name ends in instead, tried in this order
-# ("Nigerian" is Nigeria before Niger; "Iraqi", "Sudanese", "Egyptian", "Mexican", "Hungarian").
-_DEMONYM_ENDINGS = (("an", "a"), ("ian", ""), ("ian", "a"), ("an", ""), ("an", "o"), ("ian", "y"), ("i", ""),
-                    ("i", "ia"), ("ese", ""), ("ese", "a"), ("ese", "on"))
+# ("Nigerian" is Nigeria before Niger; "Sudanese", "Egyptian", "Mexican", "Hungarian").
+_DEMONYM_ENDINGS = (("an", "a"), ("ian", ""), ("ian", "a"), ("an", ""), ("an", "o"), ("ian", "y"), ("ese", ""),
+                    ("ese", "a"), ("ese", "on"))
 # A capital or a seat of government standing for its country's government when it acts or speaks
 # ("Kyiv said it would attend", "the Kremlin denied"): folded to the country only in that role.
 GOVERNMENT_SEATS: dict[str, str] = {
@@ -271,7 +275,7 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
 @lru_cache(maxsize=4096)
 def _demonym_country(word: str) -> str:
     """The country a regular demonym names, as the place tables know it ("ethiopian" -> "ethiopia",
-    "iraqi" -> "iraq"), or ""."""
+    "sudanese" -> "sudan"), or ""."""
     for ending, country_ending in _DEMONYM_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             country = word[:-len(ending)] + country_ending

@@ -28,8 +28,8 @@ from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial
 from . import prune
 from .lexicon import MANY_PLACED_EVENTS, NUMBER_WORDS, ONE_OUTCOME_KINDS
 from .normalize import (AT_LEAST, AT_MOST, BODY, MONTH_WORDS, MONTHS, NOT_PLAIN, PERSON, PLAIN_SAYING, WEEKDAYS,
-                        MatchForm, guarded, match_form, opposite_context, opposites, predicate_word, same_word,
-                        spelling_fold, stem)
+                        MatchForm, guarded, match_form, opposite_context, opposites, predicate_word,
+                        same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -667,16 +667,18 @@ def _opposite_acts(a: MatchForm, b: MatchForm):
 
 
 def _reversal(a: MatchForm, b: MatchForm) -> str | None:
-    """Opposite acts told of other occasions: a stance, which may change, on other dates or of counts
-    of which none agree (_other_occasion: "The senator backed the bill in March" / "opposed the bill in
-    June", "Seven judges backed the appeal" / "Two judges opposed it"); another act only in other
-    years ("vetoed the bill in 2022" / "signed the bill in 2023"): signed on Tuesday or vetoed on
-    Wednesday, raised or kept on one day, all died or three survived, is one act in dispute."""
+    """Opposite acts told of other occasions or of two parts of a whole: a stance, which may change, on
+    other dates ("The senator backed the bill in March" / "opposed the bill in June") or of two parts
+    (_two_parts: "55% support the plan" / "40% oppose it", "Seven judges backed the appeal" / "Two
+    opposed it"); another act only in other years ("vetoed the bill in 2022" / "signed the bill in
+    2023"). Signed on Tuesday or vetoed on Wednesday, raised or kept on one day, all died or three
+    survived, "64% backed the strike" / "58% opposed it" is one act in dispute."""
     acts = next(_opposite_acts(a, b), None)
     if acts is None:
         return None
     if set(acts) <= _STANCES:
-        if not _other_occasion(a, b):
+        other_dates = bool(a.dates and b.dates) and not any(_dates_compatible(u, v) for u in a.dates for v in b.dates)
+        if not other_dates and not _two_parts(a, b):
             return None
     elif not _other_years(a, b):
         return None
@@ -684,6 +686,20 @@ def _reversal(a: MatchForm, b: MatchForm) -> str | None:
 
 
 _STANCES = frozenset(stem(w) for w in ("support", "oppose", "endorse"))  # as normalize folds "backed", "favoured"
+
+
+def _two_parts(a: MatchForm, b: MatchForm) -> bool:
+    """Figures of one unit on both sides, none agreeing, that may be two parts of one whole: shares
+    summing to at most 100 ("55%" / "40%"; not "64%" / "58%"), or counts of two groups ("seven judges"
+    / "two judges"; not a majority each: "a majority of MPs, 326 of them" / "330 of them")."""
+    for unit in sorted({u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}):
+        xs, ys = ([v for u, _, v in f.numbers if u == unit] for f in (a, b))
+        if any(_close(x, y, unit) for x in xs for y in ys):
+            continue
+        if unit in _SHARES:
+            return max(xs) + max(ys) <= 100
+        return not ({"majority"} & (set(a.core.split()) | set(b.core.split())))
+    return False
 
 
 def _other_years(a: MatchForm, b: MatchForm) -> bool:
@@ -762,7 +778,8 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
     elif place_x or place_y:
-        if (y if place_x else x) not in NOT_A_COUNTRY:
+        other, country = (y, place_x) if place_x else (x, place_y)
+        if other not in NOT_A_COUNTRY and not _another_nation(other, places.key(country)):
             return None  # "the White House" / "the United States": a body may stand for its country
     elif _one_name_two_ways(x.split(), y.split()) or _first_name_and_surname(x, y) and not _two_bodies(a, b):
         return None  # "Helena" / "Marsh", "Ms. Haque" / "Fatima": a first name and a surname may be one person
@@ -813,6 +830,16 @@ def _opens_frame(a: MatchForm, tokens: str) -> bool:
     rates" / "The SEC said its staff ...", not "... a divisive fight over a Supreme Court appointment")."""
     first = a.core.split(maxsplit=1)[:1]
     return bool(first) and first[0] in tokens.split()
+
+
+def _another_nation(name: str, country: str) -> bool:
+    """Whether a one-word name is a nationality or a people the tables do not fold to a country, not
+    the country's own ("Kurdish", "Congolese", "Palestinian" against "iraq"; not "Georgian" against
+    "georgia", nor "Taliban")."""
+    return " " not in name and _NATION_ENDING.search(name) is not None and not name.startswith(country[:-1])
+
+
+_NATION_ENDING = re.compile(r"(?:ese|ish|ian)$")
 
 
 def _first_name_and_surname(x: str, y: str) -> bool:

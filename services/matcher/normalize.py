@@ -221,6 +221,8 @@ _TO_SOMEONE = frozenset("spoke spoken speaks talked wrote written replied respon
 # A place named after the kind of place it is: "in the Moroccan capital, Rabat", "at the port city of Durres".
 _NAMED_AFTER_ITS_KIND = re.compile(r"\b(?:in|at|near|outside|from)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|port|"
                                    r"town|village|region|province|county|district)(?:,|\s+of)\s+$", re.IGNORECASE)
+# A country's own ground, after its demonym: "in Ethiopian territory", "in Omani waters".
+_TERRITORY = re.compile(r"\s+(?:territory|territorial\s+waters|waters|airspace|soil|border)\b", re.IGNORECASE)
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # The agent of an act told of something else: "The deal was brokered by Qatar", "mediation by Egypt".
@@ -692,7 +694,8 @@ _OFFICE = (r"(?:(?:was|were|is|has\s+been|had\s+been)\s+(?:elected|re-elected|ap
            r"|was\s+declared\s+(?:the\s+)?winner\s+of\s+the\b"
            r"|(?:became|becomes|will\s+become)\s+(?:the\s+)?(?:new\s+|next\s+)?"
            r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:" + _OFFICES + r")\b"
-           r"|won\s+(?:the|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:by-)?elections?|primary|runoff|run-off|race|"
+           r"|won\s+(?:the|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:by-)?elections?|primary|runoff|"
+           r"run-off|race|"
            r"leadership\s+contest)"
            r"(?![\w'’-])(?!\s+(?:to\b|for\s+(?:a|one)\b))")
 _ATTACKS = (r"attacks?|cyberattacks?|cyber-attacks?|hacks?|hacking|strikes?|airstrikes?|air\s+strikes?|bombings?|"
@@ -710,7 +713,7 @@ _OFFICE_AFTER = re.compile(r"\s*,?\s+(?:as\s+)?(?:(?:its|the|their|his|her|our)\
 _SOLE_ROLE = re.compile(
     r"\b(?:" + _OFFICE + r"|(?:took|takes)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:title|crown|trophy|gold|silver|bronze)\b"
     r"|(?:won|wins|claimed|claims|clinched|clinches|lifted|lifts|secured|secures)\s+"
-    r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's|[\w-]+['’]s)\s+"
+    r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's|(?:[\w-]+\s+)?[\w-]+['’]s)\s+"
     r"(?:(?!(?:of|for|to|with|from|semi|quarter|nobel|pulitzer)\b)[\w'’$€£.,-]+\s+){0,4}?"  # "the $10 billion contract"
     r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:to\b|for\s+(?:a|one)\b))|race|marathon|grand\s+prix|bid|contest|"
     r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host|oscars?|emmy|grammy|bafta|"
@@ -728,7 +731,7 @@ _SOLE_ROLE = re.compile(
     # the author of one act: "Russia sabotaged the pipeline" / "Ukraine sabotaged the pipeline" is a
     # dispute over who did it (a verb not listed leaves the two as two facts: "banned the sale")
     r"|(?:carried\s+out|(?:of\s+|to\s+have\s+)?carrying\s+out|orchestrated|masterminded|(?:was|were|is|are)\s+"
-    r"(?:behind|responsible\s+for)|claimed\s+responsibility\s+for)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:" + _ATTACKS + r")(?![\w'’-])"
+    r"(?:behind|responsible\s+for)|claimed\s+(?:(?:full|sole)\s+)?(?:responsibility|credit)\s+for)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:" + _ATTACKS + r")(?![\w'’-])"
     r"|(?:sabotaged|shot\s+down|downed|hacked)\s+the\b(?!\s+(?:[\w'’-]+\s+){0,2}?(?:talks|negotiations|deal|process|"
     r"plan|vote|efforts?)\b)|planted\s+the\s+(?:bombs?|explosives?|device|mines?)\b|fired\s+(?:the\s+)?first\b"
     r"|(?:is|was|are|were|be|been|become|became|becomes|remains?|remained|has|have)\s+(?:the\s+(?:(?:world|country|nation|region|continent|europe|asia|africa|america)['’]s\s+)?|"
@@ -787,6 +790,7 @@ _HELD_THING = re.compile(
     r"(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|several|many|some|group)\b)"
     r"(?:[\w'’-]+\s+){0,5}?(?:final|title|championship|cup|trophy|league|election|race|tournament|summit|games|"
     r"olympics|talks|negotiations|conference|contest|expo|grand\s+prix|bid|most\s+\w+|series|tie|match|meeting|"
+    r"contract|tender|debate|ceremony|"
     r"forum|congress|" + _ATTACKS + r")\b", re.IGNORECASE)
 
 
@@ -1239,7 +1243,7 @@ def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     start = _in_text(claim, e.span.start)
     if not _LOCATIVE.search(claim.text[max(0, start - 12):start]):
         return False
-    if _written_demonym(e):
+    if _written_demonym(e) and not _territory_after(claim, e):
         return False
     after = _WHOSE.match(claim.text, start + len(e.text))
     return after is None or bool(after["word"]) and (after["word"] in STOP_WORDS or after["word"] in _AFTER_A_VENUE)
@@ -1251,16 +1255,22 @@ def _written_demonym(e: claim_pb2.Entity) -> bool:
     return written != e.canonical and _DEMONYM.search(written) is not None
 
 
+def _territory_after(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
+    """Whether a demonym names the country's own ground: "in Ethiopian territory", "in Omani waters"."""
+    return _TERRITORY.match(claim.text, _in_text(claim, e.span.end)) is not None
+
+
 def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     """A place entity, or a name of another kind after "in"/"at"/"from" or a preposition of motion."""
     if _NOT_A_NAME.search(e.text):
         return False
-    if e.kind != claim_pb2.ENTITY_KIND_PLACE and _written_demonym(e):
-        return False  # "in the Moroccan capital": the country says whose capital, the city is the place
     start = _in_text(claim, e.span.start)
+    if e.kind != claim_pb2.ENTITY_KIND_PLACE and _written_demonym(e) and not _territory_after(claim, e):
+        return False  # "in the Moroccan capital": the country says whose capital, the city is the place
     before = claim.text[max(0, start - 8):start]
-    if e.kind != claim_pb2.ENTITY_KIND_PERSON and _NAMED_AFTER_ITS_KIND.search(claim.text, max(0, start - 60), start):
-        return True  # "in the Moroccan capital, Rabat"; not "in the capital, Mayor Jane Doe said"
+    if e.kind != claim_pb2.ENTITY_KIND_PERSON and e.text not in claim.speaker and _NAMED_AFTER_ITS_KIND.search(
+            claim.text, max(0, start - 60), start):
+        return True  # "in the Moroccan capital, Rabat"; not "in the capital, Mayor Jane Doe said", "..., Unicef said"
     return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
         e.kind == claim_pb2.ENTITY_KIND_OTHER and _destination(claim.text, start))

@@ -688,6 +688,9 @@ def test_a_temperature_scale_is_a_unit_not_a_name(sentence):
     ("Mark Cuban bought the team.", ["cuban"]),
     ("Ethiopian Airlines cancelled the flight.", ["ethiopian airlines"]),
     ("Korean carmakers raised prices.", ["korean"]),
+    # a surname or a brand that ends as a demonym in -i does ("Sudani", "Bulgari")
+    ("Sudani will visit Washington next week.", ["sudani", "washington"]),
+    ("Bulgari opened its largest store in Dubai.", ["bulgari", "dubai"]),
 ])
 def test_demonyms_name_their_country(sentence, names):
     assert [e.canonical for e in analyze_sentence(sentence).entities] == names

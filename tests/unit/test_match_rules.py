@@ -1978,3 +1978,40 @@ def test_one_act_told_two_ways_on_other_days_still_conflicts(first, second):
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.decision == CONFLICTING, (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second", "decision"), [
+    # a people no table folds to a country, against a country: two actors of one act
+    ("Kurdish fighters carried out the attack on the checkpoint near Kirkuk.",
+     "Iraqi fighters carried out the attack on the checkpoint near Kirkuk.", CONFLICTING),
+    # the country's own demonym and its name are one actor
+    ("Georgian police detained 300 protesters in Tbilisi overnight.",
+     "Police in Georgia detained 300 protesters in Tbilisi overnight.", SAME),
+    # a country's waters are a place of the event
+    ("The tanker was seized in Omani waters on Thursday.", "The tanker was seized in Emirati waters on Thursday.",
+     CONFLICTING),
+    # the speaker after "at the port," is no place
+    ("Containers piled up at the port, Halden Lines said on Tuesday.",
+     "Containers piled up at the port of Ostvik, Halden Lines said on Tuesday.", SAME),
+    # sole responsibility claimed; a contract, a debate won or hosted; a race of a two-word place
+    ("The Kestrel Brigade claimed sole responsibility for the attack on the depot.",
+     "The Harrow Front claimed sole responsibility for the attack on the depot.", CONFLICTING),
+    ("The ferry contract was won by Vantora, the port said.", "The ferry contract was won by Kelmark, the port said.",
+     CONFLICTING),
+    ("Helena Marsh won New Ostvik's mayoral race on Tuesday.", "Oliver Strand won New Ostvik's mayoral race on Tuesday.",
+     CONFLICTING),
+    # a common surname is no first name: two people
+    ("The committee summoned Warren to testify on Tuesday.", "The committee summoned Sanders to testify on Tuesday.",
+     DIFFERENT),
+    # a stance told with shares: two parts of one whole, or more than the whole between them
+    ("55% of voters support the ferry plan, the poll found.", "40% of voters oppose the ferry plan, the poll found.",
+     DIFFERENT),
+    ("Union members backed the strike, with 64 percent voting in favour.",
+     "Union members opposed the strike, with 58 percent voting against.", CONFLICTING),
+    ("A majority of MPs, 326 of them, backed the motion on Wednesday.",
+     "A majority of MPs, 330 of them, opposed the motion on Wednesday.", CONFLICTING),
+])
+def test_second_reader_cases_of_actors_places_and_stances(first, second, decision):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == decision, (a, b, e.reason)
