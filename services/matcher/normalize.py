@@ -236,7 +236,7 @@ _HELD_BY = re.compile(r"\b(?:won|hosted|carried\s+out|orchestrated|masterminded|
 _WHOSE = re.compile(r"['’]s\b|\s+(?P<word>[a-z]+)\b")
 _AFTER_A_VENUE = frozenset("next last early late earlier later today tonight yesterday tomorrow ago since amid "
                            "despite following and nor".split())
-_DEMONYM = re.compile(r"(?:an|ese|ish|ch|i)$")  # "Russian", "Chinese", "British", "French", "Iraqi"
+_DEMONYM = re.compile(r"(?:an|ese|ish|ch|i|ine)$")  # "Russian", "Chinese", "British", "French", "Iraqi", "Argentine"
 # A unit ("eur", "percent") is no rare word two statements share: it says what is counted, not which fact.
 UNIT_WEIGHT = 0.5
 # A word ending in -s whose singular is at most this rare (shared.rarity.weight) is a plural of a
@@ -1243,8 +1243,8 @@ def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     start = _in_text(claim, e.span.start)
     if not _LOCATIVE.search(claim.text[max(0, start - 12):start]):
         return False
-    if _written_demonym(e) and not _territory_after(claim, e):
-        return False
+    if _written_demonym(e):
+        return _territory_after(claim, e)  # "in Omani waters"; not "outside the Russian embassy"
     after = _WHOSE.match(claim.text, start + len(e.text))
     return after is None or bool(after["word"]) and (after["word"] in STOP_WORDS or after["word"] in _AFTER_A_VENUE)
 

@@ -1990,6 +1990,10 @@ def test_one_act_told_two_ways_on_other_days_still_conflicts(first, second):
     # a country's waters are a place of the event
     ("The tanker was seized in Omani waters on Thursday.", "The tanker was seized in Emirati waters on Thursday.",
      CONFLICTING),
+    ("The drone crashed in Chilean territory, the army said.", "The drone crashed in Peruvian territory, the army said.",
+     CONFLICTING),
+    ("The fishing boat was detained in Argentine waters on Friday.",
+     "The fishing boat was detained in Uruguayan waters on Friday.", CONFLICTING),
     # the speaker after "at the port," is no place
     ("Containers piled up at the port, Halden Lines said on Tuesday.",
      "Containers piled up at the port of Ostvik, Halden Lines said on Tuesday.", SAME),
