@@ -28,8 +28,8 @@ from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial
 from . import prune
 from .lexicon import MANY_PLACED_EVENTS, NUMBER_WORDS, ONE_OUTCOME_KINDS
 from .normalize import (AT_LEAST, AT_MOST, BODY, MONTH_WORDS, MONTHS, NOT_PLAIN, PERSON, PLAIN_SAYING, WEEKDAYS,
-                        MatchForm, guarded, match_form, opposite_context, opposites, predicate_word,
-                        same_word, spelling_fold, stem)
+                        MatchForm, guarded, match_form, opposite_context, opposites, predicate_word, same_word,
+                        spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -839,7 +839,7 @@ def _another_nation(name: str, country: str) -> bool:
     return " " not in name and _NATION_ENDING.search(name) is not None and not name.startswith(country[:-1])
 
 
-_NATION_ENDING = re.compile(r"(?:ese|ish|ian)$")
+_NATION_ENDING = re.compile(r"(?:ese|ish|ian)$")  # narrower than normalize's demonyms: not "Taliban", "Houthi"
 
 
 def _first_name_and_surname(x: str, y: str) -> bool:

@@ -679,6 +679,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
 # presidential election"; not "was elected to parliament", "was named in the squad", "was appointed on
 # Monday". The only roles read of a person: a team's or a company's name is too often a nickname or
 # a former name the extractor cannot tell from a person's ("the Red Devils", "Manchester United").
+# Whose or which day's it is, of up to two words: "Mexico's", "New York's", "Sunday's".
+_OWNER = r"(?:[\w-]+\s+)?[\w-]+['’]s"
 _OFFICES = (r"president|prime\s+minister|premier|chancellor|mayor|governor|speaker|leader|chief\s+executive|ceo|"
             r"chair(?:man|woman|person)?|pope|coach|manager|head\s+coach|director|secretary|minister|ambassador|"
             r"envoy|captain")
@@ -694,8 +696,7 @@ _OFFICE = (r"(?:(?:was|were|is|has\s+been|had\s+been)\s+(?:elected|re-elected|ap
            r"|was\s+declared\s+(?:the\s+)?winner\s+of\s+the\b"
            r"|(?:became|becomes|will\s+become)\s+(?:the\s+)?(?:new\s+|next\s+)?"
            r"(?:(?:country|nation|party|club|company)['’]s\s+)?(?:" + _OFFICES + r")\b"
-           r"|won\s+(?:the|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:by-)?elections?|primary|runoff|"
-           r"run-off|race|"
+           r"|won\s+(?:the|" + _OWNER + r")\s+(?:[\w'’-]+\s+){0,3}?(?:(?:by-)?elections?|primary|runoff|run-off|race|"
            r"leadership\s+contest)"
            r"(?![\w'’-])(?!\s+(?:to\b|for\s+(?:a|one)\b))")
 _ATTACKS = (r"attacks?|cyberattacks?|cyber-attacks?|hacks?|hacking|strikes?|airstrikes?|air\s+strikes?|bombings?|"
@@ -713,7 +714,7 @@ _OFFICE_AFTER = re.compile(r"\s*,?\s+(?:as\s+)?(?:(?:its|the|their|his|her|our)\
 _SOLE_ROLE = re.compile(
     r"\b(?:" + _OFFICE + r"|(?:took|takes)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:title|crown|trophy|gold|silver|bronze)\b"
     r"|(?:won|wins|claimed|claims|clinched|clinches|lifted|lifts|secured|secures)\s+"
-    r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's|(?:[\w-]+\s+)?[\w-]+['’]s)\s+"
+    r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's|" + _OWNER + r")\s+"
     r"(?:(?!(?:of|for|to|with|from|semi|quarter|nobel|pulitzer)\b)[\w'’$€£.,-]+\s+){0,4}?"  # "the $10 billion contract"
     r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:to\b|for\s+(?:a|one)\b))|race|marathon|grand\s+prix|bid|contest|"
     r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host|oscars?|emmy|grammy|bafta|"
