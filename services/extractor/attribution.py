@@ -176,6 +176,11 @@ _FRONT_QUOTE = re.compile(r"^[\"“](?P<q>[^\"”]+)[\"”]")
 # What is claimed as an act, not said: "claimed responsibility for", "claimed victory", "claimed the lives of".
 _CLAIMED_OBJECT = re.compile(r"\s+(?:(?:full|sole|joint)\s+)?(?:responsibility|credit|victory|the\s+lives|lives|"
                              r"the\s+life)\b", re.IGNORECASE)
+# What is rejected as said, not done: "rejected the claims", "rejected reports that", "rejected as false".
+_SAID_OBJECT = re.compile(r"\s+(?:(?:the|these|those|such|all|any|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,2}?"
+                          r"(?:claims?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|stor(?:y|ies)|"
+                          r"criticism|assertions?|characteri[sz]ations?|notion|idea|premise|account|comments?|remarks?|"
+                          r"statements?|as\b|that\b)", re.IGNORECASE)
 # Reporting verbs whose "to" clause is the statement: "claimed to have retaken", "denied to have".
 _TAKES_INFINITIVE = frozenset(("claim", "deny", "admit", "acknowledge"))
 
@@ -599,6 +604,8 @@ def _indirect(sentence: str, offset: int) -> Attribution:
             continue  # "wrote about the war", "wrote a letter", "a man accused of murder told": not this frame
         if lemma == "claim" and _CLAIMED_OBJECT.match(rest):
             continue  # "claimed responsibility for the attack", "claimed victory", "claimed the lives of": an act
+        if lemma == "reject" and not _SAID_OBJECT.match(rest) and not _FRAME_THAT.match(rest):
+            continue  # "rejected the ceasefire proposal", "rejected the appeal": an act; not "rejected the claims"
         # The frame closes a statement before it: nothing follows, or a dash, a comma, or where it was said
         # ("X, the Journal said in a report on its web site"), after a clause of its own
         before_end = _statement_end_before(pre, speaker)

@@ -94,11 +94,13 @@ def test_claimed_to_have_keeps_subject_in_statement() -> None:
 
 
 @pytest.mark.parametrize("sentence", [
+    "The Kestrel Brigade rejected the ceasefire proposal on Sunday.",
+    "The harbour court rejected the appeal on Monday.",
     "The Kestrel Brigade claimed responsibility for the attack on the depot.",
     "The storm claimed the lives of 12 people in Halden.",
     "The Harrow Front claimed victory in the port town.",
 ])
-def test_claiming_an_act_is_no_reporting_frame(sentence) -> None:
+def test_claiming_or_rejecting_an_act_is_no_reporting_frame(sentence) -> None:
     c = analyze_sentence(sentence, PUB)
     assert c.speaker == "" and c.statement == sentence.rstrip(".")
 
@@ -106,6 +108,15 @@ def test_claiming_an_act_is_no_reporting_frame(sentence) -> None:
 def test_claiming_that_is_still_a_frame() -> None:
     c = analyze_sentence("The Kestrel Brigade claimed that it had shot down the drone.", PUB)
     assert c.speaker == "The Kestrel Brigade" and c.statement == "it had shot down the drone"
+
+
+@pytest.mark.parametrize(("sentence", "statement"), [
+    ("The ministry rejected claims that the dam had failed.", "the dam had failed"),
+    ("The ministry rejected the reports as false.", "the reports as false"),
+])
+def test_rejecting_what_was_said_is_still_a_frame(sentence, statement) -> None:
+    c = analyze_sentence(sentence, PUB)
+    assert c.speaker == "The ministry" and c.statement == statement and c.negated
 
 
 def test_unattributed_sentence_is_its_own_statement() -> None:

@@ -520,6 +520,8 @@ def test_names_of_one_actor_or_unlike_statements_are_not_two_actors(first, secon
     # not a short form: letters in order are not initials, one word alike of two is not one name
     ("Brix will close its Ostvik plant next year.", "Brevik Industrial Exports will close its Ostvik plant next year."),
     ("Vester Rovers beat Halden 2-0 on Saturday.", "Vesterby Athletic beat Halden 2-0 on Saturday."),
+    # two bodies rejecting one proposal: an act of each, not a frame that hides who
+    ("The Kestrel Brigade rejected the ceasefire proposal on Sunday.", "The Harrow Front rejected the ceasefire proposal on Sunday."),
     # one word each, neither a given name: two surnames or two bodies, not one person's two names
     ("Prosecutors said Okafor had lied to investigators.", "Prosecutors said Lindqvist had lied to investigators."),
     ("Regulators fined Vantora £40 million for misleading customers.", "Regulators fined Kelmark £40 million for misleading customers."),
