@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from shared.speech import SAID_NOUNS
+
 # Verbs that frame a quotation or a "that" clause, and otherwise take an object of their own: "Germany
 # pledged 40 tanks", "asked for help", "complained of pain" report nothing.
 # Past forms only where the present is a noun as often ("tweets that showed", "his promises").
@@ -178,9 +180,8 @@ _CLAIMED_OBJECT = re.compile(r"\s+(?:(?:full|sole|joint)\s+)?(?:responsibility|c
                              r"the\s+life)\b", re.IGNORECASE)
 # What is rejected as said, not done: "rejected the claims", "rejected reports that", "rejected as false".
 _SAID_OBJECT = re.compile(r"\s+(?:(?:the|these|those|such|all|any|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,2}?"
-                          r"(?:claims?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|stor(?:y|ies)|"
-                          r"criticism|assertions?|characteri[sz]ations?|notion|idea|premise|account|comments?|remarks?|"
-                          r"statements?|as\b|that\b)", re.IGNORECASE)
+                          r"(?:" + SAID_NOUNS + r"|charges?|assertions?|characteri[sz]ations?|premise|account|comments?|"
+                          r"remarks?|statements?|as\b|that\b)", re.IGNORECASE)
 # Reporting verbs whose "to" clause is the statement: "claimed to have retaken", "denied to have".
 _TAKES_INFINITIVE = frozenset(("claim", "deny", "admit", "acknowledge"))
 

@@ -677,8 +677,7 @@ def _reversal(a: MatchForm, b: MatchForm) -> str | None:
     if acts is None:
         return None
     if set(acts) <= _STANCES:
-        other_dates = bool(a.dates and b.dates) and not any(_dates_compatible(u, v) for u in a.dates for v in b.dates)
-        if not other_dates and not _two_parts(a, b):
+        if not _other_dates(a, b) and not _two_parts(a, b):
             return None
     elif not _other_years(a, b):
         return None
@@ -692,10 +691,7 @@ def _two_parts(a: MatchForm, b: MatchForm) -> bool:
     """Figures of one unit on both sides, none agreeing, that may be two parts of one whole: shares
     summing to at most 100 ("55%" / "40%"; not "64%" / "58%"), or counts of two groups ("seven judges"
     / "two judges"; not a majority each: "a majority of MPs, 326 of them" / "330 of them")."""
-    for unit in sorted({u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}):
-        xs, ys = ([v for u, _, v in f.numbers if u == unit] for f in (a, b))
-        if any(_close(x, y, unit) for x in xs for y in ys):
-            continue
+    for unit, xs, ys in _figures_apart(a, b):
         if unit in _SHARES:
             return max(xs) + max(ys) <= 100
         return not ({"majority"} & (set(a.core.split()) | set(b.core.split())))
@@ -714,9 +710,20 @@ def _other_occasion(a: MatchForm, b: MatchForm) -> bool:
     passengers died in the crash" are two groups, "He survived a heart attack in 2019" / "He died of a
     heart attack on Monday" two occasions, not one told two ways. (An age on one side and a duration on
     the other tell nothing; "about 2 million" is "2.1 million".)"""
-    for unit in {u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}:
-        if not any(_close(x, y, unit) for u, _, x in a.numbers if u == unit for v, _, y in b.numbers if v == unit):
-            return True
+    return next(_figures_apart(a, b), None) is not None or _other_dates(a, b)
+
+
+def _figures_apart(a: MatchForm, b: MatchForm):
+    """Each unit both statements give figures of, none of one agreeing with one of the other (up to
+    rounding), in order of unit: (unit, a's figures, b's figures)."""
+    for unit in sorted({u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}):
+        xs, ys = ([v for u, _, v in f.numbers if u == unit] for f in (a, b))
+        if not any(_close(x, y, unit) for x in xs for y in ys):
+            yield unit, xs, ys
+
+
+def _other_dates(a: MatchForm, b: MatchForm) -> bool:
+    """Dates on both sides and none of one fitting one of the other."""
     return bool(a.dates and b.dates) and not any(_dates_compatible(u, v) for u in a.dates for v in b.dates)
 
 

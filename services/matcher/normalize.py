@@ -19,6 +19,7 @@ from shared.pb import claim_pb2
 from shared.places import is_city, is_country, is_state
 from shared.places import key as place_key
 from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
+from shared.speech import SAID_NOUNS
 
 from .lexicon import ALTERNATIVES, EVENT_KINDS, IDENTITY_WORDS, METONYMY, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
@@ -1328,9 +1329,8 @@ _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refus
 # "Dismissed" denies a report ("dismissed the reports", "dismissed it as speculation"), not a minister or
 # a manager ("dismissed the defence minister", "has been dismissed as Rangers boss", "dismissed over
 # claims of misconduct"), nor a case.
-DISMISSED_REPORT = (r"dismiss\w*\s+(?!(?:over|after|amid|following|for)\b)(?:(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|rumou?rs?|allegations?|accusations?|"
-                    r"suggestions?|speculation|criticism|concerns?|fears?|idea|notion|talk|stor(?:y|ies)|theor(?:y|ies)|"
-                    r"questions?)|(?:[\w'’-]+\s+){0,4}?as\s+(?:(?:a|an|the|just|pure|mere|total|complete)\s+)?"
+DISMISSED_REPORT = (r"dismiss\w*\s+(?!(?:over|after|amid|following|for)\b)(?:(?:[\w'’-]+\s+){0,4}?(?:" + SAID_NOUNS +
+                    r"|speculation|concerns?|fears?|talk|theor(?:y|ies)|questions?)|(?:[\w'’-]+\s+){0,4}?as\s+(?:(?:a|an|the|just|pure|mere|total|complete)\s+)?"
                     r"(?:nonsense|rubbish|false|untrue|baseless|speculation|fake|lies?|rumou?rs?|ridiculous|absurd|fiction|"
                     r"fantasy|unfounded|misleading|wrong|inaccurate|groundless|desperate|propaganda|smears?|hoax))\b")
 _DISMISSED_REPORT = re.compile(DISMISSED_REPORT)
