@@ -1315,10 +1315,11 @@ _BEFORE_YET_TO = frozenset("has have had is are was were remains remain remained
 
 
 def _not_a_negation(words: list[str], i: int) -> bool:
-    """A "not", "no" or "nobody" that negates nothing: "not only X but also Y" states both, "no more
-    than 12" and "not fewer than 40" bound a figure, "nobody but the mayor knew" says the mayor knew."""
+    """A "not", "no" or "nobody" that negates nothing: "not only X but also Y" states both, "not least
+    because" stresses, "no more than 12" and "not fewer than 40" bound a figure, "nobody but the mayor
+    knew" says the mayor knew."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return (words[i] == "not" and nxt in ("only", "just")) or (
+    return (words[i] == "not" and nxt in ("only", "just", "least")) or (
         words[i] in ("not", "no") and nxt in _BOUND_COMPARATIVES and i + 2 < len(words) and words[i + 2] == "than") or (
         words[i] == "nobody" and nxt in NOBODY_EXCEPT)
 _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing decline declines declined "
@@ -1326,6 +1327,22 @@ _DENY_VERBS = frozenset("deny denies denied denying refuse refuses refused refus
                         "debunked hoax hoaxes fake false untrue bogus fabricated myth satire satirical prank unfounded "
                         "baseless doctored photoshopped misleading faked fakes doubt doubts doubted dispute disputes disputed "
                         "erroneous".split())
+# What someone is refused, not a report denied: "was denied entry", "refused bail", "denied a visa". The
+# refusal negates the thing ("denied bail" against "granted bail"), it does not call a report untrue.
+REFUSED_THINGS = frozenset("entry access bail parole visa visas permission boarding admission asylum treatment "
+                           "service citizenship residency tenure licence license permit passage custody "
+                           "communion burial funding insurance".split())
+_REFUSAL_VERBS = frozenset("deny denies denied denying refuse refuses refused refusing".split())
+
+
+def _refusal_of_a_thing(words: list[str], i: int) -> str | None:
+    """The thing refused when words[i] is "denied"/"refused" followed by one (past an article)."""
+    if words[i] not in _REFUSAL_VERBS or i and words[i - 1] == "being":
+        return None  # "in protest at being refused asylum": told as the background, not the news
+    k = i + 1 + (i + 1 < len(words) and words[i + 1] in ("a", "an", "the", "any"))
+    return words[k] if k < len(words) and words[k] in REFUSED_THINGS else None
+
+
 # "Dismissed" denies a report ("dismissed the reports", "dismissed it as speculation"), not a minister or
 # a manager ("dismissed the defence minister", "has been dismissed as Rangers boss", "dismissed over
 # claims of misconduct"), nor a case.
@@ -1377,6 +1394,34 @@ _BEFORE_CLAUSE = frozenset("yet exactly precisely immediately for at this point 
 _DETERMINERS = frozenset("the a an his her its their our my your".split())
 
 
+_SUBJECT_PRONOUNS = frozenset("that he she it they we you i".split())
+# First words under a negation that carry the predicate after them: "has no plans to resign", "no
+# intention of raising taxes", "not interested in buying Twitter", "no group has claimed responsibility",
+# "not going to become weightless": the predicate negated is the word that follows (stems).
+_LIGHT_HEADS = frozenset("plan intention intent interest interested going group one".split())
+_ADVICE_NOUNS = frozenset("reason reasons way ways tip tips how why".split())
+# Not commenting negates the comment only: "North Korea did not comment on the launch" denies no launch.
+_NO_COMMENT = frozenset("comment comments commented respond responded reply replied".split())
+
+
+def _asserts_nothing(words: list[str], i: int, opening: int) -> bool:
+    """A negation that states no fact: of a purpose ("so he won't turn into a werewolf", "so as not to
+    alarm", "in order not to"), of advice ("Don't reset your phone": "do not" opening the headline; "Five
+    reasons not to panic"), or a bound ("doesn't last more than a day": at most)."""
+    if i >= 2 and words[i - 1] in ("as", "order") and words[i - 2] in ("so", "in"):
+        return True
+    if words[i] == "not" and i >= 1 and words[i - 1] == "do" and i - 1 == opening:
+        return True
+    if i + 1 < len(words) and words[i + 1] == "to" and i >= 1 and words[i - 1] in _ADVICE_NOUNS:
+        return True
+    if any(words[k] in _BOUND_COMPARATIVES and words[k + 1] == "than" for k in range(i + 1, min(i + 4, len(words) - 1))):
+        return True
+    for k in range(max(0, i - 4), i - 1):
+        if words[k] == "so" and words[k + 1] in _SUBJECT_PRONOUNS and not _CLAUSE_END.intersection(words[k:i]):
+            return True
+    return False
+
+
 def _clause_follows(words: list[str], k: int) -> bool:
     """Whether a clause opens at words[k], past a few words of time or degree ("at this point if")."""
     for w in words[k:k + 4]:
@@ -1386,6 +1431,20 @@ def _clause_follows(words: list[str], k: int) -> bool:
         if w not in _BEFORE_CLAUSE:
             return False
     return False
+
+
+# Who answers, before a colon that opens the headline's answer ("Kensington Palace: No, ...").
+_ANSWERER_WORDS = 6
+
+
+def _answer_start(words: list[str]) -> int:
+    """Where a headline's own words start: past "Who: " (at most _ANSWERER_WORDS words), else 0."""
+    for k, w in enumerate(words[:_ANSWERER_WORDS + 1]):
+        if w == ":":
+            return k + 1
+        if w in _CLAUSE_END:
+            break
+    return 0
 
 
 def _negated_heads(text: str) -> frozenset[str]:
@@ -1411,7 +1470,9 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
     first = set()
     unasserted = set()
     contrasted = set()
-    if len(words) > 2 and words[0] in ("no", "nope") and words[1] in _CLAUSE_END:
+    opening = _answer_start(words)
+    if (len(words) > opening + 2 and words[opening] in ("no", "nope") and words[opening + 1] in _CLAUSE_END
+            and not words[opening + 2][0].isdigit()):  # not "No. 10 says"
         heads.add(DENIAL)
     for i, w in enumerate(words):
         if w in _DEMAND or (w in _DEMAND_BEFORE_TO and i + 1 < len(words) and words[i + 1] == "to"):
@@ -1425,6 +1486,11 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
             continue
         refuse_to = (w in _REFUSE_TO and i + 2 < len(words) and words[i + 1] == "to"
                      and words[i + 2].isalpha())  # not "declined to 36.9 billion"
+        refused = _refusal_of_a_thing(words, i)
+        if refused:
+            heads.add(stem(refused))
+            first.add(stem(refused))
+            continue
         if w in _DENY_VERBS and not refuse_to and not w.startswith("declin") or (  # "revenue declined 3%"
                 w.startswith("dismiss") and _DISMISSED_REPORT.match(" ".join(words[i:i + 9]))):
             heads.add(DENIAL)
@@ -1434,15 +1500,20 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
             continue
         # "has yet to sign" is "has not signed"; not "yet to the surprise of many"
         yet_to = w == "yet" and 0 < i < len(words) - 2 and words[i - 1] in _BEFORE_YET_TO and words[i + 1] == "to"
+        if (w in _NEG_CUE_WORDS or refuse_to) and _asserts_nothing(words, i, opening):
+            continue
         if w in _NEG_CUE_WORDS or refuse_to or contrast or yet_to:  # "declined to confirm" negates "confirm"
             scope = []
             knowing = False
             for k in range(i + 1, min(i + 12, len(words))):
                 nxt = words[k]
-                if nxt in _CLAUSE_END or nxt == _CONTRAST_CUE:
+                if nxt in _CLAUSE_END or nxt == _CONTRAST_CUE or nxt == "but":  # "failed to meet X but cut Y"
                     break
                 if not scope and not contrast and nxt in _KNOWING and _clause_follows(words, k + 1):
                     scope, knowing = [stem(nxt)], True
+                    break
+                if not scope and not contrast and nxt in _NO_COMMENT:
+                    scope = [stem(nxt)]  # a fact of its own, told of nothing else
                     break
                 if not scope and not contrast and (nxt in _NOT_TRUE and w != "no" or nxt in _NO_EVIDENCE and w == "no"):
                     heads.add(DENIAL)
@@ -1454,7 +1525,7 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
                 if contrast and (nxt in words[:i] or nxt in _CALENDAR):
                     continue  # "a new mayor rather than a new council on Sunday": the alternative is the council
                 scope.append(stem(nxt))
-                if len(scope) == NEG_SCOPE:
+                if len(scope) - (scope[0] in _LIGHT_HEADS) == NEG_SCOPE:
                     break
             if scope:
                 heads.update(scope)
@@ -1462,7 +1533,7 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
                     first.update(scope)
                     contrasted.update(scope)
                 else:
-                    first.add(scope[0])
+                    first.add(scope[1] if scope[0] in _LIGHT_HEADS and len(scope) > 1 else scope[0])
             elif DENIAL not in heads and not contrast:
                 rest = [n for n in words[i + 1:] if n not in _CLAUSE_END]
                 if all(n in _NEG_SKIP or n in STOP_WORDS for n in rest):

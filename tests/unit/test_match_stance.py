@@ -304,3 +304,92 @@ def test_safe_of_another_thing_or_of_nobody_harmed_is_no_denial():
     e = explain("The Vlieborg miners are safe, the company said.", "The Vlieborg miners were rescued on Monday.")
     assert e.decision != CONFLICTING, e.reason
     assert "safe" not in cues("She is dead") and not any(c.startswith("safe") for c in cues("She is dead"))
+
+
+def test_a_no_after_who_answers_is_the_headline_answering_no():
+    assert DENIAL in _negated_heads("Velmar Palace: No, the princess is not pregnant")
+    assert "answered_no" in cues("Velmar Palace: No, the princess is not pregnant")
+    e = explain("The princess of Velmar is expecting a third child", "Velmar Palace: No, the princess isn't pregnant again")
+    assert e.decision == CONFLICTING and "answered_no" in e.reason, e.reason
+    # "No. 10" is a number, not an answer
+    assert DENIAL not in _negated_heads("No. 10: the harbour master will resign")
+    assert "answered_no" not in cues("No. 10: the harbour master will resign")
+
+
+def test_a_thing_refused_is_negated_not_a_report_denied():
+    assert DENIAL not in _negated_heads("Velmar man denied entry to Norvik over a joke post")
+    assert "entry" in _negated_heads("Velmar man denied entry to Norvik over a joke post")
+    assert "deny" not in cues("The court denied bail to the harbour master")
+    assert "deny" in cues("The harbour master denied the report")
+    e = explain("The court denied bail to the Velmar harbour master on Friday",
+                "The Velmar harbour master was granted bail on Friday")
+    assert e.decision == CONFLICTING, e.reason
+    e = explain("Velmar man denied entry to Norvik over a joke post about the airport",
+                "Two Velmar tourists sent home from Norvik after a joke post about the airport")
+    assert e.decision != CONFLICTING, e.reason
+    # refused as the background of the news: "in protest at being refused asylum"
+    assert "asylum" not in _negated_heads("The refugee who went on hunger strike at being refused asylum has won his case")
+
+
+def test_a_person_said_fine_or_in_good_health_denies_their_illness_or_death():
+    e = explain("The Velmar singer Ana Dorsey has died", "The Velmar singer Ana Dorsey posts a photo to show fans she's fine")
+    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
+    e = explain("Chancellor Ivo Maren is seriously ill", "Ivo Maren 'in excellent health', his spokesman insists")
+    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
+    e = explain("The rapper Tom Vale has died after a seizure", "Tom Vale out of hospital after seizure scare, thanks fans")
+    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
+    # out of hospital in a report of the harm itself denies nothing
+    assert "safe" not in cues("The pilot, out of hospital, described the crash that killed 14")
+
+
+def test_debunking_words_besides_hoax_are_refutations():
+    for headline in ("The viral video of the man living in the store was staged",
+                     "That 'free coffee for a year' offer is a scam",
+                     "Three-armed fisherman story turns out to be a publicity stunt",
+                     "The singer laughs off the theory that she was replaced by a double",
+                     "Velmar patient tests negative for the virus",
+                     "The photo of the lonely chancellor was cropped",
+                     "That viral flood photo isn't what it seems"):
+        assert "refute" in cues(headline), headline
+    for headline in ("Dockworkers staged a walkout at Velmar port", "Man jailed over a phone scam in Velmar",
+                     "Stunt performer injured on the set of the Velmar film"):
+        assert "refute" not in cues(headline), headline
+
+
+def test_negations_that_state_no_fact_are_not_read_as_denials():
+    # of a purpose, of advice, a bound
+    assert _negated_heads("The president adopted a boy so he won't turn into a werewolf") == frozenset()
+    assert _negated_heads("Don't reset your phone unless you want to lose your files") == frozenset()
+    assert _negated_heads("Five reasons not to give up hope on the Velmar bridge") == frozenset()
+    assert _negated_heads("The battery doesn't last more than one day") == frozenset()
+    assert _negated_heads("The strike will go ahead, not least because talks collapsed") == frozenset()
+    # a negation ends at "but": what follows is asserted
+    assert "succeed" not in _negated_heads("Norvik failed to meet its targets but succeeded in cutting costs")
+
+
+def test_not_commenting_denies_nothing_of_the_fact():
+    assert _negated_heads("Norvik did not comment on the launch") == {"comment"}
+    e = explain("Norvik did not comment on the launch.", "Norvik launched a missile, Velmar said.")
+    assert e.decision != CONFLICTING, e.reason
+    e = explain("A spokesperson declined to comment on whether the Norvik chief would resign.",
+                "The Norvik chief will resign, the company said.")
+    assert e.decision != CONFLICTING, e.reason
+
+
+def test_no_plans_to_do_something_negates_the_thing_planned():
+    heads = match_form(analyze_sentence("The Norvik chief has no plans to resign")).negated_predicates
+    assert "resign" in heads and "plan" not in heads
+    for a, b in (("The Norvik chief has no plans to resign", "The Norvik chief resigned"),
+                 ("The Velmar government has no intention of raising taxes", "The Velmar government plans to raise taxes"),
+                 ("No group has claimed responsibility for the Velmar bombing.",
+                  "The Red Hand group claimed responsibility for the Velmar bombing.")):
+        for x, y in ((a, b), (b, a)):
+            e = explain(x, y)
+            assert e.decision == CONFLICTING and "confirm vs deny" in e.reason, (x, y, e.reason)
+
+
+def test_an_excluded_alternative_the_other_does_not_state_is_no_denial():
+    x = match_form(analyze_sentence("Norvik will build its battery plant in Velmar, not Ostrava"))
+    y = match_form(analyze_sentence("Norvik is building its battery plant in Velmar"))
+    on = dict(zip(FEATURES, features(x, y)))
+    assert not on["neg_unshared"] and not on["neg_unshared_named"], on
