@@ -1358,7 +1358,7 @@ _REFUSE_TO = frozenset("refuse refuses refused refusing decline declines decline
                        "failing".split())
 # "not true", "isn't real", "no evidence": a negation of the report itself, not of one predicate.
 _NOT_TRUE = frozenset("true real accurate correct genuine authentic so case thing".split())
-_NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
+_NO_EVIDENCE = frozenset("evidence proof truth basis sign connection link".split())  # "no link between 5G and ..."
 # The words of a denial that says nothing else: "This is false.", "That is not the case.", "No
 # evidence supports this." (shared.comparison joins such a sentence to the one it judges).
 DENIAL_WORDS = _DENY_VERBS | _NOT_TRUE | _NO_EVIDENCE | frozenset("happen support".split())

@@ -37,31 +37,40 @@ _REFUTE = re.compile(
     r"(?:(?:a|an|just|another|all|elaborate|total)\s+){0,2}(?:scam|stunt)|"
     r"(?:is|was|are|were|been|being)\s+(?:all\s+|completely\s+|entirely\s+)?staged|"
     r"(?:digitally\s+)?(?:altered|manipulated)\s+(?:photo|image|video|picture|footage)s?|"
-    r"(?:photo|image|video|picture|footage)s?\s+(?:[\w'’\"-]+\s+){0,4}?(?:was|were|is|are|has\s+been|had\s+been)\s+(?:digitally\s+)?"
-    r"(?:altered|manipulated|cropped|edited)|laugh(?:s|ed|ing)?\s+off|(?:test(?:s|ed)?|came\s+back)\s+negative|"
+    r"(?:photo|image|video|picture|footage)s?\s+(?:[\w'’\"-]+\s+){0,4}?(?:was|were|is|are|has\s+been|had\s+been)\s+"
+    r"(?:digitally\s+)?(?:altered|manipulated|cropped|edited)|laugh(?:s|ed|ing)?\s+off|(?:test(?:s|ed)?|came\s+back)\s+negative|"
     r"urban\s+(?:legend|myth)|misattribut\w+|april\s+fool|"
     r"(?:not|n't|n’t)\s+what\s+(?:it|they|this)\s+(?:seems?|appears?|looks?)|"
     r"(?:is|was|are|were)n'?t\s+what\s+(?:it|they)\s+(?:seems?|appears?|looks?))\b|"
     # a headline opening "If only ..." wishes the report were true ("If Only The Moon Really Were Made
     # of Cheese"); "if only because", "if only for a year" inside a sentence qualify, they do not refute
-    r"^\W*if\s+only\b(?!\s+(?:because|for|to|briefly|temporarily))|\bnot\s+so\s+fast\s*[,:.!]", re.IGNORECASE)
+    r"^\W*if\s+only\b(?!\s+(?:because|for|to|briefly|temporarily))|\bnot\s+so\s+fast\s*[,:.!]|"
+    # the report's thing in a headline's (single) scare quotes, said to be something else: "That subway
+    # 'shark' was a stuffed prop", "'Lion in the street' photo was taken in Johannesburg"
+    r"(?:^|(?<=[\s(]))['‘][^\W\d][^'’\"”]{0,40}['’]\s+(?:[\w'’]+\s+){0,4}?"
+    r"(?:was|is|were|are|turn(?:s|ed)?\s+out\s+to\s+be)\s+(?:(?:just|actually|really|only|likely|"
+    r"in\s+fact|probably|merely|simply)\s+)*(?:a|an|the|just|actually|really|only|likely|probably|merely|simply|"
+    r"(?:taken|shot|filmed)\s+in)\b",
+    re.IGNORECASE)
 # What is shot down for real. Right before "claims" it is the headline's object, and "claims" its verb:
 # "Syria shot down Turkish jet claims state TV" denies nothing; "shoots down drone strike reports" does.
 _AIRCRAFT = (r"(?:jets?|warplanes?|planes?|airliners?|aircraft|drones?|helicopters?|choppers?|fighters?|bombers?|"
              r"missiles?|rockets?|balloons?|satellites?)(?![\w'-])")
 # Verbs of a party rejecting a report.
-_DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)(?!\s+(?:(?:a|an|the|any)\s+)?(?:" + "|".join(sorted(REFUSED_THINGS)) + r")\b)|refut\w+|rebuff\w*|reject\w*|" + DISMISSED_REPORT + r"|retract\w*|doubts?|"
+# (not "denied entry", "denied bail": a thing refused, which normalize reads as that thing negated)
+_DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)(?!\s+(?:(?:a|an|the|any)\s+)?(?:" + "|".join(sorted(REFUSED_THINGS)) + r")\b)|"
+                   r"refut\w+|rebuff\w*|reject\w*|" + DISMISSED_REPORT + r"|retract\w*|doubts?|"
                    r"doubted|cast(?:s|ing)?\s+doubt|questions\s+whether|"
                    r"(?:shoots?|shot)\s+down\s+(?:(?:[\w'-]+\s+)?(?!" + _AIRCRAFT + r")[\w'-]+\s+)?"
                    r"(?:claims?|reports?|rumou?rs?|story)|"
                    r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?)\b", re.IGNORECASE)
 # A headline answering its own report "No": opening with it ("No, a spider did not ..."; not "No. 10
-# says"), or after who answers ("Kensington Palace: No, Kate isn't pregnant"), or closing a question with it, alone or with who says so ("Did Banksy post this? Probably
-# not", "Expansion ahead? No, says the commissioner"). Not a question within a quotation ("'Worried?
+# says"), or after who answers ("Kensington Palace: No, Kate isn't pregnant"), or closing a question
+# with it, alone or with who says so ("Did Banksy post this? Probably not", "Expansion ahead? No, says the commissioner"). Not a question within a quotation ("'Worried?
 # No,' the coach said"), not a "No" followed by a statement of its own ("Easy decision? No. Council
 # approves ...", "No. 2 seed Duke ..."), and not one asked of a refutation: "A hoax? No" confirms.
-_OPENING_NO = re.compile(r"^\W*(?:[^\W\d][\w.'’-]*(?:\s+[\w.'’-]+){0,5}\s*:\s*)?(?:no|nope|sorry)(?!\.?\s*\d)\s*[,.:!]",
-                         re.IGNORECASE)
+_OPENING_NO = re.compile(r"^\W*(?:[^\W\d][\w.'’-]*(?:\s+[\w.'’-]+){0,5}\s*:\s*)?"
+                         r"(?:no|nope|sorry)(?!\.?\s*\d)\s*[,.:!]", re.IGNORECASE)
 _CLOSING_NO = re.compile(r"\?\s*(?:(?:probably|almost\s+certainly|definitely|sadly)\s*,?\s+)?(?:no|nope|not)"
                          r"(?:\s*[.!]?\s*"  # alone
                          r"|,\s*(?:says?|said)\s+[^,.;:?!]{1,60}[.!]?"  # "No, says the commissioner"
@@ -91,25 +100,41 @@ _IMPLICIT_NEGATION = re.compile(r"\b(?:without|fail(?:s|ed|ing|ure)?|lack\w*|una
                                 r"nobody|nothing|refus\w+|declin\w+|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
 
 # Someone said to be safe or alive ("says she is safe and secure", "the aid worker is alive and well",
-# "is not dead"), against a report of harm to them (dead, killed, captured, kidnapped): the denial of a
-# death or capture hoax, in no word of denial. Who is safe must be a person the statement points to (a
-# pronoun) or a word the other statement has: "the city is safe" denies no shooting of the mayor.
+# "is not dead", "in excellent health"), against a report of harm to them (dead, killed, captured,
+# kidnapped, ill): the denial of a death or capture hoax, in no word of denial; and someone said to
+# stay ("stays at PSG", "will serve my full term") against a report of their departure (leaving,
+# quitting, sacked, joining another club): the denial of a transfer or resignation rumour. Who is safe
+# must be a person the statement points to (a pronoun) or a word the other statement has: "the city is safe" denies no shooting of the mayor.
 _SAFE = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'s|'re|'m|’s|’re|’m)\s+"
                    r"(?:(?:still|now|actually|perfectly|safe\s+and|completely|totally)\s+)?"
                    r"(?:safe|alive|unharmed|fine|healthy|(?:not\s+)?dead)\b"
                    r"|\b(?P<who2>\w+)\s+(?:isn't|isn’t|wasn't|wasn’t)\s+dead\b"
                    # "Putin 'in excellent health'", "the singer is in good health"
-                   r"|\b(?P<who3>\w+)(?:\s+(?:is|was|remains))?[\s'\"‘’“”]+in\s+(?:good|excellent|perfect|great|fine|robust)\s+"
-                   r"health\b", re.IGNORECASE)
+                   r"|\b(?P<who3>\w+)(?:\s+(?:is|was|remains))?[\s'\"‘’“”]+in\s+"
+                   r"(?:good|excellent|perfect|great|fine|robust)\s+health\b"
+                   # staying where the other says they leave: "Neymar stays at PSG", "Ibrahimovic is staying at
+                   # Old Trafford", "We're not leaving Britain", "I will serve my full term", "vows to carry on"
+                   r"|\b(?P<who4>\w+)(?:(?:'s|’s|'re|’re)|\s+(?:is|are|was|were|will\s+be))?\s+"
+                   r"(?:staying|stays|stayed)\s+(?:at|on|put)\b"
+                   r"|\b(?P<who5>\w+)(?:(?:'s|’s|'re|’re)\s+not|\s+(?:is|are)\s+not|"
+                   r"\s+(?:isn't|aren't|isn’t|aren’t|won't\s+be))\s+(?:leaving|quitting|going\s+anywhere)\b"
+                   r"|\b(?P<who6>\w+)\s+(?:will|to)\s+serve\s+(?:my|his|her|their|a|the)\s+full\s+term\b"
+                   r"|\b(?P<who7>\w+)\s+(?:vows?|vowed|pledges?|pledged|will)\s+(?:to\s+)?['‘]?"
+                   r"(?:carry|stay|fight)\s+on\b",
+                   re.IGNORECASE)
 # Someone who came through: "Lil Wayne out of hospital", "the singer was discharged" ("survived" against
 # "killed" is an opposite predicate: matching's lexicon). Read only in a statement that tells of no harm
 # itself ("the pilot, out of hospital, told of the crash that killed 14" does not deny the deaths).
 _SURVIVED = re.compile(r"\b(?P<who>\w+)(?:'s|’s|\s+(?:is|was|has|had))?\s+(?:out\s+of\s+(?:the\s+)?hospital|"
                        r"(?:been\s+)?discharged)\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:die[sd]?|dead|death|killed|kill|captur\w*|kidnap\w*|abduct\w*|hostage|executed|"
-                   r"beheaded|murdered|shot|ill|illness|sick|disease|cancer|coma)\b", re.IGNORECASE)
+                   r"beheaded|murdered|shot|ill|illness|sick|disease|cancer|coma|"
+                   # a departure, which staying denies
+                   r"leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|step(?:s|ping)?\s+down|sacked|fired|ousted|pull(?:s|ing)?\s+out|"
+                   r"joining|to\s+join|abdicat\w+|retir(?:e|es|ed|ing))\b", re.IGNORECASE)
 _PERSONS = frozenset("i he she they we you who".split())
-_SAFE_WORDS = ("safe", "alive", "unharmed", "dead", "fine", "healthy", "health", "hospital", "discharged")
+_SAFE_WORDS = ("safe", "alive", "unharmed", "dead", "fine", "healthy", "health", "hospital", "discharged", "stay",
+               "leaving", "quitting", "anywhere", "full term", "carry on", "fight on")
 SAFE = "safe"  # the cue that someone is said safe; with it "safe:<stem>" of each one named, "safe:" of a pronoun
 
 
@@ -121,7 +146,7 @@ def _safe_cues(text: str) -> list[str]:
     for m in _SAFE.finditer(text):
         if m["who"] and m.group().lower().endswith(" dead") and " not " not in m.group().lower():
             continue  # "she is dead" is the harm, not its denial
-        found.append((m["who"] or m["who2"] or m["who3"]).lower())
+        found.append(next(who for who in m.groups() if who).lower())
     if not _HARM.search(text):
         found.extend(m["who"].lower() for m in _SURVIVED.finditer(text))
     found = [f"{SAFE}:" if who in _PERSONS else f"{SAFE}:{stem(who)}" for who in found]

@@ -393,3 +393,30 @@ def test_an_excluded_alternative_the_other_does_not_state_is_no_denial():
     y = match_form(analyze_sentence("Norvik is building its battery plant in Velmar"))
     on = dict(zip(FEATURES, features(x, y)))
     assert not on["neg_unshared"] and not on["neg_unshared_named"], on
+
+
+def test_the_reports_thing_in_scare_quotes_said_to_be_something_else_refutes_it():
+    for headline in ("That subway 'shark' was a stuffed prop, the transit authority says",
+                     "The 'ghost' in the Velmar pub was just a reflection, says an expert",
+                     "'Lion in the street' photo was taken in Johannesburg in 2016"):
+        assert "refute" in cues(headline), headline
+    for headline in ("'Miracle' baby was born at 22 weeks in Velmar", "Velmar man 'was killed by his brother'",
+                     "Police investigate 'shark' sighting in the Velmar canal"):
+        assert "refute" not in cues(headline), headline
+    e = explain("A dead shark was found on a Velmar subway train", "That subway 'shark' was a stuffed prop, the transit authority says")
+    assert e.decision == CONFLICTING and "refute" in e.reason, e.reason
+
+
+def test_someone_said_to_stay_denies_their_departure():
+    for claim, headline in (("Tomas Brandt is leaving Velmar United for Norvik City", "Tomas Brandt stays at Velmar United as the window closes"),
+                            ("Chancellor Ivo Maren is stepping down before the end of her term", "Ivo Maren: I will serve my full term"),
+                            ("Velmar Doughnuts is pulling out of Norvik", "Velmar Doughnuts: We're not leaving Norvik")):
+        e = explain(claim, headline)
+        assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (claim, headline, e.reason)
+    # staying somewhere says nothing of a departure the other does not report
+    e = explain("Tomas Brandt scored twice for Velmar United", "Tomas Brandt stays at Velmar United as the window closes")
+    assert "safe_of_harm" not in e.reason, e.reason
+
+
+def test_no_link_between_two_things_denies_the_link():
+    assert DENIAL in _negated_heads("There is no link between the Velmar masts and the illness, health officials say")
