@@ -1187,7 +1187,8 @@ def without_false_denials(text: str) -> str:
 
 # Negations written without a word of negation, put as one: "is unlikely to attend" -> "is not to attend",
 # "has ruled out a rate cut" -> "has not a rate cut" ("would not rule out a tax rise" -> "would possibly a
-# tax rise"), talks that "ended without a deal" -> "ended with no deal". Not any "without": "homes were
+# tax rise"), talks that "ended without a deal" -> "ended with no deal", "drops plan to charge" -> "has no
+# plan to charge". Not any "without": "homes were
 # without power" is what "homes lost power" says, a protest that "ended without incident" "ended peacefully".
 _HIDDEN_NEGATION = re.compile(
     r"\b(?:(?P<unlikely>unlikely\s+to)"
@@ -1200,7 +1201,10 @@ _HIDDEN_NEGATION = re.compile(
     r"|(?P<ended>(?:end(?:s|ed|ing)?|conclud(?:es|ed|ing)|broke\s+up|clos(?:es|ed|ing)|finish(?:es|ed|ing))\s+without"
     r"(?:\s+(?:an?|any))?)"
     r"(?=\s+(?:deal|agreement|accord|breakthrough|result|decision|verdict|settlement|ceasefire|"
-    r"truce|consensus|winner|joint\s+statement)\b))\b", re.IGNORECASE)
+    r"truce|consensus|winner|joint\s+statement)\b)"
+    # a plan given up: "Ryanair drops plan to charge for toilets" -> "has no plan to charge"
+    r"|(?P<dropped>(?:drop|scrap|shelve|abandon|ditch|axe)(?:s|ped|d|ed|ping|ing)?\s+"
+    r"(?:(?:its|the|their|his|her|a)\s+)?plans?)(?=\s+(?:to|for)\b))\b", re.IGNORECASE)
 
 
 # A negation naming the alternative after a comma: "in Nevada, not Texas", "12, not 14" exclude the
@@ -1219,7 +1223,7 @@ def with_plain_negations(text: str) -> str:
     lowered = text.lower()
     if ", not " in text:
         text = _NOT_THE_OTHER.sub(" rather than ", text)
-    if "unlikely" not in lowered and " out" not in lowered and "without" not in lowered:
+    if "unlikely" not in lowered and " out" not in lowered and "without" not in lowered and "plan" not in lowered:
         return text  # most statements
     return _HIDDEN_NEGATION.sub(_plain_negation, text)
 
@@ -1230,6 +1234,8 @@ def _plain_negation(m: re.Match) -> str:
     if m["ruled"]:
         # "would not rule out a tax rise" affirms it may be, against "ruled out a tax rise"
         return "possibly" if m["negated"] else "not"
+    if m["dropped"]:
+        return "has no plan"
     return m["ended"][:m["ended"].lower().index("without")] + "with no"
 
 

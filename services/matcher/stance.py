@@ -39,7 +39,10 @@ _REFUTE = re.compile(
     r"(?:digitally\s+)?(?:altered|manipulated)\s+(?:photo|image|video|picture|footage)s?|"
     r"(?:photo|image|video|picture|footage)s?\s+(?:[\w'’\"-]+\s+){0,4}?(?:was|were|is|are|has\s+been|had\s+been)\s+"
     r"(?:digitally\s+)?(?:altered|manipulated|cropped|edited)|laugh(?:s|ed|ing)?\s+off|(?:test(?:s|ed)?|came\s+back)\s+negative|"
-    r"urban\s+(?:legend|myth)|misattribut\w+|april\s+fool|"
+    r"urban\s+(?:legend|myth)|misattribut\w+|misquot\w+|april\s+fool|fantasy|phishing|unravel\w*|"
+    r"brush(?:es|ed|ing)?\s+off\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:rumou?rs?|reports?|claims?|speculation|talk)|"
+    r"(?:report|claim|story|rumou?r|price|figure|number|account|headline|tweet|post|photo)s?\s+(?:is|are|was|were)\s+"
+    r"(?:completely\s+|totally\s+|simply\s+|just\s+)?wrong|"
     r"(?:not|n't|n’t)\s+what\s+(?:it|they|this)\s+(?:seems?|appears?|looks?)|"
     r"(?:is|was|are|were)n'?t\s+what\s+(?:it|they)\s+(?:seems?|appears?|looks?))\b|"
     # a headline opening "If only ..." wishes the report were true ("If Only The Moon Really Were Made
@@ -63,7 +66,8 @@ _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)(?!\s+(?:(?:a|an|the|any)\s+)?(?:
                    r"doubted|cast(?:s|ing)?\s+doubt|questions\s+whether|"
                    r"(?:shoots?|shot)\s+down\s+(?:(?:[\w'-]+\s+)?(?!" + _AIRCRAFT + r")[\w'-]+\s+)?"
                    r"(?:claims?|reports?|rumou?rs?|story)|"
-                   r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?)\b", re.IGNORECASE)
+                   r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?|"
+                   r"never\s+(?:said|claimed|stated|wrote))\b", re.IGNORECASE)
 # A headline answering its own report "No": opening with it ("No, a spider did not ..."; not "No. 10
 # says"), or after who answers ("Kensington Palace: No, Kate isn't pregnant"), or closing a question
 # with it, alone or with who says so ("Did Banksy post this? Probably not", "Expansion ahead? No, says the commissioner"). Not a question within a quotation ("'Worried?
@@ -106,7 +110,7 @@ _IMPLICIT_NEGATION = re.compile(r"\b(?:without|fail(?:s|ed|ing|ure)?|lack\w*|una
 # quitting, sacked, joining another club): the denial of a transfer or resignation rumour. Who is safe
 # must be a person the statement points to (a pronoun) or a word the other statement has: "the city is safe" denies no shooting of the mayor.
 _SAFE = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'s|'re|'m|’s|’re|’m)\s+"
-                   r"(?:(?:still|now|actually|perfectly|safe\s+and|completely|totally)\s+)?"
+                   r"['\"‘“]?(?:(?:still|now|actually|perfectly|safe\s+and|completely|totally|absolutely)\s+)?"
                    r"(?:safe|alive|unharmed|fine|healthy|(?:not\s+)?dead)\b"
                    r"|\b(?P<who2>\w+)\s+(?:isn't|isn’t|wasn't|wasn’t)\s+dead\b"
                    # "Putin 'in excellent health'", "the singer is in good health"
@@ -118,6 +122,8 @@ _SAFE = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'
                    r"(?:staying|stays|stayed)\s+(?:at|on|put)\b"
                    r"|\b(?P<who5>\w+)(?:(?:'s|’s|'re|’re)\s+not|\s+(?:is|are)\s+not|"
                    r"\s+(?:isn't|aren't|isn’t|aren’t|won't\s+be))\s+(?:leaving|quitting|going\s+anywhere)\b"
+                   r"|\b(?P<who8>\w+)(?:'s|’s|\s+(?:is|are))\s+going\s+nowhere\b"
+                   r"|\b(?P<who9>\w+)\s+(?:will\s+)?remains?\s+(?:at|with)\b"
                    r"|\b(?P<who6>\w+)\s+(?:will|to)\s+serve\s+(?:my|his|her|their|a|the)\s+full\s+term\b"
                    r"|\b(?P<who7>\w+)\s+(?:vows?|vowed|pledges?|pledged|will)\s+(?:to\s+)?['‘]?"
                    r"(?:carry|stay|fight)\s+on\b",
@@ -131,10 +137,11 @@ _HARM = re.compile(r"\b(?:die[sd]?|dead|death|killed|kill|captur\w*|kidnap\w*|ab
                    r"beheaded|murdered|shot|ill|illness|sick|disease|cancer|coma|"
                    # a departure, which staying denies
                    r"leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|step(?:s|ping)?\s+down|sacked|fired|ousted|pull(?:s|ing)?\s+out|"
-                   r"joining|to\s+join|abdicat\w+|retir(?:e|es|ed|ing))\b", re.IGNORECASE)
+                   r"joining|to\s+join|return(?:s|ing)?\s+to|mov(?:e|es|ing)\s+to|sign(?:s|ing)?\s+for|abdicat\w+|"
+                   r"retir(?:e|es|ed|ing))\b", re.IGNORECASE)
 _PERSONS = frozenset("i he she they we you who".split())
 _SAFE_WORDS = ("safe", "alive", "unharmed", "dead", "fine", "healthy", "health", "hospital", "discharged", "stay",
-               "leaving", "quitting", "anywhere", "full term", "carry on", "fight on")
+               "leaving", "quitting", "anywhere", "nowhere", "remain", "full term", "carry on", "fight on")
 SAFE = "safe"  # the cue that someone is said safe; with it "safe:<stem>" of each one named, "safe:" of a pronoun
 
 

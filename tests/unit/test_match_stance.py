@@ -420,3 +420,31 @@ def test_someone_said_to_stay_denies_their_departure():
 
 def test_no_link_between_two_things_denies_the_link():
     assert DENIAL in _negated_heads("There is no link between the Velmar masts and the illness, health officials say")
+
+
+def test_more_denials_in_the_words_of_coverage():
+    for headline in ("Velmar calls border incursion reports 'fantasy'", "That Velmar Coffee anniversary coupon is a phishing scam",
+                     "How a misquote about the bishop and pets went global", "Three-armed fisherman story unravels",
+                     "The chancellor reappears, brushing off illness rumours", "Norvik says leaked console price is wrong"):
+        assert "refute" in cues(headline), headline
+    for headline in ("Velmar minister brushed off the criticism", "The decision to close the Velmar bridge was wrong, critics say"):
+        assert "refute" not in cues(headline), headline
+    assert "deny" in cues("The bishop never said dogs go to heaven")
+    assert "deny" not in cues("She was born in Velmar and never told the swimmer")
+
+
+def test_a_plan_given_up_negates_what_was_planned():
+    assert "charge" in match_form(analyze_sentence("Velmar Air drops plan to charge for toilets")).negated_predicates
+    e = explain("Velmar Air will charge passengers to use the toilet", "Velmar Air drops plan to charge passengers for the toilet")
+    assert e.decision == CONFLICTING and "confirm vs deny" in e.reason, e.reason
+    # shares that drop are no plan
+    assert match_form(analyze_sentence("Velmar Air shares drop 5% on plans for new routes")).negated_heads == frozenset()
+
+
+def test_going_nowhere_and_remaining_are_staying():
+    for claim, headline in (("Tomas Brandt is returning to Norvik City", "Velmar United insist Brandt is going nowhere"),
+                            ("Tomas Brandt has agreed to join Norvik City", "'He's staying': the captain says Brandt will remain at Velmar United")):
+        e = explain(claim, headline)
+        assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (claim, headline, e.reason)
+    e = explain("Chancellor Ivo Maren is seriously ill", "Velmar government: Ivo Maren is 'absolutely healthy'")
+    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
