@@ -39,7 +39,9 @@ _REFUTE = re.compile(
     r"(?:digitally\s+)?(?:altered|manipulated)\s+(?:photo|image|video|picture|footage)s?|"
     r"(?:photo|image|video|picture|footage)s?\s+(?:[\w'’\"-]+\s+){0,4}?(?:was|were|is|are|has\s+been|had\s+been)\s+"
     r"(?:digitally\s+)?(?:altered|manipulated|cropped|edited)|laugh(?:s|ed|ing)?\s+off|(?:test(?:s|ed)?|came\s+back)\s+negative|"
-    r"urban\s+(?:legend|myth)|misattribut\w+|misquot\w+|april\s+fool|fantasy|phishing|unravel\w*|"
+    r"urban\s+(?:legend|myth)|misattribut\w+|misquot\w+|april\s+fool|fantasy|phishing|unravel\w*|parody\s+(?:web)?(?:site|account|article|story|news)|"
+    r"actually\s+(?:comes?|came)\s+from|from\s+a\s+video\s+game|ai[-\s]generated|(?:made|created|generated)\s+"
+    r"(?:with|by|using)\s+(?:ai|artificial\s+intelligence|midjourney)|(?:was|were)\s+(?:invented|fabricated)|"
     r"brush(?:es|ed|ing)?\s+off\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:rumou?rs?|reports?|claims?|speculation|talk)|"
     r"(?:report|claim|story|rumou?r|price|figure|number|account|headline|tweet|post|photo)s?\s+(?:is|are|was|were)\s+"
     r"(?:completely\s+|totally\s+|simply\s+|just\s+)?wrong|"
@@ -53,7 +55,10 @@ _REFUTE = re.compile(
     r"(?:^|(?<=[\s(]))['‘][^\W\d][^'’\"”]{0,40}['’]\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:was|is|were|are|turn(?:s|ed)?\s+out\s+to\s+be)\s+(?:(?:just|actually|really|only|likely|"
     r"in\s+fact|probably|merely|simply)\s+)*(?:a|an|the|just|actually|really|only|likely|probably|merely|simply|"
-    r"(?:taken|shot|filmed)\s+in)\b",
+    r"(?:taken|shot|filmed)\s+in)\b|"
+    # the harm in scare quotes, then the person seen: "Russian general 'killed' by Ukraine turns up on TV"
+    r"['‘](?:killed|dead|executed|murdered|slain|missing|kidnapped|abducted|jailed|arrested)['’]\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:reappear\w*|resurfac\w*|turns?\s+up|turned\s+up|shows?\s+up|appears?|alive)\b",
     re.IGNORECASE)
 # What is shot down for real. Right before "claims" it is the headline's object, and "claims" its verb:
 # "Syria shot down Turkish jet claims state TV" denies nothing; "shoots down drone strike reports" does.
@@ -67,7 +72,11 @@ _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)(?!\s+(?:(?:a|an|the|any)\s+)?(?:
                    r"(?:shoots?|shot)\s+down\s+(?:(?:[\w'-]+\s+)?(?!" + _AIRCRAFT + r")[\w'-]+\s+)?"
                    r"(?:claims?|reports?|rumou?rs?|story)|"
                    r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?|"
-                   r"never\s+(?:said|claimed|stated|wrote))\b", re.IGNORECASE)
+                   r"never\s+(?:said|claimed|stated|wrote)|hits?\s+back\s+at|"
+                   r"[sq]uash(?:es|ed|ing)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:rumou?rs?|reports?|speculation|talk|chatter|claims?|stor(?:y|ies))|"
+                   r"pours?\s+cold\s+water\s+on|(?:puts?|putting)\s+(?:[\w'-]+\s+){0,2}(?:rumou?rs?|speculation|talk)\s+to\s+bed|"
+                   r"(?:end(?:s|ed|ing)?|shut(?:s|ting)?\s+down)\s+(?:[\w'-]+\s+){0,2}(?:rumou?rs?|speculation|talk|chatter))\b",
+                   re.IGNORECASE)
 # A headline answering its own report "No": opening with it ("No, a spider did not ..."; not "No. 10
 # says"), or after who answers ("Kensington Palace: No, Kate isn't pregnant"), or closing a question
 # with it, alone or with who says so ("Did Banksy post this? Probably not", "Expansion ahead? No, says the commissioner"). Not a question within a quotation ("'Worried?
@@ -134,7 +143,7 @@ _SAFE = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'
 _SURVIVED = re.compile(r"\b(?P<who>\w+)(?:'s|’s|\s+(?:is|was|has|had))?\s+(?:out\s+of\s+(?:the\s+)?hospital|"
                        r"(?:been\s+)?discharged)\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:die[sd]?|dead|death|killed|kill|captur\w*|kidnap\w*|abduct\w*|hostage|executed|"
-                   r"beheaded|murdered|shot|ill|illness|sick|disease|cancer|coma|"
+                   r"beheaded|murdered|shot|ill|illness|sick|disease|cancer|coma|injur\w*|fractur\w*|broken|"
                    # a departure, which staying denies
                    r"leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|step(?:s|ping)?\s+down|sacked|fired|ousted|pull(?:s|ing)?\s+out|"
                    r"joining|to\s+join|return(?:s|ing)?\s+to|mov(?:e|es|ing)\s+to|sign(?:s|ing)?\s+for|abdicat\w+|"

@@ -448,3 +448,24 @@ def test_going_nowhere_and_remaining_are_staying():
         assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (claim, headline, e.reason)
     e = explain("Chancellor Ivo Maren is seriously ill", "Velmar government: Ivo Maren is 'absolutely healthy'")
     assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
+
+
+def test_rebuttals_and_debunked_sources_are_denials():
+    for headline in ("The Velmar Foundation hits back at the vaccine microchip theory",
+                     "Harry and Meghan quash return-to-Velmar chatter", "Doctors pour cold water on the hot water cure message",
+                     "Merritt and Lane put split rumours to bed", "Petric named in the squad, ending retirement speculation"):
+        assert "deny" in cues(headline), headline
+    for headline in ("The Eiffel Tower demolition story came from a parody website",
+                     "Clip said to show the Velmar airport strike actually comes from a video game",
+                     "That image of the bishop in a puffer coat was made with AI",
+                     "Velmar general 'killed' in the strike turns up on state TV"):
+        assert "refute" in cues(headline), headline
+    for sentence in ("The mayor conceded the plant's fate, quashing the hopes of its 1,500 workers",
+                     "'It was a mockery of justice, a parody,' the photographer said"):
+        assert not {"deny", "refute"} & cues(sentence), sentence
+
+
+def test_a_part_said_fine_denies_its_injury():
+    e = explain("Elena Marek has withdrawn from the Velmar Open with a wrist injury",
+                "Elena Marek confirms she will play the Velmar Open: 'The wrist is fine'")
+    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
