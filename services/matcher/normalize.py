@@ -1188,7 +1188,7 @@ def without_false_denials(text: str) -> str:
 # Negations written without a word of negation, put as one: "is unlikely to attend" -> "is not to attend",
 # "has ruled out a rate cut" -> "has not a rate cut" ("would not rule out a tax rise" -> "would possibly a
 # tax rise"), talks that "ended without a deal" -> "ended with no deal", "drops plan to charge" -> "has no
-# plan to charge". Not any "without": "homes were
+# plan to charge" ("dropped a planned rise" -> "has no planned rise"). Not any "without": "homes were
 # without power" is what "homes lost power" says, a protest that "ended without incident" "ended peacefully".
 _HIDDEN_NEGATION = re.compile(
     r"\b(?:(?P<unlikely>unlikely\s+to)"
@@ -1204,7 +1204,7 @@ _HIDDEN_NEGATION = re.compile(
     r"truce|consensus|winner|joint\s+statement)\b)"
     # a plan given up: "Ryanair drops plan to charge for toilets" -> "has no plan to charge"
     r"|(?P<dropped>(?:drop|scrap|shelve|abandon|ditch|axe)(?:s|ped|d|ed|ping|ing)?\s+"
-    r"(?:(?:its|the|their|his|her|a)\s+)?plans?)(?=\s+(?:to|for)\b))\b", re.IGNORECASE)
+    r"(?:(?:its|the|their|his|her|a)\s+)?(?:plans?(?=\s+(?:to|for)\b)|(?P<planned>planned))))\b", re.IGNORECASE)
 
 
 # A negation naming the alternative after a comma: "in Nevada, not Texas", "12, not 14" exclude the
@@ -1235,7 +1235,7 @@ def _plain_negation(m: re.Match) -> str:
         # "would not rule out a tax rise" affirms it may be, against "ruled out a tax rise"
         return "possibly" if m["negated"] else "not"
     if m["dropped"]:
-        return "has no plan"
+        return "has no planned" if m["planned"] else "has no plan"  # "dropped a planned rise": no planned rise
     return m["ended"][:m["ended"].lower().index("without")] + "with no"
 
 

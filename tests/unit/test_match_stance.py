@@ -469,3 +469,11 @@ def test_a_part_said_fine_denies_its_injury():
     e = explain("Elena Marek has withdrawn from the Velmar Open with a wrist injury",
                 "Elena Marek confirms she will play the Velmar Open: 'The wrist is fine'")
     assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
+
+
+def test_a_planned_thing_dropped_agrees_with_the_plan_scrapped():
+    e = explain("The Velmar government scrapped plans to raise fuel duty",
+                "The Velmar government dropped a planned rise in fuel duty")
+    assert e.decision == SAME, e.reason
+    e = explain("The Velmar government will raise fuel duty", "The Velmar government dropped a planned rise in fuel duty")
+    assert e.decision != SAME, e.reason
