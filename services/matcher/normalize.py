@@ -1353,7 +1353,7 @@ def _refusal_of_a_thing(words: list[str], i: int) -> str | None:
 # a manager ("dismissed the defence minister", "has been dismissed as Rangers boss", "dismissed over
 # claims of misconduct"), nor a case.
 DISMISSED_REPORT = (r"dismiss\w*\s+(?!(?:over|after|amid|following|for)\b)(?:(?:[\w'’-]+\s+){0,4}?(?:" + SAID_NOUNS +
-                    r"|speculation|concerns?|fears?|talk|theor(?:y|ies)|questions?)|(?:[\w'’-]+\s+){0,4}?as\s+(?:(?:a|an|the|just|pure|mere|total|complete)\s+)?"
+                    r"|speculation|concerns?|fears?|talk|theor(?:y|ies)|questions?)|(?:[\w'’£$€-]+\s+){0,8}?as\s+(?:(?:a|an|the|just|pure|mere|total|complete)\s+)?"
                     r"(?:nonsense|rubbish|false|untrue|baseless|speculation|fake|lies?|rumou?rs?|ridiculous|absurd|fiction|"
                     r"fantasy|unfounded|misleading|wrong|inaccurate|groundless|desperate|propaganda|smears?|hoax))\b")
 _DISMISSED_REPORT = re.compile(DISMISSED_REPORT)
@@ -1498,7 +1498,7 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
             first.add(stem(refused))
             continue
         if w in _DENY_VERBS and not refuse_to and not w.startswith("declin") or (  # "revenue declined 3%"
-                w.startswith("dismiss") and _DISMISSED_REPORT.match(" ".join(words[i:i + 9]))):
+                w.startswith("dismiss") and _DISMISSED_REPORT.match(" ".join(words[i:i + 13]))):
             heads.add(DENIAL)
             continue
         contrast = w == _CONTRAST_CUE

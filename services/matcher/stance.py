@@ -133,6 +133,12 @@ _SAFE = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'
                    r"\s+(?:isn't|aren't|isn’t|aren’t|won't\s+be))\s+(?:leaving|quitting|going\s+anywhere)\b"
                    r"|\b(?P<who8>\w+)(?:'s|’s|\s+(?:is|are))\s+going\s+nowhere\b"
                    r"|\b(?P<who9>\w+)\s+(?:will\s+)?remains?\s+(?:at|with)\b"
+                   # a thing or a rule kept where the other says it ends: "the 8-4-4 system will remain in
+                   # place", "Kings Cross lockouts remain despite ...", "the Mona Lisa unharmed"
+                   r"|\b(?P<who10>\w+)\s+(?:will\s+|would\s+)?(?:remains?|remained|stays?|stayed)\s+(?:in\s+(?:place|force|"
+                   r"operation|control|charge|office)|open|unchanged)\b"
+                   r"|\b(?P<who11>\w+)\s+(?:remains?|remained)\s*(?:[,;.]|despite\b|$)"
+                   r"|\b(?P<who12>\w+)(?:\s+(?:is|was|were|are|left))?\s+(?:unharmed|unhurt|undamaged|intact)\b"
                    r"|\b(?P<who6>\w+)\s+(?:will|to)\s+serve\s+(?:my|his|her|their|a|the)\s+full\s+term\b"
                    r"|\b(?P<who7>\w+)\s+(?:vows?|vowed|pledges?|pledged|will)\s+(?:to\s+)?['‘]?"
                    r"(?:carry|stay|fight)\s+on\b",
@@ -147,10 +153,14 @@ _HARM = re.compile(r"\b(?:die[sd]?|dead|death|killed|kill|captur\w*|kidnap\w*|ab
                    # a departure, which staying denies
                    r"leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|step(?:s|ping)?\s+down|sacked|fired|ousted|pull(?:s|ing)?\s+out|"
                    r"joining|to\s+join|return(?:s|ing)?\s+to|mov(?:e|es|ing)\s+to|sign(?:s|ing)?\s+for|abdicat\w+|"
-                   r"retir(?:e|es|ed|ing))\b", re.IGNORECASE)
+                   r"retir(?:e|es|ed|ing)|"
+                   # an end, which keeping denies
+                   r"scrap(?:s|ped|ping)?|abolish\w*|axe[sd]?|axing|withdr[ae]wn?|withdrawing|remov(?:e|es|ed|ing)|"
+                   r"damag(?:e|ed|es|ing))\b", re.IGNORECASE)
 _PERSONS = frozenset("i he she they we you who".split())
 _SAFE_WORDS = ("safe", "alive", "unharmed", "dead", "fine", "healthy", "health", "hospital", "discharged", "stay",
-               "leaving", "quitting", "anywhere", "nowhere", "remain", "full term", "carry on", "fight on")
+               "leaving", "quitting", "anywhere", "nowhere", "remain", "full term", "carry on", "fight on", "unharm",
+               "unhurt", "undamaged", "intact")
 SAFE = "safe"  # the cue that someone is said safe; with it "safe:<stem>" of each one named, "safe:" of a pronoun
 
 

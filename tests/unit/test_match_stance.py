@@ -477,3 +477,17 @@ def test_a_planned_thing_dropped_agrees_with_the_plan_scrapped():
     assert e.decision == SAME, e.reason
     e = explain("The Velmar government will raise fuel duty", "The Velmar government dropped a planned rise in fuel duty")
     assert e.decision != SAME, e.reason
+
+
+def test_a_thing_kept_denies_its_end():
+    for claim, headline in (("Velmar is scrapping its school exam system", "Velmar ministry says the exam system will remain in place"),
+                            ("Norvik's late-night lockout laws have been scrapped", "Norvik lockouts remain despite city centre changes"),
+                            ("Protesters damaged the Velmar tapestry with paint", "Velmar tapestry unharmed after activists hurl paint at its glass")):
+        e = explain(claim, headline)
+        assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (claim, headline, e.reason)
+    # still missing is not kept safe
+    assert "safe" not in cues("Three hikers remain missing after the Velmar avalanche")
+
+
+def test_a_report_dismissed_as_speculation_at_some_length_is_denied():
+    assert DENIAL in _negated_heads("Police dismiss the £200m estimate for the Velmar heist as speculation")
