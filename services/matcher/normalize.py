@@ -71,7 +71,7 @@ _SYNONYMS = {
     "quit": "resign", "vessel": "ship", "boat": "ship", "automobil": "car", "vehicl": "car",
     "us": "united states", "u.s": "united states",
     "firm": "company", "compani": "company", "corporation": "company",
-    "talk": "negotiation", "negotiat": "negotiation",
+    "talk": "negotiation", "negotiat": "negotiation", "entri": "enter", "entry": "enter",
     "percent": "percent", "pct": "percent",
     "stat": "state", "announc": "announce", "unveil": "announce",
 }
@@ -1228,6 +1228,10 @@ def with_plain_negations(text: str) -> str:
     return _HIDDEN_NEGATION.sub(_plain_negation, text)
 
 
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n't|n’t|refus\w+|declin\w+|reject\w*)\s+(?:\w+\s+){0,2}$",
+                             re.IGNORECASE)
+
+
 def _plain_negation(m: re.Match) -> str:
     if m["unlikely"]:
         return "not to"
@@ -1235,6 +1239,8 @@ def _plain_negation(m: re.Match) -> str:
         # "would not rule out a tax rise" affirms it may be, against "ruled out a tax rise"
         return "possibly" if m["negated"] else "not"
     if m["dropped"]:
+        if _NEGATED_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+            return m.group()  # "refuses to drop plan to charge", "will not scrap plans": the plan stays
         return "has no planned" if m["planned"] else "has no plan"  # "dropped a planned rise": no planned rise
     return m["ended"][:m["ended"].lower().index("without")] + "with no"
 
@@ -1343,8 +1349,9 @@ _REFUSAL_VERBS = frozenset("deny denies denied denying refuse refuses refused re
 
 def _refusal_of_a_thing(words: list[str], i: int) -> str | None:
     """The thing refused when words[i] is "denied"/"refused" followed by one (past an article)."""
-    if words[i] not in _REFUSAL_VERBS or i and words[i - 1] == "being":
-        return None  # "in protest at being refused asylum": told as the background, not the news
+    if words[i] not in _REFUSAL_VERBS or i and words[i - 1] in ("being", "been") or (
+            i >= 2 and words[i - 1] in ("was", "were") and words[i - 2] in ("who", "which")):
+        return None  # "in protest at being refused asylum", "the man, who was refused bail, ...": the background
     k = i + 1 + (i + 1 < len(words) and words[i + 1] in ("a", "an", "the", "any"))
     return words[k] if k < len(words) and words[k] in REFUSED_THINGS else None
 
@@ -1364,7 +1371,7 @@ _REFUSE_TO = frozenset("refuse refuses refused refusing decline declines decline
                        "failing".split())
 # "not true", "isn't real", "no evidence": a negation of the report itself, not of one predicate.
 _NOT_TRUE = frozenset("true real accurate correct genuine authentic so case thing".split())
-_NO_EVIDENCE = frozenset("evidence proof truth basis sign connection link".split())  # "no link between 5G and ..."
+_NO_EVIDENCE = frozenset("evidence proof truth basis sign".split())
 # The words of a denial that says nothing else: "This is false.", "That is not the case.", "No
 # evidence supports this." (shared.comparison joins such a sentence to the one it judges).
 DENIAL_WORDS = _DENY_VERBS | _NOT_TRUE | _NO_EVIDENCE | frozenset("happen support".split())
@@ -1400,32 +1407,22 @@ _BEFORE_CLAUSE = frozenset("yet exactly precisely immediately for at this point 
 _DETERMINERS = frozenset("the a an his her its their our my your".split())
 
 
-_SUBJECT_PRONOUNS = frozenset("that he she it they we you i".split())
 # First words under a negation that carry the predicate after them: "has no plans to resign", "no
 # intention of raising taxes", "not interested in buying Twitter", "no group has claimed responsibility",
 # "not going to become weightless": the predicate negated is the word that follows (stems).
 _LIGHT_HEADS = frozenset("plan intention intent interest interested going group one".split())
-_ADVICE_NOUNS = frozenset("reason reasons way ways tip tips how why".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve a an half dozen "
+                          "hundred thousand million billion".split())
 # Not commenting negates the comment only: "North Korea did not comment on the launch" denies no launch.
 _NO_COMMENT = frozenset("comment comments commented respond responded reply replied".split())
 
 
-def _asserts_nothing(words: list[str], i: int, opening: int) -> bool:
-    """A negation that states no fact: of a purpose ("so he won't turn into a werewolf", "so as not to
-    alarm", "in order not to"), of advice ("Don't reset your phone": "do not" opening the headline; "Five
-    reasons not to panic"), or a bound ("doesn't last more than a day": at most)."""
-    if i >= 2 and words[i - 1] in ("as", "order") and words[i - 2] in ("so", "in"):
-        return True
-    if words[i] == "not" and i >= 1 and words[i - 1] == "do" and i - 1 == opening:
-        return True
-    if i + 1 < len(words) and words[i + 1] == "to" and i >= 1 and words[i - 1] in _ADVICE_NOUNS:
-        return True
-    if any(words[k] in _BOUND_COMPARATIVES and words[k + 1] == "than" for k in range(i + 1, min(i + 4, len(words) - 1))):
-        return True
-    for k in range(max(0, i - 4), i - 1):
-        if words[k] == "so" and words[k + 1] in _SUBJECT_PRONOUNS and not _CLAUSE_END.intersection(words[k:i]):
-            return True
-    return False
+def _bounds_a_figure(words: list[str], i: int) -> bool:
+    """A negation that bounds a figure rather than denying ("doesn't last more than a day": at most a
+    day; "did not pay more than £5m"); not "did not rise more than expected"."""
+    return any(words[k] in _BOUND_COMPARATIVES and words[k + 1] == "than" and k + 2 < len(words)
+               and (words[k + 2][0].isdigit() or words[k + 2] in _NUMBER_WORDS)
+               for k in range(i + 1, min(i + 4, len(words) - 1)))
 
 
 def _clause_follows(words: list[str], k: int) -> bool:
@@ -1506,7 +1503,7 @@ def _negation(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
             continue
         # "has yet to sign" is "has not signed"; not "yet to the surprise of many"
         yet_to = w == "yet" and 0 < i < len(words) - 2 and words[i - 1] in _BEFORE_YET_TO and words[i + 1] == "to"
-        if (w in _NEG_CUE_WORDS or refuse_to) and _asserts_nothing(words, i, opening):
+        if (w in _NEG_CUE_WORDS or refuse_to) and _bounds_a_figure(words, i):
             continue
         if w in _NEG_CUE_WORDS or refuse_to or contrast or yet_to:  # "declined to confirm" negates "confirm"
             scope = []

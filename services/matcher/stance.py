@@ -31,39 +31,55 @@ _REFUTE = re.compile(
     r"not\s+(?:true|real|accurate|the\s+case)|(?:is|was|are|were)n'?t\s+(?:true|real|accurate)|"
     r"no\s+(?:\w+\s+)?(?:evidence|proof|truth)|(?:set(?:s|ting)?)\s+the\s+record\s+straight\s+on|"
     r"too\s+good\s+to\s+check|turn(?:s|ed)?\s+out\s+not\s+to|"
-    # the forms debunking takes besides "hoax": a stunt, a scam, a staged video, an altered image, a
-    # claim laughed off, a test come back negative, a legend
-    r"(?:publicity|marketing|pr|promotional|advertising|media)\s+stunts?|(?:is|was|are|were|it's)\s+"
-    r"(?:(?:a|an|just|another|all|elaborate|total)\s+){0,2}(?:scam|stunt)|"
-    r"(?:is|was|are|were|been|being)\s+(?:all\s+|completely\s+|entirely\s+)?staged|"
+    # the forms debunking takes besides "hoax", each said of viral content or a report, not of an event
+    # ("the concert was staged in Hyde Park", "the scheme was a scam that cost pensioners £4m", "a
+    # fantasy epic", "scientists unravel how bats ..." confirm): a stunt, a scam, a staged video, an
+    # altered image, a claim laughed off, a test come back negative, a legend, a misquote, a story that
+    # unravels, a parody site, AI, an invented quote, a report that is wrong
+    r"(?:publicity|marketing|pr|promotional|advertising|media)\s+stunts?|"
+    r"(?:offer|message|post|email|coupon|voucher|giveaway|text|link|promotion|advert|ad|video|clip|claim|story|"
+    r"page|account|competition|contest)s?\s+(?:is|was|are|were|it's)\s+(?:(?:a|an|just|another|all|elaborate|total|"
+    r"phishing)\s+){0,2}(?:scam|stunt)|"
+    r"(?:is|was|are|were|been|being)\s+(?:all\s+|completely\s+|entirely\s+)?staged"
+    r"(?!\s+(?:in|at|outside|on|to|by|for|inside|across|near|before|after|during|as|with|from|over|against)\b)|"
     r"(?:digitally\s+)?(?:altered|manipulated)\s+(?:photo|image|video|picture|footage)s?|"
     r"(?:photo|image|video|picture|footage)s?\s+(?:[\w'’\"-]+\s+){0,4}?(?:was|were|is|are|has\s+been|had\s+been)\s+"
-    r"(?:digitally\s+)?(?:altered|manipulated|cropped|edited)|laugh(?:s|ed|ing)?\s+off|(?:test(?:s|ed)?|came\s+back)\s+negative|"
-    r"urban\s+(?:legend|myth)|misattribut\w+|misquot\w+|april\s+fool|fantasy|phishing|unravel\w*|parody\s+(?:web)?(?:site|account|article|story|news)|"
-    r"actually\s+(?:comes?|came)\s+from|from\s+a\s+video\s+game|ai[-\s]generated|(?:made|created|generated)\s+"
-    r"(?:with|by|using)\s+(?:ai|artificial\s+intelligence|midjourney)|(?:was|were)\s+(?:invented|fabricated)|"
+    r"(?:digitally\s+)?(?:altered|manipulated)|laugh(?:s|ed|ing)?\s+off|(?:test(?:s|ed)?|came\s+back)\s+negative|"
+    r"urban\s+(?:legend|myth)|misattribut\w+|misquot\w+|april\s+fool|(?:a|pure|total|complete)\s+fantasy|"
+    r"(?:calls?|called|calling|branded|brands?|dismiss\w*)\s+(?:[\w'’-]+\s+){0,4}?['‘]?fantasy|(?:story|claim|tale|report|account|narrative)\s+unravel\w*|parody\s+(?:web)?site|"
+    r"(?:photo|image|video|picture|footage|clip|quote)s?\s+(?:[\w'’-]+\s+){0,6}?actually\s+(?:comes?|came)\s+from|"
+    r"from\s+a\s+video\s+game|(?:photo|image|video|picture|footage|clip)s?\s+(?:[\w'’-]+\s+){0,8}?(?:was|were|is|are)\s+"
+    r"(?:made|created|generated)\s+(?:with|by|using)\s+(?:ai|artificial\s+intelligence|midjourney)|"
+    r"(?:quote|story|claim|report|interview|tweet|post)s?\s+(?:[\w'’-]+\s+){0,4}?(?:was|were)\s+invented|"
     r"brush(?:es|ed|ing)?\s+off\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:rumou?rs?|reports?|claims?|speculation|talk)|"
-    r"(?:report|claim|story|rumou?r|price|figure|number|account|headline|tweet|post|photo)s?\s+(?:is|are|was|were)\s+"
-    r"(?:completely\s+|totally\s+|simply\s+|just\s+)?wrong|"
+    r"(?:report|claim|story|rumou?r|figure|number|account|headline|tweet)s?\s+(?:is|are|was|were)\s+"
+    r"(?:completely\s+|totally\s+|simply\s+|just\s+)?wrong(?!\s+(?:to|for|about)\b)|"
+    r"leaked\s+(?:[\w'’-]+\s+){0,2}(?:price|date|figure|spec\w*)\s+(?:is|was)\s+wrong|"
     r"(?:not|n't|n’t)\s+what\s+(?:it|they|this)\s+(?:seems?|appears?|looks?)|"
     r"(?:is|was|are|were)n'?t\s+what\s+(?:it|they)\s+(?:seems?|appears?|looks?))\b|"
     # a headline opening "If only ..." wishes the report were true ("If Only The Moon Really Were Made
     # of Cheese"); "if only because", "if only for a year" inside a sentence qualify, they do not refute
     r"^\W*if\s+only\b(?!\s+(?:because|for|to|briefly|temporarily))|\bnot\s+so\s+fast\s*[,:.!]|"
     # the report's thing in a headline's (single) scare quotes, said to be something else: "That subway
-    # 'shark' was a stuffed prop", "'Lion in the street' photo was taken in Johannesburg"
-    r"(?:^|(?<=[\s(]))['‘][^\W\d][^'’\"”]{0,40}['’]\s+(?:[\w'’]+\s+){0,4}?"
+    # 'shark' was a stuffed prop", "the 'ghost' in the pub was just a reflection". A quoted word in
+    # lower case (not a name or a nickname: "the 'Iron Lady' was ..."), not after "so-called", and an
+    # identification ("was a", "was just"), not a ranking ("'historic' deal is the biggest")
+    r"(?<!so-called\s)(?<!dubbed\s)(?:^|(?<=[\s(]))['‘](?-i:[a-z])[^'’\"”]{2,40}['’]\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:was|is|were|are|turn(?:s|ed)?\s+out\s+to\s+be)\s+(?:(?:just|actually|really|only|likely|"
-    r"in\s+fact|probably|merely|simply)\s+)*(?:a|an|the|just|actually|really|only|likely|probably|merely|simply|"
+    r"in\s+fact|probably|merely|simply)\s+)*(?:an?|just|actually|really|only|likely|probably|merely|simply|"
     r"(?:taken|shot|filmed)\s+in)\b|"
     # the harm in scare quotes, then the person seen: "Russian general 'killed' by Ukraine turns up on TV"
     r"['‘](?:killed|dead|executed|murdered|slain|missing|kidnapped|abducted|jailed|arrested)['’]\s+"
-    r"(?:[\w'’-]+\s+){0,5}?(?:reappear\w*|resurfac\w*|turns?\s+up|turned\s+up|shows?\s+up|appears?|alive)\b",
+    r"(?:[\w'’-]+\s+){0,5}?(?:reappear\w*|resurfac\w*|turns?\s+up|turned\s+up|shows?\s+up|"
+    r"appears?\s+(?:on|in)\s+(?:state\s+)?(?:tv|television|video|footage|public|photos?)|(?:is|was)\s+alive)\b",
     re.IGNORECASE)
 # What is shot down for real. Right before "claims" it is the headline's object, and "claims" its verb:
 # "Syria shot down Turkish jet claims state TV" denies nothing; "shoots down drone strike reports" does.
 _AIRCRAFT = (r"(?:jets?|warplanes?|planes?|airliners?|aircraft|drones?|helicopters?|choppers?|fighters?|bombers?|"
              r"missiles?|rockets?|balloons?|satellites?)(?![\w'-])")
+# What a rebuttal is of: a report, not an event ("hits back at critics", "quashing the hopes of workers").
+_REPORTS = (r"(?:claims?|reports?|rumou?rs?|allegations?|theor(?:y|ies)|stor(?:y|ies)|speculation|talk|chatter|"
+            r"messages?|posts?|suggestions?|idea)")
 # Verbs of a party rejecting a report.
 # (not "denied entry", "denied bail": a thing refused, which normalize reads as that thing negated)
 _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)(?!\s+(?:(?:a|an|the|any)\s+)?(?:" + "|".join(sorted(REFUSED_THINGS)) + r")\b)|"
@@ -72,18 +88,29 @@ _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)(?!\s+(?:(?:a|an|the|any)\s+)?(?:
                    r"(?:shoots?|shot)\s+down\s+(?:(?:[\w'-]+\s+)?(?!" + _AIRCRAFT + r")[\w'-]+\s+)?"
                    r"(?:claims?|reports?|rumou?rs?|story)|"
                    r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?|"
-                   r"never\s+(?:said|claimed|stated|wrote)|hits?\s+back\s+at|"
-                   r"[sq]uash(?:es|ed|ing)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:rumou?rs?|reports?|speculation|talk|chatter|claims?|stor(?:y|ies))|"
-                   r"pours?\s+cold\s+water\s+on|(?:puts?|putting)\s+(?:[\w'-]+\s+){0,2}(?:rumou?rs?|speculation|talk)\s+to\s+bed|"
-                   r"(?:end(?:s|ed|ing)?|shut(?:s|ting)?\s+down)\s+(?:[\w'-]+\s+){0,2}(?:rumou?rs?|speculation|talk|chatter))\b",
+                   # "the Pope never said dogs go to heaven"; not "who never said goodbye", "never said how many"
+                   r"(?<!who\s)(?<!which\s)never\s+(?:said|claimed|stated|wrote)\s+(?!how|when|where|why|whether|if|what|"
+                   r"goodbye|a\s+word|anything)(?:that\b|(?:[\w'’-]+\s+){1,3}(?:is|are|was|were|will|would|go|goes|went|"
+                   r"has|have|had|can|could|should)\b)|"
+                   # rebuttals of a report, not of an attack or of critics ("England hit back at Lord's")
+                   r"hits?\s+back\s+at\s+(?:[\w'’-]+\s+){0,4}?" + _REPORTS + r"|"
+                   r"[sq]uash(?:es|ed|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}" + _REPORTS + r"|"
+                   r"pours?\s+cold\s+water\s+on\s+(?:[\w'’-]+\s+){0,5}?" + _REPORTS + r"|"
+                   # ... and ending talk by saying it is wrong, not by confirming it ("ends speculation by
+                   # confirming the rise", "put the rumours to bed by unveiling the phone")
+                   r"(?:(?:puts?|putting)\s+(?:[\w'’-]+\s+){0,2}(?:rumou?rs?|speculation|talk)\s+to\s+bed|"
+                   r"(?:end(?:s|ed|ing)?|shut(?:s|ting)?\s+down)\s+(?:[\w'’-]+\s+){0,2}(?:rumou?rs?|speculation|talk|chatter))"
+                   r"(?![\w\s,]{0,12}\b(?:by|and|with|as)\s+(?:confirm|announc|unveil|reveal|launch|sign|releas)\w*))\b",
                    re.IGNORECASE)
 # A headline answering its own report "No": opening with it ("No, a spider did not ..."; not "No. 10
 # says"), or after who answers ("Kensington Palace: No, Kate isn't pregnant"), or closing a question
-# with it, alone or with who says so ("Did Banksy post this? Probably not", "Expansion ahead? No, says the commissioner"). Not a question within a quotation ("'Worried?
+# with it, alone or with who says so ("Did Banksy post this? Probably not", "Expansion ahead? No, says the
+# commissioner"; an apology after who answers is no answer: "Hospital boss: Sorry, we failed"). Not a
+# question within a quotation ("'Worried?
 # No,' the coach said"), not a "No" followed by a statement of its own ("Easy decision? No. Council
 # approves ...", "No. 2 seed Duke ..."), and not one asked of a refutation: "A hoax? No" confirms.
 _OPENING_NO = re.compile(r"^\W*(?:[^\W\d][\w.'’-]*(?:\s+[\w.'’-]+){0,5}\s*:\s*)?"
-                         r"(?:no|nope|sorry)(?!\.?\s*\d)\s*[,.:!]", re.IGNORECASE)
+                         r"(?:no|nope|(?<!:\s)(?<!:)sorry)(?!\.?\s*\d)\s*[,.:!]", re.IGNORECASE)
 _CLOSING_NO = re.compile(r"\?\s*(?:(?:probably|almost\s+certainly|definitely|sadly)\s*,?\s+)?(?:no|nope|not)"
                          r"(?:\s*[.!]?\s*"  # alone
                          r"|,\s*(?:says?|said)\s+[^,.;:?!]{1,60}[.!]?"  # "No, says the commissioner"
@@ -113,55 +140,65 @@ _IMPLICIT_NEGATION = re.compile(r"\b(?:without|fail(?:s|ed|ing|ure)?|lack\w*|una
                                 r"nobody|nothing|refus\w+|declin\w+|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
 
 # Someone said to be safe or alive ("says she is safe and secure", "the aid worker is alive and well",
-# "is not dead", "in excellent health"), against a report of harm to them (dead, killed, captured,
-# kidnapped, ill): the denial of a death or capture hoax, in no word of denial; and someone said to
-# stay ("stays at PSG", "will serve my full term") against a report of their departure (leaving,
-# quitting, sacked, joining another club): the denial of a transfer or resignation rumour. Who is safe
-# must be a person the statement points to (a pronoun) or a word the other statement has: "the city is safe" denies no shooting of the mayor.
-_SAFE = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'s|'re|'m|’s|’re|’m)\s+"
+# "is not dead", "in excellent health", "the painting unharmed"), against a report of harm to them (dead,
+# killed, captured, kidnapped, ill, damaged): the denial of a death or capture hoax, in no word of denial.
+# Someone out of hospital, against a report of their death only (a discharge tells of the injury). And
+# someone or something said to stay ("stays at PSG", "will serve a full term", "the system will remain in
+# place"), against a report of their departure or its end (leaving, quitting, sacked, joining another
+# club, scrapped, withdrawn): the denial of a transfer, resignation or abolition rumour; not a stay
+# until a date ("will remain in office until January" agrees with "is leaving in January"). Who must be
+# a person the statement points to (a pronoun) or a word the other statement has: "the city is safe"
+# denies no shooting of the mayor.
+_WELL = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|are|was|were|remains?|remained)|'s|'re|'m|’s|’re|’m)\s+"
                    r"['\"‘“]?(?:(?:still|now|actually|perfectly|safe\s+and|completely|totally|absolutely)\s+)?"
                    r"(?:safe|alive|unharmed|fine|healthy|(?:not\s+)?dead)\b"
-                   r"|\b(?P<who2>\w+)\s+(?:isn't|isn’t|wasn't|wasn’t)\s+dead\b"
-                   # "Putin 'in excellent health'", "the singer is in good health"
-                   r"|\b(?P<who3>\w+)(?:\s+(?:is|was|remains))?[\s'\"‘’“”]+in\s+"
-                   r"(?:good|excellent|perfect|great|fine|robust)\s+health\b"
-                   # staying where the other says they leave: "Neymar stays at PSG", "Ibrahimovic is staying at
-                   # Old Trafford", "We're not leaving Britain", "I will serve my full term", "vows to carry on"
-                   r"|\b(?P<who4>\w+)(?:(?:'s|’s|'re|’re)|\s+(?:is|are|was|were|will\s+be))?\s+"
-                   r"(?:staying|stays|stayed)\s+(?:at|on|put)\b"
-                   r"|\b(?P<who5>\w+)(?:(?:'s|’s|'re|’re)\s+not|\s+(?:is|are)\s+not|"
+                   r"|\b(?P<who2>\w+)\s+(?:isn't|isn’t|wasn't|wasn’t)\s+dead\b", re.IGNORECASE)
+# ... in words that a report of harm may share ("the driver was unhurt, but two passengers were killed"):
+# read only in a statement that tells of no harm itself
+_UNHARMED = re.compile(r"\b(?P<who>\w+)(?:\s+(?:is|was|remains))?[\s'\"‘’“”]+in\s+(?:good|excellent|perfect|great|fine|"
+                       r"robust)\s+health\b"
+                       r"|\b(?P<who2>\w+)(?:\s+(?:is|was|were|are))?\s+(?:unharmed|unhurt|undamaged|intact)\b", re.IGNORECASE)
+_OUT_OF_HOSPITAL = re.compile(r"\b(?P<who>\w+)(?:'s|’s|\s+(?:is|was|has|had))?\s+(?:out\s+of\s+(?:the\s+)?hospital|"
+                              r"(?:been\s+)?discharged)\b", re.IGNORECASE)
+_UNTIL = r"(?![^.;]{0,40}\b(?:until|till|for\s+now\s+but)\b)"
+_KEPT = re.compile(r"\b(?P<who>\w+)(?:(?:'s|’s|'re|’re)|\s+(?:is|are|will\s+be))?\s+(?:staying|stays|stayed)\s+"
+                   r"(?:at\s+(?-i:[A-Z])|put\b)"  # at a club, an office, a named place; not "staying at a hotel"
+                   + _UNTIL +
+                   r"|\b(?P<who2>\w+)(?:(?:'s|’s|'re|’re)\s+not|\s+(?:is|are)\s+not|"
                    r"\s+(?:isn't|aren't|isn’t|aren’t|won't\s+be))\s+(?:leaving|quitting|going\s+anywhere)\b"
-                   r"|\b(?P<who8>\w+)(?:'s|’s|\s+(?:is|are))\s+going\s+nowhere\b"
-                   r"|\b(?P<who9>\w+)\s+(?:will\s+)?remains?\s+(?:at|with)\b"
-                   # a thing or a rule kept where the other says it ends: "the 8-4-4 system will remain in
-                   # place", "Kings Cross lockouts remain despite ...", "the Mona Lisa unharmed"
-                   r"|\b(?P<who10>\w+)\s+(?:will\s+|would\s+)?(?:remains?|remained|stays?|stayed)\s+(?:in\s+(?:place|force|"
-                   r"operation|control|charge|office)|open|unchanged)\b"
-                   r"|\b(?P<who11>\w+)\s+(?:remains?|remained)\s*(?:[,;.]|despite\b|$)"
-                   r"|\b(?P<who12>\w+)(?:\s+(?:is|was|were|are|left))?\s+(?:unharmed|unhurt|undamaged|intact)\b"
-                   r"|\b(?P<who6>\w+)\s+(?:will|to)\s+serve\s+(?:my|his|her|their|a|the)\s+full\s+term\b"
-                   r"|\b(?P<who7>\w+)\s+(?:vows?|vowed|pledges?|pledged|will)\s+(?:to\s+)?['‘]?"
-                   r"(?:carry|stay|fight)\s+on\b",
-                   re.IGNORECASE)
-# Someone who came through: "Lil Wayne out of hospital", "the singer was discharged" ("survived" against
-# "killed" is an opposite predicate: matching's lexicon). Read only in a statement that tells of no harm
-# itself ("the pilot, out of hospital, told of the crash that killed 14" does not deny the deaths).
-_SURVIVED = re.compile(r"\b(?P<who>\w+)(?:'s|’s|\s+(?:is|was|has|had))?\s+(?:out\s+of\s+(?:the\s+)?hospital|"
-                       r"(?:been\s+)?discharged)\b", re.IGNORECASE)
-_HARM = re.compile(r"\b(?:die[sd]?|dead|death|killed|kill|captur\w*|kidnap\w*|abduct\w*|hostage|executed|"
-                   r"beheaded|murdered|shot|ill|illness|sick|disease|cancer|coma|injur\w*|fractur\w*|broken|"
-                   # a departure, which staying denies
-                   r"leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|step(?:s|ping)?\s+down|sacked|fired|ousted|pull(?:s|ing)?\s+out|"
-                   r"joining|to\s+join|return(?:s|ing)?\s+to|mov(?:e|es|ing)\s+to|sign(?:s|ing)?\s+for|abdicat\w+|"
-                   r"retir(?:e|es|ed|ing)|"
-                   # an end, which keeping denies
-                   r"scrap(?:s|ped|ping)?|abolish\w*|axe[sd]?|axing|withdr[ae]wn?|withdrawing|remov(?:e|es|ed|ing)|"
-                   r"damag(?:e|ed|es|ing))\b", re.IGNORECASE)
+                   r"|\b(?P<who3>\w+)(?:'s|’s|\s+(?:is|are))\s+going\s+nowhere\b"
+                   r"|\b(?P<who4>\w+)\s+(?:will\s+)?remains?\s+(?:at|with)\s+(?!large\b)" + _UNTIL +
+                   r"|\b(?P<who5>\w+)\s+(?:will\s+|would\s+)?(?:remains?|remained|stays?|stayed)\s+(?:in\s+(?:place|force|"
+                   r"operation|control|charge|office)|open|unchanged)\b" + _UNTIL +
+                   r"|\b(?P<who6>\w+)\s+(?:remains?|remained)\s*(?:[,;.]|despite\b|$)"
+                   r"|\b(?P<who7>\w+)\s+(?:will|to)\s+serve\s+(?:my|his|her|their|a|the)\s+full\s+term\b"
+                   r"|\b(?P<who8>\w+)\s+(?:vows?|vowed|pledges?|pledged|will)\s+(?:to\s+)?['‘]?(?:carry|stay|fight)\s+on\b"
+                   r"(?!\s+\w+ing\b)", re.IGNORECASE)
+_DEATH = (r"die[sd]?|dead|death|killed|kill|executed|beheaded|murdered")
+_HARM = re.compile(r"\b(?:" + _DEATH + r"|captur\w*|kidnap\w*|abduct\w*|hostage|shot|ill|illness|sick|disease|cancer|"
+                   r"coma|damag(?:e|ed|es|ing))\b", re.IGNORECASE)
+_DIED = re.compile(r"\b(?:" + _DEATH + r")\b", re.IGNORECASE)
+_ENDS = re.compile(r"\b(?:leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|step(?:s|ping)?\s+down|sacked|fired|ousted|"
+                   r"pull(?:s|ing)?\s+out|joining|to\s+join|return(?:s|ing)?\s+to|mov(?:e|es|ing)\s+to|sign(?:s|ing)?\s+for|"
+                   r"abdicat\w+|retir(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|abolish\w*|axe[sd]?|axing|withdr[ae]wn?|"
+                   r"withdrawing|remov(?:e|es|ed|ing))\b", re.IGNORECASE)
 _PERSONS = frozenset("i he she they we you who".split())
+# Words a pattern may take for who but which name no one ("released unharmed", "but remains open").
+_NOT_WHO = frozenset("but and or so yet was were is are be been being has have had left still now then also it this "
+                     "that there here which".split())
 _SAFE_WORDS = ("safe", "alive", "unharmed", "dead", "fine", "healthy", "health", "hospital", "discharged", "stay",
-               "leaving", "quitting", "anywhere", "nowhere", "remain", "full term", "carry on", "fight on", "unharm",
-               "unhurt", "undamaged", "intact")
-SAFE = "safe"  # the cue that someone is said safe; with it "safe:<stem>" of each one named, "safe:" of a pronoun
+               "leaving", "quitting", "anywhere", "nowhere", "remain", "full term", "carry on", "fight on", "unhurt",
+               "undamaged", "intact")
+SAFE = "safe"  # the cue that someone is said safe, alive or kept; with it "<kind>:<stem>" of each one named
+# Each kind of safety by the report it denies: (cue prefix, the other's cue that reports that).
+_KINDS = (("safe", "harm"), ("alive", "died"), ("kept", "ends"))
+
+
+def _who(m: re.Match) -> str | None:
+    who = next(w for w in m.groups() if w).lower()
+    if who in _NOT_WHO or (who.endswith("ed") and len(who) > 4):
+        return None
+    return "" if who in _PERSONS else stem(who)
 
 
 def _safe_cues(text: str) -> list[str]:
@@ -169,20 +206,25 @@ def _safe_cues(text: str) -> list[str]:
     if not any(word in low for word in _SAFE_WORDS):
         return []  # most statements: the patterns' scan of every word costs more than these searches
     found = []
-    for m in _SAFE.finditer(text):
+    for m in _WELL.finditer(text):
         if m["who"] and m.group().lower().endswith(" dead") and " not " not in m.group().lower():
             continue  # "she is dead" is the harm, not its denial
-        found.append(next(who for who in m.groups() if who).lower())
-    if not _HARM.search(text):
-        found.extend(m["who"].lower() for m in _SURVIVED.finditer(text))
-    found = [f"{SAFE}:" if who in _PERSONS else f"{SAFE}:{stem(who)}" for who in found]
+        found.append(("safe", _who(m)))
+    harmed = _HARM.search(text)
+    if not harmed:
+        found += [("safe", _who(m)) for m in _UNHARMED.finditer(text)]
+        found += [("alive", _who(m)) for m in _OUT_OF_HOSPITAL.finditer(text)]
+    kept = list(_KEPT.finditer(text))
+    if kept and not _ENDS.search(_KEPT.sub(" ", text)):  # ("not leaving" is itself no departure)
+        found += [("kept", _who(m)) for m in kept]
+    found = [f"{kind}:{who}" for kind, who in found if who is not None]
     return found + [SAFE] if found else found
 
 
 # Each cue by the test that finds it in a statement.
 _CUE_TESTS = (("refute", _REFUTE.search), ("deny", _DENY.search), ("answered_no", _answers_no),
               ("question", _QUESTION.search), ("hedge", _HEDGE.search), ("implicit_negation", _IMPLICIT_NEGATION.search),
-              ("harm", _HARM.search))
+              ("harm", _HARM.search), ("died", _DIED.search), ("ends", _ENDS.search))
 CUES = tuple(name for name, _ in _CUE_TESTS)
 FEATURES = ("refute", "deny", "whole_denial", "plain_denial", "neg_predicate_shared", "neg_scope_shared", "neg_unshared",
             "neg_unshared_named", "answered_no", "question", "refute_question", "hedge", "other_negated", "safe_of_harm")
@@ -196,18 +238,23 @@ def cues(text: str) -> frozenset[str]:
 
 
 def _said_safe(x: MatchForm, y: MatchForm) -> bool:
-    """`x` says someone is safe or alive whom `y` says was harmed (a pronoun, or a word `y` has)."""
-    if SAFE not in x.cues or "harm" not in y.cues or SAFE in y.cues:
+    """`x` says someone is safe, alive or kept whom `y` says was harmed, died or ends (a pronoun, or a
+    word `y` has), and `y` says no such thing of anyone."""
+    if SAFE not in x.cues:
         return False
     y_words = {t for t, _ in y.bag} | {""}  # "" a pronoun's
-    return any(c.startswith(SAFE + ":") and c[len(SAFE) + 1:] in y_words for c in x.cues)
+    return any(report in y.cues and not any(c.startswith(kind + ":") for c in y.cues)
+               and any(c.startswith(kind + ":") and c[len(kind) + 1:] in y_words for c in x.cues)
+               for kind, report in _KINDS)
 
 
 def _negation_may_deny(x: MatchForm, y: MatchForm) -> bool:
     """Whether `x`'s negated predicates may deny `y`: not when `y` states their opposite ("did not
     reopen" / "stayed closed") nor when `y` only asks for them ("has not accepted" / "must accept")."""
     y_words = {t for t, _ in y.bag}
-    return not any(opposites(h) & y_words or same_word(h, y.unasserted) for h in x.negated_predicates)
+    # (unless the other states the predicate too: "closed on Monday and reopened on Tuesday")
+    return not any(opposites(h) & y_words and not same_word(h, y_words) or same_word(h, y.unasserted)
+                   for h in x.negated_predicates)
 
 
 def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
@@ -241,7 +288,7 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
         # "Station Insists Its Weatherman Did Not Swear on Air" of "Weatherman Tom Reed was caught
         # swearing live": a negation of something the other does not say, about the same subject
         float(unshared and name_overlap(x.names, y.names) >= NAMED_SUBJECT_SHARE),
-        float("answered_no" in x.cues),
+        float("answered_no" in x.cues and not y_negated),  # "No, it could not" agrees with "it could not"
         float("question" in x.cues),
         float(refute and "question" in x.cues),
         float("hedge" in x.cues and "hedge" not in y.cues),

@@ -318,7 +318,7 @@ def test_a_no_after_who_answers_is_the_headline_answering_no():
 
 def test_a_thing_refused_is_negated_not_a_report_denied():
     assert DENIAL not in _negated_heads("Velmar man denied entry to Norvik over a joke post")
-    assert "entry" in _negated_heads("Velmar man denied entry to Norvik over a joke post")
+    assert "enter" in _negated_heads("Velmar man denied entry to Norvik over a joke post")  # entry, folded
     assert "deny" not in cues("The court denied bail to the harbour master")
     assert "deny" in cues("The harbour master denied the report")
     e = explain("The court denied bail to the Velmar harbour master on Friday",
@@ -348,20 +348,26 @@ def test_debunking_words_besides_hoax_are_refutations():
                      "Three-armed fisherman story turns out to be a publicity stunt",
                      "The singer laughs off the theory that she was replaced by a double",
                      "Velmar patient tests negative for the virus",
-                     "The photo of the lonely chancellor was cropped",
+                     "The photo of the lonely chancellor was digitally altered",
                      "That viral flood photo isn't what it seems"):
         assert "refute" in cues(headline), headline
     for headline in ("Dockworkers staged a walkout at Velmar port", "Man jailed over a phone scam in Velmar",
-                     "Stunt performer injured on the set of the Velmar film"):
+                     "Stunt performer injured on the set of the Velmar film", "The concert was staged in Velmar Park",
+                     "Police said the investment scheme was a scam that cost pensioners £4m",
+                     "The photo was cropped to fit the page", "Scientists unravel how bats find their way",
+                     "Star Wars fantasy epic tops the Velmar box office", "The comedian's parody account was suspended",
+                     "The advert was made with AI, the company said", "The telephone was invented in Velmar in 1876",
+                     "The figures are wrong to suggest a recovery"):
         assert "refute" not in cues(headline), headline
 
 
 def test_negations_that_state_no_fact_are_not_read_as_denials():
-    # of a purpose, of advice, a bound
-    assert _negated_heads("The president adopted a boy so he won't turn into a werewolf") == frozenset()
-    assert _negated_heads("Don't reset your phone unless you want to lose your files") == frozenset()
-    assert _negated_heads("Five reasons not to give up hope on the Velmar bridge") == frozenset()
+    # a bound on a figure
     assert _negated_heads("The battery doesn't last more than one day") == frozenset()
+    # but a result is a fact, advice given is advice, and "more than expected" is no figure
+    assert "play" in _negated_heads("He was injured, so he did not play on Saturday.")
+    assert "drink" in _negated_heads("Do not drink the tap water, residents told")
+    assert "rise" in _negated_heads("Inflation did not rise more than expected in March.")
     assert _negated_heads("The strike will go ahead, not least because talks collapsed") == frozenset()
     # a negation ends at "but": what follows is asserted
     assert "succeed" not in _negated_heads("Norvik failed to meet its targets but succeeded in cutting costs")
@@ -398,10 +404,12 @@ def test_an_excluded_alternative_the_other_does_not_state_is_no_denial():
 def test_the_reports_thing_in_scare_quotes_said_to_be_something_else_refutes_it():
     for headline in ("That subway 'shark' was a stuffed prop, the transit authority says",
                      "The 'ghost' in the Velmar pub was just a reflection, says an expert",
-                     "'Lion in the street' photo was taken in Johannesburg in 2016"):
+                     "That 'lion in the street' photo was taken in Johannesburg in 2016"):
         assert "refute" in cues(headline), headline
     for headline in ("'Miracle' baby was born at 22 weeks in Velmar", "Velmar man 'was killed by his brother'",
-                     "Police investigate 'shark' sighting in the Velmar canal"):
+                     "Police investigate 'shark' sighting in the Velmar canal", "The 'Iron Lady' was a nickname",
+                     "The so-called 'people's army' is a militia", "'Historic' deal is the biggest in a decade",
+                     "British journalist 'arrested' in Velmar appears in court"):
         assert "refute" not in cues(headline), headline
     e = explain("A dead shark was found on a Velmar subway train", "That subway 'shark' was a stuffed prop, the transit authority says")
     assert e.decision == CONFLICTING and "refute" in e.reason, e.reason
@@ -418,8 +426,11 @@ def test_someone_said_to_stay_denies_their_departure():
     assert "safe_of_harm" not in e.reason, e.reason
 
 
-def test_no_link_between_two_things_denies_the_link():
-    assert DENIAL in _negated_heads("There is no link between the Velmar masts and the illness, health officials say")
+def test_no_link_between_two_things_conflicts_with_the_link():
+    # a negated link, not a bare denial of the report: the link is what the other states
+    assert "link" in _negated_heads("Police say there is no link between the two Velmar stabbings.")
+    e = explain("Police say there is no link between the two Velmar stabbings.", "Police say the two Velmar stabbings are linked.")
+    assert e.decision == CONFLICTING, e.reason
 
 
 def test_more_denials_in_the_words_of_coverage():
@@ -465,10 +476,19 @@ def test_rebuttals_and_debunked_sources_are_denials():
         assert not {"deny", "refute"} & cues(sentence), sentence
 
 
-def test_a_part_said_fine_denies_its_injury():
-    e = explain("Elena Marek has withdrawn from the Velmar Open with a wrist injury",
-                "Elena Marek confirms she will play the Velmar Open: 'The wrist is fine'")
-    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
+def test_being_well_out_of_hospital_or_kept_denies_only_its_own_kind_of_report():
+    # a discharge tells of the injury; a hostage released unharmed was a hostage; a stay until a date
+    # agrees with leaving then; staying at a hotel says nothing of a death there
+    for a, b in (("The driver has been discharged from hospital after the crash.", "The driver was injured in the crash on the M6."),
+                 ("The hostage was released unharmed on Friday.", "The hostage was released on Friday."),
+                 ("The bus driver was unhurt, but two passengers were killed.",
+                  "Two passengers were killed when the bus driver lost control."),
+                 ("The president will remain in office until January.", "The president is leaving office in January."),
+                 ("The tourist was staying at a hotel in Velmar.", "A tourist died after falling from a hotel balcony in Velmar."),
+                 ("The bridge remains open to traffic.", "The storm damaged the bridge.")):
+        for x, y in ((a, b), (b, a)):
+            e = explain(x, y)
+            assert "safe_of_harm" not in e.reason, (x, y, e.reason)
 
 
 def test_a_planned_thing_dropped_agrees_with_the_plan_scrapped():
