@@ -31,6 +31,15 @@ _REFUTE = re.compile(
     r"not\s+(?:true|real|accurate|the\s+case)|(?:is|was|are|were)n'?t\s+(?:true|real|accurate)|"
     r"no\s+(?:\w+\s+)?(?:evidence|proof|truth)|(?:set(?:s|ting)?)\s+the\s+record\s+straight\s+on|"
     r"too\s+good\s+to\s+check|turn(?:s|ed)?\s+out\s+not\s+to|"
+    r"(?:not|n't|n’t)\s+what\s+(?:it|they|this)\s+(?:seems?|appears?|looks?)|"
+    r"(?:is|was|are|were)n'?t\s+what\s+(?:it|they)\s+(?:seems?|appears?|looks?))\b|"
+    # a headline opening "If only ..." wishes the report were true ("If Only The Moon Really Were Made
+    # of Cheese"); "if only because", "if only for a year" inside a sentence qualify, they do not refute
+    r"^\W*if\s+only\b(?!\s+(?:because|for|to|briefly|temporarily))|\bnot\s+so\s+fast\s*[,:.!]",
+    re.IGNORECASE)
+# Debunking besides "hoax", read only when one of its words is there (each pattern a scan of every word).
+_DEBUNK = re.compile(
+    r"\b(?:"
     # the forms debunking takes besides "hoax", each said of viral content or a report, not of an event
     # ("the concert was staged in Hyde Park", "the scheme was a scam that cost pensioners £4m", "a
     # fantasy epic", "scientists unravel how bats ..." confirm): a stunt, a scam, a staged video, an
@@ -54,12 +63,12 @@ _REFUTE = re.compile(
     r"brush(?:es|ed|ing)?\s+off\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:rumou?rs?|reports?|claims?|speculation|talk)|"
     r"(?:report|claim|story|rumou?r|figure|number|account|headline|tweet)s?\s+(?:is|are|was|were)\s+"
     r"(?:completely\s+|totally\s+|simply\s+|just\s+)?wrong(?!\s+(?:to|for|about)\b)|"
-    r"leaked\s+(?:[\w'’-]+\s+){0,2}(?:price|date|figure|spec\w*)\s+(?:is|was)\s+wrong|"
-    r"(?:not|n't|n’t)\s+what\s+(?:it|they|this)\s+(?:seems?|appears?|looks?)|"
-    r"(?:is|was|are|were)n'?t\s+what\s+(?:it|they)\s+(?:seems?|appears?|looks?))\b|"
-    # a headline opening "If only ..." wishes the report were true ("If Only The Moon Really Were Made
-    # of Cheese"); "if only because", "if only for a year" inside a sentence qualify, they do not refute
-    r"^\W*if\s+only\b(?!\s+(?:because|for|to|briefly|temporarily))|\bnot\s+so\s+fast\s*[,:.!]|"
+    r"leaked\s+(?:[\w'’-]+\s+){0,2}(?:price|date|figure|spec\w*)\s+(?:is|was)\s+wrong"
+    r")\b", re.IGNORECASE)
+_DEBUNK_WORDS = ("stunt", "scam", "staged", "altered", "manipulated", "laugh", "negative", "legend", "myth", "misattribut",
+                 "misquot", "april fool", "fantasy", "unravel", "parody", "actually c", "video game", "made ", "created",
+                 "generated", "invented", "brush", "wrong")
+_SCARE_QUOTED = re.compile(
     # the report's thing in a headline's (single) scare quotes, said to be something else: "That subway
     # 'shark' was a stuffed prop", "the 'ghost' in the pub was just a reflection". A quoted word in
     # lower case (not a name or a nickname: "the 'Iron Lady' was ..."), not after "so-called", and an
@@ -73,6 +82,18 @@ _REFUTE = re.compile(
     r"(?:[\w'’-]+\s+){0,5}?(?:reappear\w*|resurfac\w*|turns?\s+up|turned\s+up|shows?\s+up|"
     r"appears?\s+(?:on|in)\s+(?:state\s+)?(?:tv|television|video|footage|public|photos?)|(?:is|was)\s+alive)\b",
     re.IGNORECASE)
+
+
+def _refutes(text: str) -> bool:
+    """Words that call a report untrue: _REFUTE, or _DEBUNK or _SCARE_QUOTED where their words are."""
+    if _REFUTE.search(text):
+        return True
+    low = text.lower()
+    if any(w in low for w in _DEBUNK_WORDS) and _DEBUNK.search(text):
+        return True
+    return ("'" in text or "‘" in text) and _SCARE_QUOTED.search(text) is not None
+
+
 # What is shot down for real. Right before "claims" it is the headline's object, and "claims" its verb:
 # "Syria shot down Turkish jet claims state TV" denies nothing; "shoots down drone strike reports" does.
 _AIRCRAFT = (r"(?:jets?|warplanes?|planes?|airliners?|aircraft|drones?|helicopters?|choppers?|fighters?|bombers?|"
@@ -87,7 +108,9 @@ _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)(?!\s+(?:(?:a|an|the|any)\s+)?(?:
                    r"doubted|cast(?:s|ing)?\s+doubt|questions\s+whether|"
                    r"(?:shoots?|shot)\s+down\s+(?:(?:[\w'-]+\s+)?(?!" + _AIRCRAFT + r")[\w'-]+\s+)?"
                    r"(?:claims?|reports?|rumou?rs?|story)|"
-                   r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?|"
+                   r"put\s+to\s+rest|kills?\s+(?:the\s+)?(?:[\w'-]+\s+)?rumou?rs?)\b", re.IGNORECASE)
+# Rebuttals in other words, read only where their words are (as _DEBUNK).
+_REBUT = re.compile(r"\b(?:"
                    # "the Pope never said dogs go to heaven"; not "who never said goodbye", "never said how many"
                    r"(?<!who\s)(?<!which\s)never\s+(?:said|claimed|stated|wrote)\s+(?!how|when|where|why|whether|if|what|"
                    r"goodbye|a\s+word|anything)(?:that\b|(?:[\w'’-]+\s+){1,3}(?:is|are|was|were|will|would|go|goes|went|"
@@ -102,6 +125,23 @@ _DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)(?!\s+(?:(?:a|an|the|any)\s+)?(?:
                    r"(?:end(?:s|ed|ing)?|shut(?:s|ting)?\s+down)\s+(?:[\w'’-]+\s+){0,2}(?:rumou?rs?|speculation|talk|chatter))"
                    r"(?![\w\s,]{0,12}\b(?:by|and|with|as)\s+(?:confirm|announc|unveil|reveal|launch|sign|releas)\w*))\b",
                    re.IGNORECASE)
+_REBUT_WORDS = ("never", "back at", "quash", "cold water", "to bed", "rumour", "rumor", "speculation", "talk", "chatter")
+
+
+def _denies(text: str) -> bool:
+    """Verbs of a party rejecting a report: _DENY, or _REBUT where its words are."""
+    if _DENY.search(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in _REBUT_WORDS) and _REBUT.search(text) is not None
+
+
+def _gated(pattern: re.Pattern, words: tuple[str, ...]):
+    """pattern.search, run only on a statement with one of `words` (lower case) in it."""
+    def found(text: str) -> bool:
+        low = text.lower()
+        return any(w in low for w in words) and pattern.search(text) is not None
+    return found
 # A headline answering its own report "No": opening with it ("No, a spider did not ..."; not "No. 10
 # says"), or after who answers ("Kensington Palace: No, Kate isn't pregnant"), or closing a question
 # with it, alone or with who says so ("Did Banksy post this? Probably not", "Expansion ahead? No, says the
@@ -127,7 +167,7 @@ def _answers_no(text: str) -> bool:
     if m is None:
         return False
     question = text[:m.start()]
-    return not (_QUOTE_MARKS.search(question) or _REFUTE.search(question) or _RUMOUR.search(question))
+    return not (_QUOTE_MARKS.search(question) or _refutes(question) or _RUMOUR.search(question))
 
 
 # Reporting without taking a side.
@@ -182,13 +222,20 @@ _ENDS = re.compile(r"\b(?:leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|step(?:s|pi
                    r"pull(?:s|ing)?\s+out|joining|to\s+join|return(?:s|ing)?\s+to|mov(?:e|es|ing)\s+to|sign(?:s|ing)?\s+for|"
                    r"abdicat\w+|retir(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|abolish\w*|axe[sd]?|axing|withdr[ae]wn?|"
                    r"withdrawing|remov(?:e|es|ed|ing))\b", re.IGNORECASE)
+_DIED_WORDS = ("die", "dead", "death", "kill", "executed", "beheaded", "murdered")
+_HARM_WORDS = _DIED_WORDS + ("captur", "kidnap", "abduct", "hostage", "shot", "ill", "sick", "disease", "cancer", "coma",
+                             "damag")
+_ENDS_WORDS = ("leav", "quit", "resign", "step", "sacked", "fired", "ousted", "pull", "join", "return", "mov", "sign",
+               "abdicat", "retir", "scrap", "abolish", "axe", "axing", "withdr", "remov")
 _PERSONS = frozenset("i he she they we you who".split())
 # Words a pattern may take for who but which name no one ("released unharmed", "but remains open").
 _NOT_WHO = frozenset("but and or so yet was were is are be been being has have had left still now then also it this "
                      "that there here which".split())
-_SAFE_WORDS = ("safe", "alive", "unharmed", "dead", "fine", "healthy", "health", "hospital", "discharged", "stay",
-               "leaving", "quitting", "anywhere", "nowhere", "remain", "full term", "carry on", "fight on", "unhurt",
-               "undamaged", "intact")
+# The words each pattern needs (a pattern is a scan of every word; most statements have none of these).
+_WELL_WORDS = ("safe", "alive", "unharmed", "dead", "fine", "healthy")
+_UNHARMED_WORDS = ("health", "unharmed", "unhurt", "undamaged", "intact")
+_KEPT_WORDS = ("stay", "leaving", "quitting", "anywhere", "nowhere", "remain", "full term", "carry", "fight on")
+_SAFE_WORDS = _WELL_WORDS + _UNHARMED_WORDS + _KEPT_WORDS + ("hospital", "discharged")
 SAFE = "safe"  # the cue that someone is said safe, alive or kept; with it "<kind>:<stem>" of each one named
 # Each kind of safety by the report it denies: (cue prefix, the other's cue that reports that).
 _KINDS = (("safe", "harm"), ("alive", "died"), ("kept", "ends"))
@@ -206,15 +253,16 @@ def _safe_cues(text: str) -> list[str]:
     if not any(word in low for word in _SAFE_WORDS):
         return []  # most statements: the patterns' scan of every word costs more than these searches
     found = []
-    for m in _WELL.finditer(text):
-        if m["who"] and m.group().lower().endswith(" dead") and " not " not in m.group().lower():
-            continue  # "she is dead" is the harm, not its denial
-        found.append(("safe", _who(m)))
-    harmed = _HARM.search(text)
-    if not harmed:
-        found += [("safe", _who(m)) for m in _UNHARMED.finditer(text)]
+    if any(w in low for w in _WELL_WORDS):
+        for m in _WELL.finditer(text):
+            if m["who"] and m.group().lower().endswith(" dead") and " not " not in m.group().lower():
+                continue  # "she is dead" is the harm, not its denial
+            found.append(("safe", _who(m)))
+    unharmed = any(w in low for w in _UNHARMED_WORDS)
+    if (unharmed or "hospital" in low or "discharged" in low) and not _HARM.search(text):
+        found += [("safe", _who(m)) for m in _UNHARMED.finditer(text)] if unharmed else []
         found += [("alive", _who(m)) for m in _OUT_OF_HOSPITAL.finditer(text)]
-    kept = list(_KEPT.finditer(text))
+    kept = list(_KEPT.finditer(text)) if any(w in low for w in _KEPT_WORDS) else []
     if kept and not _ENDS.search(_KEPT.sub(" ", text)):  # ("not leaving" is itself no departure)
         found += [("kept", _who(m)) for m in kept]
     found = [f"{kind}:{who}" for kind, who in found if who is not None]
@@ -222,9 +270,9 @@ def _safe_cues(text: str) -> list[str]:
 
 
 # Each cue by the test that finds it in a statement.
-_CUE_TESTS = (("refute", _REFUTE.search), ("deny", _DENY.search), ("answered_no", _answers_no),
+_CUE_TESTS = (("refute", _refutes), ("deny", _denies), ("answered_no", _answers_no),
               ("question", _QUESTION.search), ("hedge", _HEDGE.search), ("implicit_negation", _IMPLICIT_NEGATION.search),
-              ("harm", _HARM.search), ("died", _DIED.search), ("ends", _ENDS.search))
+              ("harm", _gated(_HARM, _HARM_WORDS)), ("died", _gated(_DIED, _DIED_WORDS)), ("ends", _gated(_ENDS, _ENDS_WORDS)))
 CUES = tuple(name for name, _ in _CUE_TESTS)
 FEATURES = ("refute", "deny", "whole_denial", "plain_denial", "neg_predicate_shared", "neg_scope_shared", "neg_unshared",
             "neg_unshared_named", "answered_no", "question", "refute_question", "hedge", "other_negated", "safe_of_harm")
