@@ -21,7 +21,7 @@ from shared.places import key as place_key
 from shared.rarity import NOBODY_EXCEPT, SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 from shared.speech import SAID_NOUNS
 
-from .lexicon import ALTERNATIVES, EVENT_KINDS, IDENTITY_WORDS, METONYMY, NUMBER_WORDS, fold_words
+from .lexicon import ALTERNATIVES, EVENT_KINDS, IDENTITY_WORDS, METONYMY, MULTIPLIERS, NUMBER_WORDS, fold_words
 from .rarity import rarity_bag
 
 # Function words carry no fact. Negation words are not here: they are dropped from the scored
@@ -1411,8 +1411,8 @@ _DETERMINERS = frozenset("the a an his her its their our my your".split())
 # intention of raising taxes", "not interested in buying Twitter", "no group has claimed responsibility",
 # "not going to become weightless": the predicate negated is the word that follows (stems).
 _LIGHT_HEADS = frozenset("plan intention intent interest interested going group one".split())
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve a an half dozen "
-                          "hundred thousand million billion".split())
+# A figure after "more than": a digit, or a number word of the lexicon's ("one", "a", "a dozen").
+_FIGURE_WORDS = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset("a an half dozen".split())
 # Not commenting negates the comment only: "North Korea did not comment on the launch" denies no launch.
 _NO_COMMENT = frozenset("comment comments commented respond responded reply replied".split())
 
@@ -1421,7 +1421,7 @@ def _bounds_a_figure(words: list[str], i: int) -> bool:
     """A negation that bounds a figure rather than denying ("doesn't last more than a day": at most a
     day; "did not pay more than £5m"); not "did not rise more than expected"."""
     return any(words[k] in _BOUND_COMPARATIVES and words[k + 1] == "than" and k + 2 < len(words)
-               and (words[k + 2][0].isdigit() or words[k + 2] in _NUMBER_WORDS)
+               and (words[k + 2][0].isdigit() or words[k + 2] in _FIGURE_WORDS)
                for k in range(i + 1, min(i + 4, len(words) - 1)))
 
 

@@ -84,14 +84,21 @@ _SCARE_QUOTED = re.compile(
     re.IGNORECASE)
 
 
+def _gated(pattern: re.Pattern, words: tuple[str, ...]):
+    """pattern.search, run only on a statement with one of `words` (lower case) in it."""
+    def found(text: str) -> bool:
+        low = text.lower()
+        return any(w in low for w in words) and pattern.search(text) is not None
+    return found
+
+
+_debunks = _gated(_DEBUNK, _DEBUNK_WORDS)
+_scare_quoted = _gated(_SCARE_QUOTED, ("'", "‘"))
+
+
 def _refutes(text: str) -> bool:
     """Words that call a report untrue: _REFUTE, or _DEBUNK or _SCARE_QUOTED where their words are."""
-    if _REFUTE.search(text):
-        return True
-    low = text.lower()
-    if any(w in low for w in _DEBUNK_WORDS) and _DEBUNK.search(text):
-        return True
-    return ("'" in text or "‘" in text) and _SCARE_QUOTED.search(text) is not None
+    return bool(_REFUTE.search(text)) or _debunks(text) or _scare_quoted(text)
 
 
 # What is shot down for real. Right before "claims" it is the headline's object, and "claims" its verb:
@@ -126,22 +133,12 @@ _REBUT = re.compile(r"\b(?:"
                    r"(?![\w\s,]{0,12}\b(?:by|and|with|as)\s+(?:confirm|announc|unveil|reveal|launch|sign|releas)\w*))\b",
                    re.IGNORECASE)
 _REBUT_WORDS = ("never", "back at", "quash", "cold water", "to bed", "rumour", "rumor", "speculation", "talk", "chatter")
+_rebuts = _gated(_REBUT, _REBUT_WORDS)
 
 
 def _denies(text: str) -> bool:
     """Verbs of a party rejecting a report: _DENY, or _REBUT where its words are."""
-    if _DENY.search(text):
-        return True
-    low = text.lower()
-    return any(w in low for w in _REBUT_WORDS) and _REBUT.search(text) is not None
-
-
-def _gated(pattern: re.Pattern, words: tuple[str, ...]):
-    """pattern.search, run only on a statement with one of `words` (lower case) in it."""
-    def found(text: str) -> bool:
-        low = text.lower()
-        return any(w in low for w in words) and pattern.search(text) is not None
-    return found
+    return bool(_DENY.search(text)) or _rebuts(text)
 # A headline answering its own report "No": opening with it ("No, a spider did not ..."; not "No. 10
 # says"), or after who answers ("Kensington Palace: No, Kate isn't pregnant"), or closing a question
 # with it, alone or with who says so ("Did Banksy post this? Probably not", "Expansion ahead? No, says the
@@ -311,15 +308,15 @@ def features(x: MatchForm, y: MatchForm) -> tuple[float, ...]:
     heads = x.negated_heads - {DENIAL}
     y_negated = bool(y.negated_heads - y.contrasted) or "implicit_negation" in y.cues
     shared = predicate = False
-    if heads and not y_negated and _negation_may_deny(x, y):
+    if heads and not y_negated and not _negation_may_deny(x, y):
+        heads = frozenset()  # the negation says what the other says: no denial, shared or not
+    if heads and not y_negated:
         # "confirmed that ...": a telling verb too; "Moscow must agree" asks for the agreement, so a
         # statement that it has not agreed does not deny it.
         # ... nor does one of its alternatives ("fines rather than arrests" excludes the arrests too).
         y_words = ({t for t, _ in y.bag} | ({y.verb} - PLAIN_SAYING)) - y.unasserted - y.contrasted
         shared = any(same_word(h, y_words) for h in heads)
         predicate = shared and any(same_word(h, y_words) for h in x.negated_predicates)
-    elif heads and not y_negated:
-        heads = frozenset()  # the negation says what the other says: no denial, shared or not
     refute = "refute" in x.cues and "refute" not in y.cues
     whole = DENIAL in x.negated_heads and not y_negated
     # an alternative excluded ("in Nevada, not Texas") that the other does not state denies nothing
