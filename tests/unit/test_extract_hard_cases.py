@@ -183,6 +183,32 @@ def test_lists_of_nouns_and_reported_speech_are_not_cut() -> None:
     assert len(split_clauses('"We stayed, and we voted," the two residents said on Monday.')) == 1
 
 
+def test_a_quantified_or_counted_subject_opens_a_clause_of_its_own() -> None:
+    text = "The ferry company cancelled 12 sailings to Larvik on Monday, and two of its ships were held in Oslo harbour."
+    claims = extract_claims(_article(text))
+    assert [c.text for c in claims] == ["The ferry company cancelled 12 sailings to Larvik on Monday",
+                                        "two of its ships were held in Oslo harbour."]
+    for sentence, right in [
+        ("Rescuers pulled 40 people from the river at Tarnow, but half of them were released the same night.",
+         "half of them were released the same night."),
+        ("The council closed the bridge on Tuesday morning, and 3,000 commuters were sent on a detour.",
+         "3,000 commuters were sent on a detour."),
+        ("The airline said it would refund every ticket, but no date for the payments was given on Friday.",
+         "no date for the payments was given on Friday."),
+    ]:
+        assert [sentence[a:b] for a, b in split_clauses(sentence)][1:] == [right]
+
+
+def test_adverbs_and_described_figures_are_not_subjects() -> None:
+    for sentence in [
+        "The union rejected the offer on Friday evening, and no longer had any hope of a deal before May.",
+        "Exports fell 3 percent in March, and more recently the port handled fewer containers.",
+        "The plan covers 3 million who lost jobs, 2 million who retired early, and 1 million who moved abroad.",
+        "Prices rose for the fourth month in a row, and one that economists had not expected at all.",
+    ]:
+        assert len(split_clauses(sentence)) == 1, sentence
+
+
 def test_compound_with_an_opinion_half_stays_one_sentence() -> None:
     text = "The plant reopened on Monday with 200 workers, but the mood in town is incredibly gloomy."
     claims = extract_claims(_article(text))
