@@ -4,8 +4,11 @@ Conservative on purpose: only at a semicolon or at ", and / but / while / wherea
 side opens with a subject (a name, a pronoun, a determiner or quantifier phrase, a figure) followed
 within a few words by a finite verb, the left side has a finite verb too, both sides have at least
 MIN_WORDS words, and the cut is outside any quotation. "X said A, and that B" (reported speech
-continued), lists of noun phrases ("hospitals, care homes and cruise ships") and a figure a relative
-clause describes ("2 million who will drop ..., and 6 million who will leave ...") are never cut.
+continued), lists of noun phrases ("hospitals, care homes and cruise ships"), a figure a relative
+clause describes ("2 million who will drop ..., and 6 million who will leave ..."), a figure
+continuing an object ("40 in 2022, and 35 the previous year, police said": a counted subject's verb
+must come before any comma) and adverbial quantifiers ("and all but collapsed", "and two days later charged him")
+are never cut.
 """
 
 from __future__ import annotations
@@ -13,23 +16,34 @@ from __future__ import annotations
 import re
 
 MIN_WORDS = 5
+# Quantified subjects: "half of the volunteers were", "more than 200 were", "two ferries were" (not
+# the adverbs "no longer", "more recently").
+_COUNTED = (r"all|both|each|every|half|many|several|few|more(?! \w+ly\b)|no(?! longer| more| doubt)|none"
+            r"|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*")
 _CUT = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas))\s+"
-    r"(?=(?:the|a|an|its|his|her|their|this|these|those|some|most|it|they|he|she|we|[A-Z][\w'’.-]*"
-    # quantified subjects: "half of the volunteers were", "more than 200 were", "two ferries were"
-    # (not the adverbs "no longer", "more recently")
-    r"|all|both|each|every|half|many|several|few|more(?! \w+ly\b)|no(?! longer| more| doubt)|none"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|\d[\d,.]*)\b)"
+    rf"(?=(?:the|a|an|its|his|her|their|this|these|those|some|most|it|they|he|she|we|[A-Z][\w'’.-]*"
+    rf"|{_COUNTED})\b)"
 )
+_COUNTED_START = re.compile(rf"(?:{_COUNTED})\b")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|did|does|do|said|says|"
-    r"told|rose|fell|left|met|took|gave|won|lost|held|sent|went|led|paid|spent|\w{3,}ed)\b"
+    r"told|rose|fell|left|met|took|gave|won|lost|held|sent|went|led|paid|spent|came|fled|struck|grew|sold|fought|"
+    r"brought|bought|caught|began|became|broke|drove|flew|knew|spoke|stood|threw|wrote|built|kept|sank|"
+    r"(?!hundred\b)\w{3,}ed)\b"
 )
 _NOT_SUBJECT = re.compile(r"(?:that|which|who|whom|whose|then|also|so|not|to|in|on|at|for|with|after|before|as)\b", re.I)
-# A noun phrase the sentence goes on to describe, not a subject: "and one which the U.S. ...",
+# A counted phrase the sentence goes on to describe, not a subject: "and one which the U.S. ...",
 # "2 million who will drop ..., and 6 million who will leave ..." (a list).
-_DESCRIBED = re.compile(r"(?:one|\d[\d,.]*)(?: [a-z]+)? (?:who|which|that)\b")
+_DESCRIBED = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d[\d,.]*)(?: [a-z]+){0,2} (?:who|which|that)\b")
+# A quantifier that is an adverb of the verb after it, or a time after the first clause's event (its
+# anchor): "and more than doubled in ...", "and all but collapsed", "and each year raised",
+# "and two days later charged him".
+_ADVERBIAL = re.compile(
+    r"(?:more than (?:ever|\w+ed)|all but \w+ed|(?:several|many|few) times"
+    r"|(?:each|every|all) (?:time|day|night|week|month|quarter|year)"
+    r"|(?:\w+|\d[\d,.]*|half an?) (?:minutes?|hours?|days?|weeks?|months?|years?) (?:later|after|earlier|before))\b")
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -44,10 +58,14 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     for m in _CUT.finditer(text):
         left = text[start : m.start()]
         right = text[m.end() :]
-        head = " ".join(right.split()[:6])
+        # a counted subject's verb comes before any comma: "and 35 the previous year, police said"
+        # continues an object (a name's may follow an apposition: "and Hamilton, Ont., has")
+        head = re.split(r",\s", right, maxsplit=1)[0] if _COUNTED_START.match(right) else right
+        head = " ".join(head.split()[:6])
         if (
             _NOT_SUBJECT.match(right)
             or _DESCRIBED.match(right)
+            or _ADVERBIAL.match(right)
             or _quoted(text, m.start())
             or len(left.split()) < MIN_WORDS
             or len(right.split()) < MIN_WORDS

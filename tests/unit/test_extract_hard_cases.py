@@ -205,8 +205,23 @@ def test_adverbs_and_described_figures_are_not_subjects() -> None:
         "Exports fell 3 percent in March, and more recently the port handled fewer containers.",
         "The plan covers 3 million who lost jobs, 2 million who retired early, and 1 million who moved abroad.",
         "Prices rose for the fourth month in a row, and one that economists had not expected at all.",
+        # a figure continuing the object, the attribution after it
+        "The mill produced 400 tonnes of steel in April, and 350 in May, its owners said.",
+        "The army lost 30 tanks and trucks in the battle, and several hundred soldiers, officers estimated.",
+        # quantifiers as adverbs, and times counted from the first clause's event
+        "Rents rose quickly in the capital last year, and more than doubled in several suburbs.",
+        "The local currency weakened in the spring, and all but collapsed by the end of the summer.",
+        "The ferry left the harbour at dawn on Monday, and two hours later returned with engine trouble.",
+        "The council has cut its budget for years now, and each year has closed another library.",
+        "The scheme would help 3 million families who rent, and two million families who owned homes.",
     ]:
         assert len(split_clauses(sentence)) == 1, sentence
+
+
+def test_a_past_tense_without_ed_is_a_verb_of_the_clause() -> None:
+    sentence = "The storm struck the coast on Monday night, and most of the boats sank in the harbour."
+    assert [sentence[a:b] for a, b in split_clauses(sentence)] == [
+        "The storm struck the coast on Monday night", "most of the boats sank in the harbour."]
 
 
 def test_compound_with_an_opinion_half_stays_one_sentence() -> None:
