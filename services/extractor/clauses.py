@@ -5,10 +5,11 @@ side opens with a subject (a name, a pronoun, a determiner or quantifier phrase,
 within a few words by a finite verb, the left side has a finite verb too, both sides have at least
 MIN_WORDS words, and the cut is outside any quotation. "X said A, and that B" (reported speech
 continued), lists of noun phrases ("hospitals, care homes and cruise ships"), a figure a relative
-clause describes ("2 million who will drop ..., and 6 million who will leave ..."), a figure
+clause describes ("2 million who will drop ..., and 6 million who will leave ..."), a count of
+what the first clause names ("and 1,200 of them were laid off": alone it counts nothing), a figure
 continuing an object ("40 in 2022, and 35 the previous year, police said": a counted subject's verb
-must come before any comma) and adverbial quantifiers ("and all but collapsed", "and two days later charged him")
-are never cut.
+must come before any comma) and adverbial quantifiers ("and all but collapsed", "and two days later
+charged him") are never cut.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _NOT_SUBJECT = re.compile(r"(?:that|which|who|whom|whose|then|also|so|not|to|in|
 # "2 million who will drop ..., and 6 million who will leave ..." (a list).
 _DESCRIBED = re.compile(
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d[\d,.]*)(?: [a-z]+){0,2} (?:who|which|that)\b")
+# A count of what the first clause names ("but one of them did not reach the fighters"): alone, the
+# clause would have lost what it counts.
+_COUNT_OF_BEFORE = re.compile(rf"(?:{_COUNTED}) of (?:them|these|those|it|which|whom)\b")
 # A quantifier that is an adverb of the verb after it, or a time after the first clause's event (its
 # anchor): "and more than doubled in ...", "and all but collapsed", "and each year raised",
 # "and two days later charged him".
@@ -65,6 +69,7 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
         if (
             _NOT_SUBJECT.match(right)
             or _DESCRIBED.match(right)
+            or _COUNT_OF_BEFORE.match(right)
             or _ADVERBIAL.match(right)
             or _quoted(text, m.start())
             or len(left.split()) < MIN_WORDS

@@ -189,8 +189,8 @@ def test_a_quantified_or_counted_subject_opens_a_clause_of_its_own() -> None:
     assert [c.text for c in claims] == ["The ferry company cancelled 12 sailings to Larvik on Monday",
                                         "two of its ships were held in Oslo harbour."]
     for sentence, right in [
-        ("Rescuers pulled 40 people from the river at Tarnow, but half of them were released the same night.",
-         "half of them were released the same night."),
+        ("Rescuers pulled 40 people from the river at Tarnow, but half of the rescued were released that night.",
+         "half of the rescued were released that night."),
         ("The council closed the bridge on Tuesday morning, and 3,000 commuters were sent on a detour.",
          "3,000 commuters were sent on a detour."),
         ("The airline said it would refund every ticket, but no date for the payments was given on Friday.",
@@ -214,6 +214,8 @@ def test_adverbs_and_described_figures_are_not_subjects() -> None:
         "The ferry left the harbour at dawn on Monday, and two hours later returned with engine trouble.",
         "The council has cut its budget for years now, and each year has closed another library.",
         "The scheme would help 3 million families who rent, and two million families who owned homes.",
+        # a count of what the first clause names: alone it would count nothing
+        "The army dropped 28 crates of supplies over the town, but one of them did not reach the defenders.",
     ]:
         assert len(split_clauses(sentence)) == 1, sentence
 
