@@ -74,18 +74,6 @@ _SYNONYMS = {
     "talk": "negotiation", "negotiat": "negotiation", "entri": "enter", "entry": "enter",
     "percent": "percent", "pct": "percent",
     "stat": "state", "announc": "announce", "unveil": "announce",
-    # the noun of an event folds to its verb ("her resignation" / "she resigned"); not nouns of other
-    # senses ("conviction", "sale", "election", "agreement", "closure", "confirmation")
-    **{noun: verb for verb, nouns in (
-        ("announce", "announcement"), ("resign", "resignation"), ("retire", "retirement"),
-        ("investigate", "investigation"), ("evacuate", "evacuation"), ("cancel", "cancellation"),
-        ("suspend", "suspension"), ("withdraw", "withdrawal withdrew withdrawn"), ("approve", "approval"),
-        ("reject", "rejection"), ("pay", "payment"), ("bankrupt", "bankruptcy"), ("buy", "acquisition"),
-        ("appoint", "appointment"), ("dismiss", "dismissal"), ("arrive", "arrival"), ("discover", "discovery"),
-        ("reduce", "reduction"), ("expand", "expansion"), ("extend", "extension"), ("destroy", "destruction"),
-        ("invade", "invasion"), ("collide", "collision"), ("assassinate", "assassination"),
-        ("nominate", "nomination"), ("deport", "deportation"), ("extradite", "extradition"), ("arrest", "detention"),
-        ("acquit", "acquittal"), ("imprison", "imprisonment")) for noun in nouns.split()},
 }
 # Predicates of opposite direction: one claim with the first and one with the second conflict. A word
 # may have several opposites ("cut": "increase", "hike"). Words of several senses stay out: "fire" (a
