@@ -8,9 +8,6 @@ at the next compaction), which keeps memory bounded when the matcher evicts old 
 in increasing order; ClaimIndex evicts them oldest first, so the live part of a posting is its tail
 from the oldest live row, and evicted rows still in it weigh nothing. A row removed out of its turn
 is only skipped when met, until compaction.
-
-A second route needs no shared frame word: a figure few claims state ("#4000" postings, see
-FIGURE_POSTING) ties a restatement whose frame is told in other words.
 """
 
 from __future__ import annotations
@@ -29,13 +26,6 @@ MAX_POSTING = 5_000
 MAX_CANDIDATES = 100
 # Above this many candidates cdist runs with all cores; below it threads cost more than they save.
 PARALLEL_FROM = 20_000
-# A figure (FIGURE_MIN or more) that at most FIGURE_POSTING live claims state ties a claim to its
-# restatements whose frames are told in other words ("Some 2,300 nurses at the
-# hospital stopped work" / "2,300 staff have joined the stoppage"): the rows sharing one (FIGURE_CANDIDATES at most,
-# newest first) are candidates whatever their frame score. Small counts and common figures tie nothing.
-FIGURE_MIN = 10
-FIGURE_POSTING = 50
-FIGURE_CANDIDATES = 10
 # Weight of token_set_ratio in pair_score (rest: token_sort_ratio); chosen on MRPC train by CV.
 SET_WEIGHT = 0.85
 
@@ -78,11 +68,6 @@ def score_matrix(queries: list[str], choices: list[str], cutoff: float = 0.0, wo
     return score_parts(queries, choices, cutoff, workers)[0]
 
 
-def figure_keys(form: MatchForm) -> set[str]:
-    """Posting keys of a statement's figures ("#4000"); no core token starts with "#"."""
-    return {f"#{value:g}" for _, _, value in form.numbers if value >= FIGURE_MIN}
-
-
 def probe_count(n_tokens: int, cutoff: float) -> int:
     """How many of a query's rarest tokens to probe for a given score cutoff."""
     if cutoff < 50 or n_tokens <= 3:
@@ -122,7 +107,7 @@ class BlockingIndex:
         self._live[row] = (form.core, published)
         self._end = row + 1
         postings = self._postings
-        for token in set(form.core.split()) | figure_keys(form):
+        for token in set(form.core.split()):
             posting = postings.get(token)
             if posting is None:
                 postings[token] = array("q", (row,))
@@ -193,57 +178,26 @@ class BlockingIndex:
                 break
         return found
 
-    def figure_candidates(self, form: MatchForm, window: tuple[float, float] | None = None) -> list[int]:
-        """Live rows in the window that share one of the query's figures held by at most FIGURE_POSTING
-        live claims, newest first, FIGURE_CANDIDATES at most."""
-        found: set[int] = set()
-        for key in figure_keys(form):
-            posting = self._postings.get(key)
-            if posting is None:
-                continue
-            start = self._live_start(posting)
-            if len(posting) - start <= FIGURE_POSTING:
-                found.update(posting[start:])
-        live = self._live
-        rows = []
-        for r in sorted(found, reverse=True):
-            entry = live.get(r)
-            if entry is None or (window is not None and entry[1] and abs(entry[1] - window[0]) > window[1]):
-                continue
-            rows.append(r)
-            if len(rows) == FIGURE_CANDIDATES:
-                break
-        return rows
-
     def search(self, form: MatchForm, cutoff: float, limit: int = 20,
                window: tuple[float, float] | None = None) -> list[tuple[int, float]]:
-        """Rows scoring at least `cutoff` against the query's frame, best first (ties: older row), then
-        the rows a rare figure ties to the query (figure_candidates) at any score."""
+        """Rows scoring at least `cutoff` against the query's frame, best first (ties: older row)."""
         return [(row, score) for row, score, _, _ in self.search_parts(form, cutoff, limit, window)]
 
     def search_parts(self, form: MatchForm, cutoff: float, limit: int = 20,
                      window: tuple[float, float] | None = None) -> list[tuple[int, float, int, int]]:
-        """search() with each hit's token_set_ratio and token_sort_ratio as cdist rounds them; after
-        the `limit` best, the rows sharing a figure with the query (figure_candidates) at any score."""
+        """search() with each hit's token_set_ratio and token_sort_ratio as cdist rounds them."""
         if not form.core:
             return []
         rows = self.candidates(form, cutoff, window)
-        hits = []
+        if not rows:
+            return []
         live = self._live
-        if rows:
-            workers = self.workers if len(rows) >= PARALLEL_FROM else 1
-            scores, set_r, sort_r = score_parts([form.core], [live[r][0] for r in rows], cutoff, workers)
-            scores, set_r, sort_r = scores[0], set_r[0], sort_r[0]
-            keep = np.nonzero(scores >= cutoff)[0]
-            hits = [(row, -neg, int(set_r[i]), int(sort_r[i]))
-                    for neg, row, i in sorted(((-float(scores[i]), rows[i], int(i)) for i in keep))[:limit]]
-        kept = {row for row, *_ in hits}
-        tied = [r for r in self.figure_candidates(form, window) if r not in kept]
-        if tied:  # scored in full (no cutoff): the decision's bounds need their true ratios
-            scores, set_r, sort_r = (m[0] for m in score_parts([form.core], [live[r][0] for r in tied]))
-            hits += sorted(((row, float(scores[i]), int(set_r[i]), int(sort_r[i])) for i, row in enumerate(tied)),
-                           key=lambda h: (-h[1], h[0]))
-        return hits
+        workers = self.workers if len(rows) >= PARALLEL_FROM else 1
+        scores, set_r, sort_r = score_parts([form.core], [live[r][0] for r in rows], cutoff, workers)
+        scores, set_r, sort_r = scores[0], set_r[0], sort_r[0]
+        keep = np.nonzero(scores >= cutoff)[0]
+        hits = sorted(((-float(scores[i]), rows[i], int(i)) for i in keep))[:limit]
+        return [(row, -neg, int(set_r[i]), int(sort_r[i])) for neg, row, i in hits]
 
     def brute_force(self, form: MatchForm, cutoff: float, workers: int = -1) -> list[tuple[int, float]]:
         """Every live row at or above `cutoff`, scored with cdist over the whole index (benchmarks)."""

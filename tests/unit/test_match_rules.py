@@ -6,7 +6,6 @@ from datetime import datetime, timezone
 import pytest
 
 from services.extractor.extraction import analyze_sentence
-from services.matcher import blocking
 from services.matcher.blocking import BlockingIndex, pair_score
 from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, SIMILAR_POOL, ClaimIndex, compare, dateline_credit
 from services.matcher.normalize import match_form, same_word, spelling_fold, stem
@@ -1029,26 +1028,6 @@ def test_blocking_keeps_the_claim_sharing_rare_names_over_many_sharing_common_wo
     index.add(150, match_form(analyze_sentence("Vlieborg mayor Hoekstra stepped down.")))
     query = match_form(analyze_sentence("At the harbour council meeting, Hoekstra of Vlieborg resigned."))
     assert 150 in index.candidates(query, 35.0)
-
-
-def test_a_restatement_in_other_words_is_found_by_the_figure_it_shares():
-    index = ClaimIndex()
-    first = index.place(placed_claim("a1", "Some 2,300 nurses at Kestrel Hospital stopped work on Monday."))
-    index.place(placed_claim("a3", "The hospital board met the health minister in Dunmore on Monday evening."))
-    later = index.place(placed_claim("a2", "About 2,300 are out at Kestrel, the union says."))
-    assert later.cluster_id == first.cluster_id, later.explanation.reason
-
-
-def test_only_a_rare_figure_of_ten_or_more_makes_a_candidate():
-    index = BlockingIndex()
-    for row in range(blocking.FIGURE_POSTING + 1):  # a figure many claims give ties none of them
-        index.add(row, match_form(analyze_sentence(f"Officials in the {'north south east west'.split()[row % 4]} "
-                                                   f"counted 480 ballots by noon.")))
-    index.add(100, match_form(analyze_sentence("Rescuers pulled 7 fishermen from the sea off Kestrel Point.")))
-    index.add(101, match_form(analyze_sentence("Rescuers pulled 37 fishermen from the sea off Kestrel Point.")))
-    assert index.figure_candidates(match_form(analyze_sentence("The 480 votes were recounted on Friday."))) == []
-    assert index.figure_candidates(match_form(analyze_sentence("Seven men were saved, the coastguard said."))) == []
-    assert index.figure_candidates(match_form(analyze_sentence("All 37 of them are safe, the coastguard said."))) == [101]
 
 
 def test_empty_detail_sets_of_a_match_form_are_one_shared_object():
