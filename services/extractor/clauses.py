@@ -5,7 +5,7 @@ side opens with a subject (a name, a pronoun, a determiner or quantifier phrase,
 within a few words by a finite verb, the left side has a finite verb too, both sides have at least
 MIN_WORDS words, and the cut is outside any quotation. "X said A, and that B" (reported speech
 continued), lists of noun phrases ("hospitals, care homes and cruise ships"), a figure a relative
-clause describes ("2 million who will drop ..., and 6 million who will leave ..."), a count of
+clause describes ("3 million who lost jobs, ..., and 1 million who moved abroad"), a count of
 what the first clause names ("and 1,200 of them were laid off": alone it counts nothing), a figure
 continuing an object ("40 in 2022, and 35 the previous year, police said": a counted subject's verb
 must come before any comma) and adverbial quantifiers ("and all but collapsed", "and two days later
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 MIN_WORDS = 5
-# Quantified subjects: "half of the volunteers were", "more than 200 were", "two ferries were" (not
+# Quantified subjects: "half of the passengers were", "more than 200 were", "two ferries were" (not
 # the adverbs "no longer", "more recently").
 _COUNTED = (r"all|both|each|every|half|many|several|few|more(?! \w+ly\b)|no(?! longer| more| doubt)|none"
             r"|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*")
@@ -34,8 +34,8 @@ _FINITE = re.compile(
     r"(?!hundred\b)\w{3,}ed)\b"
 )
 _NOT_SUBJECT = re.compile(r"(?:that|which|who|whom|whose|then|also|so|not|to|in|on|at|for|with|after|before|as)\b", re.I)
-# A counted phrase the sentence goes on to describe, not a subject: "and one which the U.S. ...",
-# "2 million who will drop ..., and 6 million who will leave ..." (a list).
+# A counted phrase the sentence goes on to describe, not a subject: "and one that economists had not
+# expected", "3 million who lost jobs, ..., and 1 million who moved abroad" (a list).
 _DESCRIBED = re.compile(
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d[\d,.]*)(?: [a-z]+){0,2} (?:who|which|that)\b")
 # A count of what the first clause names ("but one of them did not reach the fighters"): alone, the
