@@ -1,15 +1,15 @@
 """Compound sentences: split a sentence into clauses when each clause states its own fact.
 
 Conservative on purpose: only at a semicolon or at ", and / but / while / whereas" when the right
-side opens with a subject (a name, a pronoun, a determiner or quantifier phrase, a figure) followed
-within a few words by a finite verb, the left side has a finite verb too, both sides have at least
-MIN_WORDS words, and the cut is outside any quotation. "X said A, and that B" (reported speech
-continued), lists of noun phrases ("hospitals, care homes and cruise ships"), a figure a relative
-clause describes ("3 million who lost jobs, ..., and 1 million who moved abroad"), a count of
-what the first clause names ("and 1,200 of them were laid off": alone it counts nothing), a figure
-continuing an object ("40 in 2022, and 35 the previous year, police said": a counted subject's verb
-must come before any comma) and adverbial quantifiers ("and all but collapsed", "and two days later
-charged him") are never cut.
+side opens with a subject (a name, a determiner or quantifier phrase, a figure) followed within a
+few words by a finite verb, the left side has a finite verb too, both sides have at least MIN_WORDS
+words, and the cut is outside any quotation. "X said A, and that B" (reported speech continued),
+lists of noun phrases ("hospitals, care homes and cruise ships"), a figure a relative clause
+describes ("3 million who lost jobs, ..., and 1 million who moved abroad"), a pronoun ("and they
+were charged": alone it names nobody), a count of what the first clause names ("and 1,200 of them
+were laid off": alone it counts nothing), a figure continuing an object ("40 in 2022, and 35 the
+previous year, police said": a counted subject's verb must come before any comma) and adverbial
+quantifiers ("and all but collapsed", "and two days later charged him") are never cut.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _COUNTED = (r"all|both|each|every|half|many|several|few|more(?! \w+ly\b)|no(?! l
             r"|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*")
 _CUT = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas))\s+"
-    rf"(?=(?:the|a|an|its|his|her|their|this|these|those|some|most|it|they|he|she|we|[A-Z][\w'’.-]*"
+    rf"(?=(?:the|a|an|its|his|her|their|this|these|those|some|most|[A-Z][\w'’.-]*"
     rf"|{_COUNTED})\b)"
 )
 _COUNTED_START = re.compile(rf"(?:{_COUNTED})\b")

@@ -199,7 +199,7 @@ def test_a_quantified_or_counted_subject_opens_a_clause_of_its_own() -> None:
         assert [sentence[a:b] for a, b in split_clauses(sentence)][1:] == [right]
 
 
-def test_adverbs_and_described_figures_are_not_subjects() -> None:
+def test_adverbs_pronouns_and_described_figures_are_not_subjects() -> None:
     for sentence in [
         "The union rejected the offer on Friday evening, and no longer had any hope of a deal before May.",
         "Exports fell 3 percent in March, and more recently the port handled fewer containers.",
@@ -214,6 +214,8 @@ def test_adverbs_and_described_figures_are_not_subjects() -> None:
         "The ferry left the harbour at dawn on Monday, and two hours later returned with engine trouble.",
         "The council has cut its budget for years now, and each year has closed another library.",
         "The scheme would help 3 million families who rent, and two million families who owned homes.",
+        # a pronoun: alone the clause would name nobody
+        "Police arrested 14 people in Malmo on Friday, and they were charged with arson on Saturday.",
         # a count of what the first clause names: alone it would count nothing
         "The army dropped 28 crates of supplies over the town, but one of them did not reach the defenders.",
     ]:
