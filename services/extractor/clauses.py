@@ -2,13 +2,15 @@
 
 Conservative on purpose: only at a semicolon or at ", and / but / while / whereas" when the right
 side opens with a subject (a name, a determiner or quantifier phrase, a figure) followed within a
-few words by a finite verb, the left side has a finite verb too, both sides have at least MIN_WORDS
-words, and the cut is outside any quotation. "X said A, and that B" (reported speech continued),
-lists of noun phrases ("hospitals, care homes and cruise ships"), a figure a relative clause
-describes ("3 million who lost jobs, ..., and 1 million who moved abroad"), a pronoun ("and they
-were charged": alone it names nobody), a count of what the first clause names ("and 1,200 of them
-were laid off": alone it counts nothing), a figure continuing an object ("40 in 2022, and 35 the
-previous year, police said": a counted subject's verb must come before any comma) and adverbial
+few words by a finite verb that is no relative clause's ("and the volunteers who brought food" is no
+clause) nor the end of a hyphenated adjective ("purpose-built"), the left side has a finite verb
+too, both sides have at least MIN_WORDS words, and the cut is outside any quotation. A counted
+subject needs an auxiliary before any comma: "and two churches built in the 1700s" and "40 in 2022,
+and 35 the previous year, police said" continue an object. "X said A, and that B" (reported speech
+continued), lists of noun phrases ("hospitals, care homes and cruise ships"), a counted phrase a
+relative clause describes ("two ministers who resigned in May, and three who stayed"), a pronoun
+("and they were charged": alone it names nobody), a count of what the first clause names ("and all
+40 of them were treated", "and each one was sent home": alone it counts nothing) and adverbial
 quantifiers ("and all but collapsed", "and two days later charged him") are never cut.
 """
 
@@ -27,20 +29,28 @@ _CUT = re.compile(
     rf"|{_COUNTED})\b)"
 )
 _COUNTED_START = re.compile(rf"(?:{_COUNTED})\b")
+# A counted subject needs an auxiliary: its -ed or irregular form may be a participle of the first
+# clause's object ("..., and two churches built in the 1700s", "and three cars registered to him").
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|did|does|do)\b")
+# A verb after a relative pronoun is the relative clause's, not the subject's ("and the volunteers who
+# brought food").
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+# Not the end of a hyphenated adjective ("purpose-built", "well-kept", "sold-out").
 _FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|did|does|do|said|says|"
+    r"\b(?<!-)(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|did|does|do|said|says|"
     r"told|rose|fell|left|met|took|gave|won|lost|held|sent|went|led|paid|spent|came|fled|struck|grew|sold|fought|"
     r"brought|bought|caught|began|became|broke|drove|flew|knew|spoke|stood|threw|wrote|built|kept|sank|"
     r"(?!hundred\b)\w{3,}ed)\b"
 )
 _NOT_SUBJECT = re.compile(r"(?:that|which|who|whom|whose|then|also|so|not|to|in|on|at|for|with|after|before|as)\b", re.I)
 # A counted phrase the sentence goes on to describe, not a subject: "and one that economists had not
-# expected", "3 million who lost jobs, ..., and 1 million who moved abroad" (a list).
+# expected", "two ministers who resigned in May, and three who stayed" (a list).
 _DESCRIBED = re.compile(
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d[\d,.]*)(?: [a-z]+){0,2} (?:who|which|that)\b")
-# A count of what the first clause names ("but one of them did not reach the fighters"): alone, the
-# clause would have lost what it counts.
-_COUNT_OF_BEFORE = re.compile(rf"(?:{_COUNTED}) of (?:them|these|those|it|which|whom)\b")
+# A count of what the first clause names ("and all 40 of them were treated", "and each one was sent
+# home"): alone, the clause would have lost what it counts.
+_COUNT_OF_BEFORE = re.compile(
+    rf"(?:(?:{_COUNTED}|some|most)(?: \d[\d,.]*)? (?:one )?of (?:them|these|those|it|which|whom)|(?:each|every) one)\b")
 # A quantifier that is an adverb of the verb after it, or a time after the first clause's event (its
 # anchor): "and more than doubled in ...", "and all but collapsed", "and each year raised",
 # "and two days later charged him".
@@ -63,9 +73,10 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
         left = text[start : m.start()]
         right = text[m.end() :]
         # a counted subject's verb comes before any comma: "and 35 the previous year, police said"
-        # continues an object (a name's may follow an apposition: "and Hamilton, Ont., has")
-        head = re.split(r",\s", right, maxsplit=1)[0] if _COUNTED_START.match(right) else right
-        head = " ".join(head.split()[:6])
+        # continues an object (a name's may follow an apposition: "and Oslo, the capital, has")
+        counted = _COUNTED_START.match(right) is not None
+        head = re.split(r",\s", right, maxsplit=1)[0] if counted else right
+        head = _RELATIVE.split(" ".join(head.split()[:6]), maxsplit=1)[0]
         if (
             _NOT_SUBJECT.match(right)
             or _DESCRIBED.match(right)
@@ -76,6 +87,7 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
             or len(right.split()) < MIN_WORDS
             or not _FINITE.search(left)
             or not _FINITE.search(head)
+            or counted and not _AUXILIARY.search(head)
         ):
             continue
         spans.append((start, m.start()))
