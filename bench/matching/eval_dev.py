@@ -23,6 +23,20 @@ from services.scorer.scoring import VerdictBook, status_name
 from shared.articles_io import article_from_dict, by_publication_time
 
 
+def _linked_by_decision(index, xs, ys) -> list:
+    """The (MatchForm, MatchForm) pairs of two mentions' claims that the decision links as their story's
+    index makes it (its threshold and local rarity)."""
+    linked = []
+    for a, b in itertools.product(xs, ys):
+        if a.claim.story_key != b.claim.story_key:
+            continue
+        story = index._index(a.claim.story_key)
+        fa, fb = match_form(a.claim), match_form(b.claim)
+        if matching.decide(fa, fb, story.threshold, story._local).decision in (matching.SAME, matching.CONFLICTING):
+            linked.append((fa, fb))
+    return linked
+
+
 def run(scenario: dict, index, story_key: str = "single", diagnose: bool = False) -> dict:
     articles = [article_from_dict(a) for a in scenario["articles"]]
     book = VerdictBook(2)
@@ -52,9 +66,9 @@ def run(scenario: dict, index, story_key: str = "single", diagnose: bool = False
             seen[key][2].add(c["id"])
     tp = n_pred = n_gold = 0
     missed, wrong = [], []
-    # Missed pairs the decision links (as the story's index decides: its threshold and local rarity):
-    # lost to blocking when no pair of their claims reaches the candidate cutoff on the frame, else
-    # later (the candidate limit, the cluster's support or the choice between clusters).
+    # Missed pairs the decision links: lost to blocking when no pair of their claims reaches the
+    # candidate cutoff on the frame, else later (the candidate limit, the cluster's support or the
+    # choice between clusters).
     missed_linked = missed_unblocked = 0
     for x, y in itertools.combinations(mentions, 2):
         if x[0] == y[0] or not x[3] or not y[3]:
@@ -68,10 +82,7 @@ def run(scenario: dict, index, story_key: str = "single", diagnose: bool = False
         tp += gold and pred
         if gold and not pred:
             missed.append((x[1][:80], y[1][:80]))
-            linked = [(fa, fb) for fa, fb, story in ((match_form(a.claim), match_form(b.claim), index._index(a.claim.story_key))
-                                                     for a in x[3] for b in y[3]
-                                                     if diagnose and a.claim.story_key == b.claim.story_key)
-                      if matching.decide(fa, fb, story.threshold, story._local).decision in (matching.SAME, matching.CONFLICTING)]
+            linked = _linked_by_decision(index, x[3], y[3]) if diagnose else []
             missed_linked += bool(linked)
             missed_unblocked += bool(linked) and all(
                 pair_score(fa.core, fb.core) < min(index.threshold, matching.CANDIDATE_SCORE) for fa, fb in linked)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 MIN_WORDS = 5
+_AUXILIARIES = "is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|did|does|do"
 # Quantified subjects: "half of the passengers were", "more than 200 were", "two ferries were" (not
 # the adverbs "no longer", "more recently").
 _COUNTED = (r"all|both|each|every|half|many|several|few|more(?! \w+ly\b)|no(?! longer| more| doubt)|none"
@@ -31,22 +32,18 @@ _CUT = re.compile(
 _COUNTED_START = re.compile(rf"(?:{_COUNTED})\b")
 # A counted subject needs an auxiliary: its -ed or irregular form may be a participle of the first
 # clause's object ("..., and two churches built in the 1700s", "and three cars registered to him").
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|did|does|do)\b")
+_AUXILIARY = re.compile(rf"\b(?:{_AUXILIARIES})\b")
 # A verb after a relative pronoun is the relative clause's, not the subject's ("and the volunteers who
-# brought food").
+# brought food", "and two ministers who resigned in May, and three who stayed").
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 # Not the end of a hyphenated adjective ("purpose-built", "well-kept", "sold-out").
 _FINITE = re.compile(
-    r"\b(?<!-)(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|did|does|do|said|says|"
-    r"told|rose|fell|left|met|took|gave|won|lost|held|sent|went|led|paid|spent|came|fled|struck|grew|sold|fought|"
+    rf"\b(?<!-)(?:{_AUXILIARIES}|said|says|told|"
+    r"rose|fell|left|met|took|gave|won|lost|held|sent|went|led|paid|spent|came|fled|struck|grew|sold|fought|"
     r"brought|bought|caught|began|became|broke|drove|flew|knew|spoke|stood|threw|wrote|built|kept|sank|"
     r"(?!hundred\b)\w{3,}ed)\b"
 )
 _NOT_SUBJECT = re.compile(r"(?:that|which|who|whom|whose|then|also|so|not|to|in|on|at|for|with|after|before|as)\b", re.I)
-# A counted phrase the sentence goes on to describe, not a subject: "and one that economists had not
-# expected", "two ministers who resigned in May, and three who stayed" (a list).
-_DESCRIBED = re.compile(
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d[\d,.]*)(?: [a-z]+){0,2} (?:who|which|that)\b")
 # A count of what the first clause names ("and all 40 of them were treated", "and each one was sent
 # home"): alone, the clause would have lost what it counts.
 _COUNT_OF_BEFORE = re.compile(
@@ -79,7 +76,6 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
         head = _RELATIVE.split(" ".join(head.split()[:6]), maxsplit=1)[0]
         if (
             _NOT_SUBJECT.match(right)
-            or _DESCRIBED.match(right)
             or _COUNT_OF_BEFORE.match(right)
             or _ADVERBIAL.match(right)
             or _quoted(text, m.start())

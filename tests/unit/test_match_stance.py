@@ -286,6 +286,13 @@ def test_idioms_that_call_a_report_untrue_are_refutations():
     assert "refute" in cues("Not so fast: the Velmar tapestry is still in the museum")
 
 
+def _conflict_by_safety(*pairs: tuple[str, str]) -> None:
+    """Each (report, statement) pair conflicts through the statement's safety cue (safe_of_harm)."""
+    for report, statement in pairs:
+        e = explain(report, statement)
+        assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (report, statement, e.reason)
+
+
 def test_someone_said_to_be_safe_denies_a_report_that_they_were_harmed():
     for safe, harmed in (("The Norvian aid worker Ilse Marwick says she is safe and well.",
                           "The Norvian aid worker Ilse Marwick was kidnapped by militants."),
@@ -332,12 +339,10 @@ def test_a_thing_refused_is_negated_not_a_report_denied():
 
 
 def test_a_person_said_fine_or_in_good_health_denies_their_illness_or_death():
-    e = explain("The Velmar singer Ana Dorsey has died", "The Velmar singer Ana Dorsey posts a photo to show fans she's fine")
-    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
-    e = explain("Chancellor Ivo Maren is seriously ill", "Ivo Maren 'in excellent health', his spokesman insists")
-    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
-    e = explain("The rapper Tom Vale has died after a seizure", "Tom Vale out of hospital after seizure scare, thanks fans")
-    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
+    _conflict_by_safety(
+        ("The Velmar singer Ana Dorsey has died", "The Velmar singer Ana Dorsey posts a photo to show fans she's fine"),
+        ("Chancellor Ivo Maren is seriously ill", "Ivo Maren 'in excellent health', his spokesman insists"),
+        ("The rapper Tom Vale has died after a seizure", "Tom Vale out of hospital after seizure scare, thanks fans"))
     # out of hospital in a report of the harm itself denies nothing
     assert "safe" not in cues("The pilot, out of hospital, described the crash that killed 14")
 
@@ -416,11 +421,10 @@ def test_the_reports_thing_in_scare_quotes_said_to_be_something_else_refutes_it(
 
 
 def test_someone_said_to_stay_denies_their_departure():
-    for claim, headline in (("Tomas Brandt is leaving Velmar United for Norvik City", "Tomas Brandt stays at Velmar United as the window closes"),
-                            ("Chancellor Ivo Maren is stepping down before the end of her term", "Ivo Maren: I will serve my full term"),
-                            ("Velmar Doughnuts is pulling out of Norvik", "Velmar Doughnuts: We're not leaving Norvik")):
-        e = explain(claim, headline)
-        assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (claim, headline, e.reason)
+    _conflict_by_safety(
+        ("Tomas Brandt is leaving Velmar United for Norvik City", "Tomas Brandt stays at Velmar United as the window closes"),
+        ("Chancellor Ivo Maren is stepping down before the end of her term", "Ivo Maren: I will serve my full term"),
+        ("Velmar Doughnuts is pulling out of Norvik", "Velmar Doughnuts: We're not leaving Norvik"))
     # staying somewhere says nothing of a departure the other does not report
     e = explain("Tomas Brandt scored twice for Velmar United", "Tomas Brandt stays at Velmar United as the window closes")
     assert "safe_of_harm" not in e.reason, e.reason
@@ -453,12 +457,10 @@ def test_a_plan_given_up_negates_what_was_planned():
 
 
 def test_going_nowhere_and_remaining_are_staying():
-    for claim, headline in (("Tomas Brandt is returning to Norvik City", "Velmar United insist Brandt is going nowhere"),
-                            ("Tomas Brandt has agreed to join Norvik City", "'He's staying': the captain says Brandt will remain at Velmar United")):
-        e = explain(claim, headline)
-        assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (claim, headline, e.reason)
-    e = explain("Chancellor Ivo Maren is seriously ill", "Velmar government: Ivo Maren is 'absolutely healthy'")
-    assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, e.reason
+    _conflict_by_safety(
+        ("Tomas Brandt is returning to Norvik City", "Velmar United insist Brandt is going nowhere"),
+        ("Tomas Brandt has agreed to join Norvik City", "'He's staying': the captain says Brandt will remain at Velmar United"),
+        ("Chancellor Ivo Maren is seriously ill", "Velmar government: Ivo Maren is 'absolutely healthy'"))
 
 
 def test_rebuttals_and_debunked_sources_are_denials():
@@ -500,11 +502,10 @@ def test_a_planned_thing_dropped_agrees_with_the_plan_scrapped():
 
 
 def test_a_thing_kept_denies_its_end():
-    for claim, headline in (("Velmar is scrapping its school exam system", "Velmar ministry says the exam system will remain in place"),
-                            ("Norvik's late-night lockout laws have been scrapped", "Norvik lockouts remain despite city centre changes"),
-                            ("Protesters damaged the Velmar tapestry with paint", "Velmar tapestry unharmed after activists hurl paint at its glass")):
-        e = explain(claim, headline)
-        assert e.decision == CONFLICTING and "safe_of_harm" in e.reason, (claim, headline, e.reason)
+    _conflict_by_safety(
+        ("Velmar is scrapping its school exam system", "Velmar ministry says the exam system will remain in place"),
+        ("Norvik's late-night lockout laws have been scrapped", "Norvik lockouts remain despite city centre changes"),
+        ("Protesters damaged the Velmar tapestry with paint", "Velmar tapestry unharmed after activists hurl paint at its glass"))
     # still missing is not kept safe
     assert "safe" not in cues("Three hikers remain missing after the Velmar avalanche")
 
