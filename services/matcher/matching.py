@@ -25,7 +25,7 @@ from shared.rarity import SPECIFIC_NAME_WEIGHT, weight
 from .blocking import MAX_CANDIDATES, BlockingIndex, pair_score
 from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial, pair_features, probability,
                        relevance)
-from . import prune
+from . import amounts, prune
 from .lexicon import MANY_PLACED_EVENTS, NUMBER_WORDS, ONE_OUTCOME_KINDS
 from .normalize import (AT_LEAST, AT_MOST, BODY, MONTH_WORDS, MONTHS, NOT_PLAIN, PERSON, PLAIN_SAYING, WEEKDAYS,
                         MatchForm, guarded, match_form, opposite_context, opposites, predicate_word, same_word,
@@ -126,15 +126,6 @@ SHORT_NAME_STEM = 4
 # Figures of one unit with no shared head word ("EUR 310 million" / "EUR 6.1 billion") are compared
 # only when the event frames are this close; otherwise they may count different things.
 UNIT_CONFLICT_MIN_FRAME = 65.0
-# Two quantities within this relative distance are the same figure (rounding in the copy).
-NUMBER_TOLERANCE = 0.005
-# A rounded figure ("about 25,000") and a precise one (24,600) within this relative distance agree.
-ROUNDING_TOLERANCE = 0.05
-# ... when the rounded figure drops at least two digits of a whole number, or the decimals of one.
-ROUNDING_MIN_STEP = 100.0
-# Percentages below this on a quarter step are read as rates set in quarter points (_rounds_to).
-QUARTER_STEP_BELOW = 10.0
-_SHARES = frozenset(("percent", "pp"))
 # Two times of day this close are one time as outlets write it ("about 9pm" / "21:20").
 TIME_TOLERANCE_MINUTES = 30
 # Wire copy reprinted elsewhere keeps its sentences nearly verbatim.
@@ -167,34 +158,15 @@ def _fmt(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-def _close(x: float, y: float, unit: str = "") -> bool:
-    """One figure written twice: equal up to rounding in the copy or to fewer digits."""
-    return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or _rounds_to(x, y, unit) or _rounds_to(y, x, unit)
-
-
-# Lengths of time in hours: one duration written in two units is one figure ("a 72-hour strike" /
-# "a three-day strike"). Months and years vary in length and are more often ages or dates: left out.
-DURATION_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
-DURATION_TOLERANCE = 0.1
-
-
-def _unit_family(unit: str) -> str:
-    return "duration" if unit in DURATION_HOURS else unit
-
-
 def _duration_clash(a: MatchForm, b: MatchForm) -> str | None:
-    """One duration on each side in two units that differ by more than the rounding a writer of the
-    larger unit allows (half that unit, and DURATION_TOLERANCE of the length): "48 hours" / "three
-    days" and "36 hours" / "two days" clash, "nearly two weeks" / "13 days" and "about 3 hours" /
-    "170 minutes" do not."""
-    da = [(u, v) for u, _, v in a.numbers if u in DURATION_HOURS]
-    db = [(u, v) for u, _, v in b.numbers if u in DURATION_HOURS]
+    """One duration on each side in two units that do not agree (amounts.durations_agree): "48 hours"
+    / "three days" clash, "nearly two weeks" / "13 days" do not."""
+    da = [(u, v) for u, _, v in a.numbers if u in amounts.DURATION_HOURS]
+    db = [(u, v) for u, _, v in b.numbers if u in amounts.DURATION_HOURS]
     if len(da) != 1 or len(db) != 1 or da[0][0] == db[0][0]:
         return None
     (ua, va), (ub, vb) = da[0], db[0]
-    hours_a, hours_b = va * DURATION_HOURS[ua], vb * DURATION_HOURS[ub]
-    diff = abs(hours_a - hours_b)
-    if diff <= max(DURATION_HOURS[ua], DURATION_HOURS[ub]) / 2 and diff <= DURATION_TOLERANCE * max(hours_a, hours_b):
+    if amounts.durations_agree(ua, va, ub, vb):
         return None
     return f"number mismatch (duration): {_fmt(va)} {ua} vs {_fmt(vb)} {ub}"
 
@@ -234,13 +206,13 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
         return None
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
     counts_apart = all(not u for u, _, _ in a.numbers + b.numbers) and _people_and_things(kinds_a, kinds_b)
-    if not counts_apart and {_unit_family(u) for u, _, _ in a.numbers} & {_unit_family(u) for u, _, _ in b.numbers}:
+    if not counts_apart and {amounts.unit_family(u) for u, _, _ in a.numbers} & {amounts.unit_family(u) for u, _, _ in b.numbers}:
         return None  # "72 hours" and "three days" are one kind of figure
     if "" in kinds_a or "" in kinds_b:
         return None  # a count of nothing named
     words_a, words_b = a.text.split(), b.text.split()
     if any(k in words_b for k in kinds_a) or any(k in words_a for k in kinds_b) or any(
-            _close(x, y) for _, _, x in a.numbers for _, _, y in b.numbers):
+            amounts.close(x, y) for _, _, x in a.numbers for _, _, y in b.numbers):
         return None
     return f"figures of different kinds ({', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}): two facts"
 
@@ -270,27 +242,6 @@ def _when(x, y) -> str:
     return f"{', '.join(sorted(x))} vs {', '.join(sorted(y))}"
 
 
-# A bound holds figures within this factor of it: "at least 14" / "17" is one toll, "at least 14" /
-# "140" two.
-BOUND_MAX_RATIO = 3.0
-
-
-def _agree(x: float, x_bound: str, y: float, y_bound: str, unit: str = "") -> bool:
-    """Two figures of one thing agree when one is the other written again (_close), or when a bound
-    holds the other, within BOUND_MAX_RATIO: "at least 14" / "17", "as many as 300" / "250", "at least 14"
-    / "at most 20"; two bounds the same way do ("more than 40" / "at least 30")."""
-    if _close(x, y, unit):
-        return True
-    if x_bound and x_bound == y_bound:
-        return max(x, y) <= BOUND_MAX_RATIO * min(x, y)
-    if not x_bound:
-        x, x_bound, y, y_bound = y, y_bound, x, x_bound
-    if not x_bound:
-        return False
-    low, high = (x, y) if x_bound == AT_LEAST else (y, x)
-    return low <= high <= BOUND_MAX_RATIO * low
-
-
 def _with_bound(value: float, bound: str) -> str:
     return {AT_LEAST: "at least ", AT_MOST: "at most "}.get(bound, "") + _fmt(value)
 
@@ -305,7 +256,7 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
 
     def clash(key_a: tuple[str, str], values_a: list[float], key_b: tuple[str, str], values_b: list[float]) -> bool:
         def agree(x: float, y: float) -> bool:
-            return _agree(x, bounds_a.get((*key_a, x), ""), y, bounds_b.get((*key_b, y), ""), key_a[0])
+            return amounts.agree(x, bounds_a.get((*key_a, x), ""), y, bounds_b.get((*key_b, y), ""), key_a[0])
         if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
             return not all(agree(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
         return not any(agree(x, y) for x in values_a for y in values_b)
@@ -346,31 +297,6 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
             return (f"number mismatch ({unit or 'count'}): {figures(key_a, units_a[unit], bounds_a)} vs "
                     f"{figures(key_b, units_b[unit], bounds_b)}")
     return _duration_clash(a, b)
-
-
-def _granularity(x: float) -> float:
-    """The precision a figure is written to: 25000 -> 1000, 71 -> 1, 71.4 -> 0.1."""
-    if x != int(x):
-        return 10.0 ** -len(f"{x:.6f}".rstrip("0").split(".")[1])
-    g, n = 1.0, int(abs(x))
-    while n and n % 10 == 0:
-        g *= 10
-        n //= 10
-    return g
-
-
-def _rounds_to(precise: float, rounded: float, unit: str = "") -> bool:
-    """Whether `rounded` is `precise` written to fewer digits ("almost 25,000" for 24,600, "71
-    percent" for 71.4 percent): within half its last digit, and within ROUNDING_TOLERANCE of it, so
-    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured". A small percentage on a quarter
-    step is a level set in quarters, not rounded to a whole one: "held rates at 5.25%" / "at 5%" differ."""
-    g = _granularity(rounded)
-    if g <= _granularity(precise) or (g < ROUNDING_MIN_STEP and precise == int(precise)):
-        return False  # "30 injured" is not a rounding of "31 injured"; "71 percent" is of "71.4"
-    if unit in _SHARES and (precise * 4) % 2 == 1 and precise < QUARTER_STEP_BELOW:
-        return False  # 5.25, 5.75: a rate set in quarter points (not a move of 12.75%: "nearly 13%")
-    diff = abs(precise - rounded)
-    return diff <= g / 2 and diff <= ROUNDING_TOLERANCE * max(abs(precise), abs(rounded))
 
 
 def _dates_compatible(x: str, y: str) -> bool:
@@ -692,7 +618,7 @@ def _two_parts(a: MatchForm, b: MatchForm) -> bool:
     summing to at most 100 ("55%" / "40%"; not "64%" / "58%"), or counts of two groups ("seven judges"
     / "two judges"; not a majority each: "a majority of MPs, 326 of them" / "330 of them")."""
     for unit, xs, ys in _figures_apart(a, b):
-        if unit in _SHARES:
+        if unit in amounts.SHARES:
             return max(xs) + max(ys) <= 100
         return not ({"majority"} & (set(a.core.split()) | set(b.core.split())))
     return False
@@ -718,7 +644,7 @@ def _figures_apart(a: MatchForm, b: MatchForm):
     rounding), in order of unit: (unit, a's figures, b's figures)."""
     for unit in sorted({u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}):
         xs, ys = ([v for u, _, v in f.numbers if u == unit] for f in (a, b))
-        if not any(_close(x, y, unit) for x in xs for y in ys):
+        if not any(amounts.close(x, y, unit) for x in xs for y in ys):
             yield unit, xs, ys
 
 

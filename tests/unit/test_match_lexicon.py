@@ -3,8 +3,9 @@ conflicts, and conflicts found below the same-claim threshold. Sentences written
 
 from sentences_for_tests import explain
 from services.extractor.extraction import analyze_sentence
+from services.matcher.amounts import rounds_to
 from services.matcher.lexicon import fold_words
-from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, _rounds_to
+from services.matcher.matching import CONFLICTING, DIFFERENT, SAME
 from services.matcher.normalize import match_form
 
 
@@ -37,8 +38,8 @@ def test_words_for_an_aircraft_are_one_word():
 
 
 def test_rounded_figure_agrees_but_a_small_count_does_not_round():
-    assert _rounds_to(24_600, 25_000) and _rounds_to(71.4, 71)
-    assert not _rounds_to(31, 30) and not _rounds_to(12, 10) and not _rounds_to(24_600, 26_000)
+    assert rounds_to(24_600, 25_000) and rounds_to(71.4, 71)
+    assert not rounds_to(31, 30) and not rounds_to(12, 10) and not rounds_to(24_600, 26_000)
     e = explain("The survey questioned 48,300 households in the region.",
                 "The survey questioned about 48,000 households in the region.")
     assert e.decision == SAME, e.reason
