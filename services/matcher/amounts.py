@@ -39,13 +39,15 @@ def granularity(x: float) -> float:
     return g
 
 
-def rounds_to(precise: float, rounded: float, unit: str = "") -> bool:
+def rounds_to(precise: float, rounded: float, unit: str = "", marked: bool = False) -> bool:
     """Whether `rounded` is `precise` written to fewer digits ("almost 25,000" for 24,600, "71
     percent" for 71.4 percent): within half its last digit, and within ROUNDING_TOLERANCE of it, so
-    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured". A small percentage on a quarter
-    step is a level set in quarters, not rounded to a whole one: "held rates at 5.25%" / "at 5%" differ."""
+    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured". A whole number rounds to one digit
+    fewer only when its writer marks it as rounded (`marked`: "nearly 50%" for 48%). A small
+    percentage on a quarter step is a level set in quarters, not rounded to a whole one: "held rates
+    at 5.25%" / "at 5%" differ."""
     g = granularity(rounded)
-    if g <= granularity(precise) or (g < ROUNDING_MIN_STEP and precise == int(precise)):
+    if g <= granularity(precise) or (g < ROUNDING_MIN_STEP and precise == int(precise) and not marked):
         return False  # "30 injured" is not a rounding of "31 injured"; "71 percent" is of "71.4"
     if unit in SHARES and (precise * 4) % 2 == 1 and precise < QUARTER_STEP_BELOW:
         return False  # 5.25, 5.75: a rate set in quarter points (not a move of 12.75%: "nearly 13%")
@@ -53,16 +55,19 @@ def rounds_to(precise: float, rounded: float, unit: str = "") -> bool:
     return diff <= g / 2 and diff <= ROUNDING_TOLERANCE * max(abs(precise), abs(rounded))
 
 
-def close(x: float, y: float, unit: str = "") -> bool:
-    """One figure written twice: equal up to rounding in the copy or to fewer digits."""
-    return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or rounds_to(x, y, unit) or rounds_to(y, x, unit)
+def close(x: float, y: float, unit: str = "", x_marked: bool = False, y_marked: bool = False) -> bool:
+    """One figure written twice: equal up to rounding in the copy or to fewer digits (x_marked,
+    y_marked: that figure is written as rounded, rounds_to)."""
+    return (abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or rounds_to(x, y, unit, y_marked)
+            or rounds_to(y, x, unit, x_marked))
 
 
-def agree(x: float, x_bound: str, y: float, y_bound: str, unit: str = "") -> bool:
+def agree(x: float, x_bound: str, y: float, y_bound: str, unit: str = "", x_marked: bool = False,
+          y_marked: bool = False) -> bool:
     """Two figures of one thing agree when one is the other written again (close), or when a bound
     holds the other, within BOUND_MAX_RATIO: "at least 14" / "17", "as many as 300" / "250", "at least 14"
     / "at most 20"; two bounds the same way do ("more than 40" / "at least 30")."""
-    if close(x, y, unit):
+    if close(x, y, unit, x_marked, y_marked):
         return True
     if x_bound and x_bound == y_bound:
         return max(x, y) <= BOUND_MAX_RATIO * min(x, y)
@@ -90,12 +95,14 @@ def durations_agree(unit_a: str, value_a: float, unit_b: str, value_b: float) ->
 
 def figures_written_twice(a: MatchForm, b: MatchForm) -> dict[str, set[str]]:
     """Figure words of `a` (as the bag spells them) that `b` gives written another way, each with the
-    figure words of `b` it agrees with: of one unit (a bare count is a unit of its own) and agreeing
-    (agree, with the bounds each side writes), or one duration in two units (durations_agree).
-    Figures both spell alike are left out: they are a shared word already."""
+    figure words of `b` it agrees with: of one unit (a bare count is a unit of its own) and equal up
+    to rounding in the copy, or one a rounding of the other that its writer marks as rounded ("almost
+    25,000" / 24,600; an unmarked "$3 billion" is no rounding of "$2.91 billion"), or one duration
+    in two units (durations_agree). Looser agreement (a bound, an unmarked rounding) keeps two
+    figures from conflicting but is no evidence that they are one. Figures both spell alike are left
+    out: they are a shared word already."""
     if not a.numbers or not b.numbers:
         return {}
-    bounds_a, bounds_b = dict(a.bounds), dict(b.bounds)
     found: dict[str, set[str]] = {}
     for number_a in a.numbers:
         unit_a, _, x = number_a
@@ -106,7 +113,9 @@ def figures_written_twice(a: MatchForm, b: MatchForm) -> dict[str, set[str]]:
             if text_a == text_b:
                 continue
             if unit_a == unit_b:
-                same = agree(x, bounds_a.get(number_a, ""), y, bounds_b.get(number_b, ""), unit_a)
+                same = abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or (
+                    number_b in b.rounded and rounds_to(x, y, unit_a, marked=True)) or (
+                    number_a in a.rounded and rounds_to(y, x, unit_a, marked=True))
             else:
                 same = unit_a in DURATION_HOURS and unit_b in DURATION_HOURS and durations_agree(unit_a, x, unit_b, y)
             if same:

@@ -13,6 +13,7 @@ import math
 
 from rapidfuzz import fuzz
 
+from .amounts import figures_written_twice
 from .normalize import MatchForm
 
 # A rare word in one statement and a word in the other this close (fuzz.ratio) and both this long
@@ -61,14 +62,18 @@ def same_initial(t: str, u: str) -> bool:
 FEATURES = ("set", "sort", "wcont", "wjac", "names", "no_names", "rare_max", "len", "num_agree")
 
 
-def _soft_shared(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
-    """Weight of the words of `a` found in `b` (exactly or as a spelling variant of a rare word), and
-    the largest such weight."""
+def _soft_shared(a: dict[str, float], b: dict[str, float],
+                 figures: dict[str, set[str]] | None = None) -> tuple[float, float]:
+    """Weight of the words of `a` found in `b` (exactly, as a spelling variant of a rare word, or as
+    a figure `b` writes another way: `figures`, from amounts.figures_written_twice), and the largest
+    such weight."""
     total = best = 0.0
     b_long = [t for t in b if len(t) >= VARIANT_MIN_LEN]
     for t, w in a.items():
         if t in b:
             hit = min(w, b[t])
+        elif figures and t in figures:
+            hit = min(w, max(b.get(u, 0.0) for u in figures[t]))
         elif w >= VARIANT_MIN_WEIGHT and len(t) >= VARIANT_MIN_LEN and has_spelling_variant(t, b_long):
             hit = w
         else:
@@ -158,8 +163,8 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
     sort_r = fuzz.token_sort_ratio(a.core, b.core) / 100.0 if a.core and b.core else 0.0
     wa, wb = _weights(a, b, local)
     sa, sb = sum(wa.values()), sum(wb.values())
-    shared_ab, best_ab = _soft_shared(wa, wb)
-    shared_ba, best_ba = _soft_shared(wb, wa)
+    shared_ab, best_ab = _soft_shared(wa, wb, figures_written_twice(a, b))
+    shared_ba, best_ba = _soft_shared(wb, wa, figures_written_twice(b, a))
     shared = (shared_ab + shared_ba) / 2
     wcont = shared / min(sa, sb) if sa and sb else 0.0
     wjac = shared / (sa + sb - shared) if sa + sb - shared > 0 else 0.0

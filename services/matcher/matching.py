@@ -212,7 +212,7 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
         return None  # a count of nothing named
     words_a, words_b = a.text.split(), b.text.split()
     if any(k in words_b for k in kinds_a) or any(k in words_a for k in kinds_b) or any(
-            amounts.close(x, y) for _, _, x in a.numbers for _, _, y in b.numbers):
+            amounts.close(x[2], y[2], "", x in a.rounded, y in b.rounded) for x in a.numbers for y in b.numbers):
         return None
     return f"figures of different kinds ({', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}): two facts"
 
@@ -250,13 +250,15 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
     head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
     amount of money, a percentage) are compared only when `by_unit`. A figure written as a bound
-    ("at least 14") agrees with any figure it allows (_agree)."""
+    ("at least 14") agrees with any figure it allows, a figure written as rounded ("nearly 50%") any
+    it rounds (amounts.agree)."""
     # a bound belongs to its figure (unit, head, value), not to every figure of that value
     bounds_a, bounds_b = dict(a.bounds), dict(b.bounds)
 
     def clash(key_a: tuple[str, str], values_a: list[float], key_b: tuple[str, str], values_b: list[float]) -> bool:
         def agree(x: float, y: float) -> bool:
-            return amounts.agree(x, bounds_a.get((*key_a, x), ""), y, bounds_b.get((*key_b, y), ""), key_a[0])
+            return amounts.agree(x, bounds_a.get((*key_a, x), ""), y, bounds_b.get((*key_b, y), ""), key_a[0],
+                                 (*key_a, x) in a.rounded, (*key_b, y) in b.rounded)
         if len(values_a) == len(values_b) > 1:  # "6 people ... 30 people" vs "6 people ... 31 people"
             return not all(agree(x, y) for x, y in zip(sorted(values_a), sorted(values_b)))
         return not any(agree(x, y) for x in values_a for y in values_b)
@@ -643,9 +645,9 @@ def _figures_apart(a: MatchForm, b: MatchForm):
     """Each unit both statements give figures of, none of one agreeing with one of the other (up to
     rounding), in order of unit: (unit, a's figures, b's figures)."""
     for unit in sorted({u for u, *_ in a.numbers} & {u for u, *_ in b.numbers}):
-        xs, ys = ([v for u, _, v in f.numbers if u == unit] for f in (a, b))
-        if not any(amounts.close(x, y, unit) for x in xs for y in ys):
-            yield unit, xs, ys
+        xs, ys = ([n for n in f.numbers if n[0] == unit] for f in (a, b))
+        if not any(amounts.close(x[2], y[2], unit, x in a.rounded, y in b.rounded) for x in xs for y in ys):
+            yield unit, [x[2] for x in xs], [y[2] for y in ys]
 
 
 def _other_dates(a: MatchForm, b: MatchForm) -> bool:

@@ -362,6 +362,7 @@ class MatchForm:
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
+    rounded: tuple[tuple[str, str, float], ...] = ()  # figures written as rounded ("about 25,000"): amounts.figures_written_twice
     prospect: str = ""                 # the verb it says may happen ("may resign" -> resign), NOT_PLAIN, or "" (_prospect)
     infinitives: frozenset[str] = frozenset()  # of a plain report, words after "to" ("Apple to shut down Beats" -> shut)
     score: tuple[int, ...] = ()        # a match's score, higher first ("beat the Eagles 38-35" -> (38, 35)): _score
@@ -489,15 +490,20 @@ _BOUND_BEFORE = re.compile(
     r"\b(?P<lower>at\s+least|more\s+than|upwards\s+of|in\s+excess\s+of|(?:no|not)\s+(?:fewer|less)\s+than))"
     r"\s*[$€£]?\s*$", re.IGNORECASE)
 AT_LEAST, AT_MOST = ">", "<"
+# A figure its writer marks as rounded: "about 25,000", "nearly 10 million", "six or so".
+_ROUNDED_BEFORE = re.compile(
+    r"\b(?:about|around|almost|nearly|some|roughly|approximately|an\s+estimated|close\s+to|just\s+(?:under|over))"
+    r"\s*[$€£]?\s*$", re.IGNORECASE)
+_ROUNDED_AFTER = re.compile(r"\s*or\s+so\b", re.IGNORECASE)
 
 
 FRACTION, PERCENT = "fraction", "percent"  # the extractor's units (services/extractor/quantities.py)
 
 
-def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float, str]]:
+def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float, str, bool]]:
     """Each quantity with its unit, the content word after it in its clause ("14 people died" ->
-    person; "killed 17, police said" and "17 on Tuesday" count nothing named), and its bound
-    (AT_LEAST, AT_MOST, or "" for a figure as it is)."""
+    person; "killed 17, police said" and "17 on Tuesday" count nothing named), its bound
+    (AT_LEAST, AT_MOST, or "" for a figure as it is), and whether it is written as rounded."""
     out = []
     text = claim.text
     time_words = {w for t in claim.times for w in _TOKEN_P.findall(t.text.lower())}
@@ -516,7 +522,10 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float, str]]
         unit = q.unit
         if unit == FRACTION:  # "by a third" is "by 33%", "half of the staff" "50% of the staff"
             unit, value = PERCENT, round(value * 100, 4)
-        out.append((unit, head if not unit else "", value, "" if bound is None else AT_MOST if bound["upper"] else AT_LEAST))
+        rounded = bool(start and _ROUNDED_BEFORE.search(text, max(0, start - 16), start)) or bool(
+            end and _ROUNDED_AFTER.match(text, end))
+        out.append((unit, head if not unit else "", value, "" if bound is None else AT_MOST if bound["upper"] else AT_LEAST,
+                    rounded))
     return out
 
 
@@ -665,7 +674,8 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
         sole_role=sole_role, subject_place=subject_place, lead=lead, spoken=spoken,
         times=times, locatives=locatives or _EMPTY,
-        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), prospect=prospect,
+        bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), rounded=tuple(q[:3] for q in quantities if q[4]),
+        prospect=prospect,
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
         score=_score(statement, tokens))
 

@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import features
+from .amounts import figures_written_twice
 from .features import LocalRarity
 from .normalize import MatchForm
 
@@ -92,6 +93,9 @@ def upper_bounds(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) ->
     b_long = set()
     b_tokens = set()
     has_q_variant = q.has_q_variant
+    # figures each side writes another way count as shared words (features._soft_shared)
+    q_figures = figures_written_twice(q.form, b) if q.values and b.numbers else {}
+    b_figures = figures_written_twice(b, q.form) if q_figures else {}
     for t, w in b.bag:
         if factors is not None:
             w = w * factors[t]
@@ -102,14 +106,19 @@ def upper_bounds(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) ->
         wq = qw.get(t)
         if wq is not None:
             inter += wq if wq < w else w
-        elif w >= min_w and t in has_q_variant:
+        elif (w >= min_w and t in has_q_variant) or t in b_figures:
             vb += w
     va = 0.0
+    counted = set()
     if b_long:
         q_variants = q.q_variants
         for t, w in q.eligible:
             if t not in b_tokens and not q_variants.get(t, b_long).isdisjoint(b_long):
                 va += w
+                counted.add(t)
+    for t in q_figures:
+        if t not in b_tokens and t not in counted and t in qw:
+            va += qw[t]
     sa = q.total
     if sa and sb:
         wcont = min(1.0, (2 * inter + va + vb) / 2 / min(sa, sb))

@@ -45,6 +45,19 @@ def test_rounded_figure_agrees_but_a_small_count_does_not_round():
     assert e.decision == SAME, e.reason
 
 
+def test_a_figure_marked_as_rounded_rounds_to_one_digit_fewer():
+    assert rounds_to(48, 50, marked=True) and rounds_to(21, 20, marked=True)
+    assert not rounds_to(12, 10, marked=True) and not rounds_to(44, 50, marked=True)  # within 5 percent only
+    for rounded, precise in [("Nearly half of the dockers voted for the deal.", "48% of the dockers voted for the deal."),
+                             ("About 20 people were hurt in the blast at Kelso.", "21 people were hurt in the blast at Kelso.")]:
+        assert explain(rounded, precise).decision == SAME, explain(rounded, precise).reason
+    # the same figures unmarked, or too far apart, still disagree
+    for first, second in [("Half of the dockers voted for the deal.", "48% of the dockers voted for the deal."),
+                          ("Nearly 20 people were hurt in the blast at Kelso.", "24 people were hurt in the blast at Kelso.")]:
+        e = explain(first, second)
+        assert e.decision == CONFLICTING and "number mismatch" in e.reason, e.reason
+
+
 def test_two_cities_for_one_meeting_conflict():
     e = explain("The foreign ministers met on Friday in Marrakesh, Morocco.",
                 "The foreign ministers' talks were held on Friday in the Moroccan capital, Rabat.")

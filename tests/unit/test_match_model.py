@@ -2,6 +2,7 @@
 these tests."""
 
 from services.extractor.extraction import analyze_sentence
+from services.matcher.amounts import figures_written_twice
 from services.matcher.features import FEATURES, LocalRarity, pair_features
 from services.matcher.matching import CONFLICTING, DIFFERENT, SAME, ClaimIndex
 from services.matcher.normalize import match_form
@@ -101,3 +102,56 @@ def test_cluster_placement_is_deterministic():
         index = ClaimIndex()
         runs.append([index.place(placed_claim(f"x{i}", t)).SerializeToString() for i, t in enumerate(texts)])
     assert runs[0] == runs[1]
+
+
+def _word_share(first: str, second: str) -> float:
+    a, b = (match_form(analyze_sentence(s)) for s in (first, second))
+    return pair_features(a, b)[FEATURES.index("wjac")]
+
+
+def _figure_shared(first: str, second: str, figure: str, as_first_writes_it: str) -> bool:
+    """Whether `second`, giving `figure`, shares as many words with `first` as it does with the
+    figure written as `first` writes it."""
+    return _word_share(first, second) == _word_share(first, second.replace(figure, as_first_writes_it))
+
+
+def test_a_figure_written_another_way_counts_as_a_shared_word():
+    # rounded ("close to 12,000" for 11,850), and to fewer decimals
+    assert _figure_shared("Close to 12,000 nurses joined the walkout in Tarnow.",
+                          "The walkout in Tarnow was joined by 11,850 nurses.", "11,850", "12,000")
+    assert _figure_shared("Some 4 million litres of diesel were stored at the depot.",
+                          "The depot stored 4.1 million litres of diesel.", "4.1", "4")
+
+
+def _written_twice(first: str, second: str) -> dict:
+    a, b = (match_form(analyze_sentence(s)) for s in (first, second))
+    return figures_written_twice(a, b)
+
+
+def test_figures_are_one_when_rounded_as_marked_or_a_duration_in_another_unit():
+    assert _written_twice("Close to 12,000 nurses joined the walkout.", "11,850 nurses joined the walkout.") == {
+        "12000": {"11850"}}
+    assert _written_twice("11,850 nurses joined the walkout.", "12,000 or so nurses joined the walkout.") == {
+        "11850": {"12000"}}
+    assert _written_twice("The nurses will strike for 48 hours.", "The nurses will strike for two days.") == {
+        "48": {"2"}}
+
+
+def test_figures_that_only_do_not_conflict_are_not_one():
+    # too far for the rounding; a round figure not marked as rounded; a bound; two durations apart
+    assert _written_twice("Close to 12,000 nurses joined the walkout.", "13,200 nurses joined the walkout.") == {}
+    assert _written_twice("The insurer paid $3 billion.", "The insurer paid $2.91 billion.") == {}
+    assert _written_twice("More than 500 flights were cancelled.", "Brenholm cancelled 640 flights.") == {}
+    assert _written_twice("The nurses will strike for 36 hours.", "The nurses will strike for two days.") == {}
+    # money and a count are two kinds of figure, whatever their values
+    assert _written_twice("The council spent about 2 million euros.", "The council hired 1,990,000 staff.") == {}
+
+
+def test_a_rounded_figure_restates_the_precise_one():
+    for first, second in [
+            ("Nearly 9,000 seasonal workers signed up for the scheme this year.",
+             "The scheme enrolled 8,760 people, the ministry said."),
+            ("Almost 40,000 fans attended the final.", "The final drew a crowd of 39,640."),
+            ("The tunnel will stay closed for 72 hours.", "Engineers expect a three-day closure of the tunnel.")]:
+        e = explain(first, second)
+        assert e.decision == SAME, e.reason

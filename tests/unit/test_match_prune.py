@@ -44,6 +44,28 @@ def test_the_bounds_are_at_least_the_model_logit_and_word_share_on_every_candida
     assert checked > 1000 and pruned > 200  # the bound is a bound, and it does prune
 
 
+_ROUNDED = [  # figures written rounded and precise, each pair the same fact, and durations in two units
+    ("Close to 12,000 nurses joined the walkout across Tarnow province.",
+     "The walkout across Tarnow province was joined by 11,850 nurses."),
+    ("Almost 40,000 fans attended the cup final in Brenholm.", "The cup final in Brenholm drew 39,640 fans."),
+    ("Some 4 million litres of diesel leaked from the Halden depot.", "The Halden depot leaked 4.1 million litres of diesel."),
+    ("About 67% of voters in Norwick turned out on Sunday.", "Turnout in Norwick on Sunday was 67.4 percent."),
+    ("The Dunmore Bay tunnel will stay closed for 72 hours.", "The Dunmore Bay tunnel closes for three days."),
+]
+
+
+def test_the_bounds_hold_for_figures_written_another_way():
+    claims = _claims(n_articles=40, seed=3)
+    claims += [placed_claim(f"r{i}{side}", text=t) for i, pair in enumerate(_ROUNDED) for side, t in zip("ab", pair)]
+    checked = 0
+    for index, form, other, _, z_bound, shared_bound in _bounded_candidates(claims):
+        x = features.pair_features(form, other, index._local)
+        z = features.INTERCEPT + sum(w * v for w, v in zip(features.WEIGHTS, x))
+        assert z_bound >= z and shared_bound >= x[features.FEATURES.index("wcont")]
+        checked += bool(form.rounded or other.rounded)
+    assert checked >= len(_ROUNDED) - 1  # the rounded figures were among the candidates bounded
+
+
 _DENIALS = [  # in the generated stories' words, each a fact of its own
     "The port authority denied that the main road to Halden had been closed by the storm.",
     "Minister Pieter Smit said no schools in Norwick would close because of the strike.",
