@@ -79,8 +79,8 @@ _QUANTITY = re.compile(
 # A range's second figure carries the scale and unit of both: "$1.2-1.5 billion", "5-7%", "15-20 percent".
 _RANGE_REST = re.compile(rf"\s?[-–]\s?(?:US\$|[$€£])?\d[\d,]*(?:\.\d+)?(?:\s?(?P<scale>bn|mn|mln|m|b)\b|"
                          rf"\s+(?P<scaleword>{_LARGE_SCALE})\b)?(?:(?P<pct>%)|\s(?P<unit>percent|per\s+cent)\b)?", re.IGNORECASE)
-# "half a million": a fraction of a scale is one figure.
-_SCALE_AFTER_FRACTION = re.compile(rf"\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b", re.IGNORECASE)
+# "half a million", "a quarter of a million": a fraction of a scale is one figure.
+_SCALE_AFTER_FRACTION = re.compile(rf"(?:\s+of)?\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b", re.IGNORECASE)
 # Fractions of a whole ("half of the volunteers", "nearly a third of their value").
 _FRACTION = re.compile(r"\b(?:(?P<a>a|one|two|three)[\s-])?(?P<f>half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
 # A fraction word with no count is a share only before a unit ("by Quarter Point") or "of" ("quarter of
@@ -123,6 +123,7 @@ def parse_word_number(words: str) -> float | None:
     """'six and a half' -> 6.5, 'three thousand' -> 3000, 'twenty-four' -> 24."""
     total, current = 0.0, 0.0
     seen = False
+    last_scale = 0.0  # "a million and a half" is half of the million more, not a half more
     tokens = re.split(r"[\s-]+", words.lower())
     i = 0
     while i < len(tokens):
@@ -130,7 +131,10 @@ def parse_word_number(words: str) -> float | None:
         if tok == "and":
             pass
         elif tok in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] == "half":
-            current += 0.5
+            if current or not last_scale:
+                current += 0.5
+            else:
+                total += 0.5 * last_scale
             i += 1
         elif tok in ("a", "an"):
             current += 1
@@ -141,7 +145,7 @@ def parse_word_number(words: str) -> float | None:
             current = (current or 1) * 100
         elif tok in _SCALES:
             total += (current or 1) * _SCALES[tok]
-            current = 0.0
+            current, last_scale = 0.0, _SCALES[tok]
             seen = True
         else:
             return None
@@ -224,8 +228,11 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         count = _COUNT[m.group("a").lower()] if m.group("a") else 1
         value, unit, end = count / _FRACTIONS[m.group("f").lower()], "fraction", m.end()
         if scale := _SCALE_AFTER_FRACTION.match(sentence, m.end()):
-            value, unit, end = value * _SCALES[scale["s"].lower()], "", scale.end()
-            out = [q for q in out if not m.end() <= q.start < end]
+            # the scale's own quantity ("a million euros") gives way, its unit and end kept
+            of_scale = [q for q in out if m.end() <= q.start < scale.end()]
+            value, unit, end = value * _SCALES[scale["s"].lower()], "", max([scale.end()] + [q.end for q in of_scale])
+            unit = next((q.unit for q in of_scale if q.unit), "")
+            out = [q for q in out if q not in of_scale]
         elif of_unit := _UNIT_AFTER_FRACTION.match(sentence, m.end()):
             word = of_unit["u"].lower()
             if word.startswith("percentage") or (word.startswith("point") and _RATE.search(sentence)):

@@ -223,6 +223,12 @@ def test_money_forms_are_equivalent() -> None:
         ("talks lasted eight hours", (8.0, "hour")),
         ("a 30-day truce", (30.0, "day")),
         ("a cost of €35 million", (35e6, "eur")),
+        # a fraction of a scale, and a scale and a half, are one figure (with the scale's unit)
+        ("a quarter of a million households", (250_000.0, "")),
+        ("three quarters of a million euros in fines", (750_000.0, "eur")),
+        ("half a million pounds", (500_000.0, "gbp")),
+        ("a million and a half visitors", (1_500_000.0, "")),
+        ("two and a half million visitors", (2_500_000.0, "")),
     ],
 )
 def test_quantity_parsing(text: str, expected: tuple[float, str]) -> None:
