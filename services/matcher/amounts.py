@@ -104,20 +104,19 @@ def figures_written_twice(a: MatchForm, b: MatchForm) -> dict[str, set[str]]:
     if not a.numbers or not b.numbers:
         return {}
     found: dict[str, set[str]] = {}
+    rounded = a.rounded or b.rounded
     for number_a in a.numbers:
         unit_a, _, x = number_a
-        text_a = figure_text(x)
         for number_b in b.numbers:
             unit_b, _, y = number_b
-            text_b = figure_text(y)
-            if text_a == text_b:
-                continue
+            if x == y:
+                continue  # one spelling (this runs for every candidate pair: the common case first)
             if unit_a == unit_b:
-                same = abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or (
-                    number_b in b.rounded and rounds_to(x, y, unit_a, marked=True)) or (
-                    number_a in a.rounded and rounds_to(y, x, unit_a, marked=True))
+                same = abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or rounded and (
+                    number_b in b.rounded and rounds_to(x, y, unit_a, marked=True)
+                    or number_a in a.rounded and rounds_to(y, x, unit_a, marked=True))
             else:
                 same = unit_a in DURATION_HOURS and unit_b in DURATION_HOURS and durations_agree(unit_a, x, unit_b, y)
-            if same:
+            if same and (text_a := figure_text(x)) != (text_b := figure_text(y)):
                 found.setdefault(text_a, set()).add(text_b)
     return found
