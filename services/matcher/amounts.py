@@ -40,18 +40,21 @@ def granularity(x: float) -> float:
 
 
 def rounds_to(precise: float, rounded: float, unit: str = "", marked: bool = False) -> bool:
-    """Whether `rounded` is `precise` written to fewer digits ("almost 25,000" for 24,600, "71
-    percent" for 71.4 percent): within half its last digit, and within ROUNDING_TOLERANCE of it, so
-    "10 dead" never rounds "12 dead" nor "30 injured" "31 injured". A whole number rounds to one digit
-    fewer only when its writer marks it as rounded (`marked`: "nearly 50%" for 48%). A small
-    percentage on a quarter step is a level set in quarters, not rounded to a whole one: "held rates
-    at 5.25%" / "at 5%" differ."""
+    """Whether `rounded` is `precise` written to fewer digits ("71 percent" for 71.4 percent,
+    "25,000" for 24,600): within half its last digit, and within ROUNDING_TOLERANCE of it, so "10
+    dead" never rounds "12 dead" nor "30 injured" "31 injured". A figure its writer marks as rounded
+    (`marked`: "nearly 50%", "approximately 45,000", "nearly a third") rounds by as much as
+    ROUNDING_TOLERANCE, whatever its digits: "nearly 50%" is 48%, "approximately 45,000" 44,100,
+    "nearly a third" 32%. A small percentage on a quarter step is a level set in quarters, not
+    rounded to a whole one: "held rates at 5.25%" / "at 5%" differ."""
+    diff = abs(precise - rounded)
+    if marked:
+        return diff <= ROUNDING_TOLERANCE * max(abs(precise), abs(rounded))
     g = granularity(rounded)
-    if g <= granularity(precise) or (g < ROUNDING_MIN_STEP and precise == int(precise) and not marked):
+    if g <= granularity(precise) or (g < ROUNDING_MIN_STEP and precise == int(precise)):
         return False  # "30 injured" is not a rounding of "31 injured"; "71 percent" is of "71.4"
     if unit in SHARES and (precise * 4) % 2 == 1 and precise < QUARTER_STEP_BELOW:
         return False  # 5.25, 5.75: a rate set in quarter points (not a move of 12.75%: "nearly 13%")
-    diff = abs(precise - rounded)
     return diff <= g / 2 and diff <= ROUNDING_TOLERANCE * max(abs(precise), abs(rounded))
 
 

@@ -490,9 +490,13 @@ _BOUND_BEFORE = re.compile(
     r"\b(?P<lower>at\s+least|more\s+than|upwards\s+of|in\s+excess\s+of|(?:no|not)\s+(?:fewer|less)\s+than))"
     r"\s*[$€£]?\s*$", re.IGNORECASE)
 AT_LEAST, AT_MOST = ">", "<"
-# A figure its writer marks as rounded: "about 25,000", "nearly 10 million", "six or so".
+# A figure its writer marks as rounded: "about 25,000", "nearly 10 million", "six or so"; not "about"
+# after a verb it is the preposition of ("talked about 30 proposals", "knew about 12 cases").
 _ROUNDED_BEFORE = re.compile(
-    r"\b(?:about|around|almost|nearly|some|roughly|approximately|an\s+estimated|close\s+to|just\s+(?:under|over))"
+    r"(?:\b(?<!talked )(?<!talks )(?<!talk )(?<!spoke )(?<!speak )(?<!knew )(?<!know )(?<!learned )(?<!learnt )"
+    r"(?<!heard )(?<!hear )(?<!wrote )(?<!write )(?<!asked )(?<!ask )(?<!worried )(?<!complained )(?<!warned )"
+    r"(?<!thought )(?<!think )(?<!said )(?<!told )(?<!cares )(?<!care )about"
+    r"|\b(?:around|almost|nearly|some|roughly|approximately|an\s+estimated|close\s+to|just\s+(?:under|over)))"
     r"\s*[$€£]?\s*$", re.IGNORECASE)
 _ROUNDED_AFTER = re.compile(r"\s*or\s+so\b", re.IGNORECASE)
 

@@ -45,9 +45,18 @@ def test_rounded_figure_agrees_but_a_small_count_does_not_round():
     assert e.decision == SAME, e.reason
 
 
-def test_a_figure_marked_as_rounded_rounds_to_one_digit_fewer():
+def test_a_figure_marked_as_rounded_rounds_by_as_much_as_five_percent():
     assert rounds_to(48, 50, marked=True) and rounds_to(21, 20, marked=True)
+    assert not rounds_to(61_500, 65_000, marked=True) and rounds_to(63_200, 65_000, marked=True)
     assert not rounds_to(12, 10, marked=True) and not rounds_to(44, 50, marked=True)  # within 5 percent only
+    for rounded, precise in [
+            ("Approximately 65,000 tonnes of grain left Odessa in May.", "63,200 tonnes of grain left Odessa in May."),
+            ("Nearly a third of the nurses at Kelso hospital are on strike.",
+             "32% of the nurses at Kelso hospital are on strike.")]:
+        assert explain(rounded, precise).decision == SAME, explain(rounded, precise).reason
+    # "about" as the preposition of a verb marks nothing
+    e = explain("The council talked about 40 complaints on Monday.", "The council talked about 38 complaints on Monday.")
+    assert e.decision == CONFLICTING, e.reason
     for rounded, precise in [("Nearly half of the dockers voted for the deal.", "48% of the dockers voted for the deal."),
                              ("About 20 people were hurt in the blast at Kelso.", "21 people were hurt in the blast at Kelso.")]:
         assert explain(rounded, precise).decision == SAME, explain(rounded, precise).reason
