@@ -2,7 +2,8 @@
 
 Each feature is a 0..1 number computed from two MatchForms: fuzzy scores of the event frames
 (rapidfuzz), overlap of the statements' words weighted by rarity (rarity.py) with spelling variants
-of rare words counted as shared ("Peskov"/"Peskow"), overlap of names (entities and speaker), and
+of rare words ("Peskov"/"Peskow") and figures written another way ("nearly 25,000" / 24,600:
+amounts.figures_written_twice) counted as shared, overlap of names (entities and speaker), and
 agreement of lengths and figures. The model's weights are constants fitted offline on public train
 splits (bench/matching/fit_model.py prints them); nothing is loaded at run time.
 """

@@ -7,7 +7,8 @@ The bound takes the model (features.INTERCEPT, WEIGHTS) as it is at call time an
 value range that is cheap to know: the fuzzy frame scores from the blocking step's cdist (rounded to
 whole points, so +-1), the exact length ratio, name and figure presence, and for the weighted word
 overlap its exact shared words plus every spelling variant that could count (each eligible word of
-one side counted as found in the other). Every other feature is taken at whichever end of 0..1
+one side counted as found in the other) and the figures written another way (exactly, as
+features.pair_features counts them). Every other feature is taken at whichever end of 0..1
 raises the score. So bound >= the score decide() computes, and a candidate under the bound is one
 decide() calls different; tests/unit/test_match_prune.py checks this on many pairs. When
 features.FEATURES is not the tuple known here, nothing is pruned.
