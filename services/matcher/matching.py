@@ -201,9 +201,7 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     is one of the other: "395 people were evacuated" and "damage was estimated at 3 million euros"
     are two facts of one event, however many names they share. So are a count of people and a count
     of things ("12 people were killed" / "30 homes were destroyed"); other counts ("40 homes" / "45
-    houses", "14 people" / "killed 17") stay with the figure rules: their heads may be synonyms. A
-    figure of one agrees with one of the other only in one kind of unit: two counts of one value
-    may count one thing under two words, but "3 million dollars" is no "3 million people"."""
+    houses", "14 people" / "killed 17") stay with the figure rules: their heads may be synonyms."""
     if not a.numbers or not b.numbers:
         return None
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
@@ -214,8 +212,7 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
         return None  # a count of nothing named
     words_a, words_b = a.text.split(), b.text.split()
     if any(k in words_b for k in kinds_a) or any(k in words_a for k in kinds_b) or any(
-            amounts.close(x[2], y[2], "", x in a.rounded, y in b.rounded) for x in a.numbers for y in b.numbers
-            if amounts.unit_family(x[0]) == amounts.unit_family(y[0])):
+            amounts.close(x[2], y[2], "", x in a.rounded, y in b.rounded) for x in a.numbers for y in b.numbers):
         return None
     return f"figures of different kinds ({', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}): two facts"
 
