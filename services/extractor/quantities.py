@@ -105,7 +105,9 @@ _ONE_AS_AMOUNT = re.compile(r"\b(?:for|last(?:s|ed|ing)?|within|after|over|about
 # point" of an index or a game is a point.
 _RATE = re.compile(r"\b(?:rates?|yields?|interest|inflation|mortgages?|bonds?|percentage)\b", re.IGNORECASE)
 _UNIT_AFTER_FRACTION = re.compile(r"(?:\s+of)?(?:\s+an?)?[\s-](?P<u>percentage\s+points?|points?|percent|per\s+cent|minutes?|hours?|days?|"
-                                  r"weeks?|months?|years?)\b", re.IGNORECASE)
+                                  r"weeks?|months?|years?|century|decade)\b", re.IGNORECASE)
+# "a quarter century", "half a decade": years
+_YEARS_IN = {"century": 100, "decade": 10}
 # "an hour and a half", "a week and a half": one and a half of the unit, not the fraction a half.
 _AND_A_HALF = re.compile(r"\b(?:an?|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+and\s+a\s+half\b", re.IGNORECASE)
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -238,6 +240,8 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             word = of_unit["u"].lower()
             if word.startswith("percentage") or (word.startswith("point") and _RATE.search(sentence)):
                 unit = "pp"
+            elif word in _YEARS_IN:
+                value, unit = value * _YEARS_IN[word], "year"
             else:
                 unit = "point" if word.startswith("point") else "percent" if word.startswith("per") else _UNITS[word]
             end = of_unit.end()

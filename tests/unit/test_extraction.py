@@ -229,6 +229,9 @@ def test_money_forms_are_equivalent() -> None:
         ("half a million pounds", (500_000.0, "gbp")),
         ("a million and a half visitors", (1_500_000.0, "")),
         ("two and a half million visitors", (2_500_000.0, "")),
+        # a fraction of a century or a decade is years
+        ("jailed for a quarter century", (25.0, "year")),
+        ("after half a decade of talks", (5.0, "year")),
         # a container port's unit, spelled out or in the plural
         ("the terminal handled 3.1 million twenty-foot equivalent units last year", (3_100_000.0, "teu")),
         ("it moved 650,000 TEUs in the first quarter", (650_000.0, "teu")),
