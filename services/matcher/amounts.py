@@ -98,7 +98,7 @@ def durations_agree(unit_a: str, value_a: float, unit_b: str, value_b: float) ->
 
 def figures_written_twice(a: MatchForm, b: MatchForm) -> dict[str, set[str]]:
     """Figure words of `a` (as the bag spells them) that `b` gives written another way, each with the
-    figure words of `b` it agrees with: of one unit (a bare count is a unit of its own) and equal up
+    figure words of `b` it agrees with (a symmetric relation: for b and a, see written_back): of one unit (a bare count is a unit of its own) and equal up
     to rounding in the copy, or one a rounding of the other that its writer marks as rounded ("almost
     25,000" / 24,600; an unmarked "$3 billion" is no rounding of "$2.91 billion"), or one duration
     in two units (durations_agree). Looser agreement (a bound, an unmarked rounding) keeps two
@@ -116,10 +116,18 @@ def figures_written_twice(a: MatchForm, b: MatchForm) -> dict[str, set[str]]:
                 continue  # one spelling (this runs for every candidate pair: the common case first)
             if unit_a == unit_b:
                 same = abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y)) or rounded and (
-                    number_b in b.rounded and rounds_to(x, y, unit_a, marked=True)
-                    or number_a in a.rounded and rounds_to(y, x, unit_a, marked=True))
+                    number_a in a.rounded or number_b in b.rounded) and rounds_to(x, y, unit_a, marked=True)
             else:
                 same = unit_a in DURATION_HOURS and unit_b in DURATION_HOURS and durations_agree(unit_a, x, unit_b, y)
             if same and (text_a := figure_text(x)) != (text_b := figure_text(y)):
                 found.setdefault(text_a, set()).add(text_b)
     return found
+
+
+def written_back(found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """figures_written_twice(b, a) from figures_written_twice(a, b): the relation is symmetric."""
+    back: dict[str, set[str]] = {}
+    for text_a, texts_b in found.items():
+        for text_b in texts_b:
+            back.setdefault(text_b, set()).add(text_a)
+    return back

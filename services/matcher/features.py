@@ -14,7 +14,7 @@ import math
 
 from rapidfuzz import fuzz
 
-from .amounts import figures_written_twice
+from .amounts import figures_written_twice, written_back
 from .normalize import MatchForm
 
 # A rare word in one statement and a word in the other this close (fuzz.ratio) and both this long
@@ -164,8 +164,9 @@ def pair_features(a: MatchForm, b: MatchForm, local: LocalRarity | None = None) 
     sort_r = fuzz.token_sort_ratio(a.core, b.core) / 100.0 if a.core and b.core else 0.0
     wa, wb = _weights(a, b, local)
     sa, sb = sum(wa.values()), sum(wb.values())
-    shared_ab, best_ab = _soft_shared(wa, wb, figures_written_twice(a, b))
-    shared_ba, best_ba = _soft_shared(wb, wa, figures_written_twice(b, a))
+    figures = figures_written_twice(a, b)
+    shared_ab, best_ab = _soft_shared(wa, wb, figures)
+    shared_ba, best_ba = _soft_shared(wb, wa, written_back(figures) if figures else None)
     shared = (shared_ab + shared_ba) / 2
     wcont = shared / min(sa, sb) if sa and sb else 0.0
     wjac = shared / (sa + sb - shared) if sa + sb - shared > 0 else 0.0

@@ -493,11 +493,10 @@ AT_LEAST, AT_MOST = ">", "<"
 # A figure its writer marks as rounded: "about 25,000", "nearly 10 million", "six or so"; not "about"
 # after a verb it is the preposition of ("talked about 30 proposals", "knew about 12 cases").
 _ROUNDED_BEFORE = re.compile(
-    r"(?:\b(?<!talked )(?<!talks )(?<!talk )(?<!spoke )(?<!speak )(?<!knew )(?<!know )(?<!learned )(?<!learnt )"
-    r"(?<!heard )(?<!hear )(?<!wrote )(?<!write )(?<!asked )(?<!ask )(?<!worried )(?<!complained )(?<!warned )"
-    r"(?<!thought )(?<!think )(?<!said )(?<!told )(?<!cares )(?<!care )about"
-    r"|\b(?:around|almost|nearly|some|roughly|approximately|an\s+estimated|close\s+to|just\s+(?:under|over)))"
-    r"\s*[$€£]?\s*$", re.IGNORECASE)
+    r"(?:\b(?P<word>\w+)\s+)?\b(?P<mark>about|around|almost|nearly|some|roughly|approximately|an\s+estimated|close\s+to"
+    r"|just\s+(?:under|over))\s*[$€£]?\s*$", re.IGNORECASE)
+_ABOUT_AFTER = frozenset("talk talks talked speak spoke know knew learned learnt hear heard write wrote ask asked "
+                         "worried complained warned think thought said told care cares".split())
 _ROUNDED_AFTER = re.compile(r"\s*or\s+so\b", re.IGNORECASE)
 
 
@@ -526,8 +525,10 @@ def _quantity_heads(claim: claim_pb2.Claim) -> list[tuple[str, str, float, str, 
         unit = q.unit
         if unit == FRACTION:  # "by a third" is "by 33%", "half of the staff" "50% of the staff"
             unit, value = PERCENT, round(value * 100, 4)
-        rounded = bool(start and _ROUNDED_BEFORE.search(text, max(0, start - 16), start)) or bool(
-            end and _ROUNDED_AFTER.match(text, end))
+        marked = _ROUNDED_BEFORE.search(text, max(0, start - 32), start) if start else None
+        about_as_preposition = marked is not None and marked["mark"].lower() == "about" and (
+            (marked["word"] or "").lower() in _ABOUT_AFTER)
+        rounded = bool(marked) and not about_as_preposition or bool(end and _ROUNDED_AFTER.match(text, end))
         out.append((unit, head if not unit else "", value, "" if bound is None else AT_MOST if bound["upper"] else AT_LEAST,
                     rounded))
     return out

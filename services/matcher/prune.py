@@ -96,7 +96,7 @@ def upper_bounds(q: QuerySide, b: MatchForm, set_ratio: int, sort_ratio: int) ->
     has_q_variant = q.has_q_variant
     # figures each side writes another way count as shared words (features._soft_shared)
     q_figures = figures_written_twice(q.form, b) if q.values and b.numbers else {}
-    b_figures = figures_written_twice(b, q.form) if q_figures else {}
+    b_figures = set().union(*q_figures.values()) if q_figures else ()
     for t, w in b.bag:
         if factors is not None:
             w = w * factors[t]
