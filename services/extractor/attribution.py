@@ -43,7 +43,14 @@ for _lemma, _forms in {
 }.items():
     for _f in _forms.split():
         VERBS[_f.replace("_", " ")] = _lemma
-_ONLY_BEFORE_THAT = frozenset(f for forms in _THAT_OR_QUOTE.values() for f in forms.split())
+# The plural present ("Analysts warn that ...", "Officials confirm that ..."), for the verbs whose lemma is
+# no noun as often: "the state", "a police report", "the insurance claim" would open frames of their own.
+# Before its statement only with "that" (or "tell" with its listener): "We add stores", "They write songs".
+_PLURAL_PRESENT = frozenset(("tell confirm deny announce add warn insist argue acknowledge admit write accuse "
+                             "predict explain suggest declare allege urge concede").split())
+VERBS.update((lemma, lemma) for lemma in _PLURAL_PRESENT)
+_ONLY_BEFORE_THAT = frozenset(f for forms in _THAT_OR_QUOTE.values() for f in forms.split()) | (
+    _PLURAL_PRESENT - {"tell"})
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True))
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -56,11 +63,14 @@ _ACCORDING_LEAD = re.compile(r"^(?:According to|As (?:first\s+)?(?:reported|note
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
 _ACCORDING_INSIDE = re.compile(r"^(?P<a>[^,\"“”]{3,}?),\s+according to (?P<s>[^,\"“”]{1,80}?),\s+(?P<b>\S.*)$")
 _TRAILING = re.compile(
-    r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|added|adds|told|warned|warns|noted|notes|stated|states|confirmed|confirms|announced|announces|reported|reports|claimed|claims|insisted|insists|estimated|estimates)\b[^,\"“]{0,60}$"
+    r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|say|added|adds|add|told|tell|warned|warns|warn|noted|notes|note|stated|states|state|confirmed|confirms|confirm|announced|announces|announce|reported|reports|report|claimed|claims|claim|insisted|insists|insist|estimated|estimates|estimate)\b[^,\"“]{0,60}$"
 )
 # Present forms that are nouns as often ("small claims court", "said reports of X are"): a trailing
-# frame only when they close the sentence ("..., the Times reports.").
-_CLOSING_ONLY = frozenset("warns notes states confirms announces reports claims insists estimates".split())
+# frame only when they close the sentence ("..., the Times reports.", "..., sources claim.").
+_CLOSING_ONLY = frozenset("warns notes states confirms announces reports claims insists estimates "
+                          "warn note state confirm announce report claim insist estimate".split())
+# Closing the sentence, the nouns among the plural present are verbs too ("..., analysts estimate.").
+_TRAILING_VERBS = {**VERBS, **{lemma: lemma for lemma in "note state report claim estimate".split()}}
 
 
 def _closes(body: str, at: int) -> bool:
@@ -78,8 +88,8 @@ _LOWER_CASE_SPEAKERS = frozenset(
 
 # The verb before its subject, closing the sentence: "..., said Smith.", "..., notes Phone Arena."
 _TRAILING_INVERTED = re.compile(
-    r",[\"”’']?\s+(?P<v>said|says|added|adds|noted|notes|reported|reports|wrote|writes|claimed|claims|"
-    r"explained|explains|warned|warns|insisted|insists)\s+"
+    r",[\"”’']?\s+(?P<v>said|says|say|added|adds|add|noted|notes|note|reported|reports|report|wrote|writes|write|"
+    r"claimed|claims|claim|explained|explains|explain|warned|warns|warn|insisted|insists|insist)\s+"
     r"(?P<s>(?:the|a|an)\s+[^,\"“”]{1,50}?|[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,4}|"
     # "..., said police.", "..., said local officials."
     r"(?:[a-z]+\s+)?(?:" + "|".join(sorted(_LOWER_CASE_SPEAKERS - _PRONOUNS)) + r"))"
@@ -328,14 +338,15 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
             and not _FINITE.search(m.group("s")) and not _RELATIVE.match(m.group("s")) \
             and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) and not _opens_frame(body, m):
         verb = m.group("v").split()[0]
-        return Attribution(_clean_speaker(m.group("s")), VERBS[verb], offset, offset + m.start())
+        return Attribution(_clean_speaker(m.group("s")), _TRAILING_VERBS[verb], offset, offset + m.start())
     m = _TRAILING_INVERTED.search(body)
     if m and m.start() > 0 and not _FINITE.search(m.group("s")) and not (
             _VERB_LIKE.search(m.group("s")) or _TIME_OR_SOURCE.match(m.group("s").rstrip("."))) and (
             m.group("s")[:1].isupper() or re.match(r",[\"”’']", body[m.start():])  # a name, or after a quote
             or _no_subject_before(body[:m.start() + 1], m.group("s"))):  # "..., SITE said Tuesday."
         # "Prices rose, said Smith.", "..., said the report." (not "Smith, 45, said the ferry sank.")
-        return Attribution(_clean_speaker(m.group("s")).rstrip("."), VERBS[m.group("v")], offset, offset + m.start())
+        return Attribution(_clean_speaker(m.group("s")).rstrip("."), _TRAILING_VERBS[m.group("v")], offset,
+                           offset + m.start())
     m = _TRAILING_APPOSITION.search(body)
     if m and m.start() > 0 and not _FINITE.search(m.group("s")):
         return Attribution(_clean_speaker(m.group("s")), VERBS[m.group("v")], offset, offset + m.start())
@@ -484,7 +495,7 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
     opening_clause = bool(before) and before.split(maxsplit=1)[0].lower() in _SUBORDINATE and "," not in before and (
         len(after.split()) >= 3)
     tail = after.split()
-    if VERBS[trailing.group("v")] == "tell":
+    if _TRAILING_VERBS[trailing.group("v")] == "tell":
         # "..., she told a Sapa correspondent.", "told lawmakers gathered in the capital": only an
         # object followed by a statement's first word ("told the council 790 people") opens a clause
         told = _TOLD_NOUN_OBJECT.match(after)
@@ -498,7 +509,7 @@ def _opens_frame(body: str, trailing: re.Match) -> bool:
     time_opening = _TIME_OPENING.fullmatch(before) is not None
     return bool(_FRAME_THAT.match(after) or re.match(r"\s*that\b", after)) or _adverbial(before) or opening_clause or (
         clause_after or time_opening) or (
-        VERBS[trailing.group("v")] in _TAKES_INFINITIVE and _INFINITIVE.match(after) is not None)
+        _TRAILING_VERBS[trailing.group("v")] in _TAKES_INFINITIVE and _INFINITIVE.match(after) is not None)
 
 
 # A reporting verb whose subject opens a relative clause ("the plan, which critics say will raise

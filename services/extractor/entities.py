@@ -165,6 +165,8 @@ class EntityMention:
 
 def _fold_word(word: str) -> str:
     w = ascii_lower(word)
+    if _spelt_as_word(word, w):
+        return w
     if w in ALIASES:
         return ALIASES[w]
     w = w.replace("dsch", "dzh").replace("tsch", "ch")
@@ -173,6 +175,12 @@ def _fold_word(word: str) -> str:
     if re.search(r"\w{3}owa?$", word):
         w = re.sub(r"ow(a?)$", r"ov\1", w)
     return ALIASES.get(w, w)
+
+
+def _spelt_as_word(written: str, folded: str) -> bool:
+    """A short alias written as a word, not in capitals: "Un" of "Kim Jong Un", "Us" of a title-case
+    headline are no UN, no US."""
+    return len(folded) <= 3 and folded in ALIASES and not written.isupper()
 
 
 # Names written family name first: Korean ones before a given name of two syllables ("Kim Jong-un",
@@ -247,7 +255,7 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
     whole = " ".join(low[i:])
     if whole in _PLACES:
         return whole, PLACE
-    if whole in ALIASES:
+    if whole in ALIASES and not _spelt_as_word(" ".join(core), whole):
         canon = ALIASES[whole]
         return canon, PLACE if canon in _PLACES else OTHER
     if len(core) == 1 and not titled:  # "Ethiopian troops"; not "Mark Cuban", "Ethiopian Airlines"
@@ -285,17 +293,33 @@ def _demonym_country(word: str) -> str:
 
 
 _INNER_POSSESSIVE = re.compile(r"['’‘ʼ]s\s+|(?<=[a-z]{2})\.\s+")
+# A capitalised preposition or auxiliary inside a run is a title-case headline's ("Rebel Commander Killed In
+# Drone Strike", "Singer Is Engaged"): prose writes them in lower case even inside names ("Committee to
+# Protect Journalists"). Not "of", "and", "for" (title case keeps them in names: "Bank Of England"), nor
+# "without", "against", "upon" ("Doctors Without Borders", "Mothers Against Drunk Driving", "Newcastle Upon
+# Tyne"), nor the modals that are given names ("Will", "May").
+_RUN_BREAK = re.compile(r"\s+(?:In|To|At|On|Near|With|From|After|Over|Into|Amid|As|By|Onto|During|Before|Via|Vs\.?|"
+                        r"Is|Are|Was|Were|Has|Have|Had|Say|Says|Said|Does|Did)\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _runs(sentence: str):
-    """Capitalised runs, split at inner possessives ("Russia's Kursk" -> "Russia's", "Kursk")."""
+    """Capitalised runs, split at inner possessives ("Russia's Kursk" -> "Russia's", "Kursk") and at a
+    title-case headline's capitalised prepositions and auxiliaries (which belong to neither side)."""
     for m in _NAME_RUN.finditer(sentence):
         pos, text = m.start(), m.group()
         for piece in _INNER_POSSESSIVE.finditer(text):
-            yield pos, text[: piece.start() + (2 if piece.group()[0] != "." else 0)]
+            yield from _broken_at_function_words(pos, text[: piece.start() + (2 if piece.group()[0] != "." else 0)])
             cut = piece.end()
             pos, text = pos + cut, text[cut:]
-        yield pos, text
+        yield from _broken_at_function_words(pos, text)
+
+
+def _broken_at_function_words(pos: int, text: str):
+    cut = 0
+    for word in _RUN_BREAK.finditer(text):
+        yield pos + cut, text[cut: word.start()]
+        cut = word.end()
+    yield pos + cut, text[cut:]
 
 
 # Plurals of people or parts that open a sentence as its subject ("Residents of Brevik were evacuated",
