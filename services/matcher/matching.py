@@ -171,6 +171,29 @@ def _duration_clash(a: MatchForm, b: MatchForm) -> str | None:
     return f"number mismatch (duration): {_fmt(va)} {ua} vs {_fmt(vb)} {ub}"
 
 
+def _money_and_count(x: tuple[str, str, float], y: tuple[str, str, float]) -> bool:
+    """An amount of money and a count of people or things ("$300" / "300 people"): never one figure
+    written twice, whatever their values (a value in two other units may be: "25 basis points" /
+    "0.25%"; and a count of something else may be money whose sign the copy lost: "a 26 million
+    pre-tax profit")."""
+    (unit_x, _, _), (unit_y, head_y, _) = sorted((x, y), key=lambda figure: figure[0] not in amounts.CURRENCIES)
+    return unit_x in amounts.CURRENCIES and not unit_y and head_y in _COUNTED
+
+
+def _currency_clash(a: MatchForm, b: MatchForm) -> str | None:
+    """One amount of money on each side, the same figure in two currencies: "fined £500,000" / "fined
+    500,000 euros" is one outlet's currency against the other's, not one fine written twice. Two
+    figures that differ may be one amount converted ("£40m" / "€46m"): no clash is read in them."""
+    ma = [(u, v) for u, _, v in a.numbers if u in amounts.CURRENCIES]
+    mb = [(u, v) for u, _, v in b.numbers if u in amounts.CURRENCIES]
+    if len(ma) != 1 or len(mb) != 1 or ma[0][0] == mb[0][0]:
+        return None
+    (ua, va), (ub, vb) = ma[0], mb[0]
+    if not amounts.close(va, vb):
+        return None
+    return f"number mismatch (currency): {_fmt(va)} {ua} vs {_fmt(vb)} {ub}"
+
+
 # What counts people ("14 dead", "300 troops", "12 passengers"), by stem: a count of people and a
 # count of things ("30 homes", "120 flights") are two figures, whatever the words around them.
 _PEOPLE = frozenset(stem(w) for w in (
@@ -186,6 +209,7 @@ _THINGS = frozenset(stem(w) for w in (
     "homes houses buildings flats apartments cars vehicles trucks lorries buses flights ships vessels boats "
     "planes aircraft containers shops stores schools hospitals bridges roads trees acres hectares tonnes "
     "barrels cattle sheep").split())
+_COUNTED = _PEOPLE | _THINGS
 
 
 def _people_and_things(heads_a: set[str], heads_b: set[str]) -> bool:
@@ -212,7 +236,8 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
         return None  # a count of nothing named
     words_a, words_b = a.text.split(), b.text.split()
     if any(k in words_b for k in kinds_a) or any(k in words_a for k in kinds_b) or any(
-            amounts.close(x[2], y[2], "", x in a.rounded, y in b.rounded) for x in a.numbers for y in b.numbers):
+            amounts.close(x[2], y[2], "", x in a.rounded, y in b.rounded) and not _money_and_count(x, y)
+            for x in a.numbers for y in b.numbers):
         return None
     return f"figures of different kinds ({', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}): two facts"
 
@@ -298,7 +323,7 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
         if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(key_a, units_a[unit], key_b, units_b[unit]):
             return (f"number mismatch ({unit or 'count'}): {figures(key_a, units_a[unit], bounds_a)} vs "
                     f"{figures(key_b, units_b[unit], bounds_b)}")
-    return _duration_clash(a, b)
+    return _duration_clash(a, b) or _currency_clash(a, b)
 
 
 def _dates_compatible(x: str, y: str) -> bool:

@@ -2021,3 +2021,27 @@ def test_second_reader_cases_of_actors_places_and_stances(first, second, decisio
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.decision == decision, (a, b, e.reason)
+
+
+def test_one_amount_in_two_currencies_is_a_conflict_and_a_conversion_is_not():
+    for first, second in (("£500,000", "500,000 euros"), ("$2 million", "2 million euros"), ("€40m", "£40m")):
+        e = explain(f"The port authority of Brevik fined the shipping line {first} for the oil spill.",
+                    f"The port authority of Brevik fined the shipping line {second} for the oil spill.")
+        assert e.decision == CONFLICTING and e.rule == "number_mismatch" and "currency" in e.reason, (first, second,
+                                                                                                   e.reason)
+    # one currency written two ways is one figure; two figures in two currencies may be one converted
+    same = explain("The port authority of Brevik fined the shipping line $2 million for the oil spill.",
+                   "The port authority of Brevik fined the shipping line 2 million dollars for the oil spill.")
+    assert same.decision == SAME, same.reason
+    converted = explain("The port authority of Brevik fined the shipping line £400,000 for the oil spill.",
+                        "The port authority of Brevik fined the shipping line 460,000 euros for the oil spill.")
+    assert converted.rule != "number_mismatch", converted.reason
+
+
+def test_a_sum_of_money_and_a_count_of_people_of_one_value_are_two_facts():
+    e = explain("The storm in Brevik left 300 people homeless.", "The storm in Brevik caused $300 of damage to each home.")
+    assert e.decision == DIFFERENT, e.reason
+    # ... where one value in two other units is one figure
+    same = explain("The central bank of Norvia raised its main rate by 25 basis points.",
+                   "The central bank of Norvia raised its main rate by 0.25 percentage points.")
+    assert same.decision == SAME, same.reason
