@@ -63,14 +63,18 @@ _ACCORDING_LEAD = re.compile(r"^(?:According to|As (?:first\s+)?(?:reported|note
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
 _ACCORDING_INSIDE = re.compile(r"^(?P<a>[^,\"“”]{3,}?),\s+according to (?P<s>[^,\"“”]{1,80}?),\s+(?P<b>\S.*)$")
 _TRAILING = re.compile(
-    r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|say|added|adds|add|told|tell|warned|warns|warn|noted|notes|note|stated|states|state|confirmed|confirms|confirm|announced|announces|announce|reported|reports|report|claimed|claims|claim|insisted|insists|insist|estimated|estimates|estimate)\b[^,\"“]{0,60}$"
+    r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|say|added|adds|add|told|tell|warned|warns|warn|noted|notes|note|stated|states|state|confirmed|confirms|confirm|announced|announces|announce|reported|reports|report|claimed|claims|claim|insisted|insists|insist|estimated|estimates|estimate|deny|argue|acknowledge|admit|write|predict|explain|suggest|allege|concede)\b[^,\"“]{0,60}$"
 )
 # Present forms that are nouns as often ("small claims court", "said reports of X are"): a trailing
 # frame only when they close the sentence ("..., the Times reports.", "..., sources claim.").
 _CLOSING_ONLY = frozenset("warns notes states confirms announces reports claims insists estimates "
-                          "warn note state confirm announce report claim insist estimate".split())
-# Closing the sentence, the nouns among the plural present are verbs too ("..., analysts estimate.").
-_TRAILING_VERBS = {**VERBS, **{lemma: lemma for lemma in "note state report claim estimate".split()}}
+                          "warn note state confirm announce report claim insist estimate deny argue acknowledge "
+                          "admit write predict explain suggest allege concede".split())
+# Closing the sentence, the nouns among the plural present are verbs too ("..., analysts estimate."), but
+# not after a list or an article: "..., charities and the state.", "..., the flood and the police report."
+_TRAILING_NOUN_VERBS = frozenset("note state report claim estimate".split())
+_TRAILING_VERBS = {**VERBS, **{lemma: lemma for lemma in _TRAILING_NOUN_VERBS}}
+_LIST_OR_ARTICLE = re.compile(r"\band\b|\b(?:the|a|an|his|her|its|their|our|this|that)\s*$", re.IGNORECASE)
 
 
 def _closes(body: str, at: int) -> bool:
@@ -336,7 +340,8 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     words = m.group("s").split() if m else []
     if m and 0 < len(words) <= 8 and words[0] not in _NO_TRAILING_SPEAKER \
             and not _FINITE.search(m.group("s")) and not _RELATIVE.match(m.group("s")) \
-            and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) and not _opens_frame(body, m):
+            and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) and not _opens_frame(body, m) \
+            and not (m.group("v") in _TRAILING_NOUN_VERBS and _LIST_OR_ARTICLE.search(m.group("s"))):
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), _TRAILING_VERBS[verb], offset, offset + m.start())
     m = _TRAILING_INVERTED.search(body)

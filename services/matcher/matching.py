@@ -200,7 +200,7 @@ _PEOPLE = frozenset(stem(w) for w in (
     "people persons men women children dead died killed injured wounded victims survivors casualties workers "
     "employees staff soldiers troops forces civilians students passengers residents migrants refugees "
     "protesters demonstrators voters patients doctors nurses officers police members volunteers fans tourists "
-    "miners dockworkers hostages prisoners detainees suspects journalists firefighters rescuers "
+    "miners dockworkers hostages prisoners detainees suspects journalists firefighters rescuers families households "
     "jobs posts positions").split())  # a job cut is a worker laid off
 
 
@@ -304,8 +304,10 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
             what = unit or head or "count"
             return (f"number mismatch ({what}): {figures(key, by_key_a[key], bounds_a)} vs "
                     f"{figures(key, by_key_b[key], bounds_b)}")
-    if shared or not by_unit:
+    if not by_unit:
         return None
+    if shared:  # another figure agrees ("fined £500,000 after 3 workers were hurt"): its money may not
+        return _currency_clash(a, b)
     units_a: dict[str, list[float]] = {}
     units_b: dict[str, list[float]] = {}
     heads_a: dict[str, str] = {}

@@ -957,6 +957,13 @@ def test_a_title_case_headline_is_not_split_at_a_title():
     # ... which otherwise takes an object, or is a noun
     ("We add twelve stores every year.", "", "We add twelve stores every year"),
     ("The police report found the driver asleep.", "", "The police report found the driver asleep"),
+    ("The grant comes from local councils, charities and the state.", "",
+     "The grant comes from local councils, charities and the state"),
+    ("Inspectors read the fire log, the flood survey and the police report.", "",
+     "Inspectors read the fire log, the flood survey and the police report"),
+    # the verbs that need "that" before their statement close it without
+    ("The Tarsk side lost 3-0, its fans admit.", "its fans", "The Tarsk side lost 3-0"),
+    ("Rents in Brevik have doubled since 2019, tenants write.", "tenants", "Rents in Brevik have doubled since 2019"),
 ])
 def test_more_frames_read_their_speaker(sentence: str, speaker: str, statement: str) -> None:
     c = analyze_sentence(sentence, PUB)

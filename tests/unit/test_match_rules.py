@@ -2033,6 +2033,10 @@ def test_one_amount_in_two_currencies_is_a_conflict_and_a_conversion_is_not():
     same = explain("The port authority of Brevik fined the shipping line $2 million for the oil spill.",
                    "The port authority of Brevik fined the shipping line 2 million dollars for the oil spill.")
     assert same.decision == SAME, same.reason
+    # ... when another figure agrees too
+    e = explain("The port authority of Brevik fined the shipping line £500,000 after 3 workers were hurt.",
+                "The port authority of Brevik fined the shipping line 500,000 euros after 3 workers were hurt.")
+    assert e.decision == CONFLICTING and "currency" in e.reason, e.reason
     converted = explain("The port authority of Brevik fined the shipping line £400,000 for the oil spill.",
                         "The port authority of Brevik fined the shipping line 460,000 euros for the oil spill.")
     assert converted.rule != "number_mismatch", converted.reason
@@ -2040,6 +2044,8 @@ def test_one_amount_in_two_currencies_is_a_conflict_and_a_conversion_is_not():
 
 def test_a_sum_of_money_and_a_count_of_people_of_one_value_are_two_facts():
     e = explain("The storm in Brevik left 300 people homeless.", "The storm in Brevik caused $300 of damage to each home.")
+    assert e.decision == DIFFERENT, e.reason
+    e = explain("The council in Brevik gave aid to 300 families.", "The council in Brevik gave $300 in aid.")
     assert e.decision == DIFFERENT, e.reason
     # ... where one value in two other units is one figure
     same = explain("The central bank of Norvia raised its main rate by 25 basis points.",
