@@ -87,7 +87,8 @@ _LOWER_CASE_SPEAKERS = frozenset(
     "he she they we officials police authorities prosecutors investigators witnesses residents doctors "
     "experts analysts diplomats sources rescuers firefighters medics activists lawmakers ministers organisers "
     "organizers researchers scientists aides traders economists spokesmen spokeswomen engineers officers "
-    "inspectors negotiators regulators observers monitors commanders campaigners nurses teachers".split())
+    "inspectors negotiators regulators observers monitors commanders campaigners nurses teachers leaders critics "
+    "opponents supporters locals workers unions fans parents tenants farmers".split())
 
 
 # The verb before its subject, closing the sentence: "..., said Smith.", "..., notes Phone Arena."
@@ -179,7 +180,8 @@ _WHERE_SAID_COLON = re.compile(
 _TOLD_OBJECT = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|reporters|journalists|him|her|them|us|me|lawmakers|parliament|commanders|police|investigators|prosecutors|officials|doctors|friends|the\s+\w+"
     # listeners named by a plural noun, only right before the statement's first word ("told investors the fleet
     # would grow"; not "told staff members", "told staff at the plant")
-    r"|(?:investors|analysts|shareholders|staff|employees|workers|supporters|voters|delegates|senators|residents)"
+    r"|(?:investors|analysts|shareholders|staff|employees|workers|supporters|voters|delegates|senators|residents|"
+    r"parents|families|customers|passengers|students|fans|members|viewers|readers|patients|clients|citizens|troops)"
     r"(?=\s+(?:(?i:he|she|it|they|we|i|there|that|the|a|an|his|her|their|its|this|no|nobody)\b|\d)))"
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?(?=[\s,:.!?]|$)")
 # "told the radio station she had", "told the council 790 people were": a common noun phrase as the

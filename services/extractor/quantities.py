@@ -30,6 +30,10 @@ _UNITS = {
     "euros": "eur", "euro": "eur", "eur": "eur", "€": "eur",
     "pounds": "gbp", "pound": "gbp", "gbp": "gbp", "£": "gbp", "sterling": "gbp",
     "danish crowns": "dkk", "crowns": "crown", "kroner": "dkk", "dkk": "dkk",
+    "yen": "jpy", "jpy": "jpy", "¥": "jpy", "yuan": "cny", "renminbi": "cny", "cny": "cny",
+    "swiss francs": "chf", "swiss franc": "chf", "chf": "chf", "roubles": "rub", "rubles": "rub", "rouble": "rub",
+    "ruble": "rub", "hryvnias": "uah", "hryvnia": "uah", "uah": "uah", "zlotys": "pln",
+    "zloty": "pln", "zlotych": "pln", "pln": "pln", "shekels": "ils", "shekel": "ils",
     "hours": "hour", "hour": "hour", "days": "day", "day": "day", "weeks": "week", "week": "week",
     "months": "month", "month": "month", "years": "year", "year": "year", "minutes": "minute", "minute": "minute",
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km", "miles": "mile",
@@ -68,17 +72,17 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "bp", "bps", "Bps", "BPS", not "BP": "20 BP stations" are the company's; "46C", "115F" upper case,
 # against the figure ("Grade 5 C") and not before a dash ("5F-16")
 _CASED_UNITS = frozenset(("bp", "bps", "c", "f"))
-_UNIT_RE = "|".join([re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£" and u not in _CASED_UNITS]
+_UNIT_RE = "|".join([re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in "$€£¥" and u not in _CASED_UNITS]
                     + ["(?-i:bps?|Bps|BPS)", r"(?<=\d)(?-i:[CF])(?!-)"])
 _QUANTITY = re.compile(
-    rf"(?<![\w.,:/-])(?P<cur>US\$|[$€£])?\s?(?P<num>{_DIGITS}|\b(?:{_WORD_NUMBER})\b)"
+    rf"(?<![\w.,:/-])(?P<cur>US\$|[$€£¥])?\s?(?P<num>{_DIGITS}|\b(?:{_WORD_NUMBER})\b)"
     rf"(?:\s?(?P<scale>bn|mn|mln|trn|tn|k|m|b)\b|\s+(?P<scaleword>{_SCALE})\b)?"
     rf"(?:(?P<pct>%)|[\s-]?(?P<unit>{_UNIT_RE})\b)?"
     rf"(?![\w:/]|[.,]\d)",
     re.IGNORECASE,
 )
 # A range's second figure carries the scale and unit of both: "$1.2-1.5 billion", "5-7%", "15-20 percent".
-_RANGE_REST = re.compile(rf"\s?[-–]\s?(?:US\$|[$€£])?\d[\d,]*(?:\.\d+)?(?:\s?(?P<scale>bn|mn|mln|m|b)\b|"
+_RANGE_REST = re.compile(rf"\s?[-–]\s?(?:US\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s?(?P<scale>bn|mn|mln|m|b)\b|"
                          rf"\s+(?P<scaleword>{_LARGE_SCALE})\b)?(?:(?P<pct>%)|\s(?P<unit>percent|per\s+cent)\b)?", re.IGNORECASE)
 # "half a million", "a quarter of a million": a fraction of a scale is one figure.
 _SCALE_AFTER_FRACTION = re.compile(rf"(?:\s+of)?\s+an?\s+(?P<s>hundred|{_LARGE_SCALE})\b", re.IGNORECASE)

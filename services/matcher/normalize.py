@@ -243,7 +243,7 @@ UNIT_WEIGHT = 0.5
 # A word ending in -s whose singular is at most this rare (shared.rarity.weight) is a plural of a
 # common word: "Rescuers" (rescuer 3.9), "Teamsters" (4.3); not a name, "Qantas", "Mercedes" (5.5).
 PLURAL_OF_COMMON_WEIGHT = 4.5
-_UNITS = frozenset("usd eur gbp dkk crown percent pp hour day week month year km metre mile tonne teu barrel dose minute "
+_UNITS = frozenset("usd eur gbp dkk jpy cny chf rub uah pln ils crown percent pp hour day week month year km metre mile tonne teu barrel dose minute "
                    "celsius".split())
 
 

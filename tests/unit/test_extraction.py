@@ -235,6 +235,14 @@ def test_money_forms_are_equivalent() -> None:
         # a container port's unit, spelled out or in the plural
         ("the terminal handled 3.1 million twenty-foot equivalent units last year", (3_100_000.0, "teu")),
         ("it moved 650,000 TEUs in the first quarter", (650_000.0, "teu")),
+        # currencies of other countries than the three most written
+        ("fined ¥800,000", (800_000.0, "jpy")),
+        ("a profit of 1.2 trillion yen", (1.2e12, "jpy")),
+        ("a fine of 50,000 Swiss francs", (50_000.0, "chf")),
+        ("a loan of 3.5 billion yuan", (3.5e9, "cny")),
+        ("set aside 10 billion roubles", (10e9, "rub")),
+        ("paid 2 billion hryvnias for grain", (2e9, "uah")),
+        ("pledged 500 million zlotys", (500e6, "pln")),
     ],
 )
 def test_quantity_parsing(text: str, expected: tuple[float, str]) -> None:
@@ -964,6 +972,10 @@ def test_a_title_case_headline_is_not_split_at_a_title():
     # the verbs that need "that" before their statement close it without
     ("The Tarsk side lost 3-0, its fans admit.", "its fans", "The Tarsk side lost 3-0"),
     ("Rents in Brevik have doubled since 2019, tenants write.", "tenants", "Rents in Brevik have doubled since 2019"),
+    # listeners and speakers named by a plural noun
+    ("Teachers tell parents the Brevik school will reopen on Monday.", "Teachers",
+     "the Brevik school will reopen on Monday"),
+    ("The vote in Lundmoor was rigged, say opposition leaders.", "opposition leaders", "The vote in Lundmoor was rigged"),
 ])
 def test_more_frames_read_their_speaker(sentence: str, speaker: str, statement: str) -> None:
     c = analyze_sentence(sentence, PUB)

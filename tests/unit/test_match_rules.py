@@ -2024,7 +2024,8 @@ def test_second_reader_cases_of_actors_places_and_stances(first, second, decisio
 
 
 def test_one_amount_in_two_currencies_is_a_conflict_and_a_conversion_is_not():
-    for first, second in (("£500,000", "500,000 euros"), ("$2 million", "2 million euros"), ("€40m", "£40m")):
+    for first, second in (("£500,000", "500,000 euros"), ("$2 million", "2 million euros"), ("€40m", "£40m"),
+                          ("¥800,000", "$800,000"), ("50,000 Swiss francs", "50,000 euros")):
         e = explain(f"The port authority of Brevik fined the shipping line {first} for the oil spill.",
                     f"The port authority of Brevik fined the shipping line {second} for the oil spill.")
         assert e.decision == CONFLICTING and e.rule == "number_mismatch" and "currency" in e.reason, (first, second,
