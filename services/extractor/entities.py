@@ -15,7 +15,7 @@ from functools import lru_cache
 from shared import places
 from shared.names import NAME_TITLES, PERSON_TITLES, TITLES
 from shared.places import ascii_lower
-from shared.rarity import plain_apostrophes, title_case
+from shared.rarity import SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -317,9 +317,29 @@ def _runs(sentence: str):
 def _broken_at_function_words(pos: int, text: str):
     cut = 0
     for word in _RUN_BREAK.finditer(text):
-        yield pos + cut, text[cut: word.start()]
+        yield pos + cut, _without_closing_participle(text[cut: word.start()])
         cut = word.end()
-    yield pos + cut, text[cut:]
+    yield pos + cut, _without_closing_participle(text[cut:])
+
+
+def _without_closing_participle(text: str) -> str:
+    """A run of three or more words without a common past participle closing it: a headline's verb
+    ("Militia Leader Omar Zadran Killed", "Singer Mara Quell Engaged"), no surname. A name ending in
+    -ed is rare as a word ("Lou Reed", "Ahmed") or has no common word before its -ed."""
+    words = text.split()
+    last = words[-1].lower() if len(words) >= 3 else ""
+    if not (last.endswith("ed") and len(last) >= 5 and last.isalpha() and weight(last) < _PARTICIPLE_MAX_WEIGHT):
+        return text
+    stems = (last[:-1], last[:-2], last[:-3] if last[-3] == last[-4] else "")  # "engaged", "killed", "stopped"
+    if not any(weight(s) < (_VERB_STEM_MAX_WEIGHT if len(s) >= 4 else SPECIFIC_NAME_WEIGHT) for s in stems if len(s) >= 3):
+        return text  # "Saeed": no "sae" to say
+    return text[: len(text) - len(words[-1])].rstrip()
+
+
+# A participle as common as "assassinated" or "beheaded" (names are rarer: "Sayed", "Hamed"), from a verb
+# as common as "behead" or "oust"; a stem of three letters must be a common word ("axe", not "sae", "ree").
+_PARTICIPLE_MAX_WEIGHT = 3.5
+_VERB_STEM_MAX_WEIGHT = 4.0
 
 
 # Plurals of people or parts that open a sentence as its subject ("Residents of Brevik were evacuated",
