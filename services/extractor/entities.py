@@ -314,7 +314,15 @@ def _runs(sentence: str):
         yield from _broken_at_function_words(pos, text)
 
 
+# A participle as common as "assassinated" or "beheaded" (names are rarer: "Sayed", "Hamed"), from a verb
+# as common as "behead" or "oust"; a stem of three letters must be a common word ("axe", not "sae", "ree").
+_PARTICIPLE_MAX_WEIGHT = 3.5
+_VERB_STEM_MAX_WEIGHT = 4.0
+
+
 def _broken_at_function_words(pos: int, text: str):
+    """(start, text) of the pieces of a run between its capitalised function words (_RUN_BREAK), each
+    without a closing participle."""
     cut = 0
     for word in _RUN_BREAK.finditer(text):
         yield pos + cut, _without_closing_participle(text[cut: word.start()])
@@ -331,15 +339,11 @@ def _without_closing_participle(text: str) -> str:
     if not (last.endswith("ed") and len(last) >= 5 and last.isalpha() and weight(last) < _PARTICIPLE_MAX_WEIGHT):
         return text
     stems = (last[:-1], last[:-2], last[:-3] if last[-3] == last[-4] else "")  # "engaged", "killed", "stopped"
-    if not any(weight(s) < (_VERB_STEM_MAX_WEIGHT if len(s) >= 4 else SPECIFIC_NAME_WEIGHT) for s in stems if len(s) >= 3):
+    if not any(weight(s) < (_VERB_STEM_MAX_WEIGHT if len(s) >= 4 else SPECIFIC_NAME_WEIGHT)
+               for s in stems if len(s) >= 3):
         return text  # "Saeed": no "sae" to say
     return text[: len(text) - len(words[-1])].rstrip()
 
-
-# A participle as common as "assassinated" or "beheaded" (names are rarer: "Sayed", "Hamed"), from a verb
-# as common as "behead" or "oust"; a stem of three letters must be a common word ("axe", not "sae", "ree").
-_PARTICIPLE_MAX_WEIGHT = 3.5
-_VERB_STEM_MAX_WEIGHT = 4.0
 
 
 # Plurals of people or parts that open a sentence as its subject ("Residents of Brevik were evacuated",

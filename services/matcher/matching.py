@@ -176,8 +176,8 @@ def _money_and_count(x: tuple[str, str, float], y: tuple[str, str, float]) -> bo
     written twice, whatever their values (a value in two other units may be: "25 basis points" /
     "0.25%"; and a count of something else may be money whose sign the copy lost: "a 26 million
     pre-tax profit")."""
-    (unit_x, _, _), (unit_y, head_y, _) = sorted((x, y), key=lambda figure: figure[0] not in amounts.CURRENCIES)
-    return unit_x in amounts.CURRENCIES and not unit_y and head_y in _COUNTED
+    return any(money[0] in amounts.CURRENCIES and not count[0] and count[1] in _COUNTED
+               for money, count in ((x, y), (y, x)))
 
 
 def _currency_clash(a: MatchForm, b: MatchForm) -> str | None:
