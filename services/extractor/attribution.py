@@ -77,6 +77,14 @@ _TRAILING_VERBS = {**VERBS, **{lemma: lemma for lemma in _TRAILING_NOUN_VERBS}}
 _LIST_OR_ARTICLE = re.compile(r"\band\b|\b(?:the|a|an|his|her|its|their|our|this|that)\s*$", re.IGNORECASE)
 
 
+def _noun_before(speaker: str) -> bool:
+    """Whether what precedes a closing "claim", "report", "note", "state" or "estimate" makes it a noun:
+    a list or an article ("..., charities and the state."), or more than a short plural subject, a
+    verb or a dash in it ("..., Clinton Proposed Drone Strike on Assange -- report")."""
+    return bool(_LIST_OR_ARTICLE.search(speaker) or _VERB_LIKE.search(speaker.lower()) or "-" in speaker
+                or "—" in speaker or len(speaker.split()) > 3)
+
+
 def _closes(body: str, at: int) -> bool:
     return not body[at:].strip(" .!?\"”’'")
 
@@ -343,7 +351,7 @@ def find_attribution(sentence: str, offset: int = 0) -> Attribution:
     if m and 0 < len(words) <= 8 and words[0] not in _NO_TRAILING_SPEAKER \
             and not _FINITE.search(m.group("s")) and not _RELATIVE.match(m.group("s")) \
             and (m.group("v") not in _CLOSING_ONLY or _closes(body, m.end("v"))) and not _opens_frame(body, m) \
-            and not (m.group("v") in _TRAILING_NOUN_VERBS and _LIST_OR_ARTICLE.search(m.group("s"))):
+            and not (m.group("v") in _TRAILING_NOUN_VERBS and _noun_before(m.group("s"))):
         verb = m.group("v").split()[0]
         return Attribution(_clean_speaker(m.group("s")), _TRAILING_VERBS[verb], offset, offset + m.start())
     m = _TRAILING_INVERTED.search(body)

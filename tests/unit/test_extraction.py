@@ -977,6 +977,8 @@ def test_a_title_case_headline_is_not_split_at_a_title():
      "The grant comes from local councils, charities and the state"),
     ("Inspectors read the fire log, the flood survey and the police report.", "",
      "Inspectors read the fire log, the flood survey and the police report"),
+    ("To Stop The Leak, Voss Ordered Raid On Tarsk Paper -- report", "",
+     "To Stop The Leak, Voss Ordered Raid On Tarsk Paper -- report"),
     # the verbs that need "that" before their statement close it without
     ("The Tarsk side lost 3-0, its fans admit.", "its fans", "The Tarsk side lost 3-0"),
     ("Rents in Brevik have doubled since 2019, tenants write.", "tenants", "Rents in Brevik have doubled since 2019"),
