@@ -68,15 +68,23 @@ def plain_apostrophes(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+def lower_case_share(text: str) -> float:
+    """The share of the words after the first written in lower case, but for articles, conjunctions,
+    prepositions and name particles: 0 for a headline in title case, however short ("Ivo Brand Is
+    Arrested"), or a line of names; a third or more for most prose."""
+    words = [w for w in (w.strip(".,;:!?\"'’”()") for w in text.split()[1:]) if w.isalpha() and w not in _MINOR_WORDS]
+    return sum(w.islower() for w in words) / len(words) if words else 0.0
+
+
 def title_case(text: str) -> bool:
     """A headline in title case ("Teen Wakes Up During Brain Surgery"): capitals tell no name there.
     Judged on the words after the first: three or more common words capitalised (names are
     capitalised in any sentence), most of them, and no lower-case word but an article, conjunction
     or preposition: a sentence dense with names ("Volodymyr Zelensky met Donald Trump in Washington
     on Friday") still writes its other words in lower case."""
-    words = [w.strip(".,;:!?\"'’”()") for w in text.split()[1:]]
-    if any(w.isalpha() and w.islower() and w not in _MINOR_WORDS for w in words):
+    if lower_case_share(text) > 0:
         return False  # first, as most sentences have one: no word weighed
+    words = [w.strip(".,;:!?\"'’”()") for w in text.split()[1:]]
     common = [w for w in words if len(w) > 3 and w[0].isalpha() and weight(w.lower()) < SPECIFIC_NAME_WEIGHT]
     capitalised = sum(w[0].isupper() for w in common)
     return capitalised >= 3 and capitalised >= 0.6 * len(common)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from shared import places
 from shared.names import NAME_TITLES, PERSON_TITLES, TITLES
 from shared.places import ascii_lower
-from shared.rarity import SPECIFIC_NAME_WEIGHT, plain_apostrophes, title_case, weight
+from shared.rarity import SPECIFIC_NAME_WEIGHT, lower_case_share, plain_apostrophes, title_case, weight
 from shared.pb import claim_pb2
 
 PERSON = claim_pb2.ENTITY_KIND_PERSON
@@ -293,25 +293,30 @@ def _demonym_country(word: str) -> str:
 
 
 _INNER_POSSESSIVE = re.compile(r"['’‘ʼ]s\s+|(?<=[a-z]{2})\.\s+")
-# A capitalised preposition or auxiliary inside a run is a title-case headline's ("Rebel Commander Killed In
-# Drone Strike", "Singer Is Engaged"): prose writes them in lower case even inside names ("Committee to
-# Protect Journalists"). Not "of", "and", "for" (title case keeps them in names: "Bank Of England"), nor
-# "without", "against", "upon" ("Doctors Without Borders", "Mothers Against Drunk Driving", "Newcastle Upon
-# Tyne"), nor the modals that are given names ("Will", "May").
+# A headline capitalises almost every word: fewer than one in five in lower case ("British teenager
+# Ibrahim Kamara Killed In ...": one of nine); prose writes more so, even among names ("Actor Brian
+# Blessed visited Brevik": one of four).
+HEADLINE_MAX_LOWER_CASE = 0.2
+# In a headline, a capitalised preposition or auxiliary inside a run is no part
+# of a name ("Rebel Commander Killed In Drone Strike", "Singer Is Engaged"); in prose it is a title's
+# ("Made In Chelsea", "Stand Up To Cancer"). Not "of", "and", "for" (headlines keep them in names: "Bank
+# Of England"), nor "without", "against", "upon" ("Doctors Without Borders", "Newcastle Upon Tyne"), nor
+# the words that are given names too ("Will", "May", "Said").
 _RUN_BREAK = re.compile(r"\s+(?:In|To|At|On|Near|With|From|After|Over|Into|Amid|As|By|Onto|During|Before|Via|Vs\.?|"
-                        r"Is|Are|Was|Were|Has|Have|Had|Say|Says|Said|Does|Did)\s+(?=[A-ZÀ-ÖØ-Þ])")
+                        r"Is|Are|Was|Were|Has|Have|Had|Say|Says|Does|Did)\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _runs(sentence: str):
-    """Capitalised runs, split at inner possessives ("Russia's Kursk" -> "Russia's", "Kursk") and at a
-    title-case headline's capitalised prepositions and auxiliaries (which belong to neither side)."""
+    """Capitalised runs, split at inner possessives ("Russia's Kursk" -> "Russia's", "Kursk") and, in a
+    headline, at its prepositions and auxiliaries (which belong to neither side)."""
+    headline = lower_case_share(sentence) < HEADLINE_MAX_LOWER_CASE
     for m in _NAME_RUN.finditer(sentence):
         pos, text = m.start(), m.group()
         for piece in _INNER_POSSESSIVE.finditer(text):
-            yield from _broken_at_function_words(pos, text[: piece.start() + (2 if piece.group()[0] != "." else 0)])
+            yield from _headline_pieces(pos, text[: piece.start() + (2 if piece.group()[0] != "." else 0)], headline)
             cut = piece.end()
             pos, text = pos + cut, text[cut:]
-        yield from _broken_at_function_words(pos, text)
+        yield from _headline_pieces(pos, text, headline)
 
 
 # A participle as common as "assassinated" or "beheaded" (names are rarer: "Sayed", "Hamed"), from a verb
@@ -320,29 +325,45 @@ _PARTICIPLE_MAX_WEIGHT = 3.5
 _VERB_STEM_MAX_WEIGHT = 4.0
 
 
-def _broken_at_function_words(pos: int, text: str):
-    """(start, text) of the pieces of a run between its capitalised function words (_RUN_BREAK), each
-    without a closing participle."""
+def _headline_pieces(pos: int, text: str, headline: bool):
+    """(start, text) of the pieces of a run: in a headline, those between its capitalised function words
+    (_RUN_BREAK), each without a participle opening it after one ("Is Arrested") or closing a run of
+    three or more words ("Militia Leader Omar Zadran Killed"); in prose the run whole."""
+    if not headline:
+        yield pos, text
+        return
     cut = 0
     for word in _RUN_BREAK.finditer(text):
-        yield pos + cut, _without_closing_participle(text[cut: word.start()])
+        piece_start, piece = _without_participles(text[cut: word.start()], opens=cut > 0)
+        yield pos + cut + piece_start, piece
         cut = word.end()
-    yield pos + cut, _without_closing_participle(text[cut:])
+    piece_start, piece = _without_participles(text[cut:], opens=cut > 0)
+    yield pos + cut + piece_start, piece
 
 
-def _without_closing_participle(text: str) -> str:
-    """A run of three or more words without a common past participle closing it: a headline's verb
-    ("Militia Leader Omar Zadran Killed", "Singer Mara Quell Engaged"), no surname. A name ending in
-    -ed is rare as a word ("Lou Reed", "Ahmed") or has no common word before its -ed."""
+def _without_participles(text: str, opens: bool) -> tuple[int, str]:
+    """(offset, text) of a headline's run piece without the common past participles that are its verb:
+    the first word after an auxiliary (`opens`: "Is Arrested", "Was Named Tarsk Coach"), the last of
+    three or more words ("Singer Mara Quell Engaged"). A name ending in -ed is rare as a word ("Lou
+    Reed", "Ahmed") or has no common verb before its -ed ("Saeed", "Creed", "Breed")."""
     words = text.split()
-    last = words[-1].lower() if len(words) >= 3 else ""
-    if not (last.endswith("ed") and len(last) >= 5 and last.isalpha() and weight(last) < _PARTICIPLE_MAX_WEIGHT):
-        return text
-    stems = (last[:-1], last[:-2], last[:-3] if last[-3] == last[-4] else "")  # "engaged", "killed", "stopped"
-    if not any(weight(s) < (_VERB_STEM_MAX_WEIGHT if len(s) >= 4 else SPECIFIC_NAME_WEIGHT)
-               for s in stems if len(s) >= 3):
-        return text  # "Saeed": no "sae" to say
-    return text[: len(text) - len(words[-1])].rstrip()
+    start = 0
+    if opens and words and _common_participle(words[0]):
+        start = len(text) - len(text[len(words[0]):].lstrip())
+        text, words = text[start:], words[1:]
+    if len(words) >= 3 and _common_participle(words[-1]):
+        text = text[: len(text) - len(words[-1])].rstrip()
+    return start, text
+
+
+def _common_participle(word: str) -> bool:
+    w = word.lower()
+    if not (w.endswith("ed") and len(w) >= 5 and w.isalpha() and weight(w) < _PARTICIPLE_MAX_WEIGHT):
+        return False
+    # "engaged", "killed", "stopped" (not "-eed": "breed", "creed" are no "bree", "cree" with a d)
+    stems = (w[:-1] if not w.endswith("eed") else "", w[:-2], w[:-3] if w[-3] == w[-4] else "")
+    return any(weight(s) < (_VERB_STEM_MAX_WEIGHT if len(s) >= 4 else SPECIFIC_NAME_WEIGHT)
+               for s in stems if len(s) >= 3)
 
 
 
@@ -397,7 +418,8 @@ def find_entities(sentence: str) -> list[EntityMention]:
             continue
         # "Ukrainian President X", "Kyiv Mayor X", "Tesla Chief Executive Elon Musk": what the title is of
         # is its own entity, the rest is the person.
-        if len(words) > 2 and ascii_lower(words[1]) in TITLES and ascii_lower(words[1]) not in _CONNECTORS and (
+        # ("Kyiv Mayor" alone, as a headline's run ends at its verb, is Kyiv: the title names no one)
+        if len(words) >= 2 and ascii_lower(words[1]) in TITLES and ascii_lower(words[1]) not in _CONNECTORS and (
                 ascii_lower(words[0]) not in _OF_OFFICE) and (
                 ascii_lower(words[0]) in ALIASES or canonicalize(words[0])[1] == PLACE
                 or len(words) > 3 and ascii_lower(words[0]) not in TITLES
@@ -415,6 +437,8 @@ def find_entities(sentence: str) -> list[EntityMention]:
             canon, kind = canonicalize(head)
             out.append(EntityMention(head, canon, kind, start, start + len(head)))
             start, text = start + skip, text[skip:]
+            if all(ascii_lower(w).rstrip(".") in TITLES for w in text.split()):
+                continue
         canon, kind = canonicalize(text)
         out.append(EntityMention(text, canon, kind, start, start + len(text)))
     return out
