@@ -62,14 +62,17 @@ _LEADING_QUOTE = re.compile(
 _ACCORDING_LEAD = re.compile(r"^(?:According to|As (?:first\s+)?(?:reported|noted|revealed|stated) by) (?P<s>[^,]{1,80}),\s*")
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<s>[^,]{1,80}?)\.?$")
 _ACCORDING_INSIDE = re.compile(r"^(?P<a>[^,\"“”]{3,}?),\s+according to (?P<s>[^,\"“”]{1,80}?),\s+(?P<b>\S.*)$")
+# Plural verbs that frame a statement after it only closing the sentence ("..., fans admit."), as
+# before it only with "that".
+_CLOSING_PLURALS = frozenset("deny argue acknowledge admit write predict explain suggest allege concede".split())
 _TRAILING = re.compile(
-    r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|say|added|adds|add|told|tell|warned|warns|warn|noted|notes|note|stated|states|state|confirmed|confirms|confirm|announced|announces|announce|reported|reports|report|claimed|claims|claim|insisted|insists|insist|estimated|estimates|estimate|deny|argue|acknowledge|admit|write|predict|explain|suggest|allege|concede)\b[^,\"“]{0,60}$"
+    r",[\"”]?\s+(?:as\s+)?(?P<s>(?:the\s+|a\s+|an\s+)?[^,\"“]{1,60}?)\s+(?:also\s+|ha[sd]\s+(?:also\s+)?)?(?P<v>said|says|say|added|adds|add|told|tell|warned|warns|warn|noted|notes|note|stated|states|state|confirmed|confirms|confirm|announced|announces|announce|reported|reports|report|claimed|claims|claim|insisted|insists|insist|estimated|estimates|estimate|"
+    + "|".join(sorted(_CLOSING_PLURALS)) + r")\b[^,\"“]{0,60}$"
 )
 # Present forms that are nouns as often ("small claims court", "said reports of X are"): a trailing
 # frame only when they close the sentence ("..., the Times reports.", "..., sources claim.").
 _CLOSING_ONLY = frozenset("warns notes states confirms announces reports claims insists estimates "
-                          "warn note state confirm announce report claim insist estimate deny argue acknowledge "
-                          "admit write predict explain suggest allege concede".split())
+                          "warn note state confirm announce report claim insist estimate".split()) | _CLOSING_PLURALS
 # Closing the sentence, the nouns among the plural present are verbs too ("..., analysts estimate."), but
 # not after a list or an article: "..., charities and the state.", "..., the flood and the police report."
 _TRAILING_NOUN_VERBS = frozenset("note state report claim estimate".split())

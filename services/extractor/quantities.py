@@ -237,7 +237,7 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         if scale := _SCALE_AFTER_FRACTION.match(sentence, m.end()):
             # the scale's own quantity ("a million euros") gives way, its unit and end kept
             of_scale = [q for q in out if m.end() <= q.start < scale.end()]
-            value, unit, end = value * _SCALES[scale["s"].lower()], "", max([scale.end()] + [q.end for q in of_scale])
+            value, end = value * _SCALES[scale["s"].lower()], max([scale.end()] + [q.end for q in of_scale])
             unit = next((q.unit for q in of_scale if q.unit), "")
             out = [q for q in out if q not in of_scale]
         elif of_unit := _UNIT_AFTER_FRACTION.match(sentence, m.end()):

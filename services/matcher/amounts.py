@@ -26,8 +26,6 @@ BOUND_MAX_RATIO = 3.0
 # "a three-day strike"). Months and years vary in length and are more often ages or dates: left out.
 DURATION_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
 DURATION_TOLERANCE = 0.1
-# Units of money the extractor names by currency ("crown" is not one: Danish, Swedish or Norwegian).
-CURRENCIES = frozenset(("usd", "eur", "gbp", "dkk", "jpy", "cny", "chf", "rub", "uah", "pln", "ils"))
 
 
 def granularity(x: float) -> float:

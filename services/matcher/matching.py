@@ -27,9 +27,9 @@ from .features import (FEATURES, LocalRarity, has_spelling_variant, same_initial
                        relevance)
 from . import amounts, prune
 from .lexicon import MANY_PLACED_EVENTS, NUMBER_WORDS, ONE_OUTCOME_KINDS
-from .normalize import (AT_LEAST, AT_MOST, BODY, MONTH_WORDS, MONTHS, NOT_PLAIN, PERSON, PLAIN_SAYING, WEEKDAYS,
-                        MatchForm, guarded, match_form, opposite_context, opposites, predicate_word, same_word,
-                        spelling_fold, stem)
+from .normalize import (AT_LEAST, AT_MOST, BODY, CURRENCIES, MONTH_WORDS, MONTHS, NOT_PLAIN, PERSON, PLAIN_SAYING,
+                        WEEKDAYS, MatchForm, guarded, match_form, opposite_context, opposites, predicate_word,
+                        same_word, spelling_fold, stem)
 from .stance import can_deny, denial
 
 SAME = match_pb2.MATCH_DECISION_SAME
@@ -158,14 +158,23 @@ def _fmt(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
+def _one_each_in_two_units(a: MatchForm, b: MatchForm, units: Collection[str]):
+    """((unit, value), (unit, value)): the one figure of `units` each statement gives, when their
+    units differ; else None."""
+    fa = [(u, v) for u, _, v in a.numbers if u in units]
+    fb = [(u, v) for u, _, v in b.numbers if u in units]
+    if len(fa) != 1 or len(fb) != 1 or fa[0][0] == fb[0][0]:
+        return None
+    return fa[0], fb[0]
+
+
 def _duration_clash(a: MatchForm, b: MatchForm) -> str | None:
     """One duration on each side in two units that do not agree (amounts.durations_agree): "48 hours"
     / "three days" clash, "nearly two weeks" / "13 days" do not."""
-    da = [(u, v) for u, _, v in a.numbers if u in amounts.DURATION_HOURS]
-    db = [(u, v) for u, _, v in b.numbers if u in amounts.DURATION_HOURS]
-    if len(da) != 1 or len(db) != 1 or da[0][0] == db[0][0]:
+    pair = _one_each_in_two_units(a, b, amounts.DURATION_HOURS)
+    if pair is None:
         return None
-    (ua, va), (ub, vb) = da[0], db[0]
+    (ua, va), (ub, vb) = pair
     if amounts.durations_agree(ua, va, ub, vb):
         return None
     return f"number mismatch (duration): {_fmt(va)} {ua} vs {_fmt(vb)} {ub}"
@@ -176,7 +185,7 @@ def _money_and_count(x: tuple[str, str, float], y: tuple[str, str, float]) -> bo
     written twice, whatever their values (a value in two other units may be: "25 basis points" /
     "0.25%"; and a count of something else may be money whose sign the copy lost: "a 26 million
     pre-tax profit")."""
-    return any(money[0] in amounts.CURRENCIES and not count[0] and count[1] in _COUNTED
+    return any(money[0] in CURRENCIES and not count[0] and count[1] in _COUNTED
                for money, count in ((x, y), (y, x)))
 
 
@@ -184,11 +193,10 @@ def _currency_clash(a: MatchForm, b: MatchForm) -> str | None:
     """One amount of money on each side, the same figure in two currencies: "fined £500,000" / "fined
     500,000 euros" is one outlet's currency against the other's, not one fine written twice. Two
     figures that differ may be one amount converted ("£40m" / "€46m"): no clash is read in them."""
-    ma = [(u, v) for u, _, v in a.numbers if u in amounts.CURRENCIES]
-    mb = [(u, v) for u, _, v in b.numbers if u in amounts.CURRENCIES]
-    if len(ma) != 1 or len(mb) != 1 or ma[0][0] == mb[0][0]:
+    pair = _one_each_in_two_units(a, b, CURRENCIES)
+    if pair is None:
         return None
-    (ua, va), (ub, vb) = ma[0], mb[0]
+    (ua, va), (ub, vb) = pair
     if not amounts.close(va, vb):
         return None
     return f"number mismatch (currency): {_fmt(va)} {ua} vs {_fmt(vb)} {ub}"

@@ -243,8 +243,10 @@ UNIT_WEIGHT = 0.5
 # A word ending in -s whose singular is at most this rare (shared.rarity.weight) is a plural of a
 # common word: "Rescuers" (rescuer 3.9), "Teamsters" (4.3); not a name, "Qantas", "Mercedes" (5.5).
 PLURAL_OF_COMMON_WEIGHT = 4.5
-_UNITS = frozenset("usd eur gbp dkk jpy cny chf rub uah pln ils crown percent pp hour day week month year km metre mile tonne teu barrel dose minute "
-                   "celsius".split())
+# Units of money the extractor names by currency ("crown" is not one: Danish, Swedish or Norwegian).
+CURRENCIES = frozenset("usd eur gbp dkk jpy cny chf rub uah pln ils".split())
+_UNITS = CURRENCIES | frozenset("crown percent pp hour day week month year km metre mile tonne teu barrel dose minute "
+                                "celsius".split())
 
 
 def _short_cvc(w: str) -> bool:
