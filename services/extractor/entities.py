@@ -270,6 +270,15 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
         return canon, PLACE
     if not titled and len(core) > 1 and places.is_city(" ".join(core)):
         return places.key(" ".join(core)), PLACE  # "New York", "St Petersburg": not a Mr York
+    if len(core) > 1 and not titled:
+        # A country or US state of several words is no person named by its last word: "North Korea" and
+        # "South Korea" were both "korea", "Czech Republic" and "Dominican Republic" both "republic".
+        # Of the kind a country of one word is: a place where named as one ("in South Africa"), else an actor.
+        joined = " ".join(core)
+        country = places.key(joined) if places.is_country(joined) or places.is_state(joined) else (
+            _demonym_country(places.fold(joined)))  # "South Korean", "Sri Lankan"
+        if country:
+            return country, PLACE if country in _PLACES else OTHER
     has_connector = any(f in _CONNECTORS for f in folded)
     if (titled or 2 <= len(core) <= 3) and not has_connector:
         if whole_name:

@@ -754,8 +754,8 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     elif _one_name_two_ways(x.split(), y.split()) or _first_name_and_surname(x, y) and not _two_bodies(a, b):
         return None  # "Helena" / "Marsh", "Ms. Haque" / "Fatima": a first name and a surname may be one person
     # the rest without the two names, nor names only one writes before them (whose: "Germany's Siemens")
-    rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, named_b)),
-                      _without(b.core, set(tokens_y.split()) | _owners(b, tokens_y, named_a)))
+    rest = fuzz.ratio(_without(a.core, set(tokens_x.split()) | _owners(a, tokens_x, named_b), once=True),
+                      _without(b.core, set(tokens_y.split()) | _owners(b, tokens_y, named_a), once=True))
     if rest < CONTRAST_MIN_SCORE:
         return None
     return (places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest,
@@ -911,10 +911,20 @@ def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
         for t in xs)
 
 
-def _without(core: str, drop: Collection[str]) -> str:
+def _without(core: str, drop: Collection[str], once: bool = False) -> str:
     """An event frame without some of its words: what is left to compare of two statements told of
-    two names, alternatives or places."""
-    return " ".join(t for t in core.split() if t not in drop)
+    two names, alternatives or places. `once`: each word only where it first occurs, as a name's words
+    are written once ("New Zealand banned new drilling" keeps the second "new")."""
+    if not once:
+        return " ".join(t for t in core.split() if t not in drop)
+    left = set(drop)
+    kept = []
+    for t in core.split():
+        if t in left:
+            left.discard(t)
+        else:
+            kept.append(t)
+    return " ".join(kept)
 
 
 # Reasons of the two rules over _one_alternative_each, formatted with its (kind, x, y, rest) and

@@ -653,7 +653,9 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     stance_text = with_plain_negations(without_false_denials(claim.text))
     heads, first, unasserted, contrasted = _negation(stance_text)
     events = tuple(sorted({EVENT_KINDS[w] for w in raws if w in EVENT_KINDS}))
-    alternatives, identities = _alternatives(raws, statement)
+    # "South Korea" / "North Korea" are two names, not two sides of one
+    in_names = {t for e in claim.entities if " " in e.canonical for t in e.canonical.split()}
+    alternatives, identities = _alternatives([w for w in raws if w not in in_names] if in_names else raws, statement)
     actors, holder, holder_person, lead, spoken = ((), (-1, -1), False, (), "") if headline else _actors(
         claim, statement, opener, place_keys, locatives)
     # "has never won the title", "will not host": a negated role is no claim to it

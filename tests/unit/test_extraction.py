@@ -605,6 +605,25 @@ def test_an_east_asian_name_written_family_name_first_is_known_by_the_whole_name
     assert canonicalize(name) == (canonical, claim_pb2.ENTITY_KIND_PERSON)
 
 
+@pytest.mark.parametrize("name, canonical", [
+    ("North Korea", "north korea"), ("South Korea", "south korea"), ("Czech Republic", "czechia"),
+    ("Dominican Republic", "dominican republic"), ("Sri Lanka", "sri lanka"), ("New Zealand", "new zealand"),
+    ("North Carolina", "north carolina"), ("West Virginia", "west virginia"),
+    # demonyms of such countries
+    ("South Korean", "south korea"), ("North Korean", "north korea"), ("Sri Lankan", "sri lanka"),
+])
+def test_a_country_or_state_of_several_words_is_no_person_named_by_its_last_word(name, canonical):
+    # "North Korea" and "South Korea" were one person, "korea"; "Czech Republic" one named "republic"
+    folded, kind = canonicalize(name)
+    assert folded == canonical and kind != claim_pb2.ENTITY_KIND_PERSON
+
+
+def test_names_that_only_end_like_a_country_keep_their_reading():
+    assert canonicalize("Mark Cuban") == ("cuban", claim_pb2.ENTITY_KIND_PERSON)
+    assert canonicalize("Ethiopian Airlines")[1] == claim_pb2.ENTITY_KIND_ORGANIZATION
+    assert canonicalize("Helena Marsh") == ("marsh", claim_pb2.ENTITY_KIND_PERSON)
+
+
 @pytest.mark.parametrize("sentence, speaker, statement", [
     ("The outbreak has killed 300 people, WHO said.", "WHO", "The outbreak has killed 300 people"),
     ("The outbreak has killed 300 people, WHO officials said.", "WHO officials", "The outbreak has killed 300 people"),

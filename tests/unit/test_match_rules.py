@@ -250,6 +250,23 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
         assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
 
 
+@pytest.mark.parametrize("first, second, decision, rule", [
+    # two countries of one last word are two actors, not one (both were the person "korea")
+    ("The South Korean navy seized the tanker.", "The North Korean navy seized the tanker.",
+     DIFFERENT, "different_actors"),
+    # "north" and "south" inside two names are the names', not two sides of one place
+    ("The 2031 Tarsk Cup will be hosted by South Korea.", "The 2031 Tarsk Cup will be hosted by North Korea.",
+     CONFLICTING, "actor_mismatch"),
+    # a word of the name written again elsewhere in the statement stays there ("New Zealand ... new")
+    ("New Zealand became the first country to ban new coal mines.",
+     "Denmark became the first country to ban new coal mines.", CONFLICTING, "actor_mismatch"),
+])
+def test_countries_of_several_words_are_told_apart_by_their_whole_name(first, second, decision, rule):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert (e.decision, e.rule) == (decision, rule), (a, b, e.reason)
+
+
 @pytest.mark.parametrize(("first", "second"), [
     ("Chile won the regional rugby championship final on Sunday.", "Peru won the regional rugby championship final on Sunday."),
     ("Morocco will host the 2031 youth athletics championships.", "Kenya will host the 2031 youth athletics championships."),
