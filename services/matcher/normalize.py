@@ -164,11 +164,13 @@ _PRICE_MOVES = frozenset("higher lower up down flat unchanged".split())
 # with nothing after but an adverb, "from" or the end of the clause ("shares closed down.", "turnout
 # was up sharply", "were up on last year"). Not "stepped down", "set up", "ended up in", "was down to
 # 40", "shut down 3 plants", "put up 10 percent", nor "UPS" or "ups and downs".
+# Currencies as the extractor writes an amount's unit in a statement ("¥40", "40 yen" -> "40 jpy").
+CURRENCIES = frozenset("usd eur gbp dkk jpy cny chf rub uah pln ils".split())
 _DIRECTIONS = frozenset(("up", "down"))
-_FIGURE = r"(?:(?:us|a|c|hk)?[$€£]\s?)?\d+(?:[.,]\d+)*(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)*)?"  # "4", "$2", "US$2", "4-5", "4 to 5"
-_CHANGE = (rf"(?:(?:(?:us|a|c|hk)?[$€£]\s?)\d+(?:[.,]\d+)*(?:\s?(?:bn|billion|million|m|k)\b)?"
+_FIGURE = r"(?:(?:us|a|c|hk)?[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)*)?"  # "4", "$2", "US$2", "4-5", "4 to 5"
+_CHANGE = (rf"(?:(?:(?:us|a|c|hk)?[$€£¥]\s?)\d+(?:[.,]\d+)*(?:\s?(?:bn|billion|million|m|k)\b)?"
            rf"|{_FIGURE}(?:%|\s?(?:percent|per\s?cent|pct|pc|percentage\s+points?|pp|points?|pts|bps|bp|basis\s+points|"
-           r"cents?|pence|p|places?|spots?|degrees?|fraction|usd|eur|gbp|dollars?|euros?|pounds?)\b)"
+           rf"cents?|pence|p|places?|spots?|degrees?|fraction|{'|'.join(sorted(CURRENCIES))}|dollars?|euros?|pounds?|yen)\b)"
            r"|an?\s+(?:third|quarter|half|fifth|tenth|cent|point)\b)")
 _DIRECTION_ADVERB = r"(?:sharply|slightly|marginally|modestly|steeply|firmly|strongly)"
 _DIRECTION_VERB = r"(?:close[ds]?|end(?:s|ed)|finish(?:es|ed)|open(?:s|ed)|trad(?:ed|ing)|was|were|is|are)"
@@ -244,7 +246,6 @@ UNIT_WEIGHT = 0.5
 # common word: "Rescuers" (rescuer 3.9), "Teamsters" (4.3); not a name, "Qantas", "Mercedes" (5.5).
 PLURAL_OF_COMMON_WEIGHT = 4.5
 # Units of money the extractor names by currency ("crown" is not one: Danish, Swedish or Norwegian).
-CURRENCIES = frozenset("usd eur gbp dkk jpy cny chf rub uah pln ils".split())
 _UNITS = CURRENCIES | frozenset("crown percent pp hour day week month year km metre mile tonne teu barrel dose minute "
                                 "celsius".split())
 
@@ -490,13 +491,13 @@ def _in_text(claim: claim_pb2.Claim, offset: int) -> int:
 _BOUND_BEFORE = re.compile(
     r"(?:\b(?P<upper>(?:no|not)\s+more\s+than|fewer\s+than|less\s+than|at\s+most|as\s+many\s+as)|"
     r"\b(?P<lower>at\s+least|more\s+than|upwards\s+of|in\s+excess\s+of|(?:no|not)\s+(?:fewer|less)\s+than))"
-    r"\s*[$€£]?\s*$", re.IGNORECASE)
+    r"\s*[$€£¥]?\s*$", re.IGNORECASE)
 AT_LEAST, AT_MOST = ">", "<"
 # A figure its writer marks as rounded: "about 25,000", "nearly 10 million", "six or so"; not "about"
 # after a verb it is the preposition of ("talked about 30 proposals", "knew about 12 cases").
 _ROUNDED_BEFORE = re.compile(
     r"(?:\b(?P<word>\w+)\s+)?\b(?P<mark>about|around|almost|nearly|some|roughly|approximately|an\s+estimated|close\s+to"
-    r"|just\s+(?:under|over))\s*[$€£]?\s*$", re.IGNORECASE)
+    r"|just\s+(?:under|over))\s*[$€£¥]?\s*$", re.IGNORECASE)
 _ABOUT_AFTER = frozenset("talk talks talked speak spoke know knew learned learnt hear heard write wrote ask asked "
                          "worried complained warned think thought said told care cares".split())
 _ROUNDED_AFTER = re.compile(r"\s*or\s+so\b", re.IGNORECASE)
@@ -735,7 +736,7 @@ _SOLE_ROLE = re.compile(
     r"\b(?:" + _OFFICE + r"|(?:took|takes)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:title|crown|trophy|gold|silver|bronze)\b"
     r"|(?:won|wins|claimed|claims|clinched|clinches|lifted|lifts|secured|secures)\s+"
     r"(?:(?:the\s+)?(?:gold|silver|bronze)(?:\s+medal)?\s+in\s+the\b|(?:the|this\s+year's|last\s+year's|" + _OWNER + r")\s+"
-    r"(?:(?!(?:of|for|to|with|from|semi|quarter|nobel|pulitzer)\b)[\w'’$€£.,-]+\s+){0,4}?"  # "the $10 billion contract"
+    r"(?:(?!(?:of|for|to|with|from|semi|quarter|nobel|pulitzer)\b)[\w'’$€£¥.,-]+\s+){0,4}?"  # "the $10 billion contract"
     r"(?:finals?|titles?|championships?|cup|tournament|elections?(?!\s+(?:to\b|for\s+(?:a|one)\b))|race|marathon|grand\s+prix|bid|contest|"
     r"trophy|prize|award|gold|league|series|pennant|crown|war|right\s+to\s+host|oscars?|emmy|grammy|bafta|"
     r"ballon\s+d['’]or|booker|ashes|open|contract|tender)(?![\w'’-])"  # not a Nobel or a Pulitzer: often shared

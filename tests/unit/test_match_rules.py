@@ -937,6 +937,9 @@ def test_opposite_predicates_conflict_in_either_order_and_in_every_inflection(fi
     ("Sales were up a further 2 points.", "up"), ("Sales were up 4-5 percent.", "up"),
     ("Sales were up 4 to 5 percent.", "up"), ("The shares were down 45p.", "down"), ("Rates were up 25bp.", "up"),
     ("The shares were up $1.2bn.", "up"), ("The shares were up US$2.", "up"), ("Turnover was down by a third.", "down"),
+    # any currency the extractor reads, by sign or by name
+    ("The shares closed up ¥40.", "up"), ("The shares closed down 40 yen.", "down"), ("The shares were up 3 Swiss francs.", "up"),
+    ("The shares were down 12 zlotys.", "down"),
     ("Temperatures were up 5 degrees.", "up"), ("Sales were up on last year.", "up"), ("Sales were down year on year.", "down"),
     ("Sales were up from a year earlier.", "up"), ("Shares closed down, traders said.", "down"),
     ("Shares closed sharply down on Friday.", "down"), ("Turnout was up sharply.", "up"),
