@@ -243,7 +243,9 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     if "" in kinds_a or "" in kinds_b:
         return None  # a count of nothing named
     words_a, words_b = a.text.split(), b.text.split()
-    if any(k in words_b for k in kinds_a) or any(k in words_a for k in kinds_b) or any(
+    # a sum of money and a count of what the sum is told of: "treated 400 patients" / "€400 per patient"
+    money_and_count = all(_money_and_count(x, y) for x in a.numbers for y in b.numbers)
+    if not money_and_count and (any(k in words_b for k in kinds_a) or any(k in words_a for k in kinds_b)) or any(
             amounts.close(x[2], y[2], "", x in a.rounded, y in b.rounded) and not _money_and_count(x, y)
             for x in a.numbers for y in b.numbers):
         return None

@@ -2068,6 +2068,12 @@ def test_a_sum_of_money_and_a_count_of_people_of_one_value_are_two_facts():
     assert e.decision == DIFFERENT, e.reason
     e = explain("The council in Brevik gave aid to 300 families.", "The council in Brevik gave $300 in aid.")
     assert e.decision == DIFFERENT, e.reason
+    # also where the sum is told of what the other counts
+    for a, b in (("The Brevik clinic treated 400 patients last year.", "The Brevik clinic spent €400 per patient last year."),
+                 ("The council in Brevik helped 300 families in March.", "The council in Brevik gave $300 to families in March.")):
+        for x, y in ((a, b), (b, a)):
+            e = explain(x, y)
+            assert e.decision == DIFFERENT, (x, y, e.reason)
     # ... where one value in two other units is one figure
     same = explain("The central bank of Norvia raised its main rate by 25 basis points.",
                    "The central bank of Norvia raised its main rate by 0.25 percentage points.")
