@@ -209,7 +209,7 @@ _PEOPLE = frozenset(stem(w) for w in (
     "employees staff soldiers troops forces civilians students passengers residents migrants refugees "
     "protesters demonstrators voters patients doctors nurses officers police members volunteers fans tourists "
     "miners dockworkers hostages prisoners detainees suspects journalists firefighters rescuers families households "
-    "jobs posts positions").split())  # a job cut is a worker laid off
+    "medics paramedics jobs posts positions").split())  # a job cut is a worker laid off
 
 
 # ... and what counts things, the kinds copy counts beside the dead and injured ("30 homes destroyed").
@@ -218,26 +218,31 @@ _THINGS = frozenset(stem(w) for w in (
     "planes aircraft containers shops stores schools hospitals bridges roads trees acres hectares tonnes "
     "barrels cattle sheep").split())
 _COUNTED = _PEOPLE | _THINGS
+# ... and of the people, those sent to help: "720 firefighters were deployed" is no count of the
+# "489 people evacuated", nor of the dead
+_RESPONDERS = frozenset(stem(w) for w in "firefighters rescuers medics paramedics".split())  # not "volunteers": of a trial too
+_COUNT_KINDS = (_PEOPLE - _RESPONDERS, _RESPONDERS, _THINGS)
 
 
-def _people_and_things(heads_a: set[str], heads_b: set[str]) -> bool:
-    """One side counts only people and the other only things, every count known by its word: an
-    unknown word may be an adjective before the noun ("12 Israeli hostages") or a people noun not
-    listed ("pilgrims")."""
-    return (heads_a <= _PEOPLE and heads_b <= _THINGS) or (heads_a <= _THINGS and heads_b <= _PEOPLE)
+def _counts_of_two_kinds(heads_a: set[str], heads_b: set[str]) -> bool:
+    """One side counts only one kind (people, those sent to help them, things) and the other only
+    another, every count known by its word: an unknown word may be an adjective before the noun ("12
+    Israeli hostages") or a people noun not listed ("pilgrims")."""
+    kinds = [next((i for i, kind in enumerate(_COUNT_KINDS) if heads <= kind), -1) for heads in (heads_a, heads_b)]
+    return -1 not in kinds and kinds[0] != kinds[1]
 
 
 def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement gives figures in units the other does not use (a bare count is a unit of its
     own), of kinds neither names (its unit, or for a count the word counted), and no figure of one
     is one of the other: "395 people were evacuated" and "damage was estimated at 3 million euros"
-    are two facts of one event, however many names they share. So are a count of people and a count
-    of things ("12 people were killed" / "30 homes were destroyed"); other counts ("40 homes" / "45
+    are two facts of one event, however many names they share. So are counts of two kinds (_COUNT_KINDS:
+    "12 people were killed" / "30 homes were destroyed" / "720 firefighters were sent"); other counts ("40 homes" / "45
     houses", "14 people" / "killed 17") stay with the figure rules: their heads may be synonyms."""
     if not a.numbers or not b.numbers:
         return None
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}
-    counts_apart = all(not u for u, _, _ in a.numbers + b.numbers) and _people_and_things(kinds_a, kinds_b)
+    counts_apart = all(not u for u, _, _ in a.numbers + b.numbers) and _counts_of_two_kinds(kinds_a, kinds_b)
     if not counts_apart and {amounts.unit_family(u) for u, _, _ in a.numbers} & {amounts.unit_family(u) for u, _, _ in b.numbers}:
         return None  # "72 hours" and "three days" are one kind of figure
     if "" in kinds_a or "" in kinds_b:
@@ -329,7 +334,7 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
         units_b.setdefault(unit, []).append(value)
         heads_b[unit] = head
     for unit in sorted(set(units_a) & set(units_b)):
-        if _people_and_things({heads_a[unit]}, {heads_b[unit]}):
+        if _counts_of_two_kinds({heads_a[unit]}, {heads_b[unit]}):
             continue  # "destroyed 30 homes" / "killed 12 people": two counts of one event, not one figure
         key_a, key_b = (unit, heads_a[unit]), (unit, heads_b[unit])
         if len(units_a[unit]) == 1 and len(units_b[unit]) == 1 and clash(key_a, units_a[unit], key_b, units_b[unit]):

@@ -1865,7 +1865,10 @@ def test_two_countries_the_event_is_put_in_conflict_as_two_cities_do():
 def test_a_count_of_people_and_a_count_of_things_are_two_figures_of_one_event():
     for people, things in (("The storm killed 12 people in Brevik on Sunday.", "The storm destroyed 30 homes in Brevik on Sunday."),
                            ("Rescuers pulled 14 survivors from the rubble in Drelsham.",
-                            "Rescuers pulled 30 cars from the rubble in Drelsham.")):
+                            "Rescuers pulled 30 cars from the rubble in Drelsham."),
+                           # those sent to help are no count of those they help
+                           ("489 people were evacuated from Brevik after the landslide, the mayor said.",
+                            "720 firefighters were deployed to Brevik to fight the landslide, according to the mayor.")):
         for a, b in ((people, things), (things, people)):
             e = explain(a, b)
             assert e.decision == DIFFERENT and e.rule == "different_kinds", e.reason
