@@ -33,17 +33,23 @@ NOT_A_COUNTRY = frozenset((
 COMMON_SURNAMES = 1000  # the most common US surnames are no given names here ("Harris", "Warren")
 
 
+def _census(part: str, limit: int | None = None) -> list[str]:
+    """One of the `names` package's US Census 1990 lists, lower case, most common first."""
+    lines = (files("names") / part).read_text(encoding="ascii").splitlines()
+    return [line.split()[0].lower() for line in lines[:limit] if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def all_given_names() -> frozenset[str]:
+    """Every given name of the census lists (5,494), common surnames among them ("Charles", "Thomas")."""
+    return frozenset(n for part in ("dist.male.first", "dist.female.first") for n in _census(part))
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Given names, lower case: the US Census 1990 lists of first names (5,494 of them, many of other
     countries' too: "tomas", "helena"), the data of the `names` package (MIT), but for the
     COMMON_SURNAMES most common surnames of its list. A one-word name not among them is taken for no
     first name, so it cannot be one person's first name against another's surname."""
-    root = files("names")
-
-    def column(part: str, limit: int | None = None) -> list[str]:
-        lines = (root / part).read_text(encoding="ascii").splitlines()
-        return [line.split()[0].lower() for line in lines[:limit] if line.strip()]
-
-    surnames = set(column("dist.all.last", COMMON_SURNAMES))
-    return frozenset(n for part in ("dist.male.first", "dist.female.first") for n in column(part) if n not in surnames)
+    surnames = set(_census("dist.all.last", COMMON_SURNAMES))
+    return frozenset(n for n in all_given_names() if n not in surnames)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared import places
-from shared.names import NAME_TITLES, PERSON_TITLES, TITLES
+from shared.names import NAME_TITLES, PERSON_TITLES, TITLES, all_given_names
 from shared.places import ascii_lower
 from shared.rarity import SPECIFIC_NAME_WEIGHT, lower_case_share, plain_apostrophes, title_case, weight
 from shared.pb import claim_pb2
@@ -53,6 +53,9 @@ ALIASES: dict[str, str] = {
     "iraqi": "iraq", "pakistani": "pakistan", "yemeni": "yemen", "kuwaiti": "kuwait", "qatari": "qatar",
     "omani": "oman", "bahraini": "bahrain", "bangladeshi": "bangladesh", "nepali": "nepal", "somali": "somalia",
     "azerbaijani": "azerbaijan",
+    # of the countries whose names are as often something else (places._AMBIGUOUS_COUNTRIES), which
+    # _demonym_country does not read: "Turkish" and "Turkey" are one country
+    "turkish": "turkey", "turkiye": "turkey", "jordanian": "jordan", "chadian": "chad", "georgian": "georgia",
 }
 # Regular demonym endings and what the country's name ends in instead, tried in this order
 # ("Nigerian" is Nigeria before Niger; "Sudanese", "Egyptian", "Mexican", "Hungarian").
@@ -141,15 +144,23 @@ _STOP = frozenset(
     "fifty,sixty,seventy,eighty,ninety,hundred,hundreds,thousand,thousands,million,millions,dozens,"
     "tens".split(",")
 )
-_CONNECTORS = frozenset({"of", "de", "del", "von", "van", "der", "al", "bin", "la", "le", "du", "and"})
+# Lower-case particles of surnames ("Ursula von der Leyen", "Charles de Gaulle", "Lula da Silva"), and
+# the words that join the words of other names ("Bank of England", "Procter and Gamble").
+_PARTICLES = frozenset({"de", "del", "von", "van", "der", "den", "al", "bin", "la", "le", "du", "da", "dos", "di"})
+_CONNECTORS = _PARTICLES | {"of", "and"}
 # What may follow a name: "Martin Luther King Jr." is King; "King Abdullah II", "Pope Francis I" are
 # Abdullah and Francis (a regnal number only after a title: "World War II", "Phase III" keep theirs).
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?,?")
 _REGNAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’‘ʼ'.&-]*"  # ‘ and ʼ: apostrophes as some copy types them
+_PARTICLE = r"(?:de|del|von|van|der|den|al|bin|la|le|du|da|dos|di)"
+# A run of capitalised words, joined by "of" or by up to two particles ("von der"), or a surname
+# written with its particle inside a sentence ("said von der Leyen", "by van Gogh"; not "al": "al
+# Qaeda" is also "al-Qaeda", a body).
 _NAME_RUN = re.compile(
-    rf"{_WORD}(?:\s+(?:(?:of|de|del|von|van|der|al|bin|la|le|du)\s+)?{_WORD})*|\b(?:[A-Z]\.){{2,}}"
+    rf"(?:\b(?!al\b){_PARTICLE}\s+(?:{_PARTICLE}\s+)?)?{_WORD}(?:\s+(?:of\s+|(?:{_PARTICLE}\s+){{1,2}})?{_WORD})*"
+    rf"|\b(?:[A-Z]\.){{2,}}"
 )
 _POSSESSIVE = re.compile(r"(?:['’‘ʼ]s?|\.)$")
 
@@ -280,6 +291,11 @@ def _canonical(name: str, whole_name: bool) -> tuple[str, int]:
         if country:
             return country, PLACE if country in _PLACES else OTHER
     has_connector = any(f in _CONNECTORS for f in folded)
+    first_particle = next((j for j, w in enumerate(core) if ascii_lower(w) in _PARTICLES), 0)
+    if first_particle and (titled or first_particle > 1 or ascii_lower(core[0]) in all_given_names()
+                           or weight(ascii_lower(core[0])) >= SPECIFIC_NAME_WEIGHT):
+        # a person's surname with its particle: "Ursula von der Leyen" and "von der Leyen" meet
+        return " ".join(folded[first_particle:]), PERSON
     if (titled or 2 <= len(core) <= 3) and not has_connector:
         if whole_name:
             return canon, PERSON

@@ -5,7 +5,7 @@ import pytest
 
 from services.extractor import hedges
 
-from services.extractor.entities import canonicalize
+from services.extractor.entities import canonicalize, find_entities
 from services.extractor.extraction import CHECK_WORTHINESS_THRESHOLD, analyze_sentence, extract_claims
 from services.extractor.quantities import find_quantities
 from shared.pb import article_pb2, claim_pb2
@@ -616,6 +616,34 @@ def test_a_country_or_state_of_several_words_is_no_person_named_by_its_last_word
     # "North Korea" and "South Korea" were one person, "korea"; "Czech Republic" one named "republic"
     folded, kind = canonicalize(name)
     assert folded == canonical and kind != claim_pb2.ENTITY_KIND_PERSON
+
+
+@pytest.mark.parametrize("sentences, canonical", [
+    # a surname with its particles, whole or as the sentence writes it again
+    (("Ursula von der Leyen visited Brevik.", "Von der Leyen said the talks would go on.",
+      "The talks would go on, said von der Leyen."), "von der leyen"),
+    (("Vincent van Gogh painted the Brevik harbour.", "The painting by van Gogh sold for $3 million."), "van gogh"),
+    (("Marine Le Pen lost the vote in Brevik.", "Le Pen lost the vote in Brevik."), "le pen"),
+    (("Habis Abdullah al Saoub remains at large.", "Police are still looking for Habis al Saoub."), "al saoub"),
+])
+def test_a_surname_with_particles_is_one_name_however_it_is_written(sentences, canonical):
+    # "Ursula von der Leyen" was two names, "ursula" and "leyen"
+    for sentence in sentences:
+        found = [e.canonical for e in find_entities(sentence)]
+        assert canonical in found, (sentence, found)
+
+
+def test_particles_join_the_names_of_places_and_bodies_too():
+    found = {e.text: e.canonical for e in find_entities("The Tour de France left Rio de Janeiro for the Place de la Concorde.")}
+    assert found == {"Tour de France": "tour de france", "Rio de Janeiro": "rio de janeiro",
+                     "Place de la Concorde": "place de la concorde"}
+    # "al Qaeda" is also written "al-Qaeda": no particle opens a body's name
+    assert [e.canonical for e in find_entities("He joined al Qaeda in 2001.")] == ["qaeda"]
+
+
+@pytest.mark.parametrize("demonym, country", [("Turkish", "Turkey"), ("Jordanian", "Jordan"), ("Chadian", "Chad")])
+def test_the_demonym_of_a_country_named_like_something_else_is_the_country(demonym, country):
+    assert canonicalize(demonym)[0] == canonicalize(country)[0]
 
 
 def test_names_that_only_end_like_a_country_keep_their_reading():
