@@ -327,8 +327,17 @@ HEADLINE_MAX_LOWER_CASE = 0.2
 # ("Made In Chelsea", "Stand Up To Cancer"). Not "of", "and", "for" (headlines keep them in names: "Bank
 # Of England"), nor "without", "against", "upon" ("Doctors Without Borders", "Newcastle Upon Tyne"), nor
 # the words that are given names too ("Will", "May", "Said").
+# And the present tense of the verbs that most often follow a headline's subject ("Kim Jong Un Oversees
+# Missile Launch", "Lou Reed Dies"): words that are no part of a name, nor its last word (not "Claims",
+# "Plans", "Talks", "Watch", "Launch": as often the nouns of a name or of what is named).
+_HEADLINE_VERB = (r"(?:Oversees|Wins|Dies|Meets|Meet|Holds|Hold|Falls|Fall|Rises|Rise|Warns|Warn|Denies|Deny|Confirms|"
+                  r"Announces|Signs|Bans|Seizes|Urges|Urge|Vows|Vow|Slams|Rejects|Reject|Approves|Faces|Seeks|Seek|"
+                  r"Arrests|Sues|Quits|Resigns|Visits|Leaves|Joins|Unveils|Reveals|Admits|Accuses|Blames|Defends|"
+                  r"Threatens|Agrees|Agree|Refuses|Refuse|Kills|Hits|Cuts|Raises|Pledges|Orders|Gets|Gives|Takes|"
+                  r"Makes|Becomes|Returns|Survives|Dismisses|Fires|Hires|Names|Loses|Beats|Buys|Sells|Launches)")
 _RUN_BREAK = re.compile(r"\s+(?:In|To|At|On|Near|With|From|After|Over|Into|Amid|As|By|Onto|During|Before|Via|Vs\.?|"
-                        r"Is|Are|Was|Were|Has|Have|Had|Say|Says|Does|Did)\s+(?=[A-ZÀ-ÖØ-Þ])")
+                        rf"Is|Are|Was|Were|Has|Have|Had|Say|Says|Does|Did|And|{_HEADLINE_VERB})\s+(?=[A-ZÀ-ÖØ-Þ])")
+_CLOSING_VERB = re.compile(rf"\s+{_HEADLINE_VERB}$")
 
 
 def _runs(sentence: str):
@@ -378,6 +387,8 @@ def _without_participles(text: str, opens: bool) -> tuple[int, str]:
         text, words = text[start:], words[1:]
     if len(words) >= 3 and _common_participle(words[-1]):
         text = text[: len(text) - len(words[-1])].rstrip()
+    elif len(words) >= 2:
+        text = _CLOSING_VERB.sub("", text)
     return start, text
 
 

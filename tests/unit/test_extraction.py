@@ -972,7 +972,12 @@ def test_a_refusal_to_comment_is_the_whole_statement(sentence):
     ("Stand Up To Cancer raised money in Brevik.", ["Stand Up To Cancer", "Brevik"]),
     # the words that names keep in title case too
     ("Doctors Without Borders Opens Clinic", ["Doctors Without Borders Opens Clinic"]),
-    ("Bank Of Tarsk Raises Rates", ["Bank Of Tarsk Raises Rates"]),
+    ("Bank Of Tarsk Raises Rates", ["Bank Of Tarsk", "Rates"]),
+    # nor do they keep the present tense of a headline's verb, inside the run or closing it
+    ("Kim Jong Un Oversees Missile Launch From Pyongyang", ["Kim Jong Un", "Missile Launch", "Pyongyang"]),
+    ("Singer Mara Quell Dies", ["Singer Mara Quell"]),
+    # "And" joins two names in a headline ("Bank Of England" keeps its "Of")
+    ("Polish And German Leaders Meet In Warsaw", ["Polish", "German Leaders", "Warsaw"]),
 ])
 def test_a_title_case_run_ends_at_a_capitalised_preposition_or_auxiliary(headline, names):
     assert [e.text for e in analyze_sentence(headline).entities] == names
