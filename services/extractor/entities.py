@@ -324,12 +324,12 @@ _INNER_POSSESSIVE = re.compile(r"['’‘ʼ]s\s+|(?<=[a-z]{2})\.\s+")
 HEADLINE_MAX_LOWER_CASE = 0.2
 # In a headline, a capitalised preposition or auxiliary inside a run is no part
 # of a name ("Rebel Commander Killed In Drone Strike", "Singer Is Engaged"); in prose it is a title's
-# ("Made In Chelsea", "Stand Up To Cancer"). Not "of", "and", "for" (headlines keep them in names: "Bank
-# Of England"), nor "without", "against", "upon" ("Doctors Without Borders", "Newcastle Upon Tyne"), nor
-# the words that are given names too ("Will", "May", "Said").
-# And the present tense of the verbs that most often follow a headline's subject ("Kim Jong Un Oversees
-# Missile Launch", "Lou Reed Dies"): words that are no part of a name, nor its last word (not "Claims",
-# "Plans", "Talks", "Watch", "Launch": as often the nouns of a name or of what is named).
+# ("Made In Chelsea", "Stand Up To Cancer"). Not "of", "for" (headlines keep them in names: "Bank Of
+# England"), nor "without", "against", "upon" ("Doctors Without Borders", "Newcastle Upon Tyne"), nor
+# the words that are given names too ("Will", "May", "Said"); "And" joins two names ("Polish And German
+# Leaders"). Nor is the present tense of the verbs that most often follow a headline's subject ("Kim
+# Jong Un Oversees Missile Launch", "Lou Reed Dies"), inside a run or closing it; not "Claims",
+# "Plans", "Talks", "Watch", "Launch": as often the nouns of a name or of what is named.
 _HEADLINE_VERB = (r"(?:Oversees|Wins|Dies|Meets|Meet|Holds|Hold|Falls|Fall|Rises|Rise|Warns|Warn|Denies|Deny|Confirms|"
                   r"Announces|Signs|Bans|Seizes|Urges|Urge|Vows|Vow|Slams|Rejects|Reject|Approves|Faces|Seeks|Seek|"
                   r"Arrests|Sues|Quits|Resigns|Visits|Leaves|Joins|Unveils|Reveals|Admits|Accuses|Blames|Defends|"

@@ -219,8 +219,8 @@ _THINGS = frozenset(stem(w) for w in (
     "barrels cattle sheep").split())
 _COUNTED = _PEOPLE | _THINGS
 # ... and of the people, those sent to help: "720 firefighters were deployed" is no count of the
-# "489 people evacuated", nor of the dead
-_RESPONDERS = frozenset(stem(w) for w in "firefighters rescuers medics paramedics".split())  # not "volunteers": of a trial too
+# "489 people evacuated", nor of the dead (not "volunteers": those of a trial are counted as its people)
+_RESPONDERS = frozenset(stem(w) for w in "firefighters rescuers medics paramedics".split())
 _COUNT_KINDS = (_PEOPLE - _RESPONDERS, _RESPONDERS, _THINGS)
 
 
@@ -236,9 +236,10 @@ def _different_quantities(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement gives figures in units the other does not use (a bare count is a unit of its
     own), of kinds neither names (its unit, or for a count the word counted), and no figure of one
     is one of the other: "395 people were evacuated" and "damage was estimated at 3 million euros"
-    are two facts of one event, however many names they share. So are counts of two kinds (_COUNT_KINDS:
-    "12 people were killed" / "30 homes were destroyed" / "720 firefighters were sent"); other counts ("40 homes" / "45
-    houses", "14 people" / "killed 17") stay with the figure rules: their heads may be synonyms."""
+    are two facts of one event, however many names they share. So are counts of two kinds
+    (_COUNT_KINDS: "12 people were killed" / "30 homes were destroyed" / "720 firefighters were sent");
+    other counts ("40 homes" / "45 houses", "14 people" / "killed 17") stay with the figure rules:
+    their heads may be synonyms."""
     if not a.numbers or not b.numbers:
         return None
     kinds_a, kinds_b = {u or h for u, h, _ in a.numbers}, {u or h for u, h, _ in b.numbers}

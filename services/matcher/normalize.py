@@ -159,13 +159,15 @@ _PRICE_VERBS = frozenset(("open", "close"))
 _PRICE_MOVES = frozenset("higher lower up down flat unchanged".split())
 
 
+# Units of money the extractor names by currency, as it writes them in a statement ("¥40", "40 yen" ->
+# "40 jpy"; "crown" is not one: Danish, Swedish or Norwegian).
+CURRENCIES = frozenset("usd eur gbp dkk jpy cny chf rub uah pln ils".split())
+
 # "up" and "down" are a direction only of a change: a figure of change beside them ("closed up 3
 # percent", "down 12%", "4 points up", "up $2"), or a closing, trading or linking verb before them
 # with nothing after but an adverb, "from" or the end of the clause ("shares closed down.", "turnout
 # was up sharply", "were up on last year"). Not "stepped down", "set up", "ended up in", "was down to
 # 40", "shut down 3 plants", "put up 10 percent", nor "UPS" or "ups and downs".
-# Currencies as the extractor writes an amount's unit in a statement ("¥40", "40 yen" -> "40 jpy").
-CURRENCIES = frozenset("usd eur gbp dkk jpy cny chf rub uah pln ils".split())
 _DIRECTIONS = frozenset(("up", "down"))
 _FIGURE = r"(?:(?:us|a|c|hk)?[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)*)?"  # "4", "$2", "US$2", "4-5", "4 to 5"
 _CHANGE = (rf"(?:(?:(?:us|a|c|hk)?[$€£¥]\s?)\d+(?:[.,]\d+)*(?:\s?(?:bn|billion|million|m|k)\b)?"
@@ -245,7 +247,6 @@ UNIT_WEIGHT = 0.5
 # A word ending in -s whose singular is at most this rare (shared.rarity.weight) is a plural of a
 # common word: "Rescuers" (rescuer 3.9), "Teamsters" (4.3); not a name, "Qantas", "Mercedes" (5.5).
 PLURAL_OF_COMMON_WEIGHT = 4.5
-# Units of money the extractor names by currency ("crown" is not one: Danish, Swedish or Norwegian).
 _UNITS = CURRENCIES | frozenset("crown percent pp hour day week month year km metre mile tonne teu barrel dose minute "
                                 "celsius".split())
 
