@@ -742,16 +742,24 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
         return None
     named_a, named_b = _Named.of(a), _Named.of(b)
     first_x, first_y = _first_name(a, named_b), _first_name(b, named_a)
-    if not (first_x and first_y):
-        return None
-    if _unshared_names(a, named_b) != [first_x] or _unshared_names(b, named_a) != [first_y]:
+    only_x, only_y = _unshared_names(a, named_b), _unshared_names(b, named_a)
+    if first_x and first_y and only_x == [first_x] and only_y == [first_y]:
+        (place_x, tokens_x, x), (place_y, tokens_y, y) = first_x, first_y
+        if a.spoken and not b.spoken and not _opens_frame(b, tokens_y) or b.spoken and not a.spoken and not _opens_frame(
+                a, tokens_x):
+            return None  # a speaker who acts against a name the other statement does not open with: its object, maybe
+        if (a.spoken == PERSON) != (b.spoken == PERSON):
+            return None  # "Peskov said he would attend" / "Putin will attend": his "he" may be whom he speaks for
+    elif (first_x and first_y and len(only_x) == len(only_y) == 1 and only_x[0] != first_x and only_y[0] != first_y
+          and only_x[0][0] and only_y[0][0]
+          and _after_a_word(a.core, first_x[1], only_x[0][1]) and _after_a_word(b.core, first_y[1], only_y[0][1])):
+        # the first name shared, one country each after it: "Varro visited Brazil" / "Varro visited
+        # Argentina" (not one written beside it: "Norway and Denmark pledged" / "Norway and Finland pledged"
+        # is one pledge; nor people: "a cross from Luke Shaw" / "from Bruno Fernandes" is one goal, its
+        # detail in dispute, and "Saddam" / "Hussein" one man)
+        (place_x, tokens_x, x), (place_y, tokens_y, y) = only_x[0], only_y[0]
+    else:
         return None  # "Germany and France pledged" / "Germany and Poland pledged": one pledge, its donors told two ways
-    (place_x, tokens_x, x), (place_y, tokens_y, y) = first_x, first_y
-    if a.spoken and not b.spoken and not _opens_frame(b, tokens_y) or b.spoken and not a.spoken and not _opens_frame(
-            a, tokens_x):
-        return None  # a speaker who acts against a name the other statement does not open with: its object, maybe
-    if (a.spoken == PERSON) != (b.spoken == PERSON):
-        return None  # "Peskov said he would attend" / "Putin will attend": his "he" may be whom he speaks for
     if place_x and place_y:
         if places.relation(place_x, place_y)[0] != places.APART:
             return None
@@ -767,7 +775,18 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
     if rest < CONTRAST_MIN_SCORE:
         return None
     return (places.key(place_x) if place_x else x, places.key(place_y) if place_y else y, rest,
-            a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST)
+            a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST and only_x == [first_x])
+
+
+def _after_a_word(core: str, first: str, other: str) -> bool:
+    """Whether the name `other` is written after the name `first` with a word of the frame between
+    (the object of its verb, not a name listed beside it: "Norway and Denmark" have none, "and" being
+    no word of the frame)."""
+    words = core.split()
+    first_tokens, other_tokens = set(first.split()), set(other.split())
+    last_first = max((i for i, t in enumerate(words) if t in first_tokens), default=-1)
+    start_other = next((i for i, t in enumerate(words) if t in other_tokens and i > last_first), -1)
+    return last_first >= 0 and start_other > last_first + 1
 
 
 class _Named(NamedTuple):

@@ -250,6 +250,31 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
         assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
 
 
+@pytest.mark.parametrize("first, second", [
+    ("President Lenn Varro visited Brazil on Tuesday.", "President Lenn Varro visited Argentina on Tuesday."),
+    ("Canada imposed new sanctions on Iran over the drone attacks.",
+     "Canada imposed new sanctions on Russia over the drone attacks."),
+    ("Mara Quell met the Norwegian prime minister in Tarsk.", "Mara Quell met the Swedish prime minister in Tarsk."),
+])
+def test_the_same_act_towards_two_countries_is_two_facts(first, second):
+    # the first name shared, one country each after it: it was one claim, corroborated
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
+
+
+@pytest.mark.parametrize("first, second", [
+    # a country listed beside the first: one pledge, its donors told two ways
+    ("Norway and Denmark pledged 12 air defence systems to Tarsk.", "Norway and Finland pledged 12 air defence systems to Tarsk."),
+    # people after the verb: one goal, a detail in dispute, not two facts
+    ("Harlan Voss scored the winner after a cross from Luke Brand.", "Harlan Voss scored the winner after a cross from Ivo Holt."),
+])
+def test_other_names_after_a_shared_first_name_are_not_two_facts(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.rule != "different_actors", (a, b, e.reason)
+
+
 @pytest.mark.parametrize("first, second, decision, rule", [
     # two countries of one last word are two actors, not one (both were the person "korea")
     ("The South Korean navy seized the tanker.", "The North Korean navy seized the tanker.",
