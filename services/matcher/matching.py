@@ -218,9 +218,11 @@ _THINGS = frozenset(stem(w) for w in (
     "planes aircraft containers shops stores schools hospitals bridges roads trees acres hectares tonnes "
     "barrels cattle sheep").split())
 _COUNTED = _PEOPLE | _THINGS
-# ... and of the people, those sent to help: "720 firefighters were deployed" is no count of the
-# "489 people evacuated", nor of the dead (not "volunteers": those of a trial are counted as its people)
-_RESPONDERS = frozenset(stem(w) for w in "firefighters rescuers medics paramedics".split())
+# ... and of the people, those sent to help or to keep order: "720 firefighters were deployed" is no
+# count of the "489 people evacuated", "500 officers" none of the "8,000 people" protesting, nor of the
+# dead (not "volunteers": those of a trial are counted as its people)
+_RESPONDERS = frozenset(stem(w) for w in "firefighters rescuers medics paramedics police officers troops soldiers "
+                        "forces".split())
 _COUNT_KINDS = (_PEOPLE - _RESPONDERS, _RESPONDERS, _THINGS)
 
 

@@ -1893,7 +1893,9 @@ def test_a_count_of_people_and_a_count_of_things_are_two_figures_of_one_event():
                             "Rescuers pulled 30 cars from the rubble in Drelsham."),
                            # those sent to help are no count of those they help
                            ("489 people were evacuated from Brevik after the landslide, the mayor said.",
-                            "720 firefighters were deployed to Brevik to fight the landslide, according to the mayor.")):
+                            "720 firefighters were deployed to Brevik to fight the landslide, according to the mayor."),
+                           ("About 8,000 people joined the protest in Brevik on Saturday.",
+                            "Police deployed 500 officers to the protest in Brevik on Saturday.")):
         for a, b in ((people, things), (things, people)):
             e = explain(a, b)
             assert e.decision == DIFFERENT and e.rule == "different_kinds", e.reason
