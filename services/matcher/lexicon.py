@@ -115,7 +115,7 @@ CONTRASTS = {
     "aid": ("military", "humanitarian"),
     "side": ("east eastern", "west western", "north northern", "south southern"),
     "toll": ("killed died dead deaths", "injured wounded injuries", "arrested detained arrests", "rescued evacuated",
-             "missing", "questioned interviewed"),
+             "missing", "questioned interviewed", "fined"),
     # what happened to flights, trains, sailings
     "disruption": ("cancelled canceled cancel cancels cancelling canceling cancellation cancellations",
                    "delayed delay delays delaying", "diverted"),

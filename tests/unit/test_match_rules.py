@@ -207,6 +207,8 @@ def test_a_figure_in_miles_meets_its_rounded_conversion():
     ("Norvik Motors' quarterly revenue rose 8%.", "Norvik Motors' quarterly deliveries rose 8%.", "different_things"),
     ("Velmar fired a missile into the sea off its east coast.", "Velmar fired a missile into the sea off its west coast.",
      "different_things"),
+    ("Police arrested 12 fans after the match in Brevik.", "Police fined 12 fans after the match in Brevik.",
+     "different_things"),
 ])
 def test_the_same_template_of_two_alternatives_is_two_facts(first, second, rule):
     for a, b in ((first, second), (second, first)):
