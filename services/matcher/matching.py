@@ -530,8 +530,10 @@ def detail_conflict(a: MatchForm, b: MatchForm, score: float, shared: float = 1.
         # The frame alike but for places that may not be one.
         relations = [places.relation(p, q) for p in sorted(where_a) for q in sorted(where_b)]
         # (a place the tables do not know against a country stays a conflict to see: "Dhading district"
-        # may be in Nepal or not, and calling it one would corroborate a landslide in Peru with it)
-        if not any(kind == places.ONE for kind, _ in relations):
+        # may be in Nepal or not, and calling it one would corroborate a landslide in Peru with it; but
+        # not when the statement writes the country it is in: "in Brevik, Norway" / "in Norway")
+        if not any(kind == places.ONE for kind, _ in relations) and not (
+                {places.key(q) for q in where_b} <= a.regions or {places.key(p) for p in where_a} <= b.regions):
             apart = "; ".join(why for kind, why in relations if kind == places.APART)
             return RULE_PLACE, f"place mismatch: {_when(where_a, where_b)}" + (f" ({apart})" if apart else "")
     apart = _cities_apart(a, b) if same_claim else None

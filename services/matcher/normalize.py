@@ -365,6 +365,7 @@ class MatchForm:
     subject_place: str = ""            # the country or US state opening the statement (its places.key): who acts, not where
     times: tuple[tuple[int, str], ...] = ()  # times of day of the statement: (minutes after midnight, zone as written)
     locatives: frozenset[str] = frozenset()  # places the statement puts its event in ("built in France")
+    regions: frozenset[str] = frozenset()  # the country or US state written after one ("in Butler, Pennsylvania")
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
     rounded: tuple[tuple[str, str, float], ...] = ()  # figures written as rounded ("about 25,000"): amounts.figures_written_twice
     prospect: str = ""                 # the verb it says may happen ("may resign" -> resign), NOT_PLAIN, or "" (_prospect)
@@ -639,6 +640,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     places = frozenset(key for key in place_keys if key)
     locatives = frozenset(key for e, key in zip(claim.entities, place_keys)
                           if key and _in_statement(e, statement) and _locative(claim, e))
+    regions = _country_after_a_place(claim, place_keys, locatives) if locatives and len(claim.entities) > 1 else _EMPTY
     name_words = []  # (token, written in the statement, a specific place of the statement)
     for e, place in zip(claim.entities, is_place):
         if not e.canonical or e.canonical.isdigit() or e.canonical.lower() in NUMBER_WORDS:
@@ -659,7 +661,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
     in_names = {t for e in claim.entities if " " in e.canonical for t in e.canonical.split()}
     alternatives, identities = _alternatives([w for w in raws if w not in in_names] if in_names else raws, statement)
     actors, holder, holder_person, lead, spoken = ((), (-1, -1), False, (), "") if headline else _actors(
-        claim, statement, opener, place_keys, locatives)
+        claim, statement, opener, place_keys, locatives | regions)
     # "has never won the title", "will not host": a negated role is no claim to it
     sole_role = holder[0] >= 0 and not asks and not heads and _sole_role(claim.text, statement, *holder, holder_person)
     # (a one-word name opening the sentence, the lead, is no country: then none opens it)
@@ -684,7 +686,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         contrasted=contrasted or _EMPTY, subjects=subjects,
         venues=venues, events=events, alternatives=alternatives, identities=identities, actors=actors,
         sole_role=sole_role, subject_place=subject_place, lead=lead, spoken=spoken,
-        times=times, locatives=locatives or _EMPTY,
+        times=times, locatives=locatives or _EMPTY, regions=regions,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), rounded=tuple(q[:3] for q in quantities if q[4]),
         prospect=prospect,
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
@@ -1282,6 +1284,27 @@ def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
         return _territory_after(claim, e)  # "in Omani waters"; not "outside the Russian embassy"
     after = _WHOSE.match(claim.text, start + len(e.text))
     return after is None or bool(after["word"]) and (after["word"] in STOP_WORDS or after["word"] in _AFTER_A_VENUE)
+
+
+_COMMA = re.compile(r",\s*")
+# What ends the name of a place's country or state: punctuation, the end, a preposition or a time
+# ("in Butler, Pennsylvania, on Saturday"); not a verb ("At the summit in Egypt, Norway pledged ...").
+_AFTER_A_REGION = re.compile(r"\s*(?:[,.;:!?)\]\"”’']|$)|\s+(?:on|in|at|by|after|before|during|when|where|last|this|"
+                             r"next|earlier|late|early|overnight|and|to|for|from|with|near)\b")
+
+
+def _country_after_a_place(claim: claim_pb2.Claim, place_keys: list[str], locatives: frozenset[str]) -> frozenset[str]:
+    """The countries or US states written right after a town or city the event is in, as where it is
+    ("a plant in Brevik, Norway", "a rally in Butler, Pennsylvania"): no actor, and no place of its
+    own against the other statement's (matching.detail_conflict)."""
+    found = set()
+    ordered = sorted(zip(claim.entities, place_keys), key=lambda pair: pair[0].span.start)
+    for (before, key), (e, _) in zip(ordered, ordered[1:]):
+        if key in locatives and not is_country(key) and (is_country(e.canonical) or is_state(e.canonical)) and (
+                _COMMA.fullmatch(claim.text, _in_text(claim, before.span.end), _in_text(claim, e.span.start))
+                and _AFTER_A_REGION.match(claim.text, _in_text(claim, e.span.end))):
+            found.add(place_key(e.canonical))
+    return frozenset(found)
 
 
 def _written_demonym(e: claim_pb2.Entity) -> bool:

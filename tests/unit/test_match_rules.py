@@ -252,6 +252,17 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
         assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
 
 
+def test_a_town_written_with_its_country_is_in_that_country():
+    # "in Brevik, Norway" / "in Norway" was a place mismatch: a town the tables do not know against a country
+    e = explain("Norvell Energy opened a new plant in Brevik, Norway, on Monday.",
+                "Norvell Energy opened a new plant in Norway on Monday.")
+    assert e.decision == SAME, e.reason
+    for other in ("Norvell Energy opened a new plant in Sweden on Monday.",
+                  "Norvell Energy opened a new plant in Tarsk, Norway, on Monday."):
+        e = explain("Norvell Energy opened a new plant in Brevik, Norway, on Monday.", other)
+        assert e.decision == CONFLICTING and e.rule == "place_mismatch", (other, e.reason)
+
+
 @pytest.mark.parametrize("first, second", [
     ("President Lenn Varro visited Brazil on Tuesday.", "President Lenn Varro visited Argentina on Tuesday."),
     ("Canada imposed new sanctions on Iran over the drone attacks.",
