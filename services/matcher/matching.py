@@ -1214,6 +1214,8 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             events = _many_placed(a, b)
         if not events and rule in (RULE_NUMBER, RULE_DATE, RULE_TIME):
             events = _each_names_another(a, b) or _reversal(a, b)
+        if not events and rule in (RULE_DATE, RULE_TIME) and (a.repeat or b.repeat):
+            events = "one tells a repeat of the event (\"again\"): two occasions, not a conflict"
         if events:
             return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{conflict}, but {events}; {scores}")
         return explained(CONFLICTING, rule, f"{conflict}; {scores}{why}")

@@ -369,6 +369,7 @@ class MatchForm:
     bounds: tuple[tuple[tuple[str, str, float], str], ...] = ()  # figures written as a bound: (number, AT_LEAST or AT_MOST)
     rounded: tuple[tuple[str, str, float], ...] = ()  # figures written as rounded ("about 25,000"): amounts.figures_written_twice
     prospect: str = ""                 # the verb it says may happen ("may resign" -> resign), NOT_PLAIN, or "" (_prospect)
+    repeat: bool = False               # told as happening again ("shut the port again", "for a second time")
     infinitives: frozenset[str] = frozenset()  # of a plain report, words after "to" ("Apple to shut down Beats" -> shut)
     score: tuple[int, ...] = ()        # a match's score, higher first ("beat the Eagles 38-35" -> (38, 35)): _score
 
@@ -688,7 +689,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         sole_role=sole_role, subject_place=subject_place, lead=lead, spoken=spoken,
         times=times, locatives=locatives or _EMPTY, regions=regions,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), rounded=tuple(q[:3] for q in quantities if q[4]),
-        prospect=prospect,
+        prospect=prospect, repeat=_REPEAT.search(statement) is not None,
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
         score=_score(statement, tokens))
 
@@ -1286,6 +1287,8 @@ def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     return after is None or bool(after["word"]) and (after["word"] in STOP_WORDS or after["word"] in _AFTER_A_VENUE)
 
 
+# An event told as a repeat of an earlier one: on another date it is another occasion, not a dispute.
+_REPEAT = re.compile(r"(?i)\b(?:again|once\s+more|anew|for\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+time)\b")
 _COMMA = re.compile(r",\s*")
 # What ends the name of a place's country or state: punctuation, the end, a preposition or a time
 # ("in Butler, Pennsylvania, on Saturday"); not a verb ("At the summit in Egypt, Norway pledged ...").

@@ -252,6 +252,16 @@ def test_the_same_statement_of_two_countries_is_two_facts(first, second):
         assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
 
 
+def test_a_repeat_on_another_day_is_another_occasion_not_a_date_in_dispute():
+    e = explain("A strike shut down the port of Brevik on Monday.", "A strike shut down the port of Brevik again on Thursday.")
+    assert e.decision == DIFFERENT and e.rule == "different_events", e.reason
+    e = explain("Dockworkers in Brevik walked out for a second time on Thursday.", "Dockworkers in Brevik walked out on Monday.")
+    assert e.decision == DIFFERENT and e.rule == "different_events", e.reason
+    # without the repeat, two days for one strike are in dispute
+    e = explain("A strike shut down the port of Brevik on Monday.", "A strike shut down the port of Brevik on Thursday.")
+    assert e.decision == CONFLICTING and e.rule == "date_mismatch", e.reason
+
+
 def test_a_town_written_with_its_country_is_in_that_country():
     # "in Brevik, Norway" / "in Norway" was a place mismatch: a town the tables do not know against a country
     e = explain("Norvell Energy opened a new plant in Brevik, Norway, on Monday.",
