@@ -127,7 +127,7 @@ CONTRASTS = {
     "earnings": ("profit profits", "revenue revenues", "deliveries", "production", "orders"),
     "vital": ("births", "marriages", "divorces"),
     # a company's officers, what a car runs on, what a weather warning is for
-    "company_office": ("chairman chairwoman", "ceo executive", "cfo"),
+    "company_office": ("chairman chairwoman", "ceo executive", "cfo financial", "coo operating"),
     "fuel": ("electric", "hybrid", "petrol gasoline", "diesel"),
     "weather": ("snow snowfall", "wind winds", "rain rainfall", "ice", "fog", "heatwave"),
     "portfolio": ("defence defense", "finance", "foreign", "interior", "health", "education", "justice",

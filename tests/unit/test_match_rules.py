@@ -209,6 +209,8 @@ def test_a_figure_in_miles_meets_its_rounded_conversion():
      "different_things"),
     ("Police arrested 12 fans after the match in Brevik.", "Police fined 12 fans after the match in Brevik.",
      "different_things"),
+    ("Norvell Energy's chief executive resigned on Monday.", "Norvell Energy's chief financial officer resigned on Monday.",
+     "different_things"),
 ])
 def test_the_same_template_of_two_alternatives_is_two_facts(first, second, rule):
     for a, b in ((first, second), (second, first)):
