@@ -759,8 +759,8 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
           and _after_a_word(a.core, first_x[1], only_x[0][1]) and _after_a_word(b.core, first_y[1], only_y[0][1])):
         # the first name shared, one country each after it: "Varro visited Brazil" / "Varro visited
         # Argentina" (not one written beside it: "Norway and Denmark pledged" / "Norway and Finland pledged"
-        # is one pledge; nor people: "a cross from Luke Shaw" / "from Bruno Fernandes" is one goal, its
-        # detail in dispute, and "Saddam" / "Hussein" one man)
+        # is one pledge; nor people: "a cross from Luke Brand" / "from Ivo Holt" is one goal, its detail
+        # in dispute, and a first name / a surname may be one man)
         (place_x, tokens_x, x), (place_y, tokens_y, y) = only_x[0], only_y[0]
     else:
         return None  # "Germany and France pledged" / "Germany and Poland pledged": one pledge, its donors told two ways
@@ -1215,7 +1215,7 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         if not events and rule in (RULE_NUMBER, RULE_DATE, RULE_TIME):
             events = _each_names_another(a, b) or _reversal(a, b)
         if not events and rule in (RULE_DATE, RULE_TIME) and (a.repeat or b.repeat):
-            events = "one tells a repeat of the event (\"again\"): two occasions, not a conflict"
+            events = "one tells a repeat of the event (\"again\", \"for a second time\"): two occasions, not a conflict"
         if events:
             return explained(DIFFERENT, RULE_DIFFERENT_EVENTS, f"{conflict}, but {events}; {scores}")
         return explained(CONFLICTING, rule, f"{conflict}; {scores}{why}")
