@@ -154,7 +154,7 @@ _GENERATION = re.compile(r"(?:Jr|Sr)\.?,?")
 _REGNAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’‘ʼ'.&-]*"  # ‘ and ʼ: apostrophes as some copy types them
-_PARTICLE = r"(?:de|del|von|van|der|den|al|bin|la|le|du|da|dos|di)"
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 # A run of capitalised words, joined by "of" or by up to two particles ("von der"), or a surname
 # written with its particle inside a sentence ("said von der Leyen", "by van Gogh"; not "al": "al
 # Qaeda" is also "al-Qaeda", a body).
@@ -361,25 +361,26 @@ _VERB_STEM_MAX_WEIGHT = 4.0
 
 def _headline_pieces(pos: int, text: str, headline: bool):
     """(start, text) of the pieces of a run: in a headline, those between its capitalised function words
-    (_RUN_BREAK), each without a participle opening it after one ("Is Arrested") or closing a run of
-    three or more words ("Militia Leader Omar Zadran Killed"); in prose the run whole."""
+    and verbs (_RUN_BREAK), each without the verb opening or closing it (_without_verbs); in prose the
+    run whole."""
     if not headline:
         yield pos, text
         return
     cut = 0
     for word in _RUN_BREAK.finditer(text):
-        piece_start, piece = _without_participles(text[cut: word.start()], opens=cut > 0)
+        piece_start, piece = _without_verbs(text[cut: word.start()], opens=cut > 0)
         yield pos + cut + piece_start, piece
         cut = word.end()
-    piece_start, piece = _without_participles(text[cut:], opens=cut > 0)
+    piece_start, piece = _without_verbs(text[cut:], opens=cut > 0)
     yield pos + cut + piece_start, piece
 
 
-def _without_participles(text: str, opens: bool) -> tuple[int, str]:
-    """(offset, text) of a headline's run piece without the common past participles that are its verb:
-    the first word after an auxiliary (`opens`: "Is Arrested", "Was Named Tarsk Coach"), the last of
-    three or more words ("Singer Mara Quell Engaged"). A name ending in -ed is rare as a word ("Lou
-    Reed", "Ahmed") or has no common verb before its -ed ("Saeed", "Creed", "Breed")."""
+def _without_verbs(text: str, opens: bool) -> tuple[int, str]:
+    """(offset, text) of a headline's run piece without the words that are its verb: a common past
+    participle first after an auxiliary (`opens`: "Is Arrested", "Was Named Tarsk Coach") or last of
+    three or more words ("Singer Mara Quell Engaged"), else a common present tense closing it
+    (_HEADLINE_VERB: "Lou Reed Dies"). A name ending in -ed is rare as a word ("Lou Reed", "Ahmed") or
+    has no common verb before its -ed ("Saeed", "Creed", "Breed")."""
     words = text.split()
     start = 0
     if opens and words and _common_participle(words[0]):

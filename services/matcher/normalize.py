@@ -1307,7 +1307,7 @@ def _country_after_a_place(claim: claim_pb2.Claim, place_keys: list[str], locati
                 _COMMA.fullmatch(claim.text, _in_text(claim, before.span.end), _in_text(claim, e.span.start))
                 and _AFTER_A_REGION.match(claim.text, _in_text(claim, e.span.end))):
             found.add(place_key(e.canonical))
-    return frozenset(found)
+    return frozenset(found) if found else _EMPTY  # most claims: one shared empty set (MatchForm memory)
 
 
 def _written_demonym(e: claim_pb2.Entity) -> bool:
