@@ -132,7 +132,7 @@ CONTRASTS = {
     "weather": ("snow snowfall", "wind winds", "rain rainfall", "ice", "fog", "heatwave"),
     "portfolio": ("defence defense", "finance", "foreign", "interior", "health", "education", "justice",
                   "transport", "agriculture", "environment"),
-    "occupation": ("nurses", "doctors", "teachers", "journalists reporters", "activists", "students", "farmers",
+    "occupation": ("forces", "nurses", "doctors", "teachers", "journalists reporters", "activists", "students", "farmers",
                    "lawyers", "judges", "pilots"),
     "building": ("museum museums", "library libraries", "hospital hospitals", "church churches", "mosque mosques",
                  "airport airports", "stadium stadiums", "prison prisons", "refinery refineries", "station stations"),

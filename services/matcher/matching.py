@@ -782,6 +782,23 @@ def _different_actors(a: MatchForm, b: MatchForm) -> tuple[str, str, float, bool
             a.sole_role and b.sole_role and rest >= SOLE_ROLE_MIN_REST and only_x == [first_x])
 
 
+def _relative_and_person(a: MatchForm, b: MatchForm) -> str | None:
+    """One statement tells of a named person's relative or counsel (MatchForm.relatives) where the other,
+    in the same words otherwise (fuzz.ratio >= CONTRAST_MIN_SCORE), tells of the person: "Quell's lawyer
+    was charged" / "Quell was charged" are two people charged."""
+    for x, y in ((a, b), (b, a)):
+        for words in x.relatives:
+            who = words.split()[-1]
+            # "Quell's lawyer" / "Quell's attorney" read as one; so is a lawyer the other has speak
+            if y.relatives or any(t == who for t, _ in y.bag):
+                continue
+            rest = fuzz.ratio(_without(x.core, words.split(), once=True), y.core)
+            if rest >= CONTRAST_MIN_SCORE:
+                return (f"one tells of a named person's {who}, the other of the person, and the rest reads alike "
+                        f"(ratio {rest:.1f} >= {CONTRAST_MIN_SCORE:g}): two people, two facts")
+    return None
+
+
 def _after_a_word(core: str, first: str, other: str) -> bool:
     """Whether the name `other` is written after the name `first` with a word of the frame between
     (the object of its verb, not a name listed beside it: "Norway and Denmark" have none, "and" being
@@ -1265,6 +1282,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         alike = f"the rest of the statements reads alike (ratio {rest:.1f} >= {CONTRAST_MIN_SCORE:g})"
         return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"different actors ({x} vs {y}) and {alike}: two facts, "
                                                            f"one of each; {scores}")
+    relative = _relative_and_person(a, b)
+    if relative:
+        return explained(DIFFERENT, RULE_DIFFERENT_ACTORS, f"{relative}; {scores}")
     return explained(SAME, RULE_SAME,
                      f"{scores} at or above threshold {threshold:g}; numbers, dates, places and polarity agree")
 

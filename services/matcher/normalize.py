@@ -370,6 +370,7 @@ class MatchForm:
     rounded: tuple[tuple[str, str, float], ...] = ()  # figures written as rounded ("about 25,000"): amounts.figures_written_twice
     prospect: str = ""                 # the verb it says may happen ("may resign" -> resign), NOT_PLAIN, or "" (_prospect)
     repeat: bool = False               # told as happening again ("shut the port again", "for a second time")
+    relatives: tuple[str, ...] = ()    # people a name has, as stems: "Quell's eldest son was" -> "eldest son" (_RELATIVE)
     infinitives: frozenset[str] = frozenset()  # of a plain report, words after "to" ("Apple to shut down Beats" -> shut)
     score: tuple[int, ...] = ()        # a match's score, higher first ("beat the Eagles 38-35" -> (38, 35)): _score
 
@@ -690,6 +691,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         times=times, locatives=locatives or _EMPTY, regions=regions,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), rounded=tuple(q[:3] for q in quantities if q[4]),
         prospect=prospect, repeat=_REPEAT.search(statement) is not None,
+        relatives=_relatives(statement) if "s " in statement else (),
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
         score=_score(statement, tokens))
 
@@ -1289,6 +1291,23 @@ def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
 
 # An event told as a repeat of an earlier one: on another date it is another occasion, not a dispute.
 _REPEAT = re.compile(r"(?i)\b(?:again|once\s+more|anew|for\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+time)\b")
+# A named person's relative, counsel or household ("Quell's lawyer", "Varro's eldest son"): someone other
+# than the person named, so "Quell's lawyer was charged" / "Quell was charged" are two charges. Not
+# those who speak or act for the person (a spokesman, an office, a campaign, a government).
+_RELATIVE = re.compile(
+    r"\b[A-Z][\w.-]*['’]s\s+(?:(?i:former|late|eldest|elder|older|younger|youngest|teenage|adult|estranged|personal"
+    r"|longtime|long-time|chief|top|senior|defence|defense|criminal)\s+)?"
+    r"(?P<who>(?i:lawyers?|attorneys?|wife|husband|sons?|daughters?|brothers?|sisters?|mother|father|parents|children"
+    r"|family|widow|partner|girlfriend|boyfriend|fianc[ée]e?|nephew|niece|cousin|uncle|aunt|grandson|granddaughter"
+    r"|bodyguards?|driver|chauffeur|aides?|advis[eo]rs?|assistant|deputy|successor|predecessor))\b")
+
+
+def _relatives(statement: str) -> tuple[str, ...]:
+    """MatchForm.relatives: the people named persons have in the statement (_RELATIVE), each as the
+    stems of its words ("eldest son")."""
+    return tuple(sorted({" ".join(stem(w) for w in m[0].lower().split()[1:]) for m in _RELATIVE.finditer(statement)}))
+
+
 _COMMA = re.compile(r",\s*")
 # What ends the name of a place's country or state: punctuation, the end, a preposition or a time
 # ("in Butler, Pennsylvania, on Saturday"); not a verb ("At the summit in Egypt, Norway pledged ...").

@@ -2133,3 +2133,42 @@ def test_a_sum_of_money_and_a_count_of_people_of_one_value_are_two_facts():
     same = explain("The central bank of Norvia raised its main rate by 25 basis points.",
                    "The central bank of Norvia raised its main rate by 0.25 percentage points.")
     assert same.decision == SAME, same.reason
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Norvia sent 200 troops to the border on Monday.", "Norvia sent 200 doctors to the border on Monday."),
+    ("Soldiers cleared the square in Tarsk overnight.", "Students cleared the square in Tarsk overnight."),
+])
+def test_soldiers_and_another_occupation_are_two_groups(first, second):
+    # "troops" and "soldiers" fold to "forces" before the lexicon's contrasts are read
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == "different_things", (a, b, e.reason)
+    same = explain("Norvia sent 200 troops to the border on Monday.", "Norvia sent 200 soldiers to the border on Monday.")
+    assert same.decision == SAME, same.reason
+
+
+@pytest.mark.parametrize(("relative", "person"), [
+    ("Mara Quell's lawyer was charged with fraud on Monday.", "Mara Quell was charged with fraud on Monday."),
+    ("Mara Quell's eldest son was arrested in Brevik.", "Mara Quell was arrested in Brevik."),
+    ("Police questioned Tomas Varro's driver on Friday.", "Police questioned Tomas Varro on Friday."),
+])
+def test_a_named_persons_relative_or_counsel_is_another_person(relative, person):
+    for a, b in ((relative, person), (person, relative)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and e.rule == "different_actors", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # the lawyer speaks: the statement is the client's
+    ("Mara Quell's lawyer said she would appeal the verdict.", "Mara Quell will appeal the verdict."),
+    # one relative told two ways
+    ("Mara Quell's lawyer was charged with fraud.", "Mara Quell's attorney was charged with fraud."),
+    ("Mara Quell's son was arrested in Brevik.", "The son of Mara Quell was arrested in Brevik."),
+    # one who speaks for the person is not another person
+    ("Mara Quell's spokesman denied the report on Monday.", "Mara Quell denied the report on Monday."),
+])
+def test_a_relative_told_on_both_sides_or_speaking_is_no_other_person(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.rule != "different_actors" or "named person" not in e.reason, (a, b, e.reason)
