@@ -1044,6 +1044,33 @@ def _many_placed(a: MatchForm, b: MatchForm) -> str | None:
     return None
 
 
+# What a count of people is told of, by the stems of its statement's words (lexicon.CONTRASTS "toll" and
+# the people a vessel carries): two statements counting people of two outcomes give two counts of one
+# event, not one count in dispute.
+_COUNT_OUTCOMES = {"die": "killed", "injure": "injured", "arrest": "arrested", "rescue": "rescued",
+                   "evacuate": "rescued", "survive": "survived", "survivor": "survived", "aboard": "aboard",
+                   "board": "aboard", "carry": "aboard"}
+
+
+def _outcomes(a: MatchForm) -> set[str]:
+    told = {_COUNT_OUTCOMES[t] for t in a.core.split() if t in _COUNT_OUTCOMES}
+    return told | {which for kind, which, _ in a.alternatives if kind == "toll"}
+
+
+def _counts_of_two_outcomes(a: MatchForm, b: MatchForm) -> str | None:
+    """Each statement tells what its count of people came to, and none of the other's outcomes ("the
+    crash killed 12 people" / "20 people were injured in the crash", "300 people aboard" / "40 are
+    missing"): two counts of one event, not one in dispute. A statement telling both ("12 killed and 20
+    injured") leaves the count they share to be compared; who survived and who died, the fate in dispute."""
+    outcomes_a = _outcomes(a)
+    outcomes_b = _outcomes(b) if outcomes_a else set()
+    if {"survived", "killed"} <= outcomes_a | outcomes_b:
+        return None  # "all 180 survived" / "12 died" is one fate in dispute
+    if outcomes_a and outcomes_b and outcomes_a.isdisjoint(outcomes_b):
+        return f"counts of two outcomes ({', '.join(sorted(outcomes_a))} vs {', '.join(sorted(outcomes_b))}): two facts"
+    return None
+
+
 def _each_names_another(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement names someone or something the other does not (in its statement, not as its
     speaker; a name written short, spelled another way or by a surname of the other's is the same
@@ -1231,6 +1258,10 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             events = _many_placed(a, b)
         if not events and rule in (RULE_NUMBER, RULE_DATE, RULE_TIME):
             events = _each_names_another(a, b) or _reversal(a, b)
+        if rule == RULE_NUMBER and not events:
+            outcomes = _counts_of_two_outcomes(a, b)
+            if outcomes:
+                return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{conflict}, but {outcomes}; {scores}")
         if not events and rule in (RULE_DATE, RULE_TIME) and (a.repeat or b.repeat):
             events = "one tells a repeat of the event (\"again\", \"for a second time\"): two occasions, not a conflict"
         if events:

@@ -2172,3 +2172,29 @@ def test_a_relative_told_on_both_sides_or_speaking_is_no_other_person(first, sec
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.rule != "different_actors" or "named person" not in e.reason, (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The crash near Tarsk killed 12 people.", "Twenty people were injured in the crash near Tarsk."),
+    ("The bus crash near Tarsk killed 12 people, police said.", "Police said 20 people were hurt when the bus crashed near Tarsk."),
+    ("The ferry sank off Brevik with 300 people aboard.", "The ferry sank off Brevik; 40 people are missing."),
+    ("The plane crashed near Tarsk with 180 people on board.", "Twelve people survived the plane crash near Tarsk."),
+])
+def test_counts_of_people_with_two_outcomes_are_two_facts(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT and "two outcomes" in e.reason, (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # the outcome both tell is compared
+    ("The crash near Tarsk killed 12 people and injured 20.", "The crash near Tarsk killed 14 people."),
+    # one outcome told in two words
+    ("Police arrested 40 protesters in Brevik on Saturday.", "Police detained 45 protesters in Brevik on Saturday."),
+    # who survived and who died is one fate in dispute
+    ("All 180 passengers survived the crash near Tarsk.", "Twelve passengers died in the crash near Tarsk."),
+])
+def test_counts_of_one_outcome_still_conflict(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING, (a, b, e.reason)
