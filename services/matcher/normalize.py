@@ -215,8 +215,9 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 MONTHS = frozenset(_MONTHS.values())
 MONTH_WORDS = MONTHS | frozenset(_MONTHS)  # the months written in full or short ("Nov. 11")
 _CALENDAR = MONTHS | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
-# A name right after "in"/"at"/"near"/"from" is a place even when the extractor does not know it.
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?$")
+# A name right after "in"/"at"/"near"/"from"/"off" is a place even when the extractor does not know it.
+# ("outside" without "the": "outside Kyiv" is where it happened, "outside the US" where it did not)
+_PLACE_PREPOSITION = re.compile(r"\b(?:(?:in|at|near|from|off|(?:coast|outskirts|shores?)\s+of)\s+(?:the\s+)?|outside\s+)$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin"; not
 # after a verb of speaking to someone ("spoke to Trump", "wrote to Meloni", "apologised to Starmer"),
 # nor a defeat by someone ("a 3-0 defeat to Hibernian", "lost to Celtic").
@@ -229,7 +230,7 @@ _NAMED_AFTER_ITS_KIND = re.compile(r"\b(?:in|at|near|outside|from)\s+the\s+(?:[\
 # A country's own ground, after its demonym: "in Ethiopian territory", "in Omani waters".
 _TERRITORY = re.compile(r"\s+(?:territory|territorial\s+waters|waters|airspace|soil|border)\b", re.IGNORECASE)
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|off|(?:coast|outskirts|shores?)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # The agent of an act told of something else: "The deal was brokered by Qatar", "mediation by Egypt".
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # ... unless the act is one only one does: "The final was won by Argentina", "will be hosted by Chile"
@@ -1277,11 +1278,11 @@ def _in_statement(e: claim_pb2.Entity, statement: str) -> bool:
 
 
 def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
-    """A place the statement puts its event in: after in/at/near/outside/inside, the name itself
+    """A place the statement puts its event in: after in/at/near/outside/inside/off, the name itself
     ("in France", "in the US"), not a nationality or a name saying whose ("outside the Russian
     embassy", "in France's interest", "at the US embassy")."""
     start = _in_text(claim, e.span.start)
-    if not _LOCATIVE.search(claim.text[max(0, start - 12):start]):
+    if not _LOCATIVE.search(claim.text[max(0, start - 24):start]):
         return False
     if _written_demonym(e):
         return _territory_after(claim, e)  # "in Omani waters"; not "outside the Russian embassy"
@@ -1347,7 +1348,7 @@ def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     start = _in_text(claim, e.span.start)
     if e.kind != claim_pb2.ENTITY_KIND_PLACE and _written_demonym(e) and not _territory_after(claim, e):
         return False  # "in the Moroccan capital": the country says whose capital, the city is the place
-    before = claim.text[max(0, start - 8):start]
+    before = claim.text[max(0, start - 24):start]
     if e.kind != claim_pb2.ENTITY_KIND_PERSON and e.text not in claim.speaker and _NAMED_AFTER_ITS_KIND.search(
             claim.text, max(0, start - 60), start):
         return True  # "in the Moroccan capital, Rabat"; not "in the capital, Mayor Jane Doe said", "..., Unicef said"

@@ -2198,3 +2198,14 @@ def test_counts_of_one_outcome_still_conflict(first, second):
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.decision == CONFLICTING, (a, b, e.reason)
+
+
+def test_a_name_off_which_something_happened_is_a_place():
+    for first, second in (("The trawler capsized off Portugal on Friday.", "The trawler capsized off Morocco on Friday."),
+                          ("A cargo ship ran aground off the coast of Denmark.", "A cargo ship ran aground off the coast of Sweden.")):
+        for a, b in ((first, second), (second, first)):
+            e = explain(a, b)
+            assert e.decision == CONFLICTING and e.rule == "place_mismatch", (a, b, e.reason)
+    # "outside the US" is where it did not happen
+    e = explain("The new phone will be sold in Germany at launch.", "The new phone will be sold outside the US at launch.")
+    assert e.rule != "place_mismatch", e.reason
