@@ -172,9 +172,15 @@ _HEDGE = re.compile(r"\b(?:may|might|could|reportedly|allegedly|rumou?r\w*|claim
                     r"possibl\w+|probabl\w+|apparently|unconfirmed|uncertain\w*|speculat\w+)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\?")
 # Negation without a "not": "failed to", "without", "none of", "refused". A statement worded so agrees
-# in polarity with a negated one ("escaped without injury" / "were not injured").
-_IMPLICIT_NEGATION = re.compile(r"\b(?:without|fail(?:s|ed|ing|ure)?|lack\w*|unable|absen\w+|neither|nor|none|"
-                                r"nobody|nothing|refus\w+|declin\w+|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
+# in polarity with a negated one ("escaped without injury" / "were not injured"). Not a thing that
+# failed ("a failed valve", "an engine failure"), nor a figure that declined ("output has declined").
+_IMPLICIT_NEGATION = re.compile(
+    r"\b(?:without|fail(?:s|ing)?\s+to|fails?|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!'s\s)(?<!’s\s)failed"
+    r"|(?:(?:their|his|her|its|our)\s+)?failure(?=\s*,|\s+to\b)|(?:their|his|her|its|our)\s+failure"
+    r"|lack\w*|unable|absen\w+|neither|nor|none|nobody|nothing|refus\w+"
+    r"|declin(?:e|es|ed|ing)(?=\s*,|\s+(?:comment|requests?|an?\s+invitation)\b|\s+to\s+(?![\d$€£¥]|(?:a|an|the|its"
+    r"|their|his|her|record|about|around|nearly|almost|just|less|more|below|under|over|some)\b))"
+    r"|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
 
 # Someone said to be safe or alive ("says she is safe and secure", "the aid worker is alive and well",
 # "is not dead", "in excellent health", "the painting unharmed"), against a report of harm to them (dead,

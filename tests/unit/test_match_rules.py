@@ -2209,3 +2209,31 @@ def test_a_name_off_which_something_happened_is_a_place():
     # "outside the US" is where it did not happen
     e = explain("The new phone will be sold in Germany at launch.", "The new phone will be sold outside the US at launch.")
     assert e.rule != "place_mismatch", e.reason
+
+
+@pytest.mark.parametrize(("confirmed", "denied"), [
+    ("Norvell Energy confirmed that a failed pressure valve had caused the blast at Brevik.",
+     "Norvell Energy denied that a faulty pressure valve had caused the blast at Brevik."),
+    ("Halden Foods confirmed it would close the Tarsk bakery, where output has declined.",
+     "Halden Foods denied that the Tarsk bakery would close."),
+    ("The airline grounded its whole fleet on Friday after a computer failure.",
+     "The airline denied grounding its whole fleet on Friday."),
+])
+def test_a_thing_that_failed_or_a_figure_that_declined_is_no_negation(confirmed, denied):
+    for a, b in ((confirmed, denied), (denied, confirmed)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING and e.rule == "confirm_deny", (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Three times in a row, their failure, again, to win a majority stalled the vote.",
+     "Three times in a row they failed to win a majority, stalling the vote."),
+    ("The mayor of Brevik declined, through a spokesman, to comment on the report.",
+     "The mayor of Brevik declined to comment on the report."),
+    ("A spokesman said a search was under way but declined comment on its status.",
+     "A spokesman said a search was under way but would not comment on its status."),
+])
+def test_a_failure_to_act_and_a_refusal_still_agree_with_a_negation(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision != CONFLICTING, (a, b, e.reason)
