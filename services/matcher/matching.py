@@ -295,6 +295,11 @@ def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | 
     amount of money, a percentage) are compared only when `by_unit`. A figure written as a bound
     ("at least 14") agrees with any figure it allows, a figure written as rounded ("nearly 50%") any
     it rounds (amounts.agree)."""
+    if len(a.numbers) > 1 and sorted((u, v) for u, _, v in a.numbers) == sorted((u, v) for u, _, v in b.numbers) and {
+            (u, h) for u, h, _ in a.numbers} != {(u, h) for u, h, _ in b.numbers}:
+        return None  # the same figures told of other words: "killed three workers and injured 12 people" /
+        # "three people died and a dozen others were hurt" (told of the same words, "12 737 jets and 4 787
+        # jets" / "4 737 jets and 12 787 jets", they are swapped)
     # a bound belongs to its figure (unit, head, value), not to every figure of that value
     bounds_a, bounds_b = dict(a.bounds), dict(b.bounds)
 
@@ -1455,7 +1460,7 @@ class ClaimIndex:
         reprint_of = self._note_reprint(claim, ranked)
         match = match_pb2.ClaimMatch(claim=claim, cluster_id=claim.id, reprint_of_article_id=reprint_of,
                                      independent_source=self._article_source.get(reprint_of, claim.source))
-        best = self._best_cluster(form, ranked, claim.article_id)
+        best = self._best_cluster(form, ranked, claim.article_id, match.independent_source)
         if best is not None:
             other, explanation = best
             match.cluster_id = other.cluster_id
@@ -1478,11 +1483,14 @@ class ClaimIndex:
         self._add(_Row(claim.id, claim.article_id, claim.source, claim.text, match_form(claim),
                        match.SerializeToString(), claim.id), _seconds(claim))
 
-    def _best_cluster(self, form: MatchForm, ranked, article_id: str):
+    def _best_cluster(self, form: MatchForm, ranked, article_id: str, source: str):
         """The cluster to join: among clusters with a same-claim or conflict link at or above the
         threshold, the one with the highest mean score over its members (each member compared, not
         only the best one), provided that mean reaches cluster_support x threshold. Within it, the
-        link shown is the best same-claim link, else the best conflict link."""
+        link shown is the best same-claim link, else the best conflict link; but a conflict of
+        details (not a denial, the noisiest) with another outlet's claim scoring at least that
+        same-claim link comes first: "five years" joining "six years" and a report of the same
+        sentence with no term disputes the cluster, and the scorer must see it."""
         linked: dict[str, list] = {}
         for row, e in ranked:
             if e is not None and e.decision in (SAME, CONFLICTING):
@@ -1508,7 +1516,10 @@ class ClaimIndex:
             if best is None or mean < self.cluster_support * floor:
                 continue
             kind = 0 if best[1].decision == SAME else 1
-            options.append((-mean, kind, best[0].claim_id, best))
+            disputed = _best([(m, e) for m, e in scored if e.decision == CONFLICTING and e.rule != RULE_CONFIRM_DENY
+                              and e.score >= best[1].score and self._article_source.get(
+                                  self._reprint_of.get(m.article_id, m.article_id), m.source) != source])
+            options.append((-mean, kind, best[0].claim_id, disputed or best))
         if not options:
             return None
         return min(options, key=lambda o: o[:3])[3]

@@ -773,6 +773,36 @@ def test_conflicting_report_joins_the_cluster_as_a_conflict_link():
     assert other.cluster_id == first.cluster_id and other.explanation.decision == CONFLICTING
 
 
+def test_a_claim_disputing_the_member_closest_to_it_joins_as_a_conflict():
+    index = ClaimIndex()
+    six = index.place(placed_claim("a1", source="one.example",
+                                   text="Tomas Varro was sentenced to six years in prison for fraud in Brevik on Thursday."))
+    index.place(placed_claim("a2", source="two.example",
+                             text="Tomas Varro, 58, was sentenced in Brevik on Thursday after a three-week trial."))
+    five = index.place(placed_claim("a3", source="three.example",
+                                    text="Tomas Varro was sentenced to five years in prison for fraud in Brevik on Thursday."))
+    assert five.cluster_id == six.cluster_id
+    assert five.explanation.decision == CONFLICTING and five.matched_claim_id == "a1#0", five.explanation.reason
+    # a dispute with a claim of its own outlet is no conflict to show
+    index = ClaimIndex()
+    index.place(placed_claim("b1", source="one.example",
+                             text="Tomas Varro was sentenced to six years in prison for fraud in Brevik on Thursday."))
+    index.place(placed_claim("b2", source="two.example",
+                             text="Tomas Varro, 58, was sentenced in Brevik on Thursday after a three-week trial."))
+    same_outlet = index.place(placed_claim("b3", source="one.example",
+                                           text="Tomas Varro was sentenced to five years in prison for fraud in Brevik on Thursday."))
+    assert same_outlet.explanation.decision == SAME and same_outlet.matched_claim_id == "b2#0", same_outlet.explanation.reason
+    # nor one further from the claim than a member it agrees with
+    index = ClaimIndex()
+    index.place(placed_claim("c1", source="one.example",
+                             text="Tomas Varro was sentenced to six years in prison for fraud in Brevik on Thursday."))
+    index.place(placed_claim("c2", source="two.example",
+                             text="Tomas Varro was sentenced to prison for fraud in Brevik on Thursday, the court said."))
+    closer = index.place(placed_claim("c3", source="three.example",
+                                      text="Tomas Varro was sentenced to five years in prison for fraud in Brevik on Thursday."))
+    assert closer.explanation.decision == SAME and closer.matched_claim_id == "c2#0", closer.explanation.reason
+
+
 def test_replay_gives_identical_clusters():
     texts = [FERRY, FERRY.replace("212", "250"), "The harbour will reopen on Monday, the port authority said.",
              "The port authority said the harbour would reopen on Monday.", FERRY]
@@ -2237,3 +2267,12 @@ def test_a_failure_to_act_and_a_refusal_still_agree_with_a_negation(first, secon
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
         assert e.decision != CONFLICTING, (a, b, e.reason)
+
+
+def test_the_same_figures_told_of_other_words_are_no_number_conflict():
+    e = explain("The blast at the Brevik plant killed three workers and injured 12 people, police said.",
+                "Three people died and a dozen others were hurt in the blast at the Brevik plant.")
+    assert e.decision == SAME, e.reason
+    e = explain("The blast at the Brevik plant killed three workers and injured 12 people, police said.",
+                "Four people died and a dozen others were hurt in the blast at the Brevik plant.")
+    assert e.decision == CONFLICTING, e.reason
