@@ -120,7 +120,7 @@ CONTRASTS = {
     "disruption": ("cancelled canceled cancel cancels cancelling canceling cancellation cancellations",
                    "delayed delay delays delaying", "diverted"),
     # measures of a market (not "revenue": a company's sales are its revenue)
-    "market": ("prices price", "sales", "applications"),
+    "market": ("prices price shares stock", "sales", "applications"),
     # stock indices
     "index": ("dow", "nasdaq", "ftse", "dax", "nikkei", "topix", "kospi", "sensex", "stoxx"),
     # (the nouns: "the drug produced / delivered a 20% reduction" is one result)

@@ -1055,24 +1055,34 @@ def _many_placed(a: MatchForm, b: MatchForm) -> str | None:
 _COUNT_OUTCOMES = {"die": "killed", "injure": "injured", "arrest": "arrested", "rescue": "rescued",
                    "evacuate": "rescued", "survive": "survived", "survivor": "survived", "aboard": "aboard",
                    "board": "aboard", "carry": "aboard"}
+# Kinds of lexicon.CONTRASTS whose members are measures of one thing: a figure of each of two is two
+# figures ("revenue rose to 3.1 billion euros" / "operating profit rose to 290 million euros"). Each kind
+# apart: a company's "sales" (a market's) are its "revenue" (its earnings').
+_MEASURE_KINDS = ("toll", "earnings", "market", "indicator", "trade", "vital", "index")
 
 
-def _outcomes(a: MatchForm) -> set[str]:
-    told = {_COUNT_OUTCOMES[t] for t in a.core.split() if t in _COUNT_OUTCOMES}
-    return told | {which for kind, which, _ in a.alternatives if kind == "toll"}
+def _measured(a: MatchForm, kind: str) -> set[str]:
+    """What a statement's figures measure, of one kind: for "toll", its outcomes for people."""
+    told = {which for k, which, _ in a.alternatives if k == kind}
+    return told | {_COUNT_OUTCOMES[t] for t in a.core.split() if t in _COUNT_OUTCOMES} if kind == "toll" else told
 
 
-def _counts_of_two_outcomes(a: MatchForm, b: MatchForm) -> str | None:
-    """Each statement tells what its count of people came to, and none of the other's outcomes ("the
-    crash killed 12 people" / "20 people were injured in the crash", "300 people aboard" / "40 are
-    missing"): two counts of one event, not one in dispute. A statement telling both ("12 killed and 20
-    injured") leaves the count they share to be compared; who survived and who died, the fate in dispute."""
-    outcomes_a = _outcomes(a)
-    outcomes_b = _outcomes(b) if outcomes_a else set()
-    if {"survived", "killed"} <= outcomes_a | outcomes_b:
-        return None  # "all 180 survived" / "12 died" is one fate in dispute
-    if outcomes_a and outcomes_b and outcomes_a.isdisjoint(outcomes_b):
-        return f"counts of two outcomes ({', '.join(sorted(outcomes_a))} vs {', '.join(sorted(outcomes_b))}): two facts"
+def _figures_of_two_measures(a: MatchForm, b: MatchForm) -> str | None:
+    """Each statement tells what its figures measure, of one kind, and none of the other's: counts of
+    people of two outcomes ("the crash killed 12 people" / "20 people were injured in the crash", "300
+    people aboard" / "40 are missing"), two measures of a company or an economy ("revenue" / "profit",
+    "births" / "marriages"): two facts of one event, not one figure in dispute. A statement telling both
+    ("12 killed and 20 injured") leaves the figure they share to be compared; who survived and who
+    died, the fate in dispute."""
+    if not (a.alternatives or b.alternatives or _COUNT_OUTCOMES.keys() & set(a.core.split())):
+        return None  # most pairs
+    for kind in _MEASURE_KINDS:
+        told_a = _measured(a, kind)
+        told_b = _measured(b, kind) if told_a else set()
+        if kind == "toll" and {"survived", "killed"} <= told_a | told_b:
+            continue  # "all 180 survived" / "12 died" is one fate in dispute
+        if told_a and told_b and told_a.isdisjoint(told_b):
+            return f"figures of two measures ({', '.join(sorted(told_a))} vs {', '.join(sorted(told_b))}): two facts"
     return None
 
 
@@ -1264,9 +1274,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
         if not events and rule in (RULE_NUMBER, RULE_DATE, RULE_TIME):
             events = _each_names_another(a, b) or _reversal(a, b)
         if rule == RULE_NUMBER and not events:
-            outcomes = _counts_of_two_outcomes(a, b)
-            if outcomes:
-                return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{conflict}, but {outcomes}; {scores}")
+            measures = _figures_of_two_measures(a, b)
+            if measures:
+                return explained(DIFFERENT, RULE_DIFFERENT_THINGS, f"{conflict}, but {measures}; {scores}")
         if not events and rule in (RULE_DATE, RULE_TIME) and (a.repeat or b.repeat):
             events = "one tells a repeat of the event (\"again\", \"for a second time\"): two occasions, not a conflict"
         if events:

@@ -2213,7 +2213,7 @@ def test_a_relative_told_on_both_sides_or_speaking_is_no_other_person(first, sec
 def test_counts_of_people_with_two_outcomes_are_two_facts(first, second):
     for a, b in ((first, second), (second, first)):
         e = explain(a, b)
-        assert e.decision == DIFFERENT and "two outcomes" in e.reason, (a, b, e.reason)
+        assert e.decision == DIFFERENT and "two measures" in e.reason, (a, b, e.reason)
 
 
 @pytest.mark.parametrize(("first", "second"), [
@@ -2275,4 +2275,23 @@ def test_the_same_figures_told_of_other_words_are_no_number_conflict():
     assert e.decision == SAME, e.reason
     e = explain("The blast at the Brevik plant killed three workers and injured 12 people, police said.",
                 "Four people died and a dozen others were hurt in the blast at the Brevik plant.")
+    assert e.decision == CONFLICTING, e.reason
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Halden's revenue rose 8 percent last year to 3.1 billion euros.",
+     "Halden's operating profit rose 8 percent last year to 290 million euros."),
+    ("The number of births in Norvia fell to a record low of 41,200 in 2023.",
+     "The number of marriages in Norvia fell below 20,000 in 2023 for the first time."),
+])
+def test_figures_of_two_measures_of_one_kind_are_two_facts(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT, (a, b, e.reason)
+    # a company's sales are its revenue, and its shares' price is the price of its shares
+    e = explain("Halden's sales rose 8 percent last year to 3.1 billion euros.",
+                "Halden's revenue rose 8 percent last year to 2.9 billion euros.")
+    assert e.decision == CONFLICTING, e.reason
+    e = explain("Shares in Halden Foods lost 77 cents to close at 4.72 euros.",
+                "The share price of Halden Foods lost 73 cents to close at 4.76 euros.")
     assert e.decision == CONFLICTING, e.reason
