@@ -60,12 +60,13 @@ RULE_DIFFERENT_FIGURES = "different_figures"
 RULE_NO_SIMILAR = "no_similar_claim"
 RULE_PREDICATE_ONLY = "shared_predicate_only"
 RULE_COMMON_WORD_ONLY = "common_word_only"
+RULE_NAME_ONLY = "shared_name_only"
 RULE_EMPTY_TEXT = "empty_text"
 RULES = frozenset((RULE_SAME, RULE_BELOW_THRESHOLD, RULE_UNSHARED_NEGATION, RULE_CONFIRM_DENY, RULE_OPPOSITE,
                    RULE_NUMBER, RULE_DATE, RULE_TIME, RULE_PLACE, RULE_VENUE, RULE_DIFFERENT_NAMES, RULE_DIFFERENT_KINDS,
                    RULE_OTHER_DATES, RULE_DIFFERENT_EVENTS, RULE_DIFFERENT_FIGURES,
                    RULE_NO_SIMILAR, RULE_PREDICATE_ONLY, RULE_COMMON_WORD_ONLY, RULE_EMPTY_TEXT, RULE_DIFFERENT_THINGS,
-                   RULE_IDENTITY, RULE_DIFFERENT_ACTORS, RULE_ACTOR, RULE_PROSPECT))
+                   RULE_IDENTITY, RULE_DIFFERENT_ACTORS, RULE_ACTOR, RULE_PROSPECT, RULE_NAME_ONLY))
 
 # The score is the same-claim model's probability x 100 (features.py), so 50 is "as likely as not".
 DEFAULT_THRESHOLD = 50.0
@@ -470,6 +471,35 @@ def _only_predicate_shared(a: MatchForm, b: MatchForm, lone_word: Callable[[], s
         return None
     return (f"only the predicate {predicate_word(word)!r} is shared (no other word of the event frames, no name, "
             f"figure or date): the same action of different things, not one fact")
+
+
+# The fewest words each event frame has beside the one name they share for that name alone to tie
+# nothing: "Quell resigned" / "Mara Quell stepped down" may be one fact told in other verbs.
+NAME_ONLY_MIN_WORDS = 3
+
+
+def _only_a_name_shared(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:
+    """All the two statements share is the name of one place (no other word of the event frames, no
+    figure, no date), and each says more than it: "The people of Brevik deserve answers" / "Three
+    workers were killed in the blast at the Brevik plant" name the town of a story, as every claim of
+    it may. (Not a person's name: headlines of one story often share little else, "Mara Quell's
+    broken ankle" / "Mara Quell in hospital".)"""
+    if figures_agree or a.dates & b.dates:
+        return None
+    shared = _shared_frame_words(a, b)
+    if len(shared) != 1:
+        return None
+    name = next(iter(shared))
+    if not (_is_place_word(a, name) or _is_place_word(b, name)) or min(
+            len(a.core.split()), len(b.core.split())) <= NAME_ONLY_MIN_WORDS:
+        return None
+    return (f"only the name {name!r} is shared (no other word of the event frames, no figure or date): "
+            f"two facts told of one name")
+
+
+def _is_place_word(form: MatchForm, word: str) -> bool:
+    """Whether a token of the event frame is a word of one of the statement's places."""
+    return any(word in (stem(t) for t in p.split()) for p in form.places)
 
 
 def _one_common_word(lone_word: Callable[[], str | None], local: LocalRarity | None) -> str | None:
@@ -1297,6 +1327,9 @@ def decide(a: MatchForm, b: MatchForm, threshold: float = DEFAULT_THRESHOLD,
             return explained(DIFFERENT, RULE_UNSHARED_NEGATION, f"{scores} below threshold {threshold:g} "
                              "(one side negates a predicate the other does not state)")
         return explained(DIFFERENT, RULE_BELOW_THRESHOLD, f"{scores} below threshold {threshold:g}")
+    name_only = _only_a_name_shared(a, b, figures_agree)
+    if name_only:
+        return explained(DIFFERENT, RULE_NAME_ONLY, f"{name_only}; {scores}")
     found = detail_conflict(a, b, frame, features[2], same_claim=True)
     if found:
         return conflicting(*found)

@@ -2295,3 +2295,22 @@ def test_figures_of_two_measures_of_one_kind_are_two_facts(first, second):
     e = explain("Shares in Halden Foods lost 77 cents to close at 4.72 euros.",
                 "The share price of Halden Foods lost 73 cents to close at 4.76 euros.")
     assert e.decision == CONFLICTING, e.reason
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The people of Brevik deserve straight answers.", "Three workers were killed in the explosion at the Brevik plant, police said."),
+    ("Tourism has long been the lifeblood of Tarsk.", "Floodwater cut the main road into Tarsk on Monday, officials said."),
+])
+def test_two_statements_sharing_only_a_place_name_are_two_facts(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == DIFFERENT, (a, b, e.reason)
+
+
+def test_a_short_statement_sharing_a_name_is_left_to_the_model():
+    # a person's name, or a statement with little beside the name, may be one fact told in other words
+    e = explain("Mara Quell resigned on Monday.", "Mara Quell has stepped down as mayor of Brevik, her office said.")
+    assert e.rule != "shared_name_only", e.reason
+    e = explain("Tomas Varro thanked the rescuers in Brevik for their work overnight.",
+                "Tomas Varro, the mayor, visited the flooded streets of Brevik.")
+    assert e.rule != "shared_name_only", e.reason
