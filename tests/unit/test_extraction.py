@@ -1219,3 +1219,12 @@ def test_a_weekday_after_a_reporting_verb_and_its_listener_is_when_it_was_said()
         c = analyze_sentence(f"Berg {frame} that the plant would close.", PUB)
         assert [d.resolved for d in c.dates] == ["2024-11-11"], (frame, c.dates)
     assert [d.resolved for d in analyze_sentence("The talks will resume on Monday.", PUB).dates] == ["2024-11-18"]
+
+
+def test_what_people_deserve_and_what_will_not_go_away_are_the_outlets_view():
+    for opinion in ("The people of Brevik deserve straight answers.",
+                    "Questions about safety at the Tarsk plant will not go away easily."):
+        assert analyze_sentence(opinion).check_worthiness < CHECK_WORTHINESS_THRESHOLD, opinion
+    # a speaker's view is a checkable report of what was said
+    said = analyze_sentence("Tomas Varro said the families of Brevik deserved answers.")
+    assert said.check_worthiness >= CHECK_WORTHINESS_THRESHOLD
