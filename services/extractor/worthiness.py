@@ -65,7 +65,8 @@ _EVALUATIVE = re.compile(_words(
     "all eyes", "the world watches", "remains to be seen", "sentiment", r"resound\w*", r"encapsulat\w*",
     "sense of (?:urgency|optimism|unease)", "immense", "growing concerns?", "remains? volatile",
     r"n(?:obody|o one|one of us) (?:\w+ )*?will (?:ever )?forget", "will never (?:forget|be the same)",
-    "never be the same", "deserves?", "deserved", "will not (?:go away|disappear|be forgotten)",
+    "never be the same", "deserves? (?:straight |honest |better |real )?(?:answers|better|the truth|justice|an? "
+    "(?:explanation|apology))", "will not (?:go away|disappear|be forgotten)",
     "won.t (?:go away|disappear|be forgotten)") + r"\b", _LOWER)
 _HEDGE = re.compile(_words("could", "might", "may", "perhaps", "possibly") + r"\b", _LOWER)
 _CROWD = r"(?:officials|observers|analysts|people|diplomats|experts|investors|residents|locals|critics|voters|citizens|commentators|families|onlookers)"

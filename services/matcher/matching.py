@@ -290,17 +290,21 @@ def _with_bound(value: float, bound: str) -> str:
     return {AT_LEAST: "at least ", AT_MOST: "at most "}.get(bound, "") + _fmt(value)
 
 
+# Words of a count that may stand for anyone counted ("three workers" may be "three people").
+_ANY_ONE = frozenset(("person", "other", ""))
+
+
 def _number_conflict(a: MatchForm, b: MatchForm, by_unit: bool = True) -> str | None:
     """Quantities of the same unit and head word ("14 people" / "17 people") must agree; when no
     head word is shared, one quantity per unit on each side is compared. Figures with no head word (an
     amount of money, a percentage) are compared only when `by_unit`. A figure written as a bound
     ("at least 14") agrees with any figure it allows, a figure written as rounded ("nearly 50%") any
     it rounds (amounts.agree)."""
-    if len(a.numbers) > 1 and sorted((u, v) for u, _, v in a.numbers) == sorted((u, v) for u, _, v in b.numbers) and {
-            (u, h) for u, h, _ in a.numbers} != {(u, h) for u, h, _ in b.numbers}:
+    if len(a.numbers) > 1 and sorted((u, v) for u, _, v in a.numbers) == sorted((u, v) for u, _, v in b.numbers) and all(
+            h in _ANY_ONE for u, h, _ in a.numbers if any(u == u2 and h == h2 for u2, h2, _ in b.numbers)):
         return None  # the same figures told of other words: "killed three workers and injured 12 people" /
-        # "three people died and a dozen others were hurt" (told of the same words, "12 737 jets and 4 787
-        # jets" / "4 737 jets and 12 787 jets", they are swapped)
+        # "three people died and a dozen others were hurt" ("people", "others" may be anyone; told of one
+        # word, "12 737 jets and 4 787 jets" / "4 737 jets and 12 787 jets", they are swapped)
     # a bound belongs to its figure (unit, head, value), not to every figure of that value
     bounds_a, bounds_b = dict(a.bounds), dict(b.bounds)
 
@@ -491,7 +495,7 @@ def _only_a_name_shared(a: MatchForm, b: MatchForm, figures_agree: bool) -> str 
         return None
     name = next(iter(shared))
     if not (_is_place_word(a, name) or _is_place_word(b, name)) or min(
-            len(a.core.split()), len(b.core.split())) <= NAME_ONLY_MIN_WORDS:
+            len(a.core.split()), len(b.core.split())) - 1 <= NAME_ONLY_MIN_WORDS:
         return None
     return (f"only the name {name!r} is shared (no other word of the event frames, no figure or date): "
             f"two facts told of one name")
@@ -1084,7 +1088,7 @@ def _many_placed(a: MatchForm, b: MatchForm) -> str | None:
 # event, not one count in dispute.
 _COUNT_OUTCOMES = {"die": "killed", "injure": "injured", "arrest": "arrested", "rescue": "rescued",
                    "evacuate": "rescued", "survive": "survived", "survivor": "survived", "aboard": "aboard",
-                   "board": "aboard", "carry": "aboard"}
+                   "carry": "aboard"}
 # Kinds of lexicon.CONTRASTS whose members are measures of one thing: a figure of each of two is two
 # figures ("revenue rose to 3.1 billion euros" / "operating profit rose to 290 million euros"). Each kind
 # apart: a company's "sales" (a market's) are its "revenue" (its earnings').
@@ -1099,21 +1103,29 @@ def _measured(a: MatchForm, kind: str) -> set[str]:
 
 def _figures_of_two_measures(a: MatchForm, b: MatchForm) -> str | None:
     """Each statement tells what its figures measure, of one kind, and none of the other's: counts of
-    people of two outcomes ("the crash killed 12 people" / "20 people were injured in the crash", "300
-    people aboard" / "40 are missing"), two measures of a company or an economy ("revenue" / "profit",
-    "births" / "marriages"): two facts of one event, not one figure in dispute. A statement telling both
-    ("12 killed and 20 injured") leaves the figure they share to be compared; who survived and who
-    died, the fate in dispute."""
+    people of two outcomes, each statement's one figure ("the crash killed 12 people" / "20 people were
+    injured in the crash", "300 people aboard" / "40 are missing"), two measures of a company or an
+    economy ("revenue" / "profit", "births" / "marriages"): two facts of one event, not one figure in
+    dispute. A statement telling two measures ("12 killed and 20 injured") leaves the figures to be
+    compared; who survived and who died is the fate in dispute."""
     if not (a.alternatives or b.alternatives or _COUNT_OUTCOMES.keys() & set(a.core.split())):
         return None  # most pairs
     for kind in _MEASURE_KINDS:
         told_a = _measured(a, kind)
-        told_b = _measured(b, kind) if told_a else set()
-        if kind == "toll" and {"survived", "killed"} <= told_a | told_b:
-            continue  # "all 180 survived" / "12 died" is one fate in dispute
-        if told_a and told_b and told_a.isdisjoint(told_b):
-            return f"figures of two measures ({', '.join(sorted(told_a))} vs {', '.join(sorted(told_b))}): two facts"
+        told_b = _measured(b, kind) if len(told_a) == 1 else set()
+        if len(told_b) != 1 or told_a == told_b:
+            continue  # one measure each, so the figure in dispute is told of it
+        if kind == "toll" and ({"survived", "killed"} == told_a | told_b or not (
+                _one_count_of_people(a) and _one_count_of_people(b))):
+            continue  # "all 180 survived" / "12 died" is one fate in dispute; "killed 3, left 200,000 homes
+            # without power" / "40 rescued, 300,000 homes" disputes the homes
+        return f"figures of two measures ({', '.join(sorted(told_a))} vs {', '.join(sorted(told_b))}): two facts"
     return None
+
+
+def _one_count_of_people(a: MatchForm) -> bool:
+    """Whether the statement's one figure counts people (or nothing named: "killing 12")."""
+    return len(a.numbers) == 1 and not a.numbers[0][0] and a.numbers[0][1] in _PEOPLE | {""}
 
 
 def _each_names_another(a: MatchForm, b: MatchForm) -> str | None:
@@ -1503,7 +1515,7 @@ class ClaimIndex:
         reprint_of = self._note_reprint(claim, ranked)
         match = match_pb2.ClaimMatch(claim=claim, cluster_id=claim.id, reprint_of_article_id=reprint_of,
                                      independent_source=self._article_source.get(reprint_of, claim.source))
-        best = self._best_cluster(form, ranked, claim.article_id, match.independent_source)
+        best = self._best_cluster(form, ranked, claim.article_id, "" if claim.hedged else match.independent_source)
         if best is not None:
             other, explanation = best
             match.cluster_id = other.cluster_id
@@ -1531,9 +1543,10 @@ class ClaimIndex:
         threshold, the one with the highest mean score over its members (each member compared, not
         only the best one), provided that mean reaches cluster_support x threshold. Within it, the
         link shown is the best same-claim link, else the best conflict link; but a conflict of
-        details (not a denial, the noisiest) with another outlet's claim scoring at least that
-        same-claim link comes first: "five years" joining "six years" and a report of the same
-        sentence with no term disputes the cluster, and the scorer must see it."""
+        details (not a denial, the noisiest) with another outlet's claim, neither of them hedged,
+        scoring at least that same-claim link comes first: "five years" joining "six years" and a
+        report of the same sentence with no term disputes the cluster, and the scorer must see it.
+        `source`: the claim's counted outlet, "" for a hedged claim (the scorer lets it dispute nothing)."""
         linked: dict[str, list] = {}
         for row, e in ranked:
             if e is not None and e.decision in (SAME, CONFLICTING):
@@ -1559,9 +1572,11 @@ class ClaimIndex:
             if best is None or mean < self.cluster_support * floor:
                 continue
             kind = 0 if best[1].decision == SAME else 1
-            disputed = _best([(m, e) for m, e in scored if e.decision == CONFLICTING and e.rule != RULE_CONFIRM_DENY
-                              and e.score >= best[1].score and self._article_source.get(
-                                  self._reprint_of.get(m.article_id, m.article_id), m.source) != source])
+            disputed = source and _best([
+                (m, e) for m, e in scored if e.decision == CONFLICTING and e.rule != RULE_CONFIRM_DENY
+                and e.score >= best[1].score and self._article_source.get(
+                    self._reprint_of.get(m.article_id, m.article_id), m.source) != source
+                and not match_pb2.ClaimMatch.FromString(m.match).claim.hedged])
             options.append((-mean, kind, best[0].claim_id, disputed or best))
         if not options:
             return None

@@ -215,9 +215,11 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 MONTHS = frozenset(_MONTHS.values())
 MONTH_WORDS = MONTHS | frozenset(_MONTHS)  # the months written in full or short ("Nov. 11")
 _CALENDAR = MONTHS | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
-# A name right after "in"/"at"/"near"/"from"/"off" is a place even when the extractor does not know it.
-# ("outside" without "the": "outside Kyiv" is where it happened, "outside the US" where it did not)
-_PLACE_PREPOSITION = re.compile(r"\b(?:(?:in|at|near|from|off|(?:coast|outskirts|shores?)\s+of)\s+(?:the\s+)?|outside\s+)$")
+# A name right after "in"/"at"/"near"/"from"/"off the coast of" is a place even when the extractor does
+# not know it ("outside" without "the": "outside Kyiv" is where it happened, "outside the US" where it
+# did not; "off" alone only for a known place, _LOCATIVE: "fended off Vane", "paid off Barclays").
+_PLACE_PREPOSITION = re.compile(r"\b(?:(?:in|at|near|from|(?:coast|outskirts|shores?)\s+of)\s+(?:the\s+)?|outside\s+)$")
+_OFF = re.compile(r"\boff\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin"; not
 # after a verb of speaking to someone ("spoke to Trump", "wrote to Meloni", "apologised to Starmer"),
 # nor a defeat by someone ("a 3-0 defeat to Hibernian", "lost to Celtic").
@@ -1085,7 +1087,8 @@ def _alternatives(raws: list[str], statement: str) -> tuple[
     words stating it (_stated_identity, or in apposition in the statement as written: _apposed), of a
     kind the statement names one thing of ("one victim was a man and another a woman" states neither)."""
     alternatives = {(*ALTERNATIVES[w], stem(w)) for i, w in enumerate(raws)
-                    if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])}
+                    if w in ALTERNATIVES and not _identity(raws, i, ALTERNATIVES[w][0])
+                    and not (w == "forces" and raws[i + 2:i + 3] == ["to"])}  # "the strike forces hospitals to close"
     identities = set()
     named = {IDENTITY_WORDS[w] for w in raws if w in IDENTITY_WORDS}
     if named:
@@ -1292,21 +1295,27 @@ def _locative(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
 
 # An event told as a repeat of an earlier one: on another date it is another occasion, not a dispute.
 _REPEAT = re.compile(r"(?i)\b(?:again|once\s+more|anew|for\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+time)\b")
-# A named person's relative, counsel or household ("Quell's lawyer", "Varro's eldest son"): someone other
-# than the person named, so "Quell's lawyer was charged" / "Quell was charged" are two charges. Not
-# those who speak or act for the person (a spokesman, an office, a campaign, a government).
+# A named person's relative, counsel or household ("Quell's lawyer", "Varro's eldest son") to whom the
+# act is done: someone other than the person named, so "Quell's lawyer was charged" / "Quell was
+# charged" are two charges. Only where the act is done to them (a passive, or the object of the verb:
+# "questioned Varro's driver"), not by them: "Quell's lawyers filed an appeal" is Quell's appeal. Not
+# the head of a longer noun ("Quell's family home"), not one named after it ("Quell's lawyer, Tom
+# Reed, was charged" / "Tom Reed was charged"), and not those who speak for the person (a spokesman).
 _RELATIVE = re.compile(
-    r"\b[A-Z][\w.-]*['’]s\s+(?:(?i:former|late|eldest|elder|older|younger|youngest|teenage|adult|estranged|personal"
-    r"|longtime|long-time|chief|top|senior|defence|defense|criminal)\s+)?"
+    r"\b(?P<owner>[A-Z][\w.-]*)['’]s\s+(?:(?i:former|late|eldest|elder|older|younger|youngest|teenage|adult|estranged"
+    r"|personal|longtime|long-time|chief|top|senior|defence|defense|criminal)\s+)?"
     r"(?P<who>(?i:lawyers?|attorneys?|wife|husband|sons?|daughters?|brothers?|sisters?|mother|father|parents|children"
-    r"|family|widow|partner|girlfriend|boyfriend|fianc[ée]e?|nephew|niece|cousin|uncle|aunt|grandson|granddaughter"
-    r"|bodyguards?|driver|chauffeur|aides?|advis[eo]rs?|assistant|deputy|successor|predecessor))\b")
+    r"|widow|partner|girlfriend|boyfriend|fianc[ée]e?|nephew|niece|cousin|uncle|aunt|grandson|granddaughter"
+    r"|bodyguards?|driver|chauffeur|aides?|advis[eo]rs?|assistant|deputy))\b"
+    r"(?=\s*(?:[.;:)]|,(?!\s*[A-Z])|$)|\s+(?:was|were|is|are|(?:has|have|had)\s+been|on|in|at|after|for|over|during"
+    r"|until|and|to)\b)")
 
 
 def _relatives(statement: str) -> tuple[str, ...]:
     """MatchForm.relatives: the people named persons have in the statement (_RELATIVE), each as the
-    stems of its words ("eldest son")."""
-    return tuple(sorted({" ".join(stem(w) for w in m[0].lower().split()[1:]) for m in _RELATIVE.finditer(statement)}))
+    stems of its words ("eldest son"). A country's or a city's are no person's."""
+    return tuple(sorted({" ".join(stem(w) for w in m[0].lower().split()[1:]) for m in _RELATIVE.finditer(statement)
+                         if not (is_country(m["owner"].lower()) or is_city(m["owner"].lower()))}))
 
 
 _COMMA = re.compile(r",\s*")
@@ -1354,7 +1363,12 @@ def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
         return True  # "in the Moroccan capital, Rabat"; not "in the capital, Mayor Jane Doe said", "..., Unicef said"
     return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
         e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
+        e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_OFF.search(before)) and _known_place(e.canonical)) or (
         e.kind == claim_pb2.ENTITY_KIND_OTHER and _destination(claim.text, start))
+
+
+def _known_place(name: str) -> bool:
+    return is_country(name) or is_state(name) or is_city(name)
 
 
 def _destination(text: str, start: int) -> bool:

@@ -176,10 +176,11 @@ _QUESTION = re.compile(r"\?")
 # failed ("a failed valve", "an engine failure"), nor a figure that declined ("output has declined").
 _IMPLICIT_NEGATION = re.compile(
     r"\b(?:without|fail(?:s|ing)?\s+to|fails?|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!'s\s)(?<!’s\s)failed"
-    r"|(?:(?:their|his|her|its|our)\s+)?failure(?=\s*,|\s+to\b)|(?:their|his|her|its|our)\s+failure"
+    r"|failure(?=,[^,]{1,40},\s+to\s|\s+to\s)|(?:their|his|her|its|our)\s+failure(?!\s+rate)"
     r"|lack\w*|unable|absen\w+|neither|nor|none|nobody|nothing|refus\w+"
-    r"|declin(?:e|es|ed|ing)(?=\s*,|\s+(?:comment|requests?|an?\s+invitation)\b|\s+to\s+(?![\d$€£¥]|(?:a|an|the|its"
-    r"|their|his|her|record|about|around|nearly|almost|just|less|more|below|under|over|some)\b))"
+    r"|declin(?:e|es|ed|ing)(?=,[^,]{1,40},\s+to\s|\s+(?:comment|requests?|(?:an?|the|their|his|her)\s+(?:invitation|offer"
+    r"|request))\b|\s+to\s+(?![\d$€£¥]|(?:a|an|the|its|their|his|her|record|about|around|nearly|almost|just|less|more"
+    r"|below|under|over|some|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half)\b))"
     r"|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
 
 # Someone said to be safe or alive ("says she is safe and secure", "the aid worker is alive and well",

@@ -1228,3 +1228,9 @@ def test_what_people_deserve_and_what_will_not_go_away_are_the_outlets_view():
     # a speaker's view is a checkable report of what was said
     said = analyze_sentence("Tomas Varro said the families of Brevik deserved answers.")
     assert said.check_worthiness >= CHECK_WORTHINESS_THRESHOLD
+
+
+def test_a_ruling_on_what_someone_deserved_is_a_claim():
+    for said in ("The court ruled that Tomas Varro deserved a retrial.",
+                 "Voters in Brevik will decide on March 3 whether Mara Quell deserves a second term."):
+        assert analyze_sentence(said).check_worthiness >= CHECK_WORTHINESS_THRESHOLD, said

@@ -2208,7 +2208,7 @@ def test_a_relative_told_on_both_sides_or_speaking_is_no_other_person(first, sec
     ("The crash near Tarsk killed 12 people.", "Twenty people were injured in the crash near Tarsk."),
     ("The bus crash near Tarsk killed 12 people, police said.", "Police said 20 people were hurt when the bus crashed near Tarsk."),
     ("The ferry sank off Brevik with 300 people aboard.", "The ferry sank off Brevik; 40 people are missing."),
-    ("The plane crashed near Tarsk with 180 people on board.", "Twelve people survived the plane crash near Tarsk."),
+    ("The plane crashed near Tarsk with 180 people aboard.", "Twelve people survived the plane crash near Tarsk."),
 ])
 def test_counts_of_people_with_two_outcomes_are_two_facts(first, second):
     for a, b in ((first, second), (second, first)):
@@ -2299,7 +2299,8 @@ def test_figures_of_two_measures_of_one_kind_are_two_facts(first, second):
 
 @pytest.mark.parametrize(("first", "second"), [
     ("The people of Brevik deserve straight answers.", "Three workers were killed in the explosion at the Brevik plant, police said."),
-    ("Tourism has long been the lifeblood of Tarsk.", "Floodwater cut the main road into Tarsk on Monday, officials said."),
+    ("Tourism has long been the lifeblood of the old fishing port of Tarsk.",
+     "Floodwater cut the main road into Tarsk on Monday, officials said."),
 ])
 def test_two_statements_sharing_only_a_place_name_are_two_facts(first, second):
     for a, b in ((first, second), (second, first)):
@@ -2314,3 +2315,62 @@ def test_a_short_statement_sharing_a_name_is_left_to_the_model():
     e = explain("Tomas Varro thanked the rescuers in Brevik for their work overnight.",
                 "Tomas Varro, the mayor, visited the flooded streets of Brevik.")
     assert e.rule != "shared_name_only", e.reason
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a relative's word before a noun is no person ("Quell's family home"), nor a country's deputy
+    ("Police raided Quell's family home in Brevik on Monday.", "Police raided Quell's home in Brevik on Monday."),
+    ("Norway's deputy was sent to the talks in Brevik.", "Norway was sent to the talks in Brevik."),
+    # counsel acting for the client: the client's act
+    ("Quell's lawyers filed an appeal against the ruling.", "Quell filed an appeal against the ruling."),
+    # the relative named: the other statement's subject
+    ("Quell's lawyer, Tom Reed, was charged with fraud on Monday.", "Tom Reed was charged with fraud on Monday."),
+])
+def test_a_relative_only_where_another_person_suffers_the_act(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == SAME, (a, b, e.reason)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # the figure in dispute is the homes', whatever else each counts
+    ("The storm killed 3 people and left 200,000 homes without power.",
+     "The storm left 300,000 homes without power and 40 people were rescued."),
+    # a prison term carried is no one aboard
+    ("The charge carries a maximum sentence of 10 years.",
+     "Quell, who was arrested in May, faces a maximum sentence of 14 years on the charge."),
+    # the figure told of one word on both sides
+    ("The blast killed 3 workers and injured 12 people.", "The blast killed 12 workers and injured 3 passengers."),
+    # a failure, then who said so, is still no negation
+    ("The crash was caused by an engine failure, the airline said.",
+     "The crash was not caused by an engine failure, investigators said."),
+])
+def test_second_reader_conflicts_kept_by_this_release(first, second):
+    for a, b in ((first, second), (second, first)):
+        e = explain(a, b)
+        assert e.decision == CONFLICTING, (a, b, e.reason)
+
+
+def test_off_after_a_verb_is_no_place():
+    for first, second in (("Quell fended off Vane to win the party's nomination.",
+                           "Quell fended off Reed to win the party's nomination."),
+                          ("Halden paid off Barclays in full last year.", "Halden paid off Lloyds in full last year.")):
+        e = explain(first, second)
+        assert e.rule not in ("place_mismatch", "venue_mismatch"), e.reason
+
+
+def test_the_verb_forces_is_no_occupation():
+    e = explain("The strike forces hospitals to cancel 300 operations.",
+                "The strike by nurses led hospitals to cancel 300 operations.")
+    assert e.rule != "different_things", e.reason
+
+
+def test_a_conflict_with_a_hedged_member_is_not_the_link_shown():
+    index = ClaimIndex()
+    index.place(placed_claim("h1", source="two.example",
+                             text="Tomas Varro, 58, was sentenced in Brevik on Thursday after a three-week trial."))
+    index.place(placed_claim("h2", source="one.example",
+                             text="Tomas Varro could have been sentenced to six years in prison for fraud in Brevik on Thursday."))
+    five = index.place(placed_claim("h3", source="three.example",
+                                    text="Tomas Varro was sentenced to five years in prison for fraud in Brevik on Thursday."))
+    assert five.explanation.decision == SAME and five.matched_claim_id == "h1#0", five.explanation.reason
