@@ -477,8 +477,8 @@ def _only_predicate_shared(a: MatchForm, b: MatchForm, lone_word: Callable[[], s
             f"figure or date): the same action of different things, not one fact")
 
 
-# The fewest words each event frame has beside the one name they share for that name alone to tie
-# nothing: "Quell resigned" / "Mara Quell stepped down" may be one fact told in other verbs.
+# Each event frame needs more than this many words beside the one name they share for that name alone
+# to tie nothing: "Quell resigned" / "Mara Quell stepped down" may be one fact told in other verbs.
 NAME_ONLY_MIN_WORDS = 3
 
 

@@ -1313,9 +1313,9 @@ _RELATIVE = re.compile(
 
 def _relatives(statement: str) -> tuple[str, ...]:
     """MatchForm.relatives: the people named persons have in the statement (_RELATIVE), each as the
-    stems of its words ("eldest son"). A country's or a city's are no person's."""
+    stems of its words ("eldest son"). A country's, a state's or a city's are no person's."""
     return tuple(sorted({" ".join(stem(w) for w in m[0].lower().split()[1:]) for m in _RELATIVE.finditer(statement)
-                         if not (is_country(m["owner"].lower()) or is_city(m["owner"].lower()))}))
+                         if not _known_place(m["owner"].lower())}))
 
 
 _COMMA = re.compile(r",\s*")
@@ -1368,6 +1368,7 @@ def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
 
 
 def _known_place(name: str) -> bool:
+    """Whether GeoNames knows the name as a country, a US state or a city."""
     return is_country(name) or is_state(name) or is_city(name)
 
 
