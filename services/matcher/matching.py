@@ -445,17 +445,22 @@ def _shared_frame_words(a: MatchForm, b: MatchForm) -> set[str]:
     return shared
 
 
-def _lone_shared_word(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:
-    """The one word the two event frames share, when they share no other, no name, no figure (the
-    model's num_agree feature) and no date: all that ties them together. An agreeing figure or date
-    is evidence of one fact that a synonym of the subject hides ("Inflation rose to 3.2 percent in
-    March" / "Consumer prices rose 3.2 percent in March")."""
+def _sole_shared_word(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:
+    """The one word the two event frames share, when they share no other, no figure (the model's
+    num_agree feature) and no date. An agreeing figure or date is evidence of one fact that a synonym
+    of the subject hides ("Inflation rose to 3.2 percent in March" / "Consumer prices rose 3.2
+    percent in March")."""
     if figures_agree or a.dates & b.dates:
         return None
     shared = _shared_frame_words(a, b)
-    if len(shared) != 1 or _names_overlap(a.names, b.names):
-        return None
-    return next(iter(shared))
+    return next(iter(shared)) if len(shared) == 1 else None
+
+
+def _lone_shared_word(a: MatchForm, b: MatchForm, figures_agree: bool) -> str | None:
+    """The sole shared word (_sole_shared_word), when the statements share no name either: all that
+    ties them together."""
+    word = _sole_shared_word(a, b, figures_agree)
+    return None if word is None or _names_overlap(a.names, b.names) else word
 
 
 def _only_predicate_shared(a: MatchForm, b: MatchForm, lone_word: Callable[[], str | None]) -> str | None:
@@ -488,13 +493,8 @@ def _only_a_name_shared(a: MatchForm, b: MatchForm, figures_agree: bool) -> str 
     workers were killed in the blast at the Brevik plant" name the town of a story, as every claim of
     it may. (Not a person's name: headlines of one story often share little else, "Mara Quell's
     broken ankle" / "Mara Quell in hospital".)"""
-    if figures_agree or a.dates & b.dates:
-        return None
-    shared = _shared_frame_words(a, b)
-    if len(shared) != 1:
-        return None
-    name = next(iter(shared))
-    if not (_is_place_word(a, name) or _is_place_word(b, name)) or min(
+    name = _sole_shared_word(a, b, figures_agree)
+    if name is None or not (_is_place_word(a, name) or _is_place_word(b, name)) or min(
             len(a.core.split()), len(b.core.split())) - 1 <= NAME_ONLY_MIN_WORDS:
         return None
     return (f"only the name {name!r} is shared (no other word of the event frames, no figure or date): "

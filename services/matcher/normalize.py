@@ -218,7 +218,8 @@ _CALENDAR = MONTHS | WEEKDAYS | frozenset(("today", "yesterday", "tomorrow"))
 # A name right after "in"/"at"/"near"/"from"/"off the coast of" is a place even when the extractor does
 # not know it ("outside" without "the": "outside Kyiv" is where it happened, "outside the US" where it
 # did not; "off" alone only for a known place, _LOCATIVE: "fended off Vane", "paid off Barclays").
-_PLACE_PREPOSITION = re.compile(r"\b(?:(?:in|at|near|from|(?:coast|outskirts|shores?)\s+of)\s+(?:the\s+)?|outside\s+)$")
+_OFF_THE_COAST = r"(?:coast|outskirts|shores?)\s+of"
+_PLACE_PREPOSITION = re.compile(rf"\b(?:(?:in|at|near|from|{_OFF_THE_COAST})\s+(?:the\s+)?|outside\s+)$")
 _OFF = re.compile(r"\boff\s+(?:the\s+)?$")
 # A name of unknown kind after a preposition of motion is a destination: "the road to Tarrin"; not
 # after a verb of speaking to someone ("spoke to Trump", "wrote to Meloni", "apologised to Starmer"),
@@ -232,7 +233,7 @@ _NAMED_AFTER_ITS_KIND = re.compile(r"\b(?:in|at|near|outside|from)\s+the\s+(?:[\
 # A country's own ground, after its demonym: "in Ethiopian territory", "in Omani waters".
 _TERRITORY = re.compile(r"\s+(?:territory|territorial\s+waters|waters|airspace|soil|border)\b", re.IGNORECASE)
 # Where the event happens: "built in France", "held at Wembley"; not "from" (an origin: "troops from France").
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|off|(?:coast|outskirts|shores?)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(rf"\b(?:in|at|near|outside|inside|off|{_OFF_THE_COAST})\s+(?:the\s+)?$", re.IGNORECASE)
 # The agent of an act told of something else: "The deal was brokered by Qatar", "mediation by Egypt".
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # ... unless the act is one only one does: "The final was won by Argentina", "will be hosted by Chile"
@@ -694,7 +695,7 @@ def match_form(claim: claim_pb2.Claim) -> MatchForm:
         times=times, locatives=locatives or _EMPTY, regions=regions,
         bounds=tuple((q[:3], q[3]) for q in quantities if q[3]), rounded=tuple(q[:3] for q in quantities if q[4]),
         prospect=prospect, repeat=_REPEAT.search(statement) is not None,
-        relatives=_relatives(statement) if "s " in statement else (),
+        relatives=_relatives(statement) if "'s " in statement or "’s " in statement else (),
         infinitives=_infinitives(statement) if prospect == "" and "to" in raws else _EMPTY,
         score=_score(statement, tokens))
 
@@ -1361,9 +1362,8 @@ def _is_place(claim: claim_pb2.Claim, e: claim_pb2.Entity) -> bool:
     if e.kind != claim_pb2.ENTITY_KIND_PERSON and e.text not in claim.speaker and _NAMED_AFTER_ITS_KIND.search(
             claim.text, max(0, start - 60), start):
         return True  # "in the Moroccan capital, Rabat"; not "in the capital, Mayor Jane Doe said", "..., Unicef said"
-    return e.kind == claim_pb2.ENTITY_KIND_PLACE or (
-        e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_PLACE_PREPOSITION.search(before))) or (
-        e.kind != claim_pb2.ENTITY_KIND_PERSON and bool(_OFF.search(before)) and _known_place(e.canonical)) or (
+    return e.kind == claim_pb2.ENTITY_KIND_PLACE or (e.kind != claim_pb2.ENTITY_KIND_PERSON and (
+        bool(_PLACE_PREPOSITION.search(before)) or bool(_OFF.search(before)) and _known_place(e.canonical))) or (
         e.kind == claim_pb2.ENTITY_KIND_OTHER and _destination(claim.text, start))
 
 
